@@ -1,0 +1,131 @@
+#include "app/demo.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "app/generator.hpp"
+#include "core/error/app_error.hpp"
+#include "core/text/codes.hpp"
+#include "modules/places/service.hpp"
+
+namespace tongxin::app {
+namespace {
+
+const std::vector<EthnicShare> kAngongShares = {
+    {"04", 0.07}, {"07", 0.05}, {"33", 0.03}, {"03", 0.03}, {"15", 0.02},  {"06", 0.012}, {"11", 0.01},
+    {"02", 0.008}, {"05", 0.007}, {"08", 0.005}, {"14", 0.004}, {"27", 0.003}, {"10", 0.003}};
+const std::vector<EthnicShare> kNanshanShares = {{"04", 0.03}, {"07", 0.02}, {"03", 0.015}, {"33", 0.01}, {"15", 0.01}, {"06", 0.005}};
+
+// Exactly `count` minority party members in the community, chosen deterministically among
+// adult minority residents; other minority residents keep a non-party status.
+void SetMinorityPartyMembers(db::Connection& conn, int64_t community_id, int count) {
+    conn.Exec(
+        "UPDATE residents SET political_status = '13' WHERE community_id = ? AND ethnicity >= '02' AND ethnicity <= "
+        "'56' AND political_status IN ('01', '02')",
+        community_id);
+    auto rows = conn.Query(
+        "SELECT id FROM residents WHERE community_id = ? AND ethnicity >= '02' AND ethnicity <= '56' AND birth_date "
+        "<= '1995-12-31' ORDER BY id",
+        community_id);
+    int step = std::max<int>(1, static_cast<int>(rows.size()) / count);
+    for (int i = 0; i < count && static_cast<size_t>(i * step) < rows.size(); ++i) {
+        conn.Exec("UPDATE residents SET political_status = '01' WHERE id = ?", rows[static_cast<size_t>(i * step)].Int(0));
+    }
+}
+
+}  // namespace
+
+std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& svc, auth::AuthService& auth,
+                                  const std::string& password) {
+    db::Connection& conn = db.Local();
+    if (conn.QueryInt("SELECT count(*) FROM places WHERE kind = 'street' AND name = '华阳街道'") > 0) {
+        throw std::runtime_error("the demo is already loaded in this database");
+    }
+    PeopleMaker people(20210217);
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    int64_t street = places::InsertPlace(conn, {"street", std::nullopt, "华阳街道", "510116001", "四川天府新区", 30.4998, 104.0706});
+    auto angong = GenerateCommunity(conn, svc, people, street,
+                                    {"安公社区", {"安公小区", "锦江苑", "华阳人家", "南湖花园"}, 5, 6000, kAngongShares,
+                                     30.5016, 104.0655});
+    auto nanshan = GenerateCommunity(conn, svc, people, street,
+                                     {"南山社区", {"南山苑", "海棠小区", "云华里"}, 5, 4000, kNanshanShares, 30.4912,
+                                      104.0801});
+    SetMinorityPartyMembers(conn, angong.id, 26);
+
+    // Some residents moved out over the years; their records stay.
+    Rng& rng = people.rng();
+    for (int64_t id : angong.residents) {
+        if (rng.Chance(0.02)) {
+            conn.Exec("UPDATE residents SET moved_out = ? WHERE id = ?",
+                      std::to_string(rng.Uniform(2019, 2021)) + "-0" + std::to_string(rng.Uniform(1, 9)) + "-15", id);
+        }
+    }
+
+    audit::Actor system{std::nullopt, "demo", "local"};
+    auto resident_of = [&](int64_t community) {
+        return conn.QueryOne(
+                       "SELECT id FROM residents WHERE community_id = ? AND relation = 'head' AND moved_out IS NULL "
+                       "AND ethnicity = '04' ORDER BY id LIMIT 1",
+                       community)
+            ->Int(0);
+    };
+    std::vector<std::pair<auth::NewUser, std::string>> users = {
+        {{"admin", "华阳街道管理员", "street_admin", password, auth::ScopeKind::kStreet, street, std::nullopt}, "街道管理员"},
+        {{"angong", "安公社区工作者", "community_worker", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
+         "安公社区工作者"},
+        {{"nanshan", "南山社区工作者", "community_worker", password, auth::ScopeKind::kCommunity, nanshan.id,
+          std::nullopt},
+         "南山社区工作者"},
+        {{"liaison", "安公党员联络人", "liaison", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
+         "安公社区党员联络人"},
+        {{"mediator", "安公调解员", "mediator", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
+         "居民权益维护中心调解员"},
+        {{"treasurer", "基金出纳", "treasurer", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
+         "公益慈善基金出纳"},
+        {{"leader", "南山居民小组长", "group_leader", password, auth::ScopeKind::kGrid, nanshan.grids.front(),
+          std::nullopt},
+         "南山社区居民小组长"},
+        {{"resident", "安公居民", "resident", password, auth::ScopeKind::kSelf, std::nullopt, resident_of(angong.id)},
+         "安公社区居民"},
+        {{"auditor", "街道审计员", "auditor", password, auth::ScopeKind::kStreet, street, std::nullopt}, "街道审计员"},
+    };
+    std::vector<DemoAccount> accounts;
+    for (auto& [u, description] : users) {
+        auth.CreateUser(conn, u, system);
+        accounts.push_back({u.username, u.role, description});
+    }
+    audit::Append(conn, system,
+                  {"demo.loaded", "street", std::to_string(street), true,
+                   {{"residents", static_cast<int64_t>(angong.residents.size() + nanshan.residents.size())}}});
+    tx.Commit();
+    return accounts;
+}
+
+void Generate(db::Database& db, residents::ResidentService& svc, int64_t residents, int communities, uint64_t seed) {
+    db::Connection& conn = db.Local();
+    PeopleMaker people(seed);
+    int64_t street;
+    {
+        db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+        std::string name = "生成街道" + std::to_string(seed) + "-" + std::to_string(conn.QueryInt("SELECT count(*) FROM places WHERE kind = 'street'") + 1);
+        street = places::InsertPlace(conn, {"street", std::nullopt, name, "", "合成数据", 30.5, 104.07});
+        tx.Commit();
+    }
+    const std::vector<EthnicShare> shares = {{"04", 0.05}, {"07", 0.04}, {"33", 0.02}, {"03", 0.03}, {"15", 0.02},
+                                             {"06", 0.01}, {"11", 0.01}, {"02", 0.01}, {"05", 0.01}};
+    int64_t per = residents / communities;
+    for (int c = 0; c < communities; ++c) {
+        int64_t n = c == communities - 1 ? residents - per * (communities - 1) : per;
+        // One transaction per 20,000 residents keeps memory flat and progress visible.
+        int compounds = static_cast<int>(std::max<int64_t>(1, n / 2500));
+        std::vector<std::string> names;
+        for (int i = 0; i < compounds; ++i) names.push_back("小区" + std::to_string(c + 1) + "-" + std::to_string(i + 1));
+        db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+        GenerateCommunity(conn, svc, people, street,
+                          {"社区" + std::to_string(c + 1), names, 10, static_cast<int>(n), shares,
+                           30.5 + c * 0.01, 104.07});
+        tx.Commit();
+        spdlog::info("community {}/{}: {} residents", c + 1, communities, n);
+    }
+}
+
+}  // namespace tongxin::app

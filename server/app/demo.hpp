@@ -1,0 +1,25 @@
+#pragma once
+// `tongxin demo` and `tongxin gen`: the demo street with its communities and accounts, and
+// synthetic data at scale for benchmarks.
+#include <string>
+
+#include "core/auth/auth_service.hpp"
+#include "core/db/database.hpp"
+#include "modules/residents/service.hpp"
+
+namespace tongxin::app {
+
+struct DemoAccount {
+    std::string username;
+    std::string role;
+    std::string description;
+};
+
+// Loads the demo; returns the accounts created (all with `password`).
+std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& svc, auth::AuthService& auth,
+                                  const std::string& password);
+
+// Generates `residents` residents in `communities` communities under a new street.
+void Generate(db::Database& db, residents::ResidentService& svc, int64_t residents, int communities, uint64_t seed);
+
+}  // namespace tongxin::app

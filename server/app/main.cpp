@@ -1,0 +1,240 @@
+// tongxin: the composition root. Builds core, registers every module, and runs a subcommand.
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <boost/json.hpp>
+#include <filesystem>
+#include <iostream>
+
+#include "app/demo.hpp"
+#include "core/audit/audit.hpp"
+#include "core/auth/auth_service.hpp"
+#include "core/auth/roles.hpp"
+#include "core/crypto/vault.hpp"
+#include "core/db/migrator.hpp"
+#include "core/http/server.hpp"
+#include "core/http/static_files.hpp"
+#include "modules/accounts/module.hpp"
+#include "modules/places/module.hpp"
+#include "modules/places/service.hpp"
+#include "modules/reports/module.hpp"
+#include "modules/residents/module.hpp"
+
+namespace tongxin::db {
+void SqliteCopy(const std::string& from, const std::string& to);
+}
+
+namespace {
+using namespace tongxin;
+
+bool IsPostgres(const std::string& url) { return url.rfind("postgres", 0) == 0; }
+
+std::string DefaultKeyFile(const std::string& db_url) {
+    if (const char* env = std::getenv("TONGXIN_KEY_FILE"); env && *env) return env;
+    return IsPostgres(db_url) ? "data/tongxin-pg.key" : db_url + ".key";
+}
+
+// Everything a running Tongxin holds; modules register their routes and indicators here.
+struct App {
+    std::unique_ptr<db::Database> db;
+    crypto::Vault vault;
+    auth::AuthService auth;
+    Context ctx;
+    residents::ResidentService residents;
+    reports::Registry registry;
+    http::Router router;
+
+    App(const std::string& db_url, const std::string& key_file)
+        : db(db::OpenDatabase(db_url)),
+          vault(crypto::Vault::LoadOrCreate(key_file)),
+          auth(*db, vault),
+          ctx{*db, vault, auth},
+          residents(*db, vault) {
+        db::Migrate(*db);
+        accounts::Register(router, ctx);
+        places::Register(router, ctx);
+        tongxin::residents::Register(router, ctx, residents);
+        reports::RegisterRegistryIndicators(registry);
+        reports::Register(router, ctx, registry);
+        router.Add("GET", "/api/v1/openapi.json", http::Access::Public(), "This document",
+                   [this](http::Request&) { return http::Response::Json(router.OpenApi()); });
+    }
+};
+
+int Fail(const std::string& why) {
+    std::cerr << "tongxin: " << why << "\n";
+    return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App cli{"Tongxin (同心): community ethnic-unity work, five lines and six platforms"};
+    cli.require_subcommand(1);
+    std::string db_url, key_file, host = "127.0.0.1", web_dir, password, username, role, to, from;
+    int port = 8080, workers = 4;
+    int64_t residents_n = 0, community_id = 0;
+    int communities = 10;
+    uint64_t seed = 1;
+    bool quiet = false;
+
+    auto add_db = [&](CLI::App* sub) {
+        sub->add_option("--db", db_url, "SQLite file path or postgresql:// URL")->required();
+        sub->add_option("--key", key_file, "key file for encrypted fields (default: <db>.key)");
+    };
+    auto* serve = cli.add_subcommand("serve", "Run the HTTP server (API and web app)");
+    add_db(serve);
+    serve->add_option("--host", host, "address to listen on");
+    serve->add_option("--port", port, "port (0 picks a free one)");
+    serve->add_option("--web", web_dir, "directory of the built web app (web/dist)");
+    serve->add_option("--workers", workers, "request worker threads");
+    serve->add_flag("--quiet", quiet, "no access log");
+    auto* migrate = cli.add_subcommand("migrate", "Bring the database to the current schema");
+    add_db(migrate);
+    auto* demo = cli.add_subcommand("demo", "Load the demo street, communities, records and accounts");
+    add_db(demo);
+    demo->add_option("--admin-password", password, "password for every demo account (default: random, printed)");
+    auto* gen = cli.add_subcommand("gen", "Generate synthetic data at scale");
+    add_db(gen);
+    gen->add_option("--residents", residents_n, "number of residents")->required();
+    gen->add_option("--communities", communities, "number of communities");
+    gen->add_option("--seed", seed, "random seed");
+    auto* user = cli.add_subcommand("user", "Manage accounts");
+    user->require_subcommand(1);
+    auto* user_add = user->add_subcommand("add", "Create an account; the password is read from standard input");
+    add_db(user_add);
+    user_add->add_option("--username", username)->required();
+    user_add->add_option("--role", role)->required();
+    user_add->add_option("--community", community_id, "community id (omit for a street-wide account)");
+    bool password_stdin = false;
+    user_add->add_flag("--password-stdin", password_stdin)->required();
+    auto* backup = cli.add_subcommand("backup", "Online, consistent copy of an SQLite database");
+    add_db(backup);
+    backup->add_option("--to", to)->required();
+    auto* restore = cli.add_subcommand("restore", "Verify a backup and restore it into a database");
+    restore->add_option("--from", from)->required();
+    restore->add_option("--db", db_url)->required();
+    auto* audit_cmd = cli.add_subcommand("audit", "Audit log tools");
+    audit_cmd->require_subcommand(1);
+    auto* verify = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain");
+    add_db(verify);
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = cli.exit(e);
+        return code == 0 ? 0 : 2;
+    }
+    if (key_file.empty() && !db_url.empty()) key_file = DefaultKeyFile(db_url);
+
+    try {
+        if (*serve) {
+            App app(db_url, key_file);
+            if (!web_dir.empty()) {
+                app.router.SetFallback([web_dir](http::Request& req) { return http::ServeStatic(web_dir, req); });
+            }
+            http::ServerOptions options;
+            options.host = host;
+            options.port = static_cast<unsigned short>(port);
+            options.worker_threads = workers;
+            options.access_log = !quiet;
+            options.upload_prefixes = {"/api/v1/residents/import"};
+            http::Serve(app.router, options, [&](unsigned short bound) {
+                std::cout << "Tongxin listening on http://" << host << ":" << bound << "/" << std::endl;
+            });
+            return 0;
+        }
+        if (*migrate) {
+            auto db = db::OpenDatabase(db_url);
+            int n = db::Migrate(*db);
+            std::cout << "applied " << n << " migration(s)\n";
+            return 0;
+        }
+        if (*demo) {
+            bool generated = password.empty();
+            if (generated) password = crypto::RandomPassword();
+            if (!auth::PasswordMeetsPolicy(password)) {
+                return Fail("--admin-password needs at least 10 characters and three of: upper, lower, digit, symbol");
+            }
+            App app(db_url, key_file);
+            auto accounts = app::LoadDemo(*app.db, app.residents, app.auth, password);
+            std::cout << "Demo loaded. Accounts (password: " << password << "):\n";
+            for (const auto& a : accounts) std::cout << "  " << a.username << "\t" << a.description << "\n";
+            return 0;
+        }
+        if (*gen) {
+            if (residents_n <= 0 || communities <= 0) return Fail("--residents and --communities must be positive");
+            App app(db_url, key_file);
+            app::Generate(*app.db, app.residents, residents_n, communities, seed);
+            std::cout << "generated " << residents_n << " residents\n";
+            return 0;
+        }
+        if (*user_add) {
+            std::string pw;
+            std::getline(std::cin, pw);
+            App app(db_url, key_file);
+            db::Connection& conn = app.db->Local();
+            auth::NewUser u;
+            u.username = username;
+            u.role = role;
+            u.password = pw;
+            if (community_id > 0) {
+                u.scope_kind = auth::ScopeKind::kCommunity;
+                u.scope_place_id = community_id;
+            } else {
+                u.scope_kind = auth::ScopeKind::kStreet;
+                auto street = conn.QueryOne("SELECT id FROM places WHERE kind = 'street' ORDER BY id LIMIT 1");
+                if (!street) return Fail("no street exists yet; load the demo or create places first");
+                u.scope_place_id = street->Int(0);
+            }
+            db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+            int64_t id = app.auth.CreateUser(conn, u, {std::nullopt, "cli", "local"});
+            tx.Commit();
+            std::cout << "created user " << username << " (id " << id << ")\n";
+            return 0;
+        }
+        if (*backup) {
+            if (IsPostgres(db_url)) return Fail("for PostgreSQL use pg_dump / pg_basebackup (see docs/operations.md)");
+            db::SqliteCopy(db_url, to);
+            std::cout << "backup written to " << to << "\nkeep the key file " << key_file
+                      << " safe as well: encrypted fields cannot be read without it\n";
+            return 0;
+        }
+        if (*restore) {
+            if (IsPostgres(db_url)) return Fail("for PostgreSQL use pg_restore (see docs/operations.md)");
+            if (!std::filesystem::exists(from)) return Fail("no such backup file: " + from);
+            {
+                auto check = db::OpenDatabase(from);
+                auto rows = check->Local().Query("PRAGMA integrity_check");
+                if (rows.empty() || rows.front().Str(0) != "ok") return Fail("backup is damaged: integrity check failed");
+                auto result = audit::Verify(check->Local());
+                if (!result.ok) {
+                    return Fail("backup's audit log is broken at entry " + std::to_string(result.first_bad_seq.value_or(0)) +
+                                ": " + result.reason);
+                }
+            }
+            db::SqliteCopy(from, db_url);
+            std::cout << "restored " << from << " into " << db_url << "\n";
+            return 0;
+        }
+        if (*verify) {
+            auto db = db::OpenDatabase(db_url);
+            auto result = audit::Verify(db->Local());
+            if (!result.ok) {
+                std::cerr << "audit log broken at entry " << result.first_bad_seq.value_or(0) << ": " << result.reason
+                          << "\n";
+                return 1;
+            }
+            std::cout << "audit log intact: " << result.entries << " entries\n";
+            return 0;
+        }
+    } catch (const tongxin::AppError& e) {
+        std::string msg = e.key();
+        if (auto* f = e.details().if_contains("fields")) msg += " " + boost::json::serialize(*f);
+        return Fail(msg);
+    } catch (const std::exception& e) {
+        return Fail(e.what());
+    }
+    return 2;
+}

@@ -1,0 +1,217 @@
+#include "core/auth/auth_service.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/auth/roles.hpp"
+#include "core/error/app_error.hpp"
+#include "core/time/clock.hpp"
+
+namespace tongxin::auth {
+namespace json = boost::json;
+namespace {
+
+// Returns seconds until unlock if `key` is locked now.
+std::optional<int64_t> LockedFor(db::Connection& conn, const std::string& key, int64_t now) {
+    auto row = conn.QueryOne("SELECT locked_until FROM login_throttle WHERE key = ?", key);
+    if (row && row->Int(0) > now) return row->Int(0) - now;
+    return std::nullopt;
+}
+
+void RecordFailure(db::Connection& conn, const std::string& key, int64_t now) {
+    auto row = conn.QueryOne("SELECT failures, first_failure_at FROM login_throttle WHERE key = ?", key);
+    int64_t failures = 1;
+    int64_t first = now;
+    if (row && now - row->Int(1) < AuthService::kLockSeconds) {
+        failures = row->Int(0) + 1;
+        first = row->Int(1);
+    }
+    int64_t locked_until = failures >= AuthService::kMaxFailures ? now + AuthService::kLockSeconds : 0;
+    conn.Exec(
+        "INSERT INTO login_throttle (key, failures, first_failure_at, locked_until) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, first_failure_at = excluded.first_failure_at, "
+        "locked_until = excluded.locked_until",
+        key, failures, first, locked_until);
+}
+
+}  // namespace
+
+Principal AuthService::LoadPrincipal(db::Connection& conn, int64_t user_id) {
+    auto row = conn.QueryOne(
+        "SELECT u.id, u.username, u.display_name, u.role, u.scope_kind, u.scope_place_id, u.resident_id, "
+        "r.household_id FROM users u LEFT JOIN residents r ON r.id = u.resident_id WHERE u.id = ? AND u.disabled = 0",
+        user_id);
+    if (!row) throw AppError(ErrorCode::kUnauthorized, "unauthorized");
+    Principal p;
+    p.user_id = row->Int(0);
+    p.username = row->Str(1);
+    p.display_name = row->Str(2);
+    p.role = row->Str(3);
+    if (const RoleInfo* role = FindRole(p.role)) p.permissions = role->permissions;
+    p.scope_kind = ParseScopeKind(row->Str(4)).value_or(ScopeKind::kSelf);
+    p.scope_place_id = row->OptInt(5);
+    p.resident_id = row->OptInt(6);
+    if (p.scope_kind == ScopeKind::kSelf) p.scope_place_id = row->OptInt(7);
+    return p;
+}
+
+LoginResult AuthService::Login(const std::string& username, const std::string& password,
+                               const std::string& client_addr, const std::string& user_agent) {
+    db::Connection& conn = db_.Local();
+    int64_t now = time::NowUnix();
+    const std::string user_key = "user:" + username;
+    const std::string addr_key = "addr:" + client_addr;
+    auto locked = LockedFor(conn, user_key, now);
+    if (!locked) locked = LockedFor(conn, addr_key, now);
+    if (locked) {
+        throw AppError(ErrorCode::kTooManyRequests, "account_locked", json::object{{"retry_after_seconds", *locked}});
+    }
+    auto row = conn.QueryOne("SELECT id, password_hash FROM users WHERE username = ? AND disabled = 0", username);
+    // Hash even for unknown users so that timing does not reveal which usernames exist.
+    static const std::string kDummy = HashPassword("Dummy-password-1");
+    bool ok = VerifyPassword(row ? row->Str(1) : kDummy, password) && row.has_value();
+
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    audit::Actor actor{row ? row->OptInt(0) : std::nullopt, username, client_addr};
+    if (!ok) {
+        RecordFailure(conn, user_key, now);
+        RecordFailure(conn, addr_key, now);
+        audit::Append(conn, actor, {"auth.login", "user", row ? row->Str(0) : "-", false, {}});
+        tx.Commit();
+        throw AppError(ErrorCode::kUnauthorized, "invalid_credentials");
+    }
+    conn.Exec("DELETE FROM login_throttle WHERE key = ? OR key = ?", user_key, addr_key);
+    LoginResult result;
+    result.token = crypto::RandomToken();
+    result.csrf_token = vault_.CsrfToken(result.token);
+    auto ua = user_agent.substr(0, 300);
+    auto session = conn.QueryOne(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, client_addr, user_agent) "
+        "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+        crypto::Sha256Hex(result.token), row->Int(0), now, now, client_addr, ua);
+    result.principal = LoadPrincipal(conn, row->Int(0));
+    result.principal.session_id = session->Int(0);
+    audit::Append(conn, actor, {"auth.login", "user", row->Str(0), true, {{"session", session->Int(0)}}});
+    tx.Commit();
+    return result;
+}
+
+Principal AuthService::Authenticate(const std::string& token, bool via_cookie, bool is_write,
+                                    const std::string& csrf_header, const std::string& client_addr) {
+    db::Connection& conn = db_.Local();
+    int64_t now = time::NowUnix();
+    auto row = conn.QueryOne(
+        "SELECT id, user_id, created_at, last_seen_at, ended_at FROM sessions WHERE token_hash = ?",
+        crypto::Sha256Hex(token));
+    if (!row || !row->IsNull(4)) throw AppError(ErrorCode::kUnauthorized, "unauthorized");
+    if (now - row->Int(3) > kIdleSeconds || now - row->Int(2) > kAbsoluteSeconds) {
+        conn.Exec("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL", now, row->Int(0));
+        throw AppError(ErrorCode::kUnauthorized, "session_expired");
+    }
+    if (via_cookie && is_write && csrf_header != vault_.CsrfToken(token)) {
+        throw AppError(ErrorCode::kForbidden, "csrf_failed");
+    }
+    if (now - row->Int(3) >= 30) conn.Exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?", now, row->Int(0));
+    Principal p = LoadPrincipal(conn, row->Int(1));
+    p.session_id = row->Int(0);
+    p.via_cookie = via_cookie;
+    return p;
+}
+
+void AuthService::Logout(const Principal& p, const std::string& client_addr) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    conn.Exec("UPDATE sessions SET ended_at = ? WHERE id = ?", time::NowUnix(), p.session_id);
+    audit::Append(conn, {p.user_id, p.username, client_addr},
+                  {"auth.logout", "session", std::to_string(p.session_id), true, {}});
+    tx.Commit();
+}
+
+std::vector<SessionInfo> AuthService::Sessions(const Principal& p) {
+    db::Connection& conn = db_.Local();
+    int64_t now = time::NowUnix();
+    std::vector<SessionInfo> out;
+    for (const auto& row : conn.Query(
+             "SELECT id, created_at, last_seen_at, client_addr, user_agent FROM sessions WHERE user_id = ? AND "
+             "ended_at IS NULL AND last_seen_at > ? AND created_at > ? ORDER BY last_seen_at DESC",
+             p.user_id, now - kIdleSeconds, now - kAbsoluteSeconds)) {
+        out.push_back({row.Int(0), row.Int(1), row.Int(2), row.Str(3), row.Str(4), row.Int(0) == p.session_id});
+    }
+    return out;
+}
+
+void AuthService::EndSession(const Principal& p, int64_t session_id, const std::string& client_addr) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto row = conn.QueryOne("SELECT id FROM sessions WHERE id = ? AND user_id = ? AND ended_at IS NULL", session_id,
+                             p.user_id);
+    if (!row) throw AppError(ErrorCode::kNotFound, "not_found");
+    conn.Exec("UPDATE sessions SET ended_at = ? WHERE id = ?", time::NowUnix(), session_id);
+    audit::Append(conn, {p.user_id, p.username, client_addr},
+                  {"auth.session.ended", "session", std::to_string(session_id), true, {}});
+    tx.Commit();
+}
+
+void AuthService::EndOtherSessions(const Principal& p, const std::string& client_addr) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    int64_t n = conn.QueryInt("SELECT count(*) FROM sessions WHERE user_id = ? AND id <> ? AND ended_at IS NULL",
+                              p.user_id, p.session_id);
+    conn.Exec("UPDATE sessions SET ended_at = ? WHERE user_id = ? AND id <> ? AND ended_at IS NULL", time::NowUnix(),
+              p.user_id, p.session_id);
+    audit::Append(conn, {p.user_id, p.username, client_addr},
+                  {"auth.session.ended_others", "user", std::to_string(p.user_id), true, {{"ended", n}}});
+    tx.Commit();
+}
+
+void AuthService::ChangePassword(const Principal& p, const std::string& current, const std::string& next,
+                                 const std::string& client_addr) {
+    db::Connection& conn = db_.Local();
+    auto row = conn.QueryOne("SELECT password_hash FROM users WHERE id = ?", p.user_id);
+    if (!row || !VerifyPassword(row->Str(0), current)) {
+        throw AppError(ErrorCode::kUnprocessable, "wrong_password",
+                       json::object{{"fields", {{"current_password", "wrong_password"}}}});
+    }
+    if (!PasswordMeetsPolicy(next)) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                       json::object{{"fields", {{"new_password", "password_too_weak"}}}});
+    }
+    std::string hash = HashPassword(next);
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    int64_t now = time::NowUnix();
+    conn.Exec("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?", hash, now, p.user_id);
+    conn.Exec("UPDATE sessions SET ended_at = ? WHERE user_id = ? AND id <> ? AND ended_at IS NULL", now, p.user_id,
+              p.session_id);
+    audit::Append(conn, {p.user_id, p.username, client_addr},
+                  {"auth.password.changed", "user", std::to_string(p.user_id), true, {}});
+    tx.Commit();
+}
+
+int64_t AuthService::CreateUser(db::Connection& conn, const NewUser& u, const audit::Actor& actor) {
+    FieldErrors errors;
+    if (u.username.empty() || u.username.size() > 40) errors.Add("username", "required");
+    for (char c : u.username)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.'))
+            errors.Add("username", "invalid_choice");
+    if (!FindRole(u.role)) errors.Add("role", "invalid_choice");
+    if (!PasswordMeetsPolicy(u.password)) errors.Add("password", "password_too_weak");
+    if (u.scope_kind != ScopeKind::kSelf && !u.scope_place_id) errors.Add("scope_place_id", "required");
+    if (u.scope_kind == ScopeKind::kSelf && !u.resident_id) errors.Add("resident_id", "required");
+    errors.ThrowIfAny();
+    if (conn.QueryInt("SELECT count(*) FROM users WHERE username = ?", u.username) > 0) {
+        throw AppError(ErrorCode::kConflict, "duplicate_username");
+    }
+    std::string hash = HashPassword(u.password);
+    int64_t now = time::NowUnix();
+    auto row = conn.QueryOne(
+        "INSERT INTO users (username, display_name, password_hash, role, scope_kind, scope_place_id, resident_id, "
+        "disabled, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id",
+        u.username, u.display_name.empty() ? u.username : u.display_name, hash, u.role, ScopeKindName(u.scope_kind),
+        u.scope_place_id, u.resident_id, now, now);
+    int64_t id = row->Int(0);
+    audit::Append(conn, actor,
+                  {"auth.user.created", "user", std::to_string(id), true,
+                   {{"username", u.username}, {"role", u.role}, {"scope", ScopeKindName(u.scope_kind)}}});
+    return id;
+}
+
+}  // namespace tongxin::auth

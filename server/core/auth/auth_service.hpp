@@ -1,0 +1,74 @@
+#pragma once
+// Accounts and sessions. Sessions are random 256-bit tokens stored as SHA-256 hashes, ended
+// after 30 idle minutes or 12 hours in all. Logins are throttled per account and per client
+// address: 5 failures lock the key for 30 minutes (429 with Retry-After).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/audit/audit.hpp"
+#include "core/auth/principal.hpp"
+#include "core/crypto/vault.hpp"
+#include "core/db/database.hpp"
+
+namespace tongxin::auth {
+
+struct LoginResult {
+    std::string token;
+    std::string csrf_token;
+    Principal principal;
+};
+
+struct SessionInfo {
+    int64_t id;
+    int64_t created_at;
+    int64_t last_seen_at;
+    std::string client_addr;
+    std::string user_agent;
+    bool current;
+};
+
+struct NewUser {
+    std::string username;
+    std::string display_name;
+    std::string role;
+    std::string password;
+    ScopeKind scope_kind = ScopeKind::kCommunity;
+    std::optional<int64_t> scope_place_id;
+    std::optional<int64_t> resident_id;
+};
+
+class AuthService {
+public:
+    static constexpr int64_t kIdleSeconds = 30 * 60;
+    static constexpr int64_t kAbsoluteSeconds = 12 * 3600;
+    static constexpr int kMaxFailures = 5;
+    static constexpr int64_t kLockSeconds = 30 * 60;
+
+    AuthService(db::Database& db, const crypto::Vault& vault) : db_(db), vault_(vault) {}
+
+    LoginResult Login(const std::string& username, const std::string& password, const std::string& client_addr,
+                      const std::string& user_agent);
+    // Resolves a token to a principal, or throws 401. `write_via_cookie` requests must carry the
+    // matching CSRF token (403 otherwise).
+    Principal Authenticate(const std::string& token, bool via_cookie, bool is_write, const std::string& csrf_header,
+                           const std::string& client_addr);
+    void Logout(const Principal& p, const std::string& client_addr);
+    std::vector<SessionInfo> Sessions(const Principal& p);
+    void EndSession(const Principal& p, int64_t session_id, const std::string& client_addr);
+    void EndOtherSessions(const Principal& p, const std::string& client_addr);
+    void ChangePassword(const Principal& p, const std::string& current, const std::string& next,
+                        const std::string& client_addr);
+    // Validates and creates an account; `actor` is who does it (for the audit log).
+    int64_t CreateUser(db::Connection& conn, const NewUser& u, const audit::Actor& actor);
+
+    const crypto::Vault& vault() const { return vault_; }
+
+private:
+    Principal LoadPrincipal(db::Connection& conn, int64_t user_id);
+    db::Database& db_;
+    const crypto::Vault& vault_;
+};
+
+}  // namespace tongxin::auth

@@ -1,0 +1,25 @@
+#pragma once
+// Place scope as SQL. Every scoped table carries its ancestors (street_id, community_id,
+// grid_id, and building_id / household_id where they apply), so a principal's scope is one
+// comparison. The clauses are fixed strings chosen by scope kind, never built from input;
+// repositories append them with the bound value they return.
+#include <cstdint>
+#include <string>
+
+#include "core/auth/principal.hpp"
+
+namespace tongxin::auth {
+
+struct ScopeFilter {
+    std::string clause;  // e.g. "r.community_id = ?"
+    int64_t value;
+};
+
+// For residents (alias r): street/community/grid/building columns; self = own household.
+ScopeFilter ResidentScope(const Principal& p);
+// For households (alias h).
+ScopeFilter HouseholdScope(const Principal& p);
+// For places (alias p): a place is visible if it lies inside the principal's scope.
+ScopeFilter PlaceScope(const Principal& p);
+
+}  // namespace tongxin::auth

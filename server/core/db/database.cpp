@@ -1,0 +1,71 @@
+#include "core/db/database.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace tongxin::db {
+
+int64_t Row::Int(size_t i) const {
+    const Value& v = values_.at(i);
+    if (auto p = std::get_if<int64_t>(&v)) return *p;
+    if (auto p = std::get_if<double>(&v)) return static_cast<int64_t>(*p);
+    if (auto p = std::get_if<std::string>(&v)) return std::stoll(*p);
+    return 0;
+}
+
+double Row::Real(size_t i) const {
+    const Value& v = values_.at(i);
+    if (auto p = std::get_if<double>(&v)) return *p;
+    if (auto p = std::get_if<int64_t>(&v)) return static_cast<double>(*p);
+    if (auto p = std::get_if<std::string>(&v)) return std::stod(*p);
+    return 0;
+}
+
+std::string Row::Str(size_t i) const {
+    const Value& v = values_.at(i);
+    if (auto p = std::get_if<std::string>(&v)) return *p;
+    if (auto p = std::get_if<int64_t>(&v)) return std::to_string(*p);
+    if (auto p = std::get_if<double>(&v)) return std::to_string(*p);
+    return {};
+}
+
+std::optional<int64_t> Row::OptInt(size_t i) const {
+    if (IsNull(i)) return std::nullopt;
+    return Int(i);
+}
+
+std::optional<std::string> Row::OptStr(size_t i) const {
+    if (IsNull(i)) return std::nullopt;
+    return Str(i);
+}
+
+Transaction::Transaction(Connection& conn, Mode mode) : conn_(conn) {
+    if (conn_.backend() == Backend::kSqlite) {
+        conn_.Run(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {});
+    } else {
+        conn_.Run("BEGIN", {});
+    }
+}
+
+Transaction::~Transaction() {
+    if (done_) return;
+    try {
+        conn_.Run("ROLLBACK", {});
+    } catch (const std::exception& e) {
+        spdlog::error("rollback failed: {}", e.what());
+    }
+}
+
+void Transaction::Commit() {
+    conn_.Run("COMMIT", {});
+    done_ = true;
+}
+
+std::unique_ptr<Database> OpenSqlite(const std::string& path);
+std::unique_ptr<Database> OpenPostgres(const std::string& url);
+
+std::unique_ptr<Database> OpenDatabase(const std::string& url) {
+    if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return OpenPostgres(url);
+    return OpenSqlite(url);
+}
+
+}  // namespace tongxin::db

@@ -1,0 +1,134 @@
+#pragma once
+// The one database interface every module uses. Two backends (SQLite, PostgreSQL) implement it.
+// SQL is written once with `?` placeholders in the subset both engines share; the PostgreSQL
+// backend rewrites them to $1..$n. Values are bound, never spliced into SQL text.
+//
+// Threading: a Database hands each thread its own Connection (Database::Local()); a Connection
+// is never shared between threads. Prepared statements are cached per connection.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace tongxin::db {
+
+using Value = std::variant<std::monostate, int64_t, double, std::string>;
+
+enum class Backend { kSqlite, kPostgres };
+
+// A failed statement. `kind` lets services turn constraint violations into 409s.
+class DbError : public std::runtime_error {
+public:
+    enum class Kind { kOther, kUnique, kForeignKey, kCheck, kBusy };
+    DbError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
+    Kind kind() const { return kind_; }
+
+private:
+    Kind kind_;
+};
+
+// A materialised result. Columns are addressed by index in SELECT order.
+class Row {
+public:
+    explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+    bool IsNull(size_t i) const { return std::holds_alternative<std::monostate>(values_.at(i)); }
+    int64_t Int(size_t i) const;
+    double Real(size_t i) const;
+    std::string Str(size_t i) const;
+    std::optional<int64_t> OptInt(size_t i) const;
+    std::optional<std::string> OptStr(size_t i) const;
+    const Value& At(size_t i) const { return values_.at(i); }
+    size_t Size() const { return values_.size(); }
+
+private:
+    std::vector<Value> values_;
+};
+
+using Rows = std::vector<Row>;
+
+namespace detail {
+inline Value ToValue(std::nullptr_t) { return std::monostate{}; }
+inline Value ToValue(bool v) { return int64_t{v ? 1 : 0}; }
+inline Value ToValue(int v) { return int64_t{v}; }
+inline Value ToValue(long v) { return int64_t{v}; }
+inline Value ToValue(long long v) { return int64_t{v}; }
+inline Value ToValue(unsigned v) { return int64_t{v}; }
+inline Value ToValue(double v) { return v; }
+inline Value ToValue(const char* v) { return std::string(v); }
+inline Value ToValue(std::string_view v) { return std::string(v); }
+inline Value ToValue(const std::string& v) { return v; }
+inline Value ToValue(const Value& v) { return v; }
+template <typename T>
+Value ToValue(const std::optional<T>& v) {
+    return v ? ToValue(*v) : Value{std::monostate{}};
+}
+}  // namespace detail
+
+class Connection {
+public:
+    virtual ~Connection() = default;
+    virtual Backend backend() const = 0;
+    // Runs one statement with bound parameters and returns all rows.
+    virtual Rows Run(std::string_view sql, const std::vector<Value>& params) = 0;
+    // Runs a script of several statements without parameters (migrations).
+    virtual void RunScript(std::string_view sql) = 0;
+    virtual bool InTransaction() const = 0;
+
+    template <typename... Args>
+    Rows Query(std::string_view sql, const Args&... args) {
+        return Run(sql, std::vector<Value>{detail::ToValue(args)...});
+    }
+    template <typename... Args>
+    std::optional<Row> QueryOne(std::string_view sql, const Args&... args) {
+        Rows rows = Query(sql, args...);
+        if (rows.empty()) return std::nullopt;
+        return std::move(rows.front());
+    }
+    template <typename... Args>
+    int64_t QueryInt(std::string_view sql, const Args&... args) {
+        Rows rows = Query(sql, args...);
+        return rows.empty() || rows.front().IsNull(0) ? 0 : rows.front().Int(0);
+    }
+    template <typename... Args>
+    void Exec(std::string_view sql, const Args&... args) {
+        Run(sql, std::vector<Value>{detail::ToValue(args)...});
+    }
+};
+
+class Database {
+public:
+    virtual ~Database() = default;
+    virtual Backend backend() const = 0;
+    // The calling thread's connection, opened on first use.
+    virtual Connection& Local() = 0;
+    // A new connection owned by the caller (CLI tools, tests).
+    virtual std::unique_ptr<Connection> Open() = 0;
+    virtual const std::string& url() const = 0;
+};
+
+// "postgresql://..." or "postgres://..." opens PostgreSQL; anything else is an SQLite file path.
+std::unique_ptr<Database> OpenDatabase(const std::string& url);
+
+// A transaction scope. Write transactions on SQLite begin IMMEDIATE so that the write lock is
+// taken up front; on PostgreSQL they run at READ COMMITTED and lock rows explicitly where
+// needed. Rolls back unless Commit() was called.
+class Transaction {
+public:
+    enum class Mode { kRead, kWrite };
+    Transaction(Connection& conn, Mode mode);
+    ~Transaction();
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    void Commit();
+    Connection& conn() { return conn_; }
+
+private:
+    Connection& conn_;
+    bool done_ = false;
+};
+
+}  // namespace tongxin::db

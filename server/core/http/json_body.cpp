@@ -1,0 +1,169 @@
+#include "core/http/json_body.hpp"
+
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "core/text/chinese.hpp"
+#include "core/time/clock.hpp"
+
+namespace tongxin::http {
+namespace json = boost::json;
+
+JsonBody::JsonBody(const Request& req) {
+    json::error_code ec;
+    json::value v = json::parse(req.body.empty() ? std::string_view("{}") : std::string_view(req.body), ec);
+    if (ec) throw AppError(ErrorCode::kBadRequest, "malformed_json");
+    if (!v.is_object()) throw AppError(ErrorCode::kBadRequest, "json_object_expected");
+    obj_ = std::move(v.as_object());
+}
+
+bool JsonBody::Has(const std::string& key) const { return obj_.contains(key); }
+
+bool JsonBody::IsNull(const std::string& key) const {
+    auto* v = obj_.if_contains(key);
+    return v && v->is_null();
+}
+
+std::optional<std::string> JsonBody::Str(const std::string& key, bool required, size_t max_chars) {
+    auto* v = obj_.if_contains(key);
+    if (!v || v->is_null()) {
+        if (required) Fail(key, "required");
+        return std::nullopt;
+    }
+    if (!v->is_string()) {
+        Fail(key, "wrong_type");
+        return std::nullopt;
+    }
+    std::string s = text::Trim(std::string_view(v->as_string()));
+    if (!text::IsValidUtf8(s)) {
+        Fail(key, "wrong_type");
+        return std::nullopt;
+    }
+    if (s.empty()) {
+        if (required) Fail(key, "required");
+        return std::nullopt;
+    }
+    if (text::Utf8Chars(s).size() > max_chars) {
+        Fail(key, "too_long");
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<int64_t> JsonBody::Int(const std::string& key, bool required, int64_t min, int64_t max) {
+    auto* v = obj_.if_contains(key);
+    if (!v || v->is_null()) {
+        if (required) Fail(key, "required");
+        return std::nullopt;
+    }
+    int64_t n;
+    if (v->is_int64()) {
+        n = v->as_int64();
+    } else if (v->is_uint64() && v->as_uint64() <= static_cast<uint64_t>(INT64_MAX)) {
+        n = static_cast<int64_t>(v->as_uint64());
+    } else {
+        Fail(key, "wrong_type");
+        return std::nullopt;
+    }
+    if (n < min || n > max) {
+        Fail(key, "out_of_range");
+        return std::nullopt;
+    }
+    return n;
+}
+
+std::optional<double> JsonBody::Real(const std::string& key, bool required) {
+    auto* v = obj_.if_contains(key);
+    if (!v || v->is_null()) {
+        if (required) Fail(key, "required");
+        return std::nullopt;
+    }
+    if (!v->is_number()) {
+        Fail(key, "wrong_type");
+        return std::nullopt;
+    }
+    return v->to_number<double>();
+}
+
+std::optional<bool> JsonBody::Bool(const std::string& key, bool required) {
+    auto* v = obj_.if_contains(key);
+    if (!v || v->is_null()) {
+        if (required) Fail(key, "required");
+        return std::nullopt;
+    }
+    if (!v->is_bool()) {
+        Fail(key, "wrong_type");
+        return std::nullopt;
+    }
+    return v->as_bool();
+}
+
+std::optional<std::string> JsonBody::Date(const std::string& key, bool required) {
+    auto s = Str(key, required, 10);
+    if (s && !time::IsValidDate(*s)) {
+        Fail(key, "invalid_date");
+        return std::nullopt;
+    }
+    return s;
+}
+
+std::optional<std::vector<std::string>> JsonBody::StrList(const std::string& key, size_t max_items) {
+    auto* v = obj_.if_contains(key);
+    if (!v || v->is_null()) return std::nullopt;
+    if (!v->is_array() || v->as_array().size() > max_items) {
+        Fail(key, "wrong_type");
+        return std::nullopt;
+    }
+    std::vector<std::string> out;
+    for (auto& item : v->as_array()) {
+        if (!item.is_string()) {
+            Fail(key, "wrong_type");
+            return std::nullopt;
+        }
+        std::string s = text::Trim(std::string_view(item.as_string()));
+        if (s.empty() || text::Utf8Chars(s).size() > 20 || !text::IsValidUtf8(s)) {
+            Fail(key, "too_long");
+            return std::nullopt;
+        }
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+static std::optional<int64_t> ParseInt(const std::string& s) {
+    int64_t n = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+    return n;
+}
+
+int64_t QueryInt(const Request& req, const std::string& name, int64_t fallback, int64_t min, int64_t max) {
+    auto v = req.Query(name);
+    if (!v || v->empty()) return fallback;
+    auto n = ParseInt(*v);
+    if (!n || *n < min || *n > max) {
+        json::object d{{"parameter", name}};
+        throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", std::move(d));
+    }
+    return *n;
+}
+
+std::optional<int64_t> QueryOptInt(const Request& req, const std::string& name) {
+    auto v = req.Query(name);
+    if (!v || v->empty()) return std::nullopt;
+    auto n = ParseInt(*v);
+    if (!n) {
+        json::object d{{"parameter", name}};
+        throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", std::move(d));
+    }
+    return n;
+}
+
+int64_t PathId(const Request& req, const std::string& name) {
+    auto it = req.params.find(name);
+    auto n = it == req.params.end() ? std::nullopt : ParseInt(it->second);
+    if (!n || *n <= 0) throw AppError(ErrorCode::kNotFound, "not_found");
+    return *n;
+}
+
+}  // namespace tongxin::http

@@ -1,0 +1,28 @@
+#pragma once
+// Paging for list endpoints: ?limit= (1..500, default 20) and ?offset=, answered as
+// {"items":[...],"total":N}.
+#include <boost/json.hpp>
+
+#include "core/http/json_body.hpp"
+
+namespace tongxin::http {
+
+struct Page {
+    int64_t limit;
+    int64_t offset;
+};
+
+inline Page PageOf(const Request& req, int64_t default_limit = 20, int64_t max_limit = 500) {
+    return {QueryInt(req, "limit", default_limit, 1, max_limit), QueryInt(req, "offset", 0, 0, 100000000)};
+}
+
+inline Response ListResponse(boost::json::array items, int64_t total) {
+    boost::json::object body{{"items", std::move(items)}, {"total", total}};
+    return Response::Json(boost::json::serialize(body));
+}
+
+inline Response JsonResponse(const boost::json::value& v, int status = 200) {
+    return Response::Json(boost::json::serialize(v), status);
+}
+
+}  // namespace tongxin::http

@@ -1,0 +1,67 @@
+#pragma once
+// Router: method + path pattern ("/api/v1/residents/{id}") -> handler, with the access rule
+// each route needs. Dispatch() is the one place that turns AppError (and any other exception)
+// into an HTTP status and the error envelope, in the request's language.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/http/request.hpp"
+
+namespace tongxin::http {
+
+using Handler = std::function<Response(Request&)>;
+
+struct Access {
+    enum class Kind { kPublic, kLoggedIn, kPermission };
+    Kind kind = Kind::kLoggedIn;
+    std::string permission;
+
+    static Access Public() { return {Kind::kPublic, {}}; }
+    static Access LoggedIn() { return {Kind::kLoggedIn, {}}; }
+    static Access Need(std::string permission) { return {Kind::kPermission, std::move(permission)}; }
+};
+
+struct Route {
+    std::string method;
+    std::string pattern;
+    std::vector<std::string> segments;
+    Access access;
+    std::string summary;
+    std::string tag;
+    Handler handler;
+};
+
+class Router {
+public:
+    // Sets the principal on the request from its session cookie or bearer token; throws
+    // AppError(401) for a bad or expired session and AppError(403) for a failed CSRF check.
+    using Authenticator = std::function<void(Request&)>;
+    // Called after a request by a logged-in user failed (4xx); appends a failure audit entry.
+    using FailureHook = std::function<void(const Request&, int status, const std::string& code)>;
+    // Serves non-API GET requests (the web app); returns 404 if not set.
+    using Fallback = std::function<Response(Request&)>;
+
+    void Add(std::string method, std::string pattern, Access access, std::string summary, Handler handler);
+    void SetAuthenticator(Authenticator a) { authenticator_ = std::move(a); }
+    void SetFailureHook(FailureHook h) { failure_hook_ = std::move(h); }
+    void SetFallback(Fallback f) { fallback_ = std::move(f); }
+
+    Response Dispatch(Request& req) const;
+    // OpenAPI 3.1 document listing every route.
+    std::string OpenApi() const;
+    const std::vector<Route>& routes() const { return routes_; }
+
+private:
+    Response Run(Request& req) const;
+    std::vector<Route> routes_;
+    Authenticator authenticator_;
+    FailureHook failure_hook_;
+    Fallback fallback_;
+};
+
+// The error envelope for `key` in `lang` with optional details (field reasons are translated).
+Response ErrorResponse(int status, const std::string& key, const std::string& lang,
+                       const std::string& details_json = "{}");
+
+}  // namespace tongxin::http

@@ -1,0 +1,213 @@
+#include "core/http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
+#include <boost/beast.hpp>
+#include <boost/url.hpp>
+#include <chrono>
+#include <thread>
+
+namespace tongxin::http {
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = beast::http;
+using tcp = asio::ip::tcp;
+
+void AddSecurityHeaders(Response& resp) {
+    resp.headers.emplace_back("X-Content-Type-Options", "nosniff");
+    resp.headers.emplace_back("Referrer-Policy", "same-origin");
+    resp.headers.emplace_back("X-Frame-Options", "DENY");
+    resp.headers.emplace_back("Content-Security-Policy",
+                              "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+                              "script-src 'self'; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
+                              "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+}
+
+namespace {
+
+struct Shared {
+    const Router& router;
+    const ServerOptions& options;
+    asio::thread_pool workers;
+    std::atomic<int> in_flight{0};
+    std::atomic<bool> stopping{false};
+    Shared(const Router& r, const ServerOptions& o)
+        : router(r), options(o), workers(static_cast<size_t>(std::max(1, o.worker_threads))) {}
+};
+
+std::string LangOf(const std::string& accept_language) {
+    return accept_language.rfind("en", 0) == 0 ? "en" : "zh";
+}
+
+Request ToRequest(const bhttp::request<bhttp::string_body>& msg, const std::string& client_addr) {
+    Request req;
+    req.method = std::string(msg.method_string());
+    req.target = std::string(msg.target());
+    for (const auto& field : msg) {
+        std::string name(field.name_string());
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        req.headers[name] = std::string(field.value());
+    }
+    req.body = msg.body();
+    req.client_addr = client_addr;
+    req.lang = LangOf(req.Header("accept-language"));
+    auto parsed = boost::urls::parse_origin_form(req.target);
+    if (!parsed) {
+        req.path = "/\x01invalid";
+        return req;
+    }
+    req.path = std::string(parsed->path());
+    for (auto param : parsed->params()) req.query[std::string(param.key)] = std::string(param.value);
+    return req;
+}
+
+bhttp::response<bhttp::string_body> ToMessage(Response&& resp, unsigned version, bool keep_alive, bool head) {
+    bhttp::response<bhttp::string_body> msg{static_cast<bhttp::status>(resp.status), version};
+    msg.set(bhttp::field::server, "tongxin");
+    msg.set(bhttp::field::content_type, resp.content_type);
+    if (resp.content_type.starts_with("application/json")) msg.set(bhttp::field::cache_control, "no-store");
+    for (auto& [name, value] : resp.headers) msg.insert(name, value);
+    msg.keep_alive(keep_alive);
+    size_t size = resp.body.size();
+    if (!head) msg.body() = std::move(resp.body);
+    msg.content_length(size);
+    return msg;
+}
+
+asio::awaitable<void> WriteSimple(beast::tcp_stream& stream, int status, const std::string& code, unsigned version) {
+    Response resp = ErrorResponse(status, code, "zh");
+    AddSecurityHeaders(resp);
+    auto msg = ToMessage(std::move(resp), version, false, false);
+    co_await bhttp::async_write(stream, msg, asio::as_tuple(asio::use_awaitable));
+}
+
+bool IsUpload(const ServerOptions& o, beast::string_view target) {
+    for (const auto& prefix : o.upload_prefixes)
+        if (target.starts_with(prefix)) return true;
+    return false;
+}
+
+asio::awaitable<void> Session(beast::tcp_stream stream, Shared& shared) {
+    const ServerOptions& o = shared.options;
+    beast::error_code addr_ec;
+    std::string client_addr = stream.socket().remote_endpoint(addr_ec).address().to_string();
+    beast::flat_buffer buffer;
+    for (;;) {
+        bhttp::request_parser<bhttp::string_body> parser;
+        parser.header_limit(16 * 1024);
+        stream.expires_after(std::chrono::seconds(o.header_timeout_seconds));
+        auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        if (ec) {
+            if (ec == bhttp::error::header_limit) co_await WriteSimple(stream, 431, "bad_request", 11);
+            else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout && ec != asio::error::eof &&
+                     ec != asio::error::connection_reset) {
+                co_await WriteSimple(stream, 400, "bad_request", 11);
+            }
+            break;
+        }
+        auto& head = parser.get();
+        size_t limit = IsUpload(o, head.target()) ? o.upload_limit : o.body_limit;
+        parser.body_limit(limit);
+        if (parser.content_length() && *parser.content_length() > limit) {
+            co_await WriteSimple(stream, 413, "payload_too_large", head.version());
+            break;
+        }
+        stream.expires_after(std::chrono::seconds(o.body_timeout_seconds));
+        std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
+        if (ec) {
+            if (ec == bhttp::error::body_limit) co_await WriteSimple(stream, 413, "payload_too_large", head.version());
+            else if (ec != beast::error::timeout && ec != asio::error::eof) {
+                co_await WriteSimple(stream, 400, "bad_request", head.version());
+            }
+            break;
+        }
+        stream.expires_never();
+        auto started = std::chrono::steady_clock::now();
+        auto msg = parser.release();
+        bool keep_alive = msg.keep_alive() && !shared.stopping;
+        bool is_head = msg.method() == bhttp::verb::head;
+        Request req = ToRequest(msg, client_addr);
+        ++shared.in_flight;
+        Response resp = co_await asio::co_spawn(
+            shared.workers,
+            [&]() -> asio::awaitable<Response> {
+                Response r = shared.router.Dispatch(req);
+                co_return r;
+            },
+            asio::use_awaitable);
+        AddSecurityHeaders(resp);
+        int status = resp.status;
+        auto out = ToMessage(std::move(resp), msg.version(), keep_alive && !shared.stopping, is_head);
+        stream.expires_after(std::chrono::seconds(o.body_timeout_seconds));
+        auto [wec, written] = co_await bhttp::async_write(stream, out, asio::as_tuple(asio::use_awaitable));
+        --shared.in_flight;
+        if (o.access_log) {
+            auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            spdlog::info("{} {} {} {} {}B {:.1f}ms", client_addr, req.method, req.path, status, written, ms);
+        }
+        if (wec || !out.keep_alive()) break;
+    }
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+}
+
+asio::awaitable<void> Listen(tcp::acceptor& acceptor, Shared& shared) {
+    for (;;) {
+        auto [ec, socket] = co_await acceptor.async_accept(asio::as_tuple(asio::use_awaitable));
+        if (ec) {
+            if (ec == asio::error::operation_aborted || shared.stopping) co_return;
+            continue;
+        }
+        socket.set_option(tcp::no_delay(true), ec);
+        asio::co_spawn(acceptor.get_executor(), Session(beast::tcp_stream(std::move(socket)), shared),
+                       asio::detached);
+    }
+}
+
+}  // namespace
+
+void Serve(const Router& router, const ServerOptions& options, const std::function<void(unsigned short)>& on_listening) {
+    asio::io_context io(options.io_threads);
+    Shared shared(router, options);
+    tcp::endpoint endpoint(asio::ip::make_address(options.host), options.port);
+    tcp::acceptor acceptor(io);
+    acceptor.open(endpoint.protocol());
+    acceptor.set_option(asio::socket_base::reuse_address(true));
+    acceptor.bind(endpoint);
+    acceptor.listen(asio::socket_base::max_listen_connections);
+    if (on_listening) on_listening(acceptor.local_endpoint().port());
+
+    asio::signal_set signals(io, SIGINT, SIGTERM);
+    asio::steady_timer drain(io);
+    auto started_drain = std::make_shared<std::chrono::steady_clock::time_point>();
+    std::function<void()> check_drained = [&] {
+        auto waited = std::chrono::steady_clock::now() - *started_drain;
+        if (shared.in_flight == 0 || waited > std::chrono::seconds(options.shutdown_grace_seconds)) {
+            spdlog::info("shutting down ({} requests still in flight)", shared.in_flight.load());
+            io.stop();
+            return;
+        }
+        drain.expires_after(std::chrono::milliseconds(20));
+        drain.async_wait([&](beast::error_code) { check_drained(); });
+    };
+    signals.async_wait([&](beast::error_code ec, int sig) {
+        if (ec) return;
+        spdlog::info("signal {} received: finishing in-flight requests", sig);
+        shared.stopping = true;
+        beast::error_code ignored;
+        acceptor.close(ignored);
+        *started_drain = std::chrono::steady_clock::now();
+        check_drained();
+    });
+
+    asio::co_spawn(io, Listen(acceptor, shared), asio::detached);
+    std::vector<std::thread> threads;
+    for (int i = 1; i < options.io_threads; ++i) threads.emplace_back([&] { io.run(); });
+    io.run();
+    for (auto& t : threads) t.join();
+    shared.workers.join();
+}
+
+}  // namespace tongxin::http

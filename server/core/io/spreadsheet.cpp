@@ -1,0 +1,248 @@
+#include "core/io/spreadsheet.hpp"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+#include <zip.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <pugixml.hpp>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/text/chinese.hpp"
+
+namespace tongxin::io {
+namespace {
+
+class Zip {
+public:
+    explicit Zip(std::string_view bytes) {
+        zip_error_t err;
+        zip_error_init(&err);
+        zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &err);
+        if (!src) throw std::runtime_error("cannot read workbook");
+        archive_ = zip_open_from_source(src, ZIP_RDONLY, &err);
+        if (!archive_) {
+            zip_source_free(src);
+            throw std::runtime_error("not an xlsx workbook");
+        }
+    }
+    ~Zip() { zip_discard(archive_); }
+
+    std::optional<std::string> Read(const std::string& name) {
+        zip_stat_t st;
+        if (zip_stat(archive_, name.c_str(), 0, &st) != 0) return std::nullopt;
+        if (st.size > (256u << 20)) throw std::runtime_error("workbook part too large");
+        zip_file_t* f = zip_fopen(archive_, name.c_str(), 0);
+        if (!f) return std::nullopt;
+        std::string out(st.size, '\0');
+        zip_int64_t n = zip_fread(f, out.data(), st.size);
+        zip_fclose(f);
+        if (n < 0 || static_cast<zip_uint64_t>(n) != st.size) throw std::runtime_error("corrupt workbook part");
+        return out;
+    }
+
+private:
+    zip_t* archive_ = nullptr;
+};
+
+std::string AllText(const pugi::xml_node& node) {
+    std::string s;
+    for (auto t : node.select_nodes(".//*[local-name()='t']")) s += t.node().text().get();
+    return s;
+}
+
+size_t ColumnIndex(std::string_view ref) {
+    size_t col = 0;
+    for (char c : ref) {
+        if (c < 'A' || c > 'Z') break;
+        col = col * 26 + static_cast<size_t>(c - 'A' + 1);
+    }
+    return col == 0 ? 0 : col - 1;
+}
+
+void Pad(Table& t) {
+    if (t.empty()) return;
+    size_t width = t.front().size();
+    for (auto& row : t) row.resize(std::max(width, row.size()));
+}
+
+}  // namespace
+
+Table ReadXlsx(std::string_view bytes) {
+    Zip zip(bytes);
+    pugi::xml_document workbook, rels, shared, sheet;
+    auto wb = zip.Read("xl/workbook.xml");
+    auto rl = zip.Read("xl/_rels/workbook.xml.rels");
+    if (!wb || !rl || !workbook.load_string(wb->c_str()) || !rels.load_string(rl->c_str())) {
+        throw std::runtime_error("not an xlsx workbook");
+    }
+    auto first = workbook.select_node("//*[local-name()='sheet']").node();
+    if (!first) throw std::runtime_error("workbook has no sheet");
+    std::string rid;
+    for (auto attr : first.attributes())
+        if (std::string_view(attr.name()).ends_with(":id")) rid = attr.value();
+    std::string target;
+    for (auto rel : rels.select_nodes("//*[local-name()='Relationship']"))
+        if (rid == rel.node().attribute("Id").value()) target = rel.node().attribute("Target").value();
+    if (target.empty()) throw std::runtime_error("workbook sheet not found");
+    std::string path = target.starts_with("/") ? target.substr(1) : "xl/" + target;
+    auto sheet_xml = zip.Read(path);
+    if (!sheet_xml || !sheet.load_string(sheet_xml->c_str())) throw std::runtime_error("sheet unreadable");
+
+    std::vector<std::string> strings;
+    if (auto ss = zip.Read("xl/sharedStrings.xml"); ss && shared.load_string(ss->c_str())) {
+        for (auto si : shared.select_nodes("//*[local-name()='si']")) strings.push_back(AllText(si.node()));
+    }
+    Table table;
+    for (auto row_sel : sheet.select_nodes("//*[local-name()='sheetData']/*[local-name()='row']")) {
+        pugi::xml_node row = row_sel.node();
+        size_t row_index = row.attribute("r").as_ullong(table.size() + 1);
+        if (row_index == 0 || row_index > 2000000) throw std::runtime_error("bad row number");
+        while (table.size() < row_index) table.emplace_back();
+        auto& cells = table[row_index - 1];
+        size_t next = 0;
+        for (pugi::xml_node c : row.children()) {
+            if (std::string_view(c.name()).find('c') == std::string_view::npos) continue;
+            std::string ref = c.attribute("r").value();
+            size_t col = ref.empty() ? next : ColumnIndex(ref);
+            if (col > 1000) continue;
+            next = col + 1;
+            std::string type = c.attribute("t").value();
+            std::string value;
+            if (type == "inlineStr") {
+                value = AllText(c);
+            } else {
+                pugi::xml_node v = c.select_node("*[local-name()='v']").node();
+                value = v.text().get();
+                if (type == "s") {
+                    size_t idx = std::strtoull(value.c_str(), nullptr, 10);
+                    value = idx < strings.size() ? strings[idx] : "";
+                }
+            }
+            if (cells.size() <= col) cells.resize(col + 1);
+            cells[col] = text::Trim(value);
+        }
+    }
+    while (!table.empty()) {
+        bool empty = true;
+        for (const auto& c : table.back())
+            if (!c.empty()) empty = false;
+        if (!empty) break;
+        table.pop_back();
+    }
+    Pad(table);
+    return table;
+}
+
+Table ReadCsv(std::string_view bytes) {
+    std::string converted;
+    if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+    if (!text::IsValidUtf8(bytes)) {
+        converted = text::Gb18030ToUtf8(bytes);
+        if (converted.empty()) throw std::runtime_error("CSV encoding not recognised");
+        bytes = converted;
+    }
+    Table table;
+    std::vector<std::string> row;
+    std::string cell;
+    bool quoted = false;
+    bool any = false;
+    for (size_t i = 0; i < bytes.size(); ++i) {
+        char c = bytes[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < bytes.size() && bytes[i + 1] == '"') {
+                cell += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+            any = true;
+        } else if (c == ',') {
+            row.push_back(text::Trim(cell));
+            cell.clear();
+            any = true;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+            row.push_back(text::Trim(cell));
+            cell.clear();
+            if (any || !row.front().empty()) table.push_back(std::move(row));
+            row.clear();
+            any = false;
+        } else {
+            cell += c;
+            any = true;
+        }
+    }
+    if (any || !cell.empty()) {
+        row.push_back(text::Trim(cell));
+        table.push_back(std::move(row));
+    }
+    Pad(table);
+    return table;
+}
+
+Table ReadSpreadsheet(std::string_view bytes) {
+    if (bytes.starts_with("PK\x03\x04")) return ReadXlsx(bytes);
+    return ReadCsv(bytes);
+}
+
+std::optional<std::string> ExcelSerialToDate(std::string_view serial) {
+    char* end = nullptr;
+    std::string s(serial);
+    double v = std::strtod(s.c_str(), &end);
+    if (s.empty() || end != s.c_str() + s.size() || v < 1 || v > 80000) return std::nullopt;
+    using namespace std::chrono;
+    sys_days day = sys_days{year{1899} / December / 30} + days{static_cast<int>(v)};
+    year_month_day ymd{day};
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                  static_cast<unsigned>(ymd.day()));
+    return std::string(buf);
+}
+
+std::string WriteXlsx(const std::string& sheet_name, const std::vector<std::string>& header, const Table& rows) {
+    char tmpl[] = "/tmp/tongxin-export-XXXXXX";
+    int fd = mkstemp(tmpl);
+    if (fd < 0) throw std::runtime_error("cannot create a temporary file");
+    close(fd);
+    std::string path = std::string(tmpl) + ".xlsx";
+    std::filesystem::rename(tmpl, path);
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_TRUE;
+    options.tmpdir = const_cast<char*>("/tmp");
+    lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
+    if (!wb) throw std::runtime_error("cannot create workbook");
+    lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name.c_str());
+    lxw_format* bold = workbook_add_format(wb);
+    format_set_bold(bold);
+    for (size_t c = 0; c < header.size(); ++c) {
+        worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), header[c].c_str(), bold);
+        worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 16, nullptr);
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    for (size_t r = 0; r < rows.size(); ++r) {
+        for (size_t c = 0; c < rows[r].size(); ++c) {
+            if (rows[r][c].empty()) continue;
+            worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), rows[r][c].c_str(),
+                                   nullptr);
+        }
+    }
+    lxw_error err = workbook_close(wb);
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream out;
+    out << in.rdbuf();
+    std::filesystem::remove(path);
+    if (err != LXW_NO_ERROR) throw std::runtime_error("cannot write workbook");
+    return out.str();
+}
+
+}  // namespace tongxin::io

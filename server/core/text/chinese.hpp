@@ -1,0 +1,33 @@
+#pragma once
+// Chinese text: pinyin of names (ICU Han-Latin/Names, so surnames read right: 曾 zeng, 单 shan),
+// pinyin-order collation, UTF-8 splitting, and masking for display.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tongxin::text {
+
+struct NamePinyin {
+    std::string full;      // "zhangsanfeng": lowercase ASCII, no spaces
+    std::string initials;  // "zsf"
+};
+
+// Thread-safe; each thread keeps its own transliterator.
+NamePinyin PinyinOfName(std::string_view name);
+
+// Splits UTF-8 text into code points, each as its own string.
+std::vector<std::string> Utf8Chars(std::string_view s);
+bool IsValidUtf8(std::string_view s);
+// True if every code point is a CJK ideograph (or the middle dot of transliterated names).
+bool IsChineseText(std::string_view s);
+std::string Trim(std::string_view s);
+std::string AsciiLower(std::string_view s);
+
+// "13812341234" -> "138****1234"; "510104199001011234" -> "510104********1234".
+std::string MaskPhone(std::string_view phone);
+std::string MaskIdNumber(std::string_view id);
+
+// Converts GB18030 bytes (what Excel writes for a Chinese-locale CSV) to UTF-8.
+std::string Gb18030ToUtf8(std::string_view bytes);
+
+}  // namespace tongxin::text

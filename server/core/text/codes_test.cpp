@@ -1,0 +1,49 @@
+#include "core/text/codes.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/text/chinese.hpp"
+
+namespace tongxin::text {
+
+TEST(IdCard, AcceptsValidCheckDigitAndRejectsAnyOther) {
+    std::string first17 = "11010519491231002";
+    char check = IdCardCheckChar(first17);
+    EXPECT_EQ(check, 'X');
+    auto info = ParseIdCard(first17 + check);
+    ASSERT_TRUE(info.has_value());
+    EXPECT_EQ(info->birth_date, "1949-12-31");
+    EXPECT_EQ(info->gender, 'F');
+    for (char other : std::string("0123456789")) EXPECT_FALSE(ParseIdCard(first17 + other).has_value());
+}
+
+TEST(IdCard, RejectsImpossibleDatesAndShapes) {
+    std::string bad_date = "51010419900230123";
+    EXPECT_FALSE(ParseIdCard(bad_date + IdCardCheckChar(bad_date)).has_value());
+    EXPECT_FALSE(ParseIdCard("12345").has_value());
+    EXPECT_FALSE(ParseIdCard("5101041990010112a4").has_value());
+}
+
+TEST(Ethnicity, HasAll56GroupsPlusOtherAndForeignBorn) {
+    EXPECT_EQ(Ethnicities().size(), 58u);
+    EXPECT_EQ(FindCode(Ethnicities(), "藏族")->code, "04");
+    EXPECT_EQ(FindCode(Ethnicities(), "藏")->code, "04");
+    EXPECT_TRUE(IsMinority("04"));
+    EXPECT_FALSE(IsMinority("01"));
+    EXPECT_FALSE(IsMinority("97"));
+}
+
+TEST(Pinyin, SurnamesReadAsSurnames) {
+    EXPECT_EQ(PinyinOfName("张三丰").full, "zhangsanfeng");
+    EXPECT_EQ(PinyinOfName("张三丰").initials, "zsf");
+    EXPECT_EQ(PinyinOfName("曾小贤").full.substr(0, 4), "zeng");
+    EXPECT_EQ(PinyinOfName("单田芳").full.substr(0, 4), "shan");
+    EXPECT_EQ(PinyinOfName("阿依古丽·买买提").initials.substr(0, 2), "ay");
+}
+
+TEST(Masking, PhoneAndIdNumber) {
+    EXPECT_EQ(MaskPhone("13812341234"), "138****1234");
+    EXPECT_EQ(MaskIdNumber("510104199001011234"), "510104********1234");
+}
+
+}  // namespace tongxin::text

@@ -1,0 +1,13 @@
+# Writes every NNNN_*.sql file of DIR into OUT as a C++ table of (version, name, sql).
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "#include \"core/db/migrator.hpp\"\nnamespace tongxin::db {\nconst std::vector<Migration>& EmbeddedMigrations() {\n  static const std::vector<Migration> kAll = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  string(SUBSTRING ${name} 0 4 digits)
+  math(EXPR version "1${digits} - 10000")
+  file(READ ${f} sql)
+  string(APPEND body "    {${version}, \"${name}\", R\"__sql__(${sql})__sql__\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kAll;\n}\n}  // namespace tongxin::db\n")
+file(WRITE ${OUT} "${body}")

@@ -1,0 +1,214 @@
+#include <boost/json.hpp>
+
+#include "core/auth/roles.hpp"
+#include "core/db/sql_where.hpp"
+#include "core/http/paging.hpp"
+#include "core/text/codes.hpp"
+#include "core/time/clock.hpp"
+#include "modules/accounts/module.hpp"
+
+namespace tongxin::accounts {
+namespace json = boost::json;
+using http::Access;
+using http::Request;
+using http::Response;
+
+namespace {
+
+const char* kSessionCookie = "tx_session";
+const char* kCsrfCookie = "tx_csrf";
+
+json::object UserJson(const auth::Principal& p, const std::string& lang) {
+    const auth::RoleInfo* role = auth::FindRole(p.role);
+    json::array perms;
+    for (const auto& x : p.permissions) perms.push_back(json::value(x));
+    return {{"id", p.user_id},
+            {"username", p.username},
+            {"display_name", p.display_name},
+            {"role", p.role},
+            {"role_name", role ? (lang == "en" ? role->en : role->zh) : p.role},
+            {"permissions", std::move(perms)},
+            {"scope_kind", auth::ScopeKindName(p.scope_kind)},
+            {"scope_place_id", p.scope_place_id ? json::value(*p.scope_place_id) : json::value(nullptr)},
+            {"resident_id", p.resident_id ? json::value(*p.resident_id) : json::value(nullptr)}};
+}
+
+json::array CodesJson(const std::vector<text::Code>& table, const std::string& lang) {
+    json::array out;
+    for (const auto& c : table) out.push_back({{"code", c.code}, {"name", lang == "en" ? c.en : c.zh}});
+    return out;
+}
+
+}  // namespace
+
+void Register(http::Router& r, Context& ctx) {
+    r.SetAuthenticator([&ctx](Request& req) {
+        std::string auth_header = req.Header("authorization");
+        bool is_write = req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS";
+        if (auth_header.rfind("Bearer ", 0) == 0) {
+            req.principal = ctx.auth.Authenticate(auth_header.substr(7), false, is_write, "", req.client_addr);
+            return;
+        }
+        std::string cookie = req.Cookie(kSessionCookie);
+        if (!cookie.empty()) {
+            req.principal = ctx.auth.Authenticate(cookie, true, is_write, req.Header("x-csrf-token"), req.client_addr);
+        }
+    });
+    r.SetFailureHook([&ctx](const Request& req, int status, const std::string& code) {
+        if (req.method == "GET" && status != 403) return;
+        db::Connection& conn = ctx.db.Local();
+        if (conn.InTransaction()) return;
+        db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+        audit::Append(conn, ActorOf(req),
+                      {"http." + req.method, "endpoint", req.path, false, {{"status", status}, {"code", code}}});
+        tx.Commit();
+    });
+
+    r.Add("GET", "/api/v1/health", Access::Public(), "Liveness", [](Request&) {
+        return Response::Json(R"({"status":"ok"})");
+    });
+    r.Add("POST", "/api/v1/auth/login", Access::Public(), "Log in; returns a token and sets the session cookie",
+          [&ctx](Request& req) {
+              http::JsonBody body(req);
+              auto username = body.Str("username", true, 40);
+              auto password = body.Str("password", true, 200);
+              body.Finish();
+              auto result = ctx.auth.Login(*username, *password, req.client_addr, req.Header("user-agent"));
+              json::object out{{"token", result.token},
+                               {"csrf_token", result.csrf_token},
+                               {"user", UserJson(result.principal, req.lang)}};
+              Response resp = http::JsonResponse(out);
+              resp.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + result.token +
+                                                          "; Path=/; HttpOnly; SameSite=Strict");
+              resp.headers.emplace_back("Set-Cookie", std::string(kCsrfCookie) + "=" + result.csrf_token +
+                                                          "; Path=/; SameSite=Strict");
+              return resp;
+          });
+    r.Add("POST", "/api/v1/auth/logout", Access::LoggedIn(), "End this session", [&ctx](Request& req) {
+        ctx.auth.Logout(req.User(), req.client_addr);
+        Response resp = http::JsonResponse(json::object{{"ok", true}});
+        resp.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+        resp.headers.emplace_back("Set-Cookie", std::string(kCsrfCookie) + "=; Path=/; Max-Age=0; SameSite=Strict");
+        return resp;
+    });
+    r.Add("GET", "/api/v1/auth/me", Access::LoggedIn(), "Who am I", [&ctx](Request& req) {
+        json::object out = UserJson(req.User(), req.lang);
+        if (req.User().via_cookie) out["csrf_token"] = ctx.vault.CsrfToken(req.Cookie(kSessionCookie));
+        return http::JsonResponse(out);
+    });
+    r.Add("GET", "/api/v1/auth/sessions", Access::LoggedIn(), "My active sessions", [&ctx](Request& req) {
+        json::array items;
+        for (const auto& s : ctx.auth.Sessions(req.User())) {
+            items.push_back({{"id", s.id},
+                             {"created_at", time::ToRfc3339(s.created_at)},
+                             {"last_seen_at", time::ToRfc3339(s.last_seen_at)},
+                             {"client_addr", s.client_addr},
+                             {"user_agent", s.user_agent},
+                             {"current", s.current}});
+        }
+        return http::ListResponse(std::move(items), static_cast<int64_t>(items.size()));
+    });
+    r.Add("DELETE", "/api/v1/auth/sessions/{id}", Access::LoggedIn(), "End one of my sessions", [&ctx](Request& req) {
+        ctx.auth.EndSession(req.User(), http::PathId(req), req.client_addr);
+        return http::JsonResponse(json::object{{"ok", true}});
+    });
+    r.Add("POST", "/api/v1/auth/sessions/end-others", Access::LoggedIn(), "End all my other sessions",
+          [&ctx](Request& req) {
+              ctx.auth.EndOtherSessions(req.User(), req.client_addr);
+              return http::JsonResponse(json::object{{"ok", true}});
+          });
+    r.Add("POST", "/api/v1/auth/password", Access::LoggedIn(), "Change my password (ends my other sessions)",
+          [&ctx](Request& req) {
+              http::JsonBody body(req);
+              auto current = body.Str("current_password", true, 200);
+              auto next = body.Str("new_password", true, 200);
+              body.Finish();
+              ctx.auth.ChangePassword(req.User(), *current, *next, req.client_addr);
+              return http::JsonResponse(json::object{{"ok", true}});
+          });
+
+    r.Add("GET", "/api/v1/roles", Access::LoggedIn(), "Roles and their permissions", [](Request& req) {
+        json::array items;
+        for (const auto& role : auth::Roles()) {
+            json::array perms;
+            for (const auto& p : role.permissions) perms.push_back(json::value(p));
+            items.push_back({{"key", role.key}, {"name", req.lang == "en" ? role.en : role.zh}, {"permissions", perms}});
+        }
+        return http::ListResponse(std::move(items), static_cast<int64_t>(auth::Roles().size()));
+    });
+    r.Add("GET", "/api/v1/codes", Access::LoggedIn(), "Code tables: ethnicity, political status, relation",
+          [](Request& req) {
+              json::object out{{"ethnicity", CodesJson(text::Ethnicities(), req.lang)},
+                               {"political_status", CodesJson(text::PoliticalStatuses(), req.lang)},
+                               {"relation", CodesJson(text::Relations(), req.lang)}};
+              return http::JsonResponse(out);
+          });
+    r.Add("GET", "/api/v1/users", Access::Need("users.manage"), "Accounts", [&ctx](Request& req) {
+        auto page = http::PageOf(req);
+        db::Connection& conn = ctx.db.Local();
+        int64_t total = conn.QueryInt("SELECT count(*) FROM users");
+        json::array items;
+        for (const auto& row : conn.Query(
+                 "SELECT id, username, display_name, role, scope_kind, scope_place_id, disabled FROM users ORDER BY "
+                 "username LIMIT ? OFFSET ?",
+                 page.limit, page.offset)) {
+            items.push_back({{"id", row.Int(0)},
+                             {"username", row.Str(1)},
+                             {"display_name", row.Str(2)},
+                             {"role", row.Str(3)},
+                             {"scope_kind", row.Str(4)},
+                             {"scope_place_id", row.IsNull(5) ? json::value(nullptr) : json::value(row.Int(5))},
+                             {"disabled", row.Int(6) != 0}});
+        }
+        return http::ListResponse(std::move(items), total);
+    });
+    r.Add("POST", "/api/v1/users", Access::Need("users.manage"), "Create an account", [&ctx](Request& req) {
+        http::JsonBody body(req);
+        auth::NewUser u;
+        u.username = body.Str("username", true, 40).value_or("");
+        u.display_name = body.Str("display_name", false, 40).value_or("");
+        u.role = body.Str("role", true, 40).value_or("");
+        u.password = body.Str("password", true, 200).value_or("");
+        auto kind = auth::ParseScopeKind(body.Str("scope_kind", true, 20).value_or(""));
+        if (!kind) body.Fail("scope_kind", "invalid_choice");
+        u.scope_kind = kind.value_or(auth::ScopeKind::kCommunity);
+        u.scope_place_id = body.Int("scope_place_id", false, 1);
+        u.resident_id = body.Int("resident_id", false, 1);
+        body.Finish();
+        db::Connection& conn = ctx.db.Local();
+        db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+        int64_t id = ctx.auth.CreateUser(conn, u, ActorOf(req));
+        tx.Commit();
+        return http::JsonResponse(json::object{{"id", id}, {"username", u.username}}, 201);
+    });
+    r.Add("GET", "/api/v1/audit", Access::Need("audit.read"),
+          "Audit log (?action=, ?username=, ?object_type=, ?object_id=, ?outcome=)", [&ctx](Request& req) {
+              auto page = http::PageOf(req, 50, 500);
+              db::SqlWhere where;
+              if (auto v = req.Query("action"); v && !v->empty()) where.Add("action LIKE ?", *v + "%");
+              if (auto v = req.Query("username"); v && !v->empty()) where.Add("username = ?", *v);
+              if (auto v = req.Query("object_type"); v && !v->empty()) where.Add("object_type = ?", *v);
+              if (auto v = req.Query("object_id"); v && !v->empty()) where.Add("object_id = ?", *v);
+              if (auto v = req.Query("outcome"); v && !v->empty()) where.Add("outcome = ?", *v);
+              db::Connection& conn = ctx.db.Local();
+              int64_t total = conn.Run("SELECT count(*) FROM audit_log" + where.Sql(), where.values()).front().Int(0);
+              json::array items;
+              for (const auto& row : conn.Run(
+                       "SELECT seq, at, username, client_addr, action, object_type, object_id, outcome, details FROM "
+                       "audit_log" + where.Sql() + " ORDER BY seq DESC LIMIT ? OFFSET ?",
+                       where.With({page.limit, page.offset}))) {
+                  items.push_back({{"seq", row.Int(0)},
+                                   {"at", time::ToRfc3339(row.Int(1))},
+                                   {"username", row.Str(2)},
+                                   {"client_addr", row.Str(3)},
+                                   {"action", row.Str(4)},
+                                   {"object_type", row.Str(5)},
+                                   {"object_id", row.Str(6)},
+                                   {"outcome", row.Str(7)},
+                                   {"details", json::parse(row.Str(8))}});
+              }
+              return http::ListResponse(std::move(items), total);
+          });
+}
+
+}  // namespace tongxin::accounts

@@ -1,0 +1,254 @@
+#include "modules/places/service.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/auth/scope.hpp"
+#include "core/db/sql_where.hpp"
+#include "core/error/app_error.hpp"
+#include "core/time/clock.hpp"
+
+namespace tongxin::places {
+namespace json = boost::json;
+namespace {
+
+constexpr const char* kPlaceCols =
+    "SELECT p.id, p.kind, p.parent_id, p.name, p.code, p.address, p.lat, p.lng, p.street_id, p.community_id, "
+    "p.grid_id FROM places p";
+constexpr const char* kHouseholdCols =
+    "SELECT h.id, h.building_id, h.unit, h.room, h.address, h.street_id, h.community_id, h.grid_id FROM households h";
+
+Place PlaceOf(const db::Row& r) {
+    Place p;
+    p.id = r.Int(0);
+    p.kind = r.Str(1);
+    p.parent_id = r.OptInt(2);
+    p.name = r.Str(3);
+    p.code = r.Str(4);
+    p.address = r.Str(5);
+    if (!r.IsNull(6)) p.lat = r.Real(6);
+    if (!r.IsNull(7)) p.lng = r.Real(7);
+    p.street_id = r.OptInt(8);
+    p.community_id = r.OptInt(9);
+    p.grid_id = r.OptInt(10);
+    return p;
+}
+
+Household HouseholdOf(const db::Row& r) {
+    return {r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Int(5), r.Int(6), r.Int(7)};
+}
+
+std::vector<Place> QueryPlaces(db::Connection& conn, const db::SqlWhere& where, const char* order) {
+    std::vector<Place> out;
+    for (const auto& r : conn.Run(std::string(kPlaceCols) + where.Sql() + order, where.values())) {
+        out.push_back(PlaceOf(r));
+    }
+    return out;
+}
+
+json::object PlaceFields(const PlaceInput& in) {
+    return {{"name", in.name},
+            {"code", in.code},
+            {"address", in.address},
+            {"lat", in.lat ? json::value(*in.lat) : json::value(nullptr)},
+            {"lng", in.lng ? json::value(*in.lng) : json::value(nullptr)}};
+}
+
+void Validate(const PlaceInput& in) {
+    FieldErrors errors;
+    if (in.name.empty()) errors.Add("name", "required");
+    if (in.lat && (*in.lat < -90 || *in.lat > 90)) errors.Add("lat", "out_of_range");
+    if (in.lng && (*in.lng < -180 || *in.lng > 180)) errors.Add("lng", "out_of_range");
+    errors.ThrowIfAny();
+}
+
+}  // namespace
+
+std::optional<std::string> ParentKindOf(const std::string& kind) {
+    if (kind == "community") return "street";
+    if (kind == "grid") return "community";
+    if (kind == "building") return "grid";
+    return std::nullopt;
+}
+
+std::vector<Place> ListPlaces(db::Connection& conn, const auth::Principal& p, const std::string& kind,
+                              std::optional<int64_t> parent_id, std::optional<int64_t> community_id) {
+    auto scope = auth::PlaceScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (!kind.empty()) where.Add("p.kind = ?", kind);
+    if (parent_id) where.Add("p.parent_id = ?", *parent_id);
+    if (community_id) where.Add("p.community_id = ?", *community_id);
+    return QueryPlaces(conn, where, " ORDER BY p.kind, p.name");
+}
+
+std::vector<Place> ScopeRoots(db::Connection& conn, const auth::Principal& p) {
+    if (!p.scope_place_id || p.scope_kind == auth::ScopeKind::kSelf) return {};
+    db::SqlWhere where;
+    where.Add("p.id = ?", *p.scope_place_id);
+    return QueryPlaces(conn, where, "");
+}
+
+std::optional<Place> FindPlace(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    auto scope = auth::PlaceScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("p.id = ?", id);
+    auto rows = QueryPlaces(conn, where, "");
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
+}
+
+Place GetPlace(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    auto place = FindPlace(conn, p, id);
+    if (!place) throw AppError(ErrorCode::kNotFound, "not_found");
+    return *place;
+}
+
+int64_t InsertPlace(db::Connection& conn, const PlaceInput& in) {
+    std::optional<int64_t> street, community, grid;
+    if (in.parent_id) {
+        auto parent = conn.QueryOne("SELECT street_id, community_id, grid_id FROM places WHERE id = ?", *in.parent_id);
+        if (parent) {
+            street = parent->OptInt(0);
+            community = parent->OptInt(1);
+            grid = parent->OptInt(2);
+        }
+    }
+    int64_t now = time::NowUnix();
+    int64_t id = conn.QueryOne(
+                         "INSERT INTO places (kind, parent_id, name, code, address, lat, lng, street_id, community_id, "
+                         "grid_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         in.kind, in.parent_id, in.name, in.code, in.address, in.lat, in.lng, street, community, grid,
+                         now, now)
+                     ->Int(0);
+    // A place is its own ancestor of its kind, so that scope filters include it.
+    if (in.kind == "street") conn.Exec("UPDATE places SET street_id = id WHERE id = ?", id);
+    if (in.kind == "community") conn.Exec("UPDATE places SET community_id = id WHERE id = ?", id);
+    if (in.kind == "grid") conn.Exec("UPDATE places SET grid_id = id WHERE id = ?", id);
+    return id;
+}
+
+int64_t CreatePlace(db::Connection& conn, const auth::Principal& p, const PlaceInput& in, const audit::Actor& actor) {
+    Validate(in);
+    auto parent_kind = ParentKindOf(in.kind);
+    if (!parent_kind) throw AppError(ErrorCode::kForbidden, "forbidden");
+    auto parent = in.parent_id ? FindPlace(conn, p, *in.parent_id) : std::nullopt;
+    if (!parent) throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"parent_id", "unknown_place"}}}});
+    if (parent->kind != *parent_kind) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"parent_id", "wrong_parent_kind"}}}});
+    }
+    if (conn.QueryInt("SELECT count(*) FROM places WHERE parent_id = ? AND name = ?", parent->id, in.name) > 0) {
+        throw AppError(ErrorCode::kConflict, "duplicate_name");
+    }
+    int64_t id = InsertPlace(conn, in);
+    json::object details = PlaceFields(in);
+    details["parent_id"] = parent->id;
+    audit::Append(conn, actor, {"places." + in.kind + ".created", in.kind, std::to_string(id), true, details});
+    return id;
+}
+
+void UpdatePlace(db::Connection& conn, const auth::Principal& p, int64_t id, const PlaceInput& in,
+                 const audit::Actor& actor) {
+    Place before = GetPlace(conn, p, id);
+    Validate(in);
+    if (before.parent_id &&
+        conn.QueryInt("SELECT count(*) FROM places WHERE parent_id = ? AND name = ? AND id <> ?", *before.parent_id,
+                      in.name, id) > 0) {
+        throw AppError(ErrorCode::kConflict, "duplicate_name");
+    }
+    conn.Exec("UPDATE places SET name = ?, code = ?, address = ?, lat = ?, lng = ?, updated_at = ? WHERE id = ?",
+              in.name, in.code, in.address, in.lat, in.lng, time::NowUnix(), id);
+    PlaceInput old{before.kind, before.parent_id, before.name, before.code, before.address, before.lat, before.lng};
+    audit::Append(conn, actor,
+                  {"places." + before.kind + ".updated", before.kind, std::to_string(id), true,
+                   audit::Diff(PlaceFields(old), PlaceFields(in))});
+}
+
+std::vector<Household> ListHouseholds(db::Connection& conn, const auth::Principal& p,
+                                      std::optional<int64_t> building_id, std::optional<int64_t> community_id,
+                                      int64_t limit, int64_t offset, int64_t* total) {
+    auto scope = auth::HouseholdScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (building_id) where.Add("h.building_id = ?", *building_id);
+    if (community_id) where.Add("h.community_id = ?", *community_id);
+    if (total) *total = conn.Run("SELECT count(*) FROM households h" + where.Sql(), where.values()).front().Int(0);
+    std::vector<Household> out;
+    for (const auto& r : conn.Run(std::string(kHouseholdCols) + where.Sql() +
+                                      " ORDER BY h.building_id, h.unit, h.room LIMIT ? OFFSET ?",
+                                  where.With({limit, offset}))) {
+        out.push_back(HouseholdOf(r));
+    }
+    return out;
+}
+
+std::optional<Household> FindHousehold(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    auto scope = auth::HouseholdScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("h.id = ?", id);
+    auto rows = conn.Run(std::string(kHouseholdCols) + where.Sql(), where.values());
+    if (rows.empty()) return std::nullopt;
+    return HouseholdOf(rows.front());
+}
+
+std::string HouseholdAddress(const Place& building, const std::string& unit, const std::string& room) {
+    std::string a = building.address.empty() ? building.name : building.address + building.name;
+    if (!unit.empty()) a += unit + "单元";
+    return a + room;
+}
+
+Household FindOrCreateHousehold(db::Connection& conn, const Place& building, const std::string& unit,
+                                const std::string& room) {
+    auto row = conn.QueryOne(std::string(kHouseholdCols) + " WHERE h.building_id = ? AND h.unit = ? AND h.room = ?",
+                             building.id, unit, room);
+    if (row) return HouseholdOf(*row);
+    int64_t now = time::NowUnix();
+    std::string address = HouseholdAddress(building, unit, room);
+    int64_t id = conn.QueryOne(
+                         "INSERT INTO households (building_id, unit, room, address, street_id, community_id, grid_id, "
+                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         building.id, unit, room, address, building.street_id, building.community_id,
+                         building.grid_id, now, now)
+                     ->Int(0);
+    return {id, building.id, unit, room, address, *building.street_id, *building.community_id, *building.grid_id};
+}
+
+int64_t CreateHousehold(db::Connection& conn, const auth::Principal& p, int64_t building_id, const std::string& unit,
+                        const std::string& room, const audit::Actor& actor) {
+    FieldErrors errors;
+    auto building = FindPlace(conn, p, building_id);
+    if (!building || building->kind != "building") errors.Add("building_id", "unknown_building");
+    if (room.empty()) errors.Add("room", "required");
+    errors.ThrowIfAny();
+    if (conn.QueryInt("SELECT count(*) FROM households WHERE building_id = ? AND unit = ? AND room = ?", building_id,
+                      unit, room) > 0) {
+        throw AppError(ErrorCode::kConflict, "conflict");
+    }
+    Household h = FindOrCreateHousehold(conn, *building, unit, room);
+    audit::Append(conn, actor,
+                  {"places.household.created", "household", std::to_string(h.id), true,
+                   {{"building_id", building_id}, {"unit", unit}, {"room", room}}});
+    return h.id;
+}
+
+json::object ToJson(const Place& p) {
+    auto opt = [](const std::optional<int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); };
+    return {{"id", p.id},
+            {"kind", p.kind},
+            {"parent_id", opt(p.parent_id)},
+            {"name", p.name},
+            {"code", p.code},
+            {"address", p.address},
+            {"lat", p.lat ? json::value(*p.lat) : json::value(nullptr)},
+            {"lng", p.lng ? json::value(*p.lng) : json::value(nullptr)},
+            {"street_id", opt(p.street_id)},
+            {"community_id", opt(p.community_id)},
+            {"grid_id", opt(p.grid_id)}};
+}
+
+json::object ToJson(const Household& h) {
+    return {{"id", h.id},           {"building_id", h.building_id},   {"unit", h.unit},
+            {"room", h.room},       {"address", h.address},           {"street_id", h.street_id},
+            {"community_id", h.community_id}, {"grid_id", h.grid_id}};
+}
+
+}  // namespace tongxin::places

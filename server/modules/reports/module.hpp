@@ -1,0 +1,13 @@
+#pragma once
+#include "core/context.hpp"
+#include "core/http/router.hpp"
+#include "modules/reports/registry.hpp"
+
+namespace tongxin::reports {
+
+// GET /api/v1/reports/kpis, /reports/kpis/{id}/records, /reports/kpis/{id}/by-community.
+void Register(http::Router& router, Context& ctx, Registry& registry);
+// The registry's own indicators: residents, minority residents, households.
+void RegisterRegistryIndicators(Registry& registry);
+
+}  // namespace tongxin::reports

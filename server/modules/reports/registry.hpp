@@ -1,0 +1,50 @@
+#pragma once
+// The indicator registry. An indicator is a named definition in code: its id, labels, unit, the
+// query that computes its value for a place (community or street) and year, and the query that
+// lists the records behind it. Values are always computed from records at request time; the
+// records query returns exactly the records the value counts (or sums).
+#include <boost/json/object.hpp>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/db/database.hpp"
+
+namespace tongxin::reports {
+
+struct KpiScope {
+    std::string place_column;  // "community_id" or "street_id" (fixed strings)
+    int64_t place_id;
+    int year;
+    std::string year_end() const { return std::to_string(year) + "-12-31"; }
+    std::string year_start() const { return std::to_string(year) + "-01-01"; }
+};
+
+struct KpiRecords {
+    std::vector<std::string> columns;  // keys of each item
+    boost::json::array items;
+    int64_t total = 0;
+};
+
+struct Indicator {
+    std::string id;  // "registry.residents"
+    std::string label_zh;
+    std::string label_en;
+    std::string unit_zh;
+    std::string unit_en;
+    std::string permission = "reports.read";
+    std::function<double(db::Connection&, const KpiScope&)> value;
+    std::function<KpiRecords(db::Connection&, const KpiScope&, int64_t limit, int64_t offset)> records;
+};
+
+class Registry {
+public:
+    void Add(Indicator indicator);
+    const std::vector<Indicator>& all() const { return indicators_; }
+    const Indicator* Find(const std::string& id) const;
+
+private:
+    std::vector<Indicator> indicators_;
+};
+
+}  // namespace tongxin::reports

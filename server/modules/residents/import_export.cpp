@@ -1,0 +1,249 @@
+// Spreadsheet import and export of residents.
+#include <boost/json.hpp>
+#include <map>
+#include <set>
+
+#include "core/crypto/vault.hpp"
+#include "core/error/messages.hpp"
+#include "core/io/spreadsheet.hpp"
+#include "core/text/chinese.hpp"
+#include "core/text/codes.hpp"
+#include "modules/places/service.hpp"
+#include "modules/residents/service.hpp"
+
+namespace tongxin::residents {
+namespace json = boost::json;
+namespace {
+
+// Column headers as community workers write them -> field.
+const std::map<std::string, std::string>& HeaderAliases() {
+    static const std::map<std::string, std::string> kAll = {
+        {"姓名", "name"},          {"性别", "gender"},          {"民族", "ethnicity"},
+        {"身份证号", "id_number"}, {"身份证号码", "id_number"}, {"公民身份号码", "id_number"},
+        {"联系电话", "phone"},     {"手机号", "phone"},         {"手机号码", "phone"},
+        {"电话", "phone"},         {"出生日期", "birth_date"},  {"政治面貌", "political_status"},
+        {"楼栋", "building"},      {"楼栋号", "building"},      {"单元", "unit"},
+        {"门牌号", "room"},        {"房号", "room"},            {"与户主关系", "relation"},
+        {"迁入日期", "moved_in"},  {"标签", "tags"},            {"备注", "note"},
+    };
+    return kAll;
+}
+
+const std::vector<std::string> kRequired = {"name", "gender", "ethnicity", "building", "room"};
+
+std::string NormaliseDate(const std::string& v) {
+    if (v.empty()) return v;
+    if (auto d = io::ExcelSerialToDate(v)) return *d;
+    std::string s = v;
+    for (char& c : s)
+        if (c == '/' || c == '.') c = '-';
+    // 1990-1-5 -> 1990-01-05
+    auto dash1 = s.find('-');
+    auto dash2 = s.find('-', dash1 == std::string::npos ? 0 : dash1 + 1);
+    if (dash1 == 4 && dash2 != std::string::npos) {
+        std::string m = s.substr(5, dash2 - 5), d = s.substr(dash2 + 1);
+        if (m.size() == 1) m = "0" + m;
+        if (d.size() == 1) d = "0" + d;
+        s = s.substr(0, 4) + "-" + m + "-" + d;
+    }
+    return s;
+}
+
+std::vector<std::string> SplitTags(const std::string& v) {
+    std::vector<std::string> out;
+    std::string cur;
+    auto flush = [&] {
+        std::string t = text::Trim(cur);
+        if (!t.empty()) out.push_back(t);
+        cur.clear();
+    };
+    for (size_t i = 0; i < v.size(); ++i) {
+        if (v[i] == ',' || v[i] == ';' || v[i] == ' ') {
+            flush();
+        } else if (v.compare(i, 3, "，") == 0 || v.compare(i, 3, "、") == 0 || v.compare(i, 3, "；") == 0) {
+            flush();
+            i += 2;
+        } else {
+            cur += v[i];
+        }
+    }
+    flush();
+    return out;
+}
+
+}  // namespace
+
+ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, int64_t community_id,
+                                                      std::string_view bytes, bool commit, const audit::Actor& actor) {
+    io::Table table;
+    try {
+        table = io::ReadSpreadsheet(bytes);
+    } catch (const std::exception&) {
+        throw AppError(ErrorCode::kUnprocessable, "import_unreadable");
+    }
+    if (table.empty()) throw AppError(ErrorCode::kUnprocessable, "import_unreadable");
+
+    db::Connection& conn = db_.Local();
+    std::optional<db::Transaction> tx;
+    if (commit) tx.emplace(conn, db::Transaction::Mode::kWrite);
+    auto community = places::FindPlace(conn, p, community_id);
+    if (!community || community->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
+    std::map<std::string, places::Place> buildings;
+    for (auto& b : places::ListPlaces(conn, p, "building", std::nullopt, community_id)) buildings.emplace(b.name, b);
+
+    ImportReport report;
+    std::map<std::string, size_t> columns;  // field -> column index
+    std::map<std::string, std::string> header_of;
+    for (size_t c = 0; c < table[0].size(); ++c) {
+        auto it = HeaderAliases().find(table[0][c]);
+        if (it != HeaderAliases().end() && !columns.count(it->second)) {
+            columns[it->second] = c;
+            header_of[it->second] = table[0][c];
+        }
+    }
+    const std::map<std::string, std::string> kDefaultHeader = {
+        {"name", "姓名"}, {"gender", "性别"}, {"ethnicity", "民族"}, {"building", "楼栋"}, {"room", "门牌号"}};
+    for (const auto& f : kRequired) {
+        if (!columns.count(f)) report.errors.push_back({1, kDefaultHeader.at(f), "missing_column"});
+    }
+    if (!report.errors.empty()) {
+        report.rows = static_cast<int>(table.size()) - 1;
+        if (commit) {
+            json::array errs;
+            for (auto& e : report.errors) errs.push_back({{"row", e.row}, {"column", e.column}, {"code", e.code}});
+            throw AppError(ErrorCode::kUnprocessable, "import_has_errors", {{"errors", errs}});
+        }
+        return report;
+    }
+    auto cell = [&](const std::vector<std::string>& row, const std::string& field) -> std::string {
+        auto it = columns.find(field);
+        return it == columns.end() || it->second >= row.size() ? std::string() : row[it->second];
+    };
+    auto opt = [](std::string v) { return v.empty() ? std::nullopt : std::optional<std::string>(std::move(v)); };
+
+    struct Valid {
+        ResidentInput in;
+        const places::Place* building;
+        std::string unit, room;
+    };
+    std::vector<Valid> valid;
+    std::set<std::string> seen_ids;
+    for (size_t r = 1; r < table.size(); ++r) {
+        const auto& row = table[r];
+        bool blank = true;
+        for (const auto& c : row)
+            if (!c.empty()) blank = false;
+        if (blank) continue;
+        ++report.rows;
+        int row_no = static_cast<int>(r + 1);
+        ResidentInput in;
+        in.name = cell(row, "name");
+        in.gender = cell(row, "gender");
+        in.ethnicity = cell(row, "ethnicity");
+        in.political_status = cell(row, "political_status");
+        in.relation = cell(row, "relation");
+        in.birth_date = opt(NormaliseDate(cell(row, "birth_date")));
+        in.moved_in = opt(NormaliseDate(cell(row, "moved_in")));
+        in.id_number = opt(cell(row, "id_number"));
+        in.phone = opt(cell(row, "phone"));
+        in.note = cell(row, "note");
+        in.tags = SplitTags(cell(row, "tags"));
+        FieldErrors errors;
+        Validate(in, errors);
+        std::vector<ImportIssue> issues;
+        auto header = [&](const std::string& f) {
+            auto it = header_of.find(f);
+            return it == header_of.end() ? f : it->second;
+        };
+        for (const auto& [field, reason] : errors.fields()) {
+            issues.push_back({row_no, header(std::string(field)), std::string(reason.as_string())});
+        }
+        std::string building_name = cell(row, "building");
+        auto b = buildings.find(building_name);
+        if (b == buildings.end()) issues.push_back({row_no, header("building"), "unknown_building"});
+        std::string room = cell(row, "room");
+        if (in.id_number && text::ParseIdCard(*in.id_number)) {
+            if (!seen_ids.insert(*in.id_number).second) {
+                issues.push_back({row_no, header("id_number"), "duplicate_in_file"});
+            } else if (conn.QueryInt("SELECT count(*) FROM residents WHERE id_hash = ?",
+                                     vault_.LookupHash(*in.id_number)) > 0) {
+                issues.push_back({row_no, header("id_number"), "duplicate_id_number"});
+            }
+        }
+        if (!issues.empty()) {
+            report.errors.insert(report.errors.end(), issues.begin(), issues.end());
+            continue;
+        }
+        if (report.preview.size() < 20) report.preview.push_back(in);
+        valid.push_back({std::move(in), &b->second, cell(row, "unit"), room});
+    }
+    report.valid = static_cast<int>(valid.size());
+    if (!commit) return report;
+    if (!report.errors.empty() || valid.empty()) {
+        json::array errs;
+        for (auto& e : report.errors) errs.push_back({{"row", e.row}, {"column", e.column}, {"code", e.code}});
+        throw AppError(ErrorCode::kUnprocessable, "import_has_errors", {{"errors", errs}, {"rows", report.rows}});
+    }
+    std::optional<int64_t> first_id, last_id;
+    for (auto& v : valid) {
+        places::Household h = places::FindOrCreateHousehold(conn, *v.building, v.unit, v.room);
+        v.in.household_id = h.id;
+        int64_t id = Insert(conn, v.in, h.street_id, h.community_id, h.grid_id, h.building_id);
+        if (!first_id) first_id = id;
+        last_id = id;
+    }
+    report.imported = static_cast<int>(valid.size());
+    audit::Append(conn, actor,
+                  {"residents.import.committed", "community", std::to_string(community_id), true,
+                   {{"rows", report.imported},
+                    {"first_resident_id", *first_id},
+                    {"last_resident_id", *last_id},
+                    {"file_sha256", crypto::Sha256Hex(bytes)}}});
+    tx->Commit();
+    return report;
+}
+
+std::string ResidentService::Export(const auth::Principal& p, SearchFilter f, bool unmasked, const std::string& lang,
+                                    const audit::Actor& actor) {
+    const bool en = lang == "en";
+    std::vector<std::string> header =
+        en ? std::vector<std::string>{"Name", "Gender", "Birth date", "Ethnicity", "Political status", "Address",
+                                      "Relation", "ID number", "Phone", "Moved in", "Moved out", "Tags"}
+           : std::vector<std::string>{"姓名", "性别", "出生日期", "民族", "政治面貌", "地址",
+                                      "与户主关系", "身份证号", "联系电话", "迁入日期", "迁出日期", "标签"};
+    io::Table rows;
+    f.offset = 0;
+    f.limit = 1000;
+    db::Connection& conn = db_.Local();
+    int64_t exported = 0;
+    for (;;) {
+        SearchResult page = Search(p, f);
+        for (const Resident& r : page.items) {
+            json::object j = ToJson(r, lang);
+            std::string id_number = r.id_masked, phone = r.phone_masked;
+            if (unmasked) {
+                auto stored = conn.QueryOne("SELECT id_enc, phone_enc FROM residents WHERE id = ?", r.id);
+                if (!stored->IsNull(0)) id_number = vault_.Decrypt(stored->Str(0)).value_or("");
+                if (!stored->IsNull(1)) phone = vault_.Decrypt(stored->Str(1)).value_or("");
+            }
+            std::string tags;
+            for (const auto& t : r.tags) tags += (tags.empty() ? "" : "、") + t;
+            rows.push_back({r.name, r.gender == "M" ? (en ? "Male" : "男") : (en ? "Female" : "女"),
+                            r.birth_date.value_or(""), std::string(j["ethnicity_name"].as_string()),
+                            std::string(j["political_status_name"].as_string()), r.household_address,
+                            std::string(j["relation_name"].as_string()), id_number, phone, r.moved_in.value_or(""),
+                            r.moved_out.value_or(""), tags});
+            ++exported;
+        }
+        if (static_cast<int64_t>(page.items.size()) < f.limit) break;
+        f.offset += f.limit;
+    }
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    audit::Append(conn, actor,
+                  {"residents.exported", "resident", "*", true,
+                   {{"rows", exported}, {"unmasked", unmasked}, {"q", f.q}}});
+    tx.Commit();
+    return io::WriteXlsx(en ? "Residents" : "居民", header, rows);
+}
+
+}  // namespace tongxin::residents

@@ -1,0 +1,12 @@
+#pragma once
+#include "core/context.hpp"
+#include "core/http/router.hpp"
+#include "modules/residents/service.hpp"
+
+namespace tongxin::residents {
+
+// Routes under /api/v1/residents: list/search, get, create, update, move-out, contact (unmasked,
+// audited), import (dry run and commit), export (.xlsx).
+void Register(http::Router& router, Context& ctx, ResidentService& service);
+
+}  // namespace tongxin::residents

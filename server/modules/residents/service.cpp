@@ -1,0 +1,460 @@
+#include "modules/residents/service.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <set>
+
+#include "core/auth/scope.hpp"
+#include "core/db/sql_where.hpp"
+#include "core/text/chinese.hpp"
+#include "core/text/codes.hpp"
+#include "core/time/clock.hpp"
+#include "modules/places/service.hpp"
+
+namespace tongxin::residents {
+namespace json = boost::json;
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT r.id, r.name, r.pinyin, r.gender, r.birth_date, r.ethnicity, r.political_status, r.household_id, "
+    "h.address, r.relation, r.id_masked, r.phone_masked, r.moved_in, r.moved_out, r.note, r.street_id, "
+    "r.community_id, r.grid_id, r.building_id";
+constexpr const char* kFromResidents = " FROM residents r LEFT JOIN households h ON h.id = r.household_id";
+constexpr const char* kFromGrams =
+    " FROM resident_grams g JOIN residents r ON r.id = g.resident_id LEFT JOIN households h ON h.id = r.household_id";
+
+Resident ResidentOf(const db::Row& row) {
+    Resident r;
+    r.id = row.Int(0);
+    r.name = row.Str(1);
+    r.pinyin = row.Str(2);
+    r.gender = row.Str(3);
+    r.birth_date = row.OptStr(4);
+    r.ethnicity = row.Str(5);
+    r.political_status = row.Str(6);
+    r.household_id = row.OptInt(7);
+    r.household_address = row.Str(8);
+    r.relation = row.Str(9);
+    r.id_masked = row.Str(10);
+    r.phone_masked = row.Str(11);
+    r.moved_in = row.OptStr(12);
+    r.moved_out = row.OptStr(13);
+    r.note = row.Str(14);
+    r.street_id = row.Int(15);
+    r.community_id = row.Int(16);
+    r.grid_id = row.OptInt(17);
+    r.building_id = row.OptInt(18);
+    return r;
+}
+
+void LoadTags(db::Connection& conn, std::vector<Resident>& items) {
+    for (auto& r : items) {
+        for (const auto& row : conn.Query("SELECT tag FROM resident_tags WHERE resident_id = ? ORDER BY tag", r.id)) {
+            r.tags.push_back(row.Str(0));
+        }
+    }
+}
+
+std::vector<Resident> RunList(db::Connection& conn, const std::string& sql, const std::vector<db::Value>& values) {
+    std::vector<Resident> out;
+    for (const auto& row : conn.Run(sql, values)) out.push_back(ResidentOf(row));
+    return out;
+}
+
+std::set<std::string> GramsOf(const std::string& name) {
+    auto chars = text::Utf8Chars(name);
+    std::set<std::string> grams;
+    for (size_t i = 0; i < chars.size(); ++i) {
+        grams.insert(chars[i]);
+        if (i + 1 < chars.size()) grams.insert(chars[i] + chars[i + 1]);
+    }
+    return grams;
+}
+
+void WriteGrams(db::Connection& conn, int64_t id, const std::string& name, const std::string& pinyin) {
+    for (const auto& g : GramsOf(name)) {
+        conn.Exec("INSERT INTO resident_grams (gram, pinyin, resident_id) VALUES (?, ?, ?)", g, pinyin, id);
+    }
+}
+
+void WriteTags(db::Connection& conn, int64_t id, const std::vector<std::string>& tags) {
+    std::set<std::string> unique(tags.begin(), tags.end());
+    for (const auto& t : unique) conn.Exec("INSERT INTO resident_tags (resident_id, tag) VALUES (?, ?)", id, t);
+}
+
+bool IsAsciiLetters(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    });
+}
+
+bool IsDigits(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string EscapeLike(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '%' || c == '_' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+json::object AuditFields(const ResidentInput& in) {
+    return {{"name", in.name},
+            {"gender", in.gender},
+            {"birth_date", in.birth_date ? json::value(*in.birth_date) : json::value(nullptr)},
+            {"ethnicity", in.ethnicity},
+            {"political_status", in.political_status},
+            {"household_id", in.household_id ? json::value(*in.household_id) : json::value(nullptr)},
+            {"relation", in.relation},
+            {"id_number", in.id_number ? json::value(*in.id_number) : json::value(nullptr)},
+            {"phone", in.phone ? json::value(*in.phone) : json::value(nullptr)},
+            {"moved_in", in.moved_in ? json::value(*in.moved_in) : json::value(nullptr)},
+            {"note", in.note}};
+}
+
+}  // namespace
+
+void Validate(ResidentInput& in, FieldErrors& errors) {
+    if (in.name.empty()) errors.Add("name", "required");
+    else if (text::Utf8Chars(in.name).size() > 30) errors.Add("name", "too_long");
+
+    if (in.gender == "男" || in.gender == "M" || in.gender == "m") in.gender = "M";
+    else if (in.gender == "女" || in.gender == "F" || in.gender == "f") in.gender = "F";
+    else if (in.gender.empty()) errors.Add("gender", "required");
+    else errors.Add("gender", "invalid_gender");
+
+    if (in.ethnicity.empty()) {
+        errors.Add("ethnicity", "required");
+    } else if (const auto* c = text::FindCode(text::Ethnicities(), in.ethnicity)) {
+        in.ethnicity = c->code;
+    } else {
+        errors.Add("ethnicity", "invalid_ethnicity");
+    }
+    if (in.political_status.empty()) in.political_status = "13";
+    if (const auto* c = text::FindCode(text::PoliticalStatuses(), in.political_status)) {
+        in.political_status = c->code;
+    } else {
+        errors.Add("political_status", "invalid_political_status");
+    }
+    if (in.relation.empty()) in.relation = "other";
+    if (const auto* c = text::FindCode(text::Relations(), in.relation)) {
+        in.relation = c->code;
+    } else {
+        errors.Add("relation", "invalid_relation");
+    }
+    if (in.birth_date && !time::IsValidDate(*in.birth_date)) errors.Add("birth_date", "invalid_date");
+    if (in.moved_in && !time::IsValidDate(*in.moved_in)) errors.Add("moved_in", "invalid_date");
+    if (in.id_number) {
+        std::string id = *in.id_number;
+        if (!id.empty() && id.back() == 'x') id.back() = 'X';
+        in.id_number = id;
+        auto info = text::ParseIdCard(id);
+        if (!info) {
+            errors.Add("id_number", "invalid_id_number");
+        } else {
+            if (in.birth_date && *in.birth_date != info->birth_date) errors.Add("birth_date", "id_birth_mismatch");
+            if (!in.birth_date) in.birth_date = info->birth_date;
+            if ((in.gender == "M" || in.gender == "F") && in.gender[0] != info->gender) {
+                errors.Add("gender", "id_gender_mismatch");
+            }
+        }
+    }
+    if (in.phone && !text::IsMobilePhone(*in.phone)) errors.Add("phone", "invalid_phone");
+    if (text::Utf8Chars(in.note).size() > 500) errors.Add("note", "too_long");
+    if (in.tags.size() > 20) errors.Add("tags", "too_long");
+}
+
+int64_t ResidentService::Insert(db::Connection& conn, const ResidentInput& in, int64_t street_id, int64_t community_id,
+                                std::optional<int64_t> grid_id, std::optional<int64_t> building_id) {
+    auto py = text::PinyinOfName(in.name);
+    int64_t now = time::NowUnix();
+    std::optional<std::string> id_enc, id_hash, phone_enc, phone_hash;
+    std::string id_masked, phone_masked;
+    if (in.id_number) {
+        id_enc = vault_.Encrypt(*in.id_number);
+        id_hash = vault_.LookupHash(*in.id_number);
+        id_masked = text::MaskIdNumber(*in.id_number);
+    }
+    if (in.phone) {
+        phone_enc = vault_.Encrypt(*in.phone);
+        phone_hash = vault_.LookupHash(*in.phone);
+        phone_masked = text::MaskPhone(*in.phone);
+    }
+    int64_t id = conn.QueryOne(
+                         "INSERT INTO residents (name, pinyin, initials, gender, birth_date, ethnicity, "
+                         "political_status, household_id, relation, id_enc, id_hash, id_masked, phone_enc, "
+                         "phone_hash, phone_masked, moved_in, note, street_id, community_id, grid_id, building_id, "
+                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                         "?, ?, ?) RETURNING id",
+                         in.name, py.full, py.initials, in.gender, in.birth_date, in.ethnicity, in.political_status,
+                         in.household_id, in.relation, id_enc, id_hash, id_masked, phone_enc, phone_hash,
+                         phone_masked, in.moved_in, in.note, street_id, community_id, grid_id, building_id, now, now)
+                     ->Int(0);
+    WriteGrams(conn, id, in.name, py.full);
+    WriteTags(conn, id, in.tags);
+    return id;
+}
+
+std::optional<Resident> ResidentService::Find(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    auto scope = auth::ResidentScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("r.id = ?", id);
+    auto items = RunList(conn, std::string(kSelect) + kFromResidents + where.Sql(), where.values());
+    if (items.empty()) return std::nullopt;
+    LoadTags(conn, items);
+    return items.front();
+}
+
+Resident ResidentService::Get(const auth::Principal& p, int64_t id) {
+    auto r = Find(db_.Local(), p, id);
+    if (!r) throw AppError(ErrorCode::kNotFound, "not_found");
+    return *r;
+}
+
+SearchResult ResidentService::Search(const auth::Principal& p, const SearchFilter& f) {
+    db::Connection& conn = db_.Local();
+    auto scope = auth::ResidentScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (f.status == "active") where.Add("r.moved_out IS NULL");
+    else if (f.status == "moved_out") where.Add("r.moved_out IS NOT NULL");
+    if (f.street_id) where.Add("r.street_id = ?", *f.street_id);
+    if (f.community_id) where.Add("r.community_id = ?", *f.community_id);
+    if (f.grid_id) where.Add("r.grid_id = ?", *f.grid_id);
+    if (f.building_id) where.Add("r.building_id = ?", *f.building_id);
+    if (f.household_id) where.Add("r.household_id = ?", *f.household_id);
+    if (f.ethnicity) where.Add("r.ethnicity = ?", *f.ethnicity);
+    if (f.minority_only) where.Add("r.ethnicity >= '02' AND r.ethnicity <= '56'");
+    if (f.political_status) where.Add("r.political_status = ?", *f.political_status);
+    if (f.tag) where.Add("EXISTS (SELECT 1 FROM resident_tags t WHERE t.resident_id = r.id AND t.tag = ?)", *f.tag);
+
+    SearchResult result;
+    const std::string q = text::Trim(f.q);
+    const int64_t window = f.offset + f.limit;
+    if (q.empty()) {
+        result.total = conn.Run("SELECT count(*) FROM residents r" + where.Sql(), where.values()).front().Int(0);
+        result.items = RunList(conn, std::string(kSelect) + kFromResidents + where.Sql() +
+                                         " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
+                               where.With({f.limit, f.offset}));
+    } else if (q.size() == 18 && IsDigits(q.substr(0, 17))) {
+        std::string id = q;
+        if (id.back() == 'x') id.back() = 'X';
+        where.Add("r.id_hash = ?", vault_.LookupHash(id));
+        result.items = RunList(conn, std::string(kSelect) + kFromResidents + where.Sql(), where.values());
+        result.total = static_cast<int64_t>(result.items.size());
+    } else if (q.size() == 11 && IsDigits(q)) {
+        where.Add("r.phone_hash = ?", vault_.LookupHash(q));
+        result.items = RunList(conn, std::string(kSelect) + kFromResidents + where.Sql() + " ORDER BY r.pinyin, r.id",
+                               where.values());
+        result.total = static_cast<int64_t>(result.items.size());
+    } else if (IsAsciiLetters(q)) {
+        // Full pinyin prefix and initials prefix, each answered from its own index in pinyin
+        // order, merged here. For one letter the two sets coincide.
+        std::string lo = text::AsciiLower(q);
+        std::string hi = lo + "{";
+        db::SqlWhere full = where;
+        full.Add("r.pinyin >= ? AND r.pinyin < ?", lo, hi);
+        result.total = conn.Run("SELECT count(*) FROM residents r" + full.Sql(), full.values()).front().Int(0);
+        auto a = RunList(conn, std::string(kSelect) + kFromResidents + full.Sql() + " ORDER BY r.pinyin, r.id LIMIT ?",
+                         full.With({window}));
+        if (lo.size() > 1) {
+            db::SqlWhere initials = where;
+            initials.Add("r.initials >= ? AND r.initials < ?", lo, hi).Add("NOT (r.pinyin >= ? AND r.pinyin < ?)", lo, hi);
+            result.total +=
+                conn.Run("SELECT count(*) FROM residents r" + initials.Sql(), initials.values()).front().Int(0);
+            auto b = RunList(conn,
+                             std::string(kSelect) + kFromResidents + initials.Sql() +
+                                 " ORDER BY r.pinyin, r.id LIMIT ?",
+                             initials.With({window}));
+            a.insert(a.end(), b.begin(), b.end());
+            std::sort(a.begin(), a.end(), [](const Resident& x, const Resident& y) {
+                return x.pinyin != y.pinyin ? x.pinyin < y.pinyin : x.id < y.id;
+            });
+        }
+        if (static_cast<int64_t>(a.size()) > f.offset) {
+            auto end = std::min<int64_t>(static_cast<int64_t>(a.size()), window);
+            result.items.assign(a.begin() + f.offset, a.begin() + end);
+        }
+    } else {
+        // Chinese (or mixed) text: the index of 1- and 2-character substrings narrows the set;
+        // longer queries are checked against the whole name.
+        auto chars = text::Utf8Chars(q);
+        std::string gram = chars.size() >= 2 ? chars[0] + chars[1] : chars.empty() ? q : chars[0];
+        where.Add("g.gram = ?", gram);
+        if (chars.size() > 2) where.Add("r.name LIKE ? ESCAPE '\\'", "%" + EscapeLike(q) + "%");
+        result.total = conn.Run("SELECT count(*) FROM resident_grams g JOIN residents r ON r.id = g.resident_id" +
+                                    where.Sql(),
+                                where.values())
+                           .front()
+                           .Int(0);
+        result.items = RunList(conn, std::string(kSelect) + kFromGrams + where.Sql() +
+                                         " ORDER BY g.pinyin, r.id LIMIT ? OFFSET ?",
+                               where.With({f.limit, f.offset}));
+    }
+    LoadTags(conn, result.items);
+    return result;
+}
+
+int64_t ResidentService::Create(const auth::Principal& p, ResidentInput in, const audit::Actor& actor) {
+    FieldErrors errors;
+    Validate(in, errors);
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    std::optional<places::Household> household;
+    if (!in.household_id) errors.Add("household_id", "required");
+    else if (!(household = places::FindHousehold(conn, p, *in.household_id))) errors.Add("household_id", "unknown_household");
+    errors.ThrowIfAny();
+    if (in.id_number && conn.QueryInt("SELECT count(*) FROM residents WHERE id_hash = ?",
+                                      vault_.LookupHash(*in.id_number)) > 0) {
+        throw AppError(ErrorCode::kConflict, "duplicate_id_number");
+    }
+    int64_t id = Insert(conn, in, household->street_id, household->community_id, household->grid_id,
+                        household->building_id);
+    audit::Append(conn, actor,
+                  {"residents.resident.created", "resident", std::to_string(id), true,
+                   audit::Diff({}, AuditFields(in), {"id_number", "phone"})});
+    tx.Commit();
+    return id;
+}
+
+void ResidentService::Update(const auth::Principal& p, int64_t id, ResidentInput in, const audit::Actor& actor) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto current = Find(conn, p, id);
+    if (!current) throw AppError(ErrorCode::kNotFound, "not_found");
+    auto stored = conn.QueryOne("SELECT id_enc, phone_enc FROM residents WHERE id = ?", id);
+    ResidentInput before;
+    before.name = current->name;
+    before.gender = current->gender;
+    before.birth_date = current->birth_date;
+    before.ethnicity = current->ethnicity;
+    before.political_status = current->political_status;
+    before.household_id = current->household_id;
+    before.relation = current->relation;
+    before.moved_in = current->moved_in;
+    before.note = current->note;
+    if (!stored->IsNull(0)) before.id_number = vault_.Decrypt(stored->Str(0));
+    if (!stored->IsNull(1)) before.phone = vault_.Decrypt(stored->Str(1));
+    if (!in.id_number_given) in.id_number = before.id_number;
+    if (!in.phone_given) in.phone = before.phone;
+
+    FieldErrors errors;
+    Validate(in, errors);
+    std::optional<places::Household> household;
+    if (!in.household_id) errors.Add("household_id", "required");
+    else if (!(household = places::FindHousehold(conn, p, *in.household_id))) errors.Add("household_id", "unknown_household");
+    errors.ThrowIfAny();
+    if (in.id_number && in.id_number != before.id_number &&
+        conn.QueryInt("SELECT count(*) FROM residents WHERE id_hash = ? AND id <> ?", vault_.LookupHash(*in.id_number),
+                      id) > 0) {
+        throw AppError(ErrorCode::kConflict, "duplicate_id_number");
+    }
+    auto py = text::PinyinOfName(in.name);
+    auto enc = [&](const std::optional<std::string>& v) {
+        return v ? std::optional<std::string>(vault_.Encrypt(*v)) : std::nullopt;
+    };
+    auto hash = [&](const std::optional<std::string>& v) {
+        return v ? std::optional<std::string>(vault_.LookupHash(*v)) : std::nullopt;
+    };
+    conn.Exec(
+        "UPDATE residents SET name = ?, pinyin = ?, initials = ?, gender = ?, birth_date = ?, ethnicity = ?, "
+        "political_status = ?, household_id = ?, relation = ?, id_enc = ?, id_hash = ?, id_masked = ?, phone_enc = ?, "
+        "phone_hash = ?, phone_masked = ?, moved_in = ?, note = ?, street_id = ?, community_id = ?, grid_id = ?, "
+        "building_id = ?, updated_at = ? WHERE id = ?",
+        in.name, py.full, py.initials, in.gender, in.birth_date, in.ethnicity, in.political_status, in.household_id,
+        in.relation, enc(in.id_number), hash(in.id_number), in.id_number ? text::MaskIdNumber(*in.id_number) : "",
+        enc(in.phone), hash(in.phone), in.phone ? text::MaskPhone(*in.phone) : "", in.moved_in, in.note,
+        household->street_id, household->community_id, household->grid_id, household->building_id, time::NowUnix(),
+        id);
+    conn.Exec("DELETE FROM resident_grams WHERE resident_id = ?", id);
+    WriteGrams(conn, id, in.name, py.full);
+    conn.Exec("DELETE FROM resident_tags WHERE resident_id = ?", id);
+    WriteTags(conn, id, in.tags);
+    json::object diff = audit::Diff(AuditFields(before), AuditFields(in), {"id_number", "phone"});
+    std::vector<std::string> old_tags = current->tags;
+    std::vector<std::string> new_tags(std::set<std::string>(in.tags.begin(), in.tags.end()).begin(),
+                                      std::set<std::string>(in.tags.begin(), in.tags.end()).end());
+    if (old_tags != new_tags) {
+        json::array a, b;
+        for (auto& t : old_tags) a.push_back(json::value(t));
+        for (auto& t : new_tags) b.push_back(json::value(t));
+        diff["tags"] = {{"before", a}, {"after", b}};
+    }
+    audit::Append(conn, actor, {"residents.resident.updated", "resident", std::to_string(id), true, diff});
+    tx.Commit();
+}
+
+void ResidentService::MoveOut(const auth::Principal& p, int64_t id, const std::string& date, const std::string& reason,
+                              const audit::Actor& actor) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto current = Find(conn, p, id);
+    if (!current) throw AppError(ErrorCode::kNotFound, "not_found");
+    if (current->moved_out) throw AppError(ErrorCode::kConflict, "already_moved_out");
+    if (current->moved_in && date < *current->moved_in) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"date", "moved_out_before_in"}}}});
+    }
+    conn.Exec("UPDATE residents SET moved_out = ?, updated_at = ? WHERE id = ?", date, time::NowUnix(), id);
+    audit::Append(conn, actor,
+                  {"residents.resident.moved_out", "resident", std::to_string(id), true,
+                   {{"moved_out", {{"before", nullptr}, {"after", date}}}, {"reason", reason}}});
+    tx.Commit();
+}
+
+json::object ResidentService::RevealContact(const auth::Principal& p, int64_t id, const audit::Actor& actor) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto current = Find(conn, p, id);
+    if (!current) throw AppError(ErrorCode::kNotFound, "not_found");
+    auto stored = conn.QueryOne("SELECT id_enc, phone_enc FROM residents WHERE id = ?", id);
+    json::object out{{"id", id}, {"id_number", nullptr}, {"phone", nullptr}};
+    if (!stored->IsNull(0))
+        if (auto v = vault_.Decrypt(stored->Str(0))) out["id_number"] = *v;
+    if (!stored->IsNull(1))
+        if (auto v = vault_.Decrypt(stored->Str(1))) out["phone"] = *v;
+    audit::Append(conn, actor,
+                  {"residents.contact.revealed", "resident", std::to_string(id), true,
+                   {{"fields", json::array{"id_number", "phone"}}}});
+    tx.Commit();
+    return out;
+}
+
+json::object ToJson(const Resident& r, const std::string& lang) {
+    auto label = [&](const std::vector<text::Code>& table, const std::string& code) {
+        const auto* c = text::FindCode(table, code);
+        return c ? (lang == "en" ? c->en : c->zh) : code;
+    };
+    auto opt = [](const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); };
+    auto opti = [](const std::optional<int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); };
+    json::array tags;
+    for (const auto& t : r.tags) tags.push_back(json::value(t));
+    return {{"id", r.id},
+            {"name", r.name},
+            {"pinyin", r.pinyin},
+            {"gender", r.gender},
+            {"birth_date", opt(r.birth_date)},
+            {"ethnicity", r.ethnicity},
+            {"ethnicity_name", label(text::Ethnicities(), r.ethnicity)},
+            {"minority", text::IsMinority(r.ethnicity)},
+            {"political_status", r.political_status},
+            {"political_status_name", label(text::PoliticalStatuses(), r.political_status)},
+            {"household_id", opti(r.household_id)},
+            {"address", r.household_address},
+            {"relation", r.relation},
+            {"relation_name", label(text::Relations(), r.relation)},
+            {"id_number_masked", r.id_masked},
+            {"phone_masked", r.phone_masked},
+            {"moved_in", opt(r.moved_in)},
+            {"moved_out", opt(r.moved_out)},
+            {"note", r.note},
+            {"street_id", r.street_id},
+            {"community_id", r.community_id},
+            {"grid_id", opti(r.grid_id)},
+            {"building_id", opti(r.building_id)},
+            {"tags", std::move(tags)}};
+}
+
+}  // namespace tongxin::residents

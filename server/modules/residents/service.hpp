@@ -1,0 +1,120 @@
+#pragma once
+// Residents: the registry of people. Sensitive numbers are encrypted with a keyed hash for
+// lookup; phones and ID numbers are shown masked unless the role may see them, and every
+// unmasked read is audited. Records are never deleted: people move out.
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/audit/audit.hpp"
+#include "core/auth/principal.hpp"
+#include "core/crypto/vault.hpp"
+#include "core/db/database.hpp"
+#include "core/error/app_error.hpp"
+
+namespace tongxin::residents {
+
+struct ResidentInput {
+    std::string name;
+    std::string gender;            // M | F (男/女 accepted)
+    std::optional<std::string> birth_date;
+    std::string ethnicity;         // GB/T 3304 code (name accepted)
+    std::string political_status;  // GB/T 4762 code (name accepted); default 13
+    std::optional<int64_t> household_id;
+    std::string relation;          // head | spouse | child | ...
+    std::optional<std::string> id_number;
+    std::optional<std::string> phone;
+    std::optional<std::string> moved_in;
+    std::string note;
+    std::vector<std::string> tags;
+    // On update: false keeps the stored number (clients never hold the decrypted value).
+    bool id_number_given = true;
+    bool phone_given = true;
+};
+
+// Normalises codes and checks every field; reasons go to `errors` under the field names.
+void Validate(ResidentInput& in, FieldErrors& errors);
+
+struct Resident {
+    int64_t id = 0;
+    std::string name, pinyin, gender;
+    std::optional<std::string> birth_date;
+    std::string ethnicity, political_status;
+    std::optional<int64_t> household_id;
+    std::string household_address;
+    std::string relation;
+    std::string id_masked, phone_masked;
+    std::optional<std::string> moved_in, moved_out;
+    std::string note;
+    int64_t street_id = 0, community_id = 0;
+    std::optional<int64_t> grid_id, building_id;
+    std::vector<std::string> tags;
+};
+
+struct SearchFilter {
+    std::string q;
+    std::optional<int64_t> community_id, grid_id, building_id, household_id, street_id;
+    std::optional<std::string> ethnicity;
+    bool minority_only = false;
+    std::optional<std::string> political_status;
+    std::optional<std::string> tag;
+    std::string status = "active";  // active | moved_out | all
+    int64_t limit = 20;
+    int64_t offset = 0;
+};
+
+struct SearchResult {
+    std::vector<Resident> items;
+    int64_t total = 0;
+};
+
+class ResidentService {
+public:
+    ResidentService(db::Database& db, const crypto::Vault& vault) : db_(db), vault_(vault) {}
+
+    SearchResult Search(const auth::Principal& p, const SearchFilter& f);
+    Resident Get(const auth::Principal& p, int64_t id);
+    int64_t Create(const auth::Principal& p, ResidentInput in, const audit::Actor& actor);
+    void Update(const auth::Principal& p, int64_t id, ResidentInput in, const audit::Actor& actor);
+    void MoveOut(const auth::Principal& p, int64_t id, const std::string& date, const std::string& reason,
+                 const audit::Actor& actor);
+    // Decrypted identity-card number and phone; the read is audited.
+    boost::json::object RevealContact(const auth::Principal& p, int64_t id, const audit::Actor& actor);
+
+    // Inserts a validated resident into a household with no scope check (import, demo, gen).
+    int64_t Insert(db::Connection& conn, const ResidentInput& in, int64_t street_id, int64_t community_id,
+                   std::optional<int64_t> grid_id, std::optional<int64_t> building_id);
+
+    struct ImportIssue {
+        int row;             // spreadsheet row number (header is row 1)
+        std::string column;  // the column header as in the file
+        std::string code;    // reason key
+    };
+    struct ImportReport {
+        int rows = 0;
+        int valid = 0;
+        int imported = 0;
+        std::vector<ImportIssue> errors;
+        std::vector<ResidentInput> preview;
+    };
+    // Reads an .xlsx or .csv of residents for one community. Without `commit` it only checks;
+    // with it, all rows are written in one transaction or none (422 listing the errors).
+    ImportReport Import(const auth::Principal& p, int64_t community_id, std::string_view bytes, bool commit,
+                        const audit::Actor& actor);
+    // The filtered list as .xlsx; unmasked numbers only with `unmasked` (audited).
+    std::string Export(const auth::Principal& p, SearchFilter f, bool unmasked, const std::string& lang,
+                       const audit::Actor& actor);
+
+    db::Database& db() { return db_; }
+    const crypto::Vault& vault() const { return vault_; }
+
+private:
+    std::optional<Resident> Find(db::Connection& conn, const auth::Principal& p, int64_t id);
+    db::Database& db_;
+    const crypto::Vault& vault_;
+};
+
+boost::json::object ToJson(const Resident& r, const std::string& lang);
+
+}  // namespace tongxin::residents
