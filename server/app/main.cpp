@@ -90,6 +90,8 @@ int main(int argc, char** argv) {
     serve->add_option("--web", web_dir, "directory of the built web app (web/dist)");
     serve->add_option("--workers", workers, "request worker threads");
     serve->add_flag("--quiet", quiet, "no access log");
+    int header_timeout = 15;
+    serve->add_option("--header-timeout", header_timeout, "seconds a client may take to send a request head");
     auto* migrate = cli.add_subcommand("migrate", "Bring the database to the current schema");
     add_db(migrate);
     auto* demo = cli.add_subcommand("demo", "Load the demo street, communities, records and accounts");
@@ -139,6 +141,7 @@ int main(int argc, char** argv) {
             options.port = static_cast<unsigned short>(port);
             options.worker_threads = workers;
             options.access_log = !quiet;
+            options.header_timeout_seconds = header_timeout;
             options.upload_prefixes = {"/api/v1/residents/import"};
             http::Serve(app.router, options, [&](unsigned short bound) {
                 std::cout << "Tongxin listening on http://" << host << ":" << bound << "/" << std::endl;

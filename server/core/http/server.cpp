@@ -83,6 +83,21 @@ asio::awaitable<void> WriteSimple(beast::tcp_stream& stream, int status, const s
     co_await bhttp::async_write(stream, msg, asio::as_tuple(asio::use_awaitable));
 }
 
+// After refusing a request whose body is still arriving, read and discard for a moment before
+// closing, so that the client sees the response instead of a connection reset.
+asio::awaitable<void> LingeringClose(beast::tcp_stream& stream) {
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.expires_after(std::chrono::seconds(2));
+    std::vector<char> sink(64 * 1024);
+    size_t total = 0;
+    while (total < (64u << 20)) {
+        auto [ec, n] = co_await stream.async_read_some(asio::buffer(sink), asio::as_tuple(asio::use_awaitable));
+        if (ec) break;
+        total += n;
+    }
+}
+
 bool IsUpload(const ServerOptions& o, beast::string_view target) {
     for (const auto& prefix : o.upload_prefixes)
         if (target.starts_with(prefix)) return true;
@@ -97,10 +112,15 @@ asio::awaitable<void> Session(beast::tcp_stream stream, Shared& shared) {
     for (;;) {
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(16 * 1024);
+        parser.body_limit(std::max(o.body_limit, o.upload_limit));
         stream.expires_after(std::chrono::seconds(o.header_timeout_seconds));
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
         if (ec) {
             if (ec == bhttp::error::header_limit) co_await WriteSimple(stream, 431, "bad_request", 11);
+            else if (ec == bhttp::error::body_limit) {
+                co_await WriteSimple(stream, 413, "payload_too_large", 11);
+                co_await LingeringClose(stream);
+            }
             else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout && ec != asio::error::eof &&
                      ec != asio::error::connection_reset) {
                 co_await WriteSimple(stream, 400, "bad_request", 11);
@@ -112,12 +132,16 @@ asio::awaitable<void> Session(beast::tcp_stream stream, Shared& shared) {
         parser.body_limit(limit);
         if (parser.content_length() && *parser.content_length() > limit) {
             co_await WriteSimple(stream, 413, "payload_too_large", head.version());
+            co_await LingeringClose(stream);
             break;
         }
         stream.expires_after(std::chrono::seconds(o.body_timeout_seconds));
         std::tie(ec, n) = co_await bhttp::async_read(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
         if (ec) {
-            if (ec == bhttp::error::body_limit) co_await WriteSimple(stream, 413, "payload_too_large", head.version());
+            if (ec == bhttp::error::body_limit) {
+                co_await WriteSimple(stream, 413, "payload_too_large", head.version());
+                co_await LingeringClose(stream);
+            }
             else if (ec != beast::error::timeout && ec != asio::error::eof) {
                 co_await WriteSimple(stream, 400, "bad_request", head.version());
             }

@@ -375,8 +375,8 @@ void ResidentService::Update(const auth::Principal& p, int64_t id, ResidentInput
     WriteTags(conn, id, in.tags);
     json::object diff = audit::Diff(AuditFields(before), AuditFields(in), {"id_number", "phone"});
     std::vector<std::string> old_tags = current->tags;
-    std::vector<std::string> new_tags(std::set<std::string>(in.tags.begin(), in.tags.end()).begin(),
-                                      std::set<std::string>(in.tags.begin(), in.tags.end()).end());
+    std::set<std::string> unique_tags(in.tags.begin(), in.tags.end());
+    std::vector<std::string> new_tags(unique_tags.begin(), unique_tags.end());
     if (old_tags != new_tags) {
         json::array a, b;
         for (auto& t : old_tags) a.push_back(json::value(t));

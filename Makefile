@@ -1,0 +1,59 @@
+# Tongxin — the two commands a fresh Debian 12 machine needs: `make run` and `make test`.
+SHELL := /bin/bash
+DB ?= data/tongxin.db
+PORT ?= 8080
+HOST ?= 127.0.0.1
+
+.PHONY: deps build server web run test unit-test api-test api-test-sqlite api-test-postgres web-test e2e-test \
+        bench format lint clean
+
+deps:
+	@bash scripts/deps.sh
+
+server:
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release
+
+web:
+	@cd web && npm run --silent build
+
+build: deps server web
+
+run: build
+	@bash scripts/run.sh "$(DB)" "$(HOST)" "$(PORT)"
+
+test: build
+	@bash scripts/test.sh
+
+unit-test:
+	@cmake --preset asan >/dev/null
+	@cmake --build --preset asan --target tongxin_unit_tests
+	@cd build-asan && ctest --output-on-failure -j2
+
+api-test-sqlite:
+	@bash tests/api/run.sh sqlite
+
+api-test-postgres:
+	@bash tests/api/run.sh postgres
+
+api-test: api-test-sqlite api-test-postgres
+
+web-test:
+	@cd web && npm test --silent
+
+e2e-test:
+	@bash e2e/run.sh
+
+bench: build
+	@bash bench/run.sh
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+lint:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
+	@files=$$(git diff --name-only HEAD~1 -- '*.cpp' | grep -v _test.cpp || true); \
+	  if [ -n "$$files" ]; then clang-tidy -p build --quiet $$files; fi
+
+clean:
+	rm -rf build build-asan web/dist

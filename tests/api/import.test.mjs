@@ -1,0 +1,136 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync, readFileSync } from 'node:fs';
+import { startServer, client, sql, idNumber } from './helpers.mjs';
+
+let server, api, worker, angongId, building;
+before(async () => {
+  server = await startServer();
+  api = client(server);
+  worker = await api.as('angong');
+  angongId = Number(sql(server.db, "SELECT id FROM places WHERE name = '安公社区'")[0][0]);
+  building = sql(server.db, `SELECT name FROM places WHERE kind = 'building' AND community_id = ${angongId} ORDER BY id LIMIT 1`)[0][0];
+});
+after(async () => { await server.stop(); });
+
+const upload = (body, commit) => api.request('POST', `/api/v1/residents/import?community=${angongId}${commit ? '&commit=1' : ''}`, { token: worker.token, raw: body });
+
+function csv(rows) {
+  return ['姓名,性别,民族,身份证号,联系电话,楼栋,单元,门牌号,标签', ...rows].join('\r\n') + '\r\n';
+}
+
+// Builds a minimal .xlsx with Python's zipfile (shared strings, one sheet).
+function xlsx(rows) {
+  const path = `${process.env.TONGXIN_TEST_WORK}/import-${Date.now()}.xlsx`;
+  const script = `
+import json, sys, zipfile
+rows = json.loads(sys.argv[2])
+strings, index = [], {}
+def si(s):
+    if s not in index: index[s] = len(strings); strings.append(s)
+    return index[s]
+def col(i): return chr(65 + i)
+from xml.sax.saxutils import escape
+sheet = ''.join('<row r="%d">%s</row>' % (r + 1, ''.join('<c r="%s%d" t="s"><v>%d</v></c>' % (col(c), r + 1, si(v)) for c, v in enumerate(row))) for r, row in enumerate(rows))
+ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+    z.writestr('xl/workbook.xml', '<workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' % (ns, rel))
+    z.writestr('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' % rel)
+    z.writestr('xl/worksheets/sheet1.xml', '<worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (ns, sheet))
+    z.writestr('xl/sharedStrings.xml', '<sst xmlns="%s">%s</sst>' % (ns, ''.join('<si><t>%s</t></si>' % escape(s) for s in strings)))
+`;
+  execFileSync('python3', ['-c', script, path, JSON.stringify(rows)]);
+  return readFileSync(path);
+}
+
+test('a dry run reports each bad row with its column and a Chinese reason, and writes nothing', async () => {
+  const before = sql(server.db, 'SELECT count(*) FROM residents')[0][0];
+  const body = csv([
+    `张伟,男,汉族,${idNumber('51011619800101001')},13800000001,${building},1,101,`,
+    `李娜,女,火星族,12345,1380000,${building},1,102,`,
+    `王五,男,藏族,,,不存在的楼,1,103,`,
+  ]);
+  const r = await upload(body, false);
+  assert.equal(r.status, 200);
+  assert.equal(r.data.rows, 3);
+  assert.equal(r.data.valid, 1);
+  const byCell = Object.fromEntries(r.data.errors.map((e) => [`${e.row}:${e.column}`, e]));
+  assert.equal(byCell['3:民族'].code, 'invalid_ethnicity');
+  assert.equal(byCell['3:身份证号'].code, 'invalid_id_number');
+  assert.match(byCell['3:身份证号'].reason, /身份证/);
+  assert.equal(byCell['3:联系电话'].code, 'invalid_phone');
+  assert.equal(byCell['4:楼栋'].code, 'unknown_building');
+  assert.equal(sql(server.db, 'SELECT count(*) FROM residents')[0][0], before);
+});
+
+test('committing a file with any error writes nothing (all or nothing)', async () => {
+  const before = sql(server.db, 'SELECT count(*) FROM residents')[0][0];
+  const households = sql(server.db, 'SELECT count(*) FROM households')[0][0];
+  const body = csv([
+    `赵六,男,汉族,,,${building},2,901,`,
+    `钱七,男,汉族,,,${building},2,902,`,
+    `孙八,X,汉族,,,${building},2,903,`,
+  ]);
+  const r = await upload(body, true);
+  assert.equal(r.status, 422);
+  assert.equal(r.data.error.code, 'import_has_errors');
+  assert.equal(r.data.error.details.errors[0].row, 4);
+  assert.equal(sql(server.db, 'SELECT count(*) FROM residents')[0][0], before);
+  assert.equal(sql(server.db, 'SELECT count(*) FROM households')[0][0], households);
+});
+
+test('a duplicate ID inside the file is caught', async () => {
+  const id = idNumber('51011619850505005');
+  const r = await upload(csv([`甲,男,汉族,${id},,${building},1,1,`, `乙,男,汉族,${id},,${building},1,2,`]), false);
+  assert.equal(r.data.errors.length, 1);
+  assert.equal(r.data.errors[0].code, 'duplicate_in_file');
+});
+
+test('a missing required column is reported once, on the header row', async () => {
+  const r = await upload('姓名,性别\n张三,男\n', false);
+  assert.ok(r.data.errors.some((e) => e.row === 1 && e.column === '民族' && e.code === 'missing_column'));
+});
+
+test('a clean CSV commits every row, creating households, with one audit entry', async () => {
+  const body = csv([
+    `扎西顿珠,男,藏族,${idNumber('51011619700303003')},13811112222,${building},3,1501,独居老人`,
+    `卓玛,女,藏,,,${building},3,1501,`,
+    `吉克阿依莫,女,彝族,,,${building},3,1502,低保户、残疾人`,
+  ]);
+  const r = await upload(body, true);
+  assert.equal(r.status, 201, JSON.stringify(r.data));
+  assert.equal(r.data.imported, 3);
+  const found = await worker.get(`/api/v1/residents?q=${encodeURIComponent('吉克阿依莫')}`);
+  assert.deepEqual(found.data.items[0].tags.sort(), ['低保户', '残疾人'].sort());
+  assert.equal(sql(server.db, "SELECT count(*) FROM audit_log WHERE action = 'residents.import.committed'")[0][0], '1');
+});
+
+test('CSV saved by Excel in GB18030 is read', async () => {
+  const text = csv([`周杰,男,汉族,,,${building},1,1601,`]);
+  const gb = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text });
+  const r = await upload(gb, false);
+  assert.equal(r.data.valid, 1, JSON.stringify(r.data));
+  assert.equal(r.data.preview[0].name, '周杰');
+});
+
+test('an .xlsx with the usual headers imports', async () => {
+  const file = xlsx([
+    ['姓名', '性别', '民族', '身份证号', '楼栋', '单元', '门牌号'],
+    ['马丽', '女', '回族', idNumber('51011619920808008'), building, '1', '1701'],
+    ['马强', '男', '回族', '', building, '1', '1701'],
+  ]);
+  const dry = await upload(file, false);
+  assert.equal(dry.data.valid, 2, JSON.stringify(dry.data));
+  const r = await upload(file, true);
+  assert.equal(r.status, 201);
+  assert.equal(r.data.imported, 2);
+});
+
+test('a broken .xlsx is a clear 422', async () => {
+  const r = await upload(Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]), false);
+  assert.equal(r.status, 422);
+  assert.equal(r.data.error.code, 'import_unreadable');
+});

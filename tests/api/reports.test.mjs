@@ -1,0 +1,61 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, client, sql } from './helpers.mjs';
+
+let server, api, angongId, streetId;
+before(async () => {
+  server = await startServer();
+  api = client(server);
+  angongId = Number(sql(server.db, "SELECT id FROM places WHERE name = '安公社区'")[0][0]);
+  streetId = Number(sql(server.db, "SELECT id FROM places WHERE name = '华阳街道'")[0][0]);
+});
+after(async () => { await server.stop(); });
+
+test('the registry indicators are computed from records and drill down to exactly those records', async () => {
+  const worker = await api.as('angong');
+  const r = await worker.get(`/api/v1/reports/kpis?community=${angongId}&year=2021`);
+  assert.equal(r.status, 200);
+  const ids = r.data.items.map((i) => i.id);
+  for (const id of ['registry.residents', 'registry.minority_residents', 'registry.households']) assert.ok(ids.includes(id));
+  for (const item of r.data.items) {
+    assert.equal(item.as_of, '2021-12-31');
+    const rec = await worker.get(`/api/v1/reports/kpis/${item.id}/records?community=${angongId}&year=2021&limit=1000`);
+    assert.equal(rec.status, 200);
+    assert.equal(rec.data.total, item.value, `${item.id}: records total equals the value`);
+  }
+  const expected = sql(server.db, `SELECT count(*) FROM residents WHERE community_id = ${angongId}
+     AND (moved_in IS NULL OR moved_in <= '2021-12-31') AND (moved_out IS NULL OR moved_out > '2021-12-31')
+     AND ethnicity BETWEEN '02' AND '56'`)[0][0];
+  assert.equal(r.data.items.find((i) => i.id === 'registry.minority_residents').value, Number(expected));
+});
+
+test('a new resident changes the figure at once: nothing is a stored number', async () => {
+  const worker = await api.as('angong');
+  const year = new Date().getFullYear();
+  const before = (await worker.get(`/api/v1/reports/kpis?community=${angongId}&year=${year}`)).data.items
+    .find((i) => i.id === 'registry.minority_residents').value;
+  const h = (await worker.get(`/api/v1/households?community=${angongId}&limit=1`)).data.items[0].id;
+  await worker.post('/api/v1/residents', { name: '央金', gender: 'F', ethnicity: '04', household_id: h });
+  const after = (await worker.get(`/api/v1/reports/kpis?community=${angongId}&year=${year}`)).data.items
+    .find((i) => i.id === 'registry.minority_residents').value;
+  assert.equal(after, before + 1);
+});
+
+test('the street sees its communities side by side, and the street total is their sum', async () => {
+  const admin = await api.as('admin');
+  const by = await admin.get(`/api/v1/reports/kpis/registry.residents/by-community?street=${streetId}&year=2021`);
+  assert.equal(by.status, 200);
+  const names = by.data.items.map((i) => i.community);
+  assert.ok(names.includes('安公社区') && names.includes('南山社区'));
+  const street = await admin.get(`/api/v1/reports/kpis?street=${streetId}&year=2021`);
+  const total = street.data.items.find((i) => i.id === 'registry.residents').value;
+  assert.equal(total, by.data.items.reduce((s, i) => s + i.value, 0));
+});
+
+test('labels follow the language; an unknown indicator is 404', async () => {
+  const worker = await api.as('angong');
+  const en = await worker.get(`/api/v1/reports/kpis?community=${angongId}&year=2021`, { headers: { 'accept-language': 'en' } });
+  assert.equal(en.data.items.find((i) => i.id === 'registry.residents').label, 'Residents');
+  assert.equal((await worker.get(`/api/v1/reports/kpis/nope/records?community=${angongId}`)).status, 404);
+  assert.equal((await worker.get(`/api/v1/reports/kpis?community=${angongId}&year=abc`)).status, 400);
+});
