@@ -3,6 +3,7 @@
 #include "core/auth/scope.hpp"
 #include "core/error/app_error.hpp"
 #include "core/http/paging.hpp"
+#include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
 #include "modules/places/service.hpp"
 #include "modules/reports/module.hpp"
@@ -13,6 +14,9 @@ using http::Access;
 using http::Request;
 
 namespace {
+
+// Published statistics never show a group smaller than this (DESIGN: sensitive data).
+constexpr int64_t kMinPublishedGroup = 5;
 
 // Resolves ?community= / ?street= (default: the principal's scope root) and ?year= into a
 // KpiScope, checking that the place is in the principal's scope.
@@ -61,6 +65,51 @@ const Indicator& Lookup(const Registry& registry, const Request& req) {
 }  // namespace
 
 void Register(http::Router& r, Context& ctx, Registry& registry) {
+    r.Add("GET", "/api/v1/reports/years", Access::Need("reports.read"),
+          "Years that have records, and the latest one (pages start there)", [&ctx](Request& req) {
+              db::Connection& conn = ctx.db.Local();
+              KpiScope s = ScopeOf(conn, req);
+              // Residents moving in or out are the registry's dated records; later modules'
+              // activity dates extend the range through the same query shape.
+              auto row = conn.Run("SELECT min(substr(moved_in, 1, 4)), max(substr(moved_in, 1, 4)), "
+                                  "max(substr(moved_out, 1, 4)) FROM residents r WHERE r." + s.place_column + " = ?",
+                                  {s.place_id})
+                             .front();
+              int current = std::stoi(time::Today().substr(0, 4));
+              int latest = row.IsNull(1) ? current : std::stoi(row.Str(1));
+              if (!row.IsNull(2)) latest = std::max(latest, std::stoi(row.Str(2)));
+              int first = row.IsNull(0) ? latest : std::max(std::stoi(row.Str(0)), latest - 15);
+              json::array years;
+              for (int y = current; y >= first; --y) years.push_back(y);
+              return http::JsonResponse(json::object{{"latest", latest}, {"years", std::move(years)}});
+          });
+    r.Add("GET", "/api/v1/reports/ethnicity", Access::Need("reports.read"),
+          "Residents by ethnicity at the year's end; groups under 5 people are merged", [&ctx](Request& req) {
+              db::Connection& conn = ctx.db.Local();
+              KpiScope s = ScopeOf(conn, req);
+              json::array items;
+              int64_t small = 0;
+              for (const auto& row : conn.Run(
+                       "SELECT r.ethnicity, count(*) FROM residents r WHERE r." + s.place_column +
+                           " = ? AND (r.moved_in IS NULL OR r.moved_in <= ?) AND (r.moved_out IS NULL OR "
+                           "r.moved_out > ?) GROUP BY r.ethnicity ORDER BY count(*) DESC",
+                       {s.place_id, s.year_end(), s.year_end()})) {
+                  if (row.Int(1) < kMinPublishedGroup) {
+                      small += row.Int(1);
+                      continue;
+                  }
+                  const auto* code = text::FindCode(text::Ethnicities(), row.Str(0));
+                  items.push_back({{"code", row.Str(0)},
+                                   {"name", code ? (req.lang == "en" ? code->en : code->zh) : row.Str(0)},
+                                   {"count", row.Int(1)}});
+              }
+              if (small > 0) {
+                  items.push_back({{"code", "small"},
+                                   {"name", req.lang == "en" ? "Smaller groups" : "其他（人数少于5的民族合并）"},
+                                   {"count", small}});
+              }
+              return http::JsonResponse(json::object{{"items", std::move(items)}, {"as_of", s.year_end()}});
+          });
     r.Add("GET", "/api/v1/reports/kpis", Access::Need("reports.read"),
           "Indicators for a community or street and year (?community=|?street=, ?year=)",
           [&ctx, &registry](Request& req) {

@@ -1,0 +1,66 @@
+// The one HTTP client: session cookie + CSRF header, Accept-Language, and error envelopes
+// turned into ApiError with the server's (already translated) message.
+import { readCookie, toQuery, errorText } from '../utils/format.js';
+
+let language = 'zh-CN';
+let onUnauthorized = null;
+
+export function setLanguage(lang) { language = lang; }
+export function setUnauthorizedHandler(fn) { onUnauthorized = fn; }
+
+export class ApiError extends Error {
+  constructor(status, envelope) {
+    super(errorText(envelope) || `HTTP ${status}`);
+    this.status = status;
+    this.code = envelope?.error?.code || 'http_error';
+    this.details = envelope?.error?.details || {};
+    this.envelope = envelope;
+  }
+}
+
+async function send(method, path, { query, body, raw, headers = {} } = {}) {
+  const h = { 'Accept-Language': language, ...headers };
+  if (method !== 'GET') h['X-CSRF-Token'] = readCookie(document.cookie, 'tx_csrf');
+  let payload;
+  if (raw !== undefined) payload = raw;
+  else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    h['Content-Type'] = 'application/json';
+  }
+  const res = await fetch(`/api/v1${path}${toQuery(query)}`, { method, headers: h, body: payload, credentials: 'same-origin' });
+  if (!res.ok) {
+    let envelope = null;
+    try { envelope = await res.json(); } catch { envelope = null; }
+    if (res.status === 401 && onUnauthorized && !path.startsWith('/auth/login')) onUnauthorized();
+    throw new ApiError(res.status, envelope);
+  }
+  return res;
+}
+
+export async function request(method, path, options) {
+  const res = await send(method, path, options);
+  const type = res.headers.get('content-type') || '';
+  return type.includes('json') ? res.json() : res.blob();
+}
+
+export const get = (path, query) => request('GET', path, { query });
+export const post = (path, body, query) => request('POST', path, { body, query });
+export const patch = (path, body) => request('PATCH', path, { body });
+export const del = (path) => request('DELETE', path);
+
+// Downloads a file answer (exports) under the name the server suggests.
+export async function download(path, query, fallbackName) {
+  const res = await send('GET', path, { query });
+  const blob = await res.blob();
+  const disposition = res.headers.get('content-disposition') || '';
+  const m = disposition.match(/filename\*=UTF-8''([^;]+)/);
+  const name = m ? decodeURIComponent(m[1]) : fallbackName;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  URL.revokeObjectURL(url);
+}

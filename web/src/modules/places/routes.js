@@ -1,0 +1,3 @@
+export const placesRoutes = [
+  { path: '/places', name: 'places', component: () => import('./views/places-view.vue'), meta: { menu: 'nav.places', permission: 'places.read' } },
+];

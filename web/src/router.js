@@ -1,0 +1,44 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { useSession } from './stores/session.js';
+import { setUnauthorizedHandler } from './api/http.js';
+import AppLayout from './layout/app-layout.vue';
+import LoginView from './views/login-view.vue';
+import { placesRoutes } from './modules/places/routes.js';
+import { residentsRoutes } from './modules/residents/routes.js';
+import { reportsRoutes } from './modules/reports/routes.js';
+import { accountsRoutes } from './modules/accounts/routes.js';
+
+const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...accountsRoutes];
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
+    { path: '/', component: AppLayout, children: [{ path: '', name: 'home', redirect: () => firstAllowed() }, ...moduleRoutes] },
+    { path: '/:rest(.*)*', redirect: '/' },
+  ],
+});
+
+// The menu is built from these: every module route with meta.menu, shown if permitted.
+export const menuRoutes = moduleRoutes.filter((r) => r.meta && r.meta.menu);
+
+function firstAllowed() {
+  const session = useSession();
+  const r = menuRoutes.find((x) => !x.meta.permission || session.can(x.meta.permission));
+  return r ? r.path : '/account';
+}
+
+router.beforeEach(async (to) => {
+  const session = useSession();
+  if (!session.loaded) await session.load();
+  if (to.meta.public) return session.user && to.name === 'login' ? '/' : true;
+  if (!session.user) return { name: 'login', query: { next: to.fullPath } };
+  if (to.meta.permission && !session.can(to.meta.permission)) return '/';
+  return true;
+});
+
+setUnauthorizedHandler(() => {
+  const session = useSession();
+  session.user = null;
+  if (router.currentRoute.value.name !== 'login') router.push({ name: 'login', query: { next: router.currentRoute.value.fullPath } });
+});
