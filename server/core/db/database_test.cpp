@@ -1,0 +1,76 @@
+#include "core/db/database.hpp"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "core/testing/temp_db.hpp"
+
+namespace tongxin::db {
+
+TEST(Database, BindsAndReadsEveryValueType) {
+    testing::TempDb t;
+    auto& c = t.conn();
+    c.RunScript("CREATE TABLE v (i BIGINT, r DOUBLE PRECISION, s TEXT, n TEXT)");
+    c.Exec("INSERT INTO v VALUES (?, ?, ?, ?)", int64_t{9007199254740993}, 2.5, std::string("同心"), nullptr);
+    auto row = c.QueryOne("SELECT i, r, s, n FROM v");
+    ASSERT_TRUE(row);
+    EXPECT_EQ(row->Int(0), 9007199254740993);
+    EXPECT_DOUBLE_EQ(row->Real(1), 2.5);
+    EXPECT_EQ(row->Str(2), "同心");
+    EXPECT_TRUE(row->IsNull(3));
+    EXPECT_EQ(row->OptStr(3), std::nullopt);
+}
+
+TEST(Database, TransactionRollsBackUnlessCommitted) {
+    testing::TempDb t;
+    auto& c = t.conn();
+    c.RunScript("CREATE TABLE x (v BIGINT)");
+    {
+        Transaction tx(c, Transaction::Mode::kWrite);
+        c.Exec("INSERT INTO x VALUES (1)");
+    }
+    EXPECT_EQ(c.QueryInt("SELECT count(*) FROM x"), 0);
+    {
+        Transaction tx(c, Transaction::Mode::kWrite);
+        c.Exec("INSERT INTO x VALUES (1)");
+        tx.Commit();
+    }
+    EXPECT_EQ(c.QueryInt("SELECT count(*) FROM x"), 1);
+    EXPECT_FALSE(c.InTransaction());
+}
+
+TEST(Database, ConstraintViolationsAreClassified) {
+    testing::TempDb t;
+    auto& c = t.conn();
+    c.RunScript("CREATE TABLE u (k TEXT UNIQUE)");
+    c.Exec("INSERT INTO u VALUES ('a')");
+    try {
+        c.Exec("INSERT INTO u VALUES ('a')");
+        FAIL() << "duplicate accepted";
+    } catch (const DbError& e) {
+        EXPECT_EQ(e.kind(), DbError::Kind::kUnique);
+    }
+    // The cached statement stays usable after a failure.
+    c.Exec("INSERT INTO u VALUES ('b')");
+    EXPECT_EQ(c.QueryInt("SELECT count(*) FROM u"), 2);
+}
+
+TEST(Database, EachThreadGetsItsOwnConnection) {
+    testing::TempDb t;
+    Connection* main_conn = &t.db().Local();
+    Connection* other = nullptr;
+    std::thread th([&] { other = &t.db().Local(); });
+    th.join();
+    EXPECT_NE(main_conn, other);
+    EXPECT_EQ(main_conn, &t.db().Local());
+}
+
+TEST(Database, MigrationsAreAppliedOnce) {
+    testing::TempDb t;
+    EXPECT_EQ(Migrate(t.db()), 0);
+    EXPECT_EQ(t.conn().QueryInt("SELECT count(*) FROM schema_migrations"),
+              static_cast<int64_t>(EmbeddedMigrations().size()));
+}
+
+}  // namespace tongxin::db

@@ -1,0 +1,111 @@
+#include "core/http/router.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "core/error/app_error.hpp"
+#include "core/http/json_body.hpp"
+
+namespace tongxin::http {
+namespace json = boost::json;
+
+namespace {
+Request Req(std::string method, std::string path, std::string body = "", std::string lang = "zh") {
+    Request r;
+    r.method = std::move(method);
+    r.path = std::move(path);
+    r.body = std::move(body);
+    r.lang = std::move(lang);
+    return r;
+}
+}  // namespace
+
+TEST(Router, MatchesPathParameters) {
+    Router router;
+    router.Add("GET", "/api/v1/things/{id}/parts/{part}", Access::Public(), "", [](Request& req) {
+        return Response::Json(json::serialize(json::object{{"id", req.params["id"]}, {"part", req.params["part"]}}));
+    });
+    Request r = Req("GET", "/api/v1/things/42/parts/x");
+    Response resp = router.Dispatch(r);
+    EXPECT_EQ(resp.status, 200);
+    EXPECT_EQ(resp.body, R"({"id":"42","part":"x"})");
+}
+
+TEST(Router, UnknownPathsAndMethodsAnswerInTheEnvelope) {
+    Router router;
+    router.Add("GET", "/api/v1/a", Access::Public(), "", [](Request&) { return Response::Json("{}"); });
+    Request r1 = Req("GET", "/api/v1/b");
+    EXPECT_EQ(router.Dispatch(r1).status, 404);
+    Request r2 = Req("POST", "/api/v1/a", "", "en");
+    Response resp = router.Dispatch(r2);
+    EXPECT_EQ(resp.status, 405);
+    auto body = json::parse(resp.body).as_object();
+    EXPECT_EQ(body["error"].as_object()["code"].as_string(), "method_not_allowed");
+    EXPECT_EQ(body["error"].as_object()["message"].as_string(), "Method not allowed");
+}
+
+TEST(Router, ProtectedRoutesNeedAPrincipalAndThePermission) {
+    Router router;
+    router.Add("GET", "/api/v1/secret", Access::Need("x.read"), "", [](Request&) { return Response::Json("{}"); });
+    router.SetAuthenticator([](Request& req) {
+        if (req.Header("authorization") == "ok") {
+            auth::Principal p;
+            p.permissions = {"x.read"};
+            req.principal = p;
+        } else if (req.Header("authorization") == "weak") {
+            req.principal = auth::Principal{};
+        }
+    });
+    Request none = Req("GET", "/api/v1/secret");
+    EXPECT_EQ(router.Dispatch(none).status, 401);
+    Request weak = Req("GET", "/api/v1/secret");
+    weak.headers["authorization"] = "weak";
+    EXPECT_EQ(router.Dispatch(weak).status, 403);
+    Request ok = Req("GET", "/api/v1/secret");
+    ok.headers["authorization"] = "ok";
+    EXPECT_EQ(router.Dispatch(ok).status, 200);
+}
+
+TEST(Router, UnexpectedExceptionsBecome500WithoutDetails) {
+    Router router;
+    router.Add("GET", "/api/v1/boom", Access::Public(), "", [](Request&) -> Response {
+        throw std::runtime_error("secret internals");
+    });
+    Request r = Req("GET", "/api/v1/boom");
+    Response resp = router.Dispatch(r);
+    EXPECT_EQ(resp.status, 500);
+    EXPECT_EQ(resp.body.find("secret internals"), std::string::npos);
+}
+
+TEST(JsonBody, CollectsEveryFieldErrorIntoOne422) {
+    Request r = Req("POST", "/x", R"({"name": 5, "date": "2021-02-30", "n": 1000})");
+    JsonBody body(r);
+    body.Str("name", true);
+    body.Date("date");
+    body.Int("n", false, 0, 100);
+    body.Str("missing", true);
+    try {
+        body.Finish();
+        FAIL();
+    } catch (const AppError& e) {
+        EXPECT_EQ(e.code(), ErrorCode::kUnprocessable);
+        const auto& f = e.details().at("fields").as_object();
+        EXPECT_EQ(f.at("name").as_string(), "wrong_type");
+        EXPECT_EQ(f.at("date").as_string(), "invalid_date");
+        EXPECT_EQ(f.at("n").as_string(), "out_of_range");
+        EXPECT_EQ(f.at("missing").as_string(), "required");
+    }
+}
+
+TEST(JsonBody, MalformedJsonIs400) {
+    Request r = Req("POST", "/x", "{nope");
+    try {
+        JsonBody body(r);
+        FAIL();
+    } catch (const AppError& e) {
+        EXPECT_EQ(e.code(), ErrorCode::kBadRequest);
+    }
+}
+
+}  // namespace tongxin::http
