@@ -1,5 +1,8 @@
 # Tongxin — the two commands a fresh Debian 12 machine needs: `make run` and `make test`.
 SHELL := /bin/bash
+# Let ccache reuse objects across checkouts in different folders (CI clones).
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 DB ?= data/tongxin.db
 PORT ?= 8080
 HOST ?= 127.0.0.1
@@ -12,7 +15,7 @@ deps:
 
 server:
 	@cmake --preset release >/dev/null
-	@cmake --build --preset release
+	@cmake --build --preset release --target tongxin
 
 web:
 	@cd web && npm run --silent build

@@ -1,5 +1,5 @@
 // Starts a server on a copy of the demo database and a headless Debian Chromium.
-import { spawn } from 'node:child_process';
+import { spawnServer } from '../tests/lib/spawn-server.mjs';
 import { copyFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -11,18 +11,8 @@ export const PASSWORD = process.env.TONGXIN_TEST_PASSWORD;
 export async function startServer() {
   const db = `${process.env.TONGXIN_E2E_WORK}/${randomBytes(6).toString('hex')}.db`;
   copyFileSync(`${process.env.TONGXIN_E2E_WORK}/template.db`, db);
-  const child = spawn(process.env.TONGXIN_BIN, ['serve', '--db', db, '--port', '0', '--quiet', '--web', process.env.TONGXIN_WEB],
-    { stdio: ['ignore', 'pipe', 'inherit'] });
-  const base = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/[^/\s]+)\//);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { base, db, stop: () => child.kill('SIGTERM') };
+  const server = await spawnServer(process.env.TONGXIN_BIN, ['--db', db, '--web', process.env.TONGXIN_WEB], { inheritStderr: true });
+  return { db, ...server };
 }
 
 export async function launch() {

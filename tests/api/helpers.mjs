@@ -1,6 +1,7 @@
 // Test helpers: a Tongxin server of its own per test file, on a copy of the demo database
 // (SQLite file or PostgreSQL database made from the template), and a small HTTP client.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
+import { spawnServer } from '../lib/spawn-server.mjs';
 import { copyFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 
@@ -21,34 +22,10 @@ function freshDatabase() {
   return path;
 }
 
-// Starts `tongxin serve` on a free port; resolves to { base, db, stop, ... }.
+// Starts `tongxin serve` on a fresh copy of the demo; resolves to { base, db, stop, ... }.
 export async function startServer(extraArgs = []) {
   const db = freshDatabase();
-  const child = spawn(env.TONGXIN_BIN, ['serve', '--db', db, '--port', '0', '--quiet', ...extraArgs],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d) => { stderr += d; });
-  const base = await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/listening on (http:\/\/[^/\s]+)\//);
-      if (m) resolve(m[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${stderr}`)));
-  });
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
-  return {
-    base,
-    db,
-    child,
-    exited,
-    stderr: () => stderr,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
-      return exited;
-    },
-  };
+  return { db, ...(await spawnServer(env.TONGXIN_BIN, ['--db', db, ...extraArgs])) };
 }
 
 // A client bound to a server; `as(username)` logs in (once) and sends the bearer token.

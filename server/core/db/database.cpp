@@ -2,6 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
+#include <unordered_map>
+
 namespace tongxin::db {
 
 int64_t Row::Int(size_t i) const {
@@ -58,6 +61,32 @@ Transaction::~Transaction() {
 void Transaction::Commit() {
     conn_.Run("COMMIT", {});
     done_ = true;
+}
+
+namespace {
+std::atomic<uint64_t> next_database_id{1};
+}  // namespace
+
+PerThreadDatabase::PerThreadDatabase(std::string url) : url_(std::move(url)), id_(next_database_id++) {}
+
+PerThreadDatabase::~PerThreadDatabase() {
+    std::lock_guard lock(mu_);
+    owned_.clear();
+}
+
+Connection& PerThreadDatabase::Local() {
+    // Keyed by a never-reused id, so a thread's entry for a destroyed database is never found.
+    thread_local std::unordered_map<uint64_t, Connection*> mine;
+    auto it = mine.find(id_);
+    if (it != mine.end()) return *it->second;
+    std::unique_ptr<Connection> conn = Connect();
+    Connection* raw = conn.get();
+    {
+        std::lock_guard lock(mu_);
+        owned_.push_back(std::move(conn));
+    }
+    mine[id_] = raw;
+    return *raw;
 }
 
 std::unique_ptr<Database> OpenSqlite(const std::string& path);

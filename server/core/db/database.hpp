@@ -7,6 +7,7 @@
 // is never shared between threads. Prepared statements are cached per connection.
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -108,6 +109,26 @@ public:
     // A new connection owned by the caller (CLI tools, tests).
     virtual std::unique_ptr<Connection> Open() = 0;
     virtual const std::string& url() const = 0;
+};
+
+// A Database that opens one connection per thread on first use and closes them all when it
+// is destroyed. Backends supply Connect().
+class PerThreadDatabase : public Database {
+public:
+    explicit PerThreadDatabase(std::string url);
+    ~PerThreadDatabase() override;
+    Connection& Local() override;
+    std::unique_ptr<Connection> Open() override { return Connect(); }
+    const std::string& url() const override { return url_; }
+
+protected:
+    virtual std::unique_ptr<Connection> Connect() = 0;
+
+private:
+    std::string url_;
+    uint64_t id_;
+    std::mutex mu_;
+    std::vector<std::unique_ptr<Connection>> owned_;
 };
 
 // "postgresql://..." or "postgres://..." opens PostgreSQL; anything else is an SQLite file path.

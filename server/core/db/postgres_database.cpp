@@ -2,9 +2,7 @@
 // connection, `?` placeholders rewritten to $n.
 #include <libpq-fe.h>
 
-#include <atomic>
 #include <charconv>
-#include <mutex>
 #include <unordered_map>
 
 #include "core/db/database.hpp"
@@ -48,6 +46,16 @@ DbError::Kind KindOf(const PGresult* res) {
 
 void IgnoreNotice(void*, const char*) {}
 
+// Throws DbError (and frees the result) unless the command succeeded.
+void Check(PGresult* res, const std::string& context = "") {
+    auto status = PQresultStatus(res);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
+    std::string msg = PQresultErrorMessage(res);
+    auto kind = KindOf(res);
+    PQclear(res);
+    throw DbError(kind, msg + context);
+}
+
 class PgConnection final : public Connection {
 public:
     explicit PgConnection(const std::string& url) {
@@ -67,13 +75,7 @@ public:
 
     void RunScript(std::string_view sql) override {
         PGresult* res = PQexec(conn_, std::string(sql).c_str());
-        auto status = PQresultStatus(res);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-            std::string msg = PQresultErrorMessage(res);
-            auto kind = KindOf(res);
-            PQclear(res);
-            throw DbError(kind, msg);
-        }
+        Check(res);
         PQclear(res);
     }
 
@@ -98,13 +100,7 @@ public:
         }
         PGresult* res = PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), ptrs.data(), nullptr,
                                        nullptr, 0);
-        auto status = PQresultStatus(res);
-        if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-            std::string msg = PQresultErrorMessage(res);
-            auto kind = KindOf(res);
-            PQclear(res);
-            throw DbError(kind, msg);
-        }
+        Check(res);
         Rows rows;
         int nrows = PQntuples(res);
         int ncols = PQnfields(res);
@@ -138,12 +134,7 @@ private:
         std::string name = "s" + std::to_string(names_.size() + 1);
         std::string text = RewritePlaceholders(sql);
         PGresult* res = PQprepare(conn_, name.c_str(), text.c_str(), 0, nullptr);
-        if (PQresultStatus(res) != PGRES_COMMAND_OK) {
-            std::string msg = PQresultErrorMessage(res);
-            auto kind = KindOf(res);
-            PQclear(res);
-            throw DbError(kind, msg + " in: " + text);
-        }
+        Check(res, " in: " + text);
         PQclear(res);
         return names_.emplace(std::string(sql), name).first->second;
     }
@@ -152,36 +143,13 @@ private:
     std::unordered_map<std::string, std::string> names_;
 };
 
-std::atomic<uint64_t> next_pg_id{1};
-
-class PgDatabase final : public Database {
+class PgDatabase final : public PerThreadDatabase {
 public:
-    explicit PgDatabase(std::string url) : url_(std::move(url)), id_(next_pg_id++) { Local(); }
-    ~PgDatabase() override {
-        std::lock_guard lock(mu_);
-        for (auto* c : owned_) delete c;
-    }
+    explicit PgDatabase(std::string url) : PerThreadDatabase(std::move(url)) { Local(); }
     Backend backend() const override { return Backend::kPostgres; }
-    const std::string& url() const override { return url_; }
-    std::unique_ptr<Connection> Open() override { return std::make_unique<PgConnection>(url_); }
-    Connection& Local() override {
-        thread_local std::unordered_map<uint64_t, Connection*> mine;
-        auto it = mine.find(id_);
-        if (it != mine.end()) return *it->second;
-        auto* conn = new PgConnection(url_);
-        {
-            std::lock_guard lock(mu_);
-            owned_.push_back(conn);
-        }
-        mine[id_] = conn;
-        return *conn;
-    }
 
-private:
-    std::string url_;
-    uint64_t id_;
-    std::mutex mu_;
-    std::vector<Connection*> owned_;
+protected:
+    std::unique_ptr<Connection> Connect() override { return std::make_unique<PgConnection>(url()); }
 };
 
 }  // namespace

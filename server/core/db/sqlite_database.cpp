@@ -2,8 +2,6 @@
 // of prepared statements per connection.
 #include <sqlite3.h>
 
-#include <atomic>
-#include <mutex>
 #include <unordered_map>
 
 #include "core/db/database.hpp"
@@ -121,39 +119,15 @@ private:
     std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
-std::atomic<uint64_t> next_database_id{1};
-
-class SqliteDatabase final : public Database {
+class SqliteDatabase final : public PerThreadDatabase {
 public:
-    explicit SqliteDatabase(std::string path) : path_(std::move(path)), id_(next_database_id++) {
+    explicit SqliteDatabase(std::string path) : PerThreadDatabase(std::move(path)) {
         Local();  // fail early on a bad path
     }
-    ~SqliteDatabase() override {
-        std::lock_guard lock(mu_);
-        for (auto* c : owned_) delete c;
-    }
     Backend backend() const override { return Backend::kSqlite; }
-    const std::string& url() const override { return path_; }
-    std::unique_ptr<Connection> Open() override { return std::make_unique<SqliteConnection>(path_); }
 
-    Connection& Local() override {
-        thread_local std::unordered_map<uint64_t, Connection*> mine;
-        auto it = mine.find(id_);
-        if (it != mine.end()) return *it->second;
-        auto* conn = new SqliteConnection(path_);
-        {
-            std::lock_guard lock(mu_);
-            owned_.push_back(conn);
-        }
-        mine[id_] = conn;
-        return *conn;
-    }
-
-private:
-    std::string path_;
-    uint64_t id_;
-    std::mutex mu_;
-    std::vector<Connection*> owned_;
+protected:
+    std::unique_ptr<Connection> Connect() override { return std::make_unique<SqliteConnection>(url()); }
 };
 
 }  // namespace

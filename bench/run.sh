@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# `make bench`: figures for bench/README.md. Generates BENCH_RESIDENTS residents (default
+# 1,000,000) once into bench/out/, then measures search latency per query kind, wrk throughput
+# of /api/v1/health and of the search endpoint, a 100,000-row import, and the server's idle RSS.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out=bench/out
+mkdir -p "$out"
+n=${BENCH_RESIDENTS:-1000000}
+db="$out/bench-$n.db"
+key="$db.key"
+export TONGXIN_KEY_FILE="$key"
+bin=./build/tongxin
+cmake --build --preset release --target tongxin_micro_bench tongxin_search_bench >/dev/null
+
+if [ ! -f "$db" ]; then
+  echo "generating $n residents..."
+  start=$(date +%s.%N)
+  "$bin" gen --db "$db" --residents "$n" --communities $(( n >= 100000 ? n / 10000 : 1 )) --seed 7 >/dev/null 2>&1
+  echo "$(echo "$(date +%s.%N) - $start" | bc)" > "$out/gen-seconds.txt"
+  echo 'Bench-pass-2021' | "$bin" user add --db "$db" --username bench --role street_admin --password-stdin >/dev/null
+fi
+gen_seconds=$(cat "$out/gen-seconds.txt")
+
+echo "search latency..."
+./build/tongxin_search_bench "$db" "$key" 300 > "$out/search.jsonl"
+
+echo "micro benchmarks..."
+./build/tongxin_micro_bench --benchmark_format=console 2>/dev/null | grep '^BM_' > "$out/micro.txt"
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+"$bin" serve --db "$db" --port "$port" --quiet --workers 4 > "$out/serve.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
+sleep 1
+rss_idle=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+
+token=$(curl -s -X POST "http://127.0.0.1:$port/api/v1/auth/login" -d '{"username":"bench","password":"Bench-pass-2021"}' \
+  | python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])')
+
+echo "wrk /api/v1/health..."
+wrk -t2 -c64 -d10s "http://127.0.0.1:$port/api/v1/health" > "$out/wrk-health.txt"
+
+# Search requests rotate over sampled initials, pinyin prefixes and names.
+python3 - "$db" > "$out/queries.lua" <<'PY'
+import sqlite3, sys, urllib.parse
+c = sqlite3.connect(sys.argv[1])
+rows = c.execute("SELECT name, pinyin, initials FROM residents WHERE id % 997 = 0 LIMIT 300").fetchall()
+qs = []
+for name, py, ini in rows:
+    qs += [ini, py[:5], name]
+print("queries = {" + ",".join('"%s"' % urllib.parse.quote(q) for q in qs) + "}")
+PY
+cat >> "$out/queries.lua" <<LUA
+counter = 0
+request = function()
+  counter = counter + 1
+  local q = queries[(counter % #queries) + 1]
+  return wrk.format("GET", "/api/v1/residents?limit=20&q=" .. q, { ["Authorization"] = "Bearer $token" })
+end
+LUA
+echo "wrk /api/v1/residents?q=..."
+wrk -t2 -c32 -d10s -s "$out/queries.lua" "http://127.0.0.1:$port/" > "$out/wrk-search.txt"
+rss_after=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
+
+echo "import of 100,000 rows..."
+community=$(sqlite3 "$db" "SELECT community_id FROM places WHERE kind = 'building' ORDER BY id DESC LIMIT 1")
+python3 - "$db" "$community" > "$out/import-100k.csv" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+buildings = [r[0] for r in c.execute("SELECT name FROM places WHERE kind = 'building' AND community_id = ?", (sys.argv[2],))]
+w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
+given = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平"
+eth = ["汉族"] * 8 + ["藏族", "彝族", "羌族", "回族"]
+print("姓名,性别,民族,身份证号,联系电话,楼栋,单元,门牌号,标签")
+for i in range(100000):
+    first17 = "5299%02d19%02d%02d%02d%03d" % (i // 100000 % 100, 50 + i % 50, 1 + i % 12, 1 + i % 28, i % 1000)
+    first17 = "52" + "%04d" % (i // 1000 % 10000) + first17[6:]
+    s = sum(int(ch) * w[k] for k, ch in enumerate(first17))
+    ident = first17 + "10X98765432"[s % 11]
+    gender = "男" if int(first17[16]) % 2 else "女"
+    name = surnames[i % 20] + given[(i // 20) % 20] + given[(i // 400) % 20]
+    print(f"{name},{gender},{eth[i % len(eth)]},{ident},1{3 + i % 7}{i:09d},{buildings[i % len(buildings)]},{1 + i % 3},{1000 + i % 9000},")
+PY
+import_seconds=$( { /usr/bin/time -f "%e" curl -s -o "$out/import-result.json" -w "%{http_code}" -X POST \
+  -H "Authorization: Bearer $token" --data-binary @"$out/import-100k.csv" \
+  "http://127.0.0.1:$port/api/v1/residents/import?community=$community&commit=1" > "$out/import-status.txt"; } 2>&1 )
+import_status=$(cat "$out/import-status.txt")
+kill $pid; wait $pid 2>/dev/null || true
+
+# Results into bench/README.md.
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+health_rps=$(awk '/Requests\/sec/ {print $2}' "$out/wrk-health.txt")
+health_p=$(awk '/Latency/ {print $2; exit}' "$out/wrk-health.txt")
+search_rps=$(awk '/Requests\/sec/ {print $2}' "$out/wrk-search.txt")
+search_p=$(awk '/Latency/ {print $2; exit}' "$out/wrk-search.txt")
+{
+  echo "# Benchmarks"
+  echo
+  echo "Run with \`make bench\` (bench/run.sh). Figures below are from the last run:"
+  echo
+  echo "- date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "- machine: $(nproc) cores, $cpu, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME")"
+  echo "- database: SQLite (WAL), $n residents made by \`tongxin gen --residents $n\` in ${gen_seconds%.*} s"
+  echo "- server: \`tongxin serve --workers 4\` (release build); wrk on the same 2 cores"
+  echo
+  echo "## Resident search latency (ResidentService::Search, street-wide scope, 20 per page)"
+  echo
+  echo "Target: p95 ≤ 20 ms for every query kind."
+  echo
+  echo "| query kind | queries | p50 ms | p95 ms | p99 ms |"
+  echo "| --- | ---: | ---: | ---: | ---: |"
+  python3 -c '
+import json, sys
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    print("| %s | %d | %.2f | %.2f | %.2f |" % (r["kind"], r["queries"], r["p50_ms"], r["p95_ms"], r["p99_ms"]))' "$out/search.jsonl"
+  echo
+  echo "## HTTP throughput (wrk, 10 s)"
+  echo
+  echo "| endpoint | connections | req/s | mean latency |"
+  echo "| --- | ---: | ---: | ---: |"
+  echo "| GET /api/v1/health | 64 | $health_rps | $health_p |"
+  echo "| GET /api/v1/residents?q=… (initials, pinyin prefixes, names) | 32 | $search_rps | $search_p |"
+  echo
+  echo "## Import"
+  echo
+  echo "100,000 rows of .csv (with ID numbers and phones, validated, encrypted, indexed) committed in one"
+  echo "transaction through \`POST /api/v1/residents/import\`: **${import_seconds} s** (HTTP $import_status). Target ≤ 10 s."
+  echo
+  echo "## Memory"
+  echo
+  echo "Server RSS idle after start: **$((rss_idle / 1024)) MiB**; after the wrk runs: $((rss_after / 1024)) MiB."
+  echo
+  echo "## Per-row costs (Google Benchmark)"
+  echo
+  echo '```'
+  cat "$out/micro.txt"
+  echo '```'
+} > bench/README.md
+cat bench/README.md
