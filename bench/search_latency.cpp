@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
         auto pct = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<size_t>(q * ms.size()))]; };
         std::printf("{\"kind\":\"%s\",\"queries\":%zu,\"found\":%lld,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f}\n",
                     kind.c_str(), ms.size(), static_cast<long long>(found), pct(0.5), pct(0.95), pct(0.99));
+        std::fflush(stdout);
     }
     return 0;
 }

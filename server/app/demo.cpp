@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/demo_lines.hpp"
 #include "app/generator.hpp"
 #include "core/error/app_error.hpp"
 #include "core/text/codes.hpp"
@@ -24,7 +25,7 @@ void SetMinorityPartyMembers(db::Connection& conn, int64_t community_id, int cou
         community_id);
     auto rows = conn.Query(
         "SELECT id FROM residents WHERE community_id = ? AND ethnicity >= '02' AND ethnicity <= '56' AND birth_date "
-        "<= '1995-12-31' ORDER BY id",
+        "<= '1995-12-31' AND moved_out IS NULL ORDER BY id",
         community_id);
     int step = std::max<int>(1, static_cast<int>(rows.size()) / count);
     for (int i = 0; i < count && static_cast<size_t>(i * step) < rows.size(); ++i) {
@@ -49,7 +50,6 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
     auto nanshan = GenerateCommunity(conn, svc, people, street,
                                      {"南山社区", {"南山苑", "海棠小区", "云华里"}, 5, 4000, kNanshanShares, 30.4912,
                                       104.0801});
-    SetMinorityPartyMembers(conn, angong.id, 26);
 
     // Some residents moved out over the years; their records stay.
     Rng& rng = people.rng();
@@ -59,6 +59,10 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
                       std::to_string(rng.Uniform(2019, 2021)) + "-0" + std::to_string(rng.Uniform(1, 9)) + "-15", id);
         }
     }
+
+    SetMinorityPartyMembers(conn, angong.id, 26);
+    DemoLines lines = LoadAngongLines(conn, street, angong.id, 2021);
+    LoadOtherLines(conn, street, nanshan.id, 2117);
 
     audit::Actor system{std::nullopt, "demo", "local"};
     auto resident_of = [&](int64_t community) {
@@ -75,7 +79,8 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
         {{"nanshan", "南山社区工作者", "community_worker", password, auth::ScopeKind::kCommunity, nanshan.id,
           std::nullopt},
          "南山社区工作者"},
-        {{"liaison", "安公党员联络人", "liaison", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
+        {{"liaison", "安公党员联络人", "liaison", password, auth::ScopeKind::kAssigned, std::nullopt,
+          lines.liaison_resident_id},
          "安公社区党员联络人"},
         {{"mediator", "安公调解员", "mediator", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
          "居民权益维护中心调解员"},

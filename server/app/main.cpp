@@ -16,6 +16,8 @@
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/organizations/module.hpp"
+#include "modules/party/module.hpp"
 #include "modules/places/module.hpp"
 #include "modules/places/service.hpp"
 #include "modules/reports/module.hpp"
@@ -42,6 +44,8 @@ struct App {
     auth::AuthService auth;
     Context ctx;
     residents::ResidentService residents;
+    organizations::OrganizationService organizations;
+    party::PartyService party;
     reports::Registry registry;
     http::Router router;
 
@@ -50,12 +54,16 @@ struct App {
           vault(crypto::Vault::LoadOrCreate(key_file)),
           auth(*db, vault),
           ctx{*db, vault, auth},
-          residents(*db, vault) {
+          residents(*db, vault),
+          organizations(*db),
+          party(*db) {
         db::Migrate(*db);
         accounts::Register(router, ctx);
         places::Register(router, ctx);
         tongxin::residents::Register(router, ctx, residents);
         reports::RegisterRegistryIndicators(registry);
+        organizations::Register(router, ctx, organizations, registry);
+        party::Register(router, ctx, party, registry);
         reports::Register(router, ctx, registry);
         router.Add("GET", "/api/v1/openapi.json", http::Access::Public(), "This document",
                    [this](http::Request&) { return http::Response::Json(router.OpenApi()); });

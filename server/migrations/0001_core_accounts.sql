@@ -5,7 +5,7 @@ CREATE TABLE users (
     display_name TEXT NOT NULL,
     password_hash TEXT NOT NULL,
     role TEXT NOT NULL,
-    scope_kind TEXT NOT NULL CHECK (scope_kind IN ('street', 'community', 'grid', 'building', 'self')),
+    scope_kind TEXT NOT NULL CHECK (scope_kind IN ('street', 'community', 'grid', 'building', 'assigned', 'self')),
     scope_place_id BIGINT,
     resident_id BIGINT,
     disabled INTEGER NOT NULL DEFAULT 0,
@@ -59,3 +59,4 @@ CREATE TABLE audit_head (
     hash TEXT NOT NULL
 );
 INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+

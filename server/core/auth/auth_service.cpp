@@ -51,6 +51,7 @@ Principal AuthService::LoadPrincipal(db::Connection& conn, int64_t user_id) {
     p.scope_place_id = row->OptInt(5);
     p.resident_id = row->OptInt(6);
     if (p.scope_kind == ScopeKind::kSelf) p.scope_place_id = row->OptInt(7);
+    if (p.scope_kind == ScopeKind::kAssigned) p.scope_place_id = p.resident_id;
     return p;
 }
 
@@ -194,8 +195,9 @@ int64_t AuthService::CreateUser(db::Connection& conn, const NewUser& u, const au
             errors.Add("username", "invalid_choice");
     if (!FindRole(u.role)) errors.Add("role", "invalid_choice");
     if (!PasswordMeetsPolicy(u.password)) errors.Add("password", "password_too_weak");
-    if (u.scope_kind != ScopeKind::kSelf && !u.scope_place_id) errors.Add("scope_place_id", "required");
-    if (u.scope_kind == ScopeKind::kSelf && !u.resident_id) errors.Add("resident_id", "required");
+    bool personal = u.scope_kind == ScopeKind::kSelf || u.scope_kind == ScopeKind::kAssigned;
+    if (!personal && !u.scope_place_id) errors.Add("scope_place_id", "required");
+    if (personal && !u.resident_id) errors.Add("resident_id", "required");
     errors.ThrowIfAny();
     if (conn.QueryInt("SELECT count(*) FROM users WHERE username = ?", u.username) > 0) {
         throw AppError(ErrorCode::kConflict, "duplicate_username");

@@ -8,7 +8,7 @@
 
 namespace tongxin::auth {
 
-enum class ScopeKind { kStreet, kCommunity, kGrid, kBuilding, kSelf };
+enum class ScopeKind { kStreet, kCommunity, kGrid, kBuilding, kAssigned, kSelf };
 
 struct Principal {
     int64_t user_id = 0;
@@ -17,7 +17,8 @@ struct Principal {
     std::string role;
     std::set<std::string> permissions;
     ScopeKind scope_kind = ScopeKind::kSelf;
-    std::optional<int64_t> scope_place_id;  // street/community/grid/building id
+    std::optional<int64_t> scope_place_id;  // street/community/grid/building id; for kAssigned the
+                                            // assignee's resident id; for kSelf the household id
     std::optional<int64_t> resident_id;     // for residents: their own record
     int64_t session_id = 0;
     bool via_cookie = false;

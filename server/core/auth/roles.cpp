@@ -15,19 +15,21 @@ const std::vector<RoleInfo>& Roles() {
          "街道管理员",
          "Street administrator",
          {"places.read", "places.write", "residents.read", "residents.write", "residents.sensitive",
-          "residents.import", "residents.export", "reports.read", "users.manage"}},
+          "residents.import", "residents.export", "reports.read", "users.manage", "organizations.read",
+          "organizations.write", "party.read", "party.write", "party.visit"}},
         {"community_worker",
          "社区工作者",
          "Community worker",
          {"places.read", "places.write", "residents.read", "residents.write", "residents.sensitive",
-          "residents.import", "residents.export", "reports.read"}},
-        {"liaison", "党员联络人", "Party-member liaison", {"places.read", "reports.read"}},
+          "residents.import", "residents.export", "reports.read", "organizations.read", "organizations.write",
+          "party.read", "party.write", "party.visit"}},
+        {"liaison", "党员联络人", "Party-member liaison", {"residents.read", "party.read", "party.visit"}},
         {"volunteer_lead", "志愿者队长", "Volunteer team lead", {"places.read", "reports.read"}},
         {"mediator", "调解员", "Mediator", {"places.read", "reports.read"}},
         {"treasurer", "基金出纳", "Fund treasurer", {"places.read", "reports.read"}},
         {"group_leader", "居民小组长", "Residents' group leader", {"places.read", "residents.read"}},
         {"resident", "居民", "Resident", {"residents.read"}},
-        {"auditor", "审计员", "Auditor", {"audit.read", "reports.read", "places.read"}},
+        {"auditor", "审计员", "Auditor", {"audit.read", "reports.read", "places.read", "organizations.read"}},
     };
     return kAll;
 }
@@ -71,6 +73,7 @@ std::string ScopeKindName(ScopeKind kind) {
         case ScopeKind::kCommunity: return "community";
         case ScopeKind::kGrid: return "grid";
         case ScopeKind::kBuilding: return "building";
+        case ScopeKind::kAssigned: return "assigned";
         case ScopeKind::kSelf: return "self";
     }
     return "self";
@@ -81,6 +84,7 @@ std::optional<ScopeKind> ParseScopeKind(const std::string& name) {
     if (name == "community") return ScopeKind::kCommunity;
     if (name == "grid") return ScopeKind::kGrid;
     if (name == "building") return ScopeKind::kBuilding;
+    if (name == "assigned") return ScopeKind::kAssigned;
     if (name == "self") return ScopeKind::kSelf;
     return std::nullopt;
 }

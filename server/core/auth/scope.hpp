@@ -22,4 +22,12 @@ ScopeFilter HouseholdScope(const Principal& p);
 // For places (alias p): a place is visible if it lies inside the principal's scope.
 ScopeFilter PlaceScope(const Principal& p);
 
+// For records tied to a household (alias v: pairings, visits...) that carry street_id,
+// community_id, grid_id, building_id and household_id.
+ScopeFilter HouseholdRecordScope(const Principal& p);
+
+// For community-level records (alias o: organizations and the like, carrying street_id and
+// community_id). Accounts scoped below a community see none of them.
+ScopeFilter CommunityRecordScope(const Principal& p);
+
 }  // namespace tongxin::auth

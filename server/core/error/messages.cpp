@@ -68,6 +68,10 @@ const std::unordered_map<std::string_view, Text>& Catalogue() {
         {"missing_column", {"缺少必需的列", "A required column is missing"}},
         {"invalid_number", {"应为数字", "Must be a number"}},
         {"out_of_range", {"超出允许范围", "Out of range"}},
+        {"not_minority", {"该居民不是少数民族", "This resident is not of an ethnic minority"}},
+        {"not_party_member", {"联络人须为本社区党员", "The liaison must be a party member of this community"}},
+        {"other_community", {"联络人与居民不在同一社区", "The liaison lives in another community"}},
+        {"already_paired", {"该居民已与此联络人结对", "Already paired with this liaison"}},
     };
     return kAll;
 }

@@ -130,6 +130,24 @@ std::optional<std::vector<std::string>> JsonBody::StrList(const std::string& key
     return out;
 }
 
+std::optional<std::vector<int64_t>> JsonBody::IntList(const std::string& key, size_t max_items) {
+    auto* v = obj_.if_contains(key);
+    if (!v || v->is_null()) return std::nullopt;
+    if (!v->is_array() || v->as_array().size() > max_items) {
+        Fail(key, "wrong_type");
+        return std::nullopt;
+    }
+    std::vector<int64_t> out;
+    for (auto& item : v->as_array()) {
+        if (!item.is_int64()) {
+            Fail(key, "wrong_type");
+            return std::nullopt;
+        }
+        out.push_back(item.as_int64());
+    }
+    return out;
+}
+
 static std::optional<int64_t> ParseInt(const std::string& s) {
     int64_t n = 0;
     auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), n);

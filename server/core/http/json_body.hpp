@@ -26,6 +26,7 @@ public:
     std::optional<bool> Bool(const std::string& key, bool required = false);
     std::optional<std::string> Date(const std::string& key, bool required = false);
     std::optional<std::vector<std::string>> StrList(const std::string& key, size_t max_items = 50);
+    std::optional<std::vector<int64_t>> IntList(const std::string& key, size_t max_items = 1000);
     // True if the key is present with JSON null (to clear an optional field on update).
     bool IsNull(const std::string& key) const;
 

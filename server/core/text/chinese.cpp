@@ -6,40 +6,82 @@
 #include <unicode/utf8.h>
 
 #include <memory>
+#include <set>
+#include <unordered_map>
 #include <stdexcept>
 
 namespace tongxin::text {
 namespace {
 
-icu::Transliterator& NameTransliterator() {
-    thread_local std::unique_ptr<icu::Transliterator> t = [] {
-        UErrorCode status = U_ZERO_ERROR;
-        std::unique_ptr<icu::Transliterator> made(
-            icu::Transliterator::createInstance("Han-Latin/Names; Latin-ASCII; Lower", UTRANS_FORWARD, status));
-        if (U_FAILURE(status)) throw std::runtime_error("ICU Han-Latin/Names transliterator unavailable");
-        return made;
-    }();
-    return *t;
+std::unique_ptr<icu::Transliterator> MakeTransliterator(const char* id) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(id, UTRANS_FORWARD, status));
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU transliterator unavailable: ") + id);
+    return made;
+}
+
+std::string Transliterate(icu::Transliterator& t, std::string_view text) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    t.transliterate(u);
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+// Transliteration is the costly part of importing a resident (~100 µs a name), so readings are
+// cached per thread: the surname (one character, or a compound surname) through ICU's
+// Han-Latin/Names, which knows surname readings (曾 zeng, 单 shan), and every other character
+// through Han-Latin on its own.
+class PinyinCache {
+public:
+    const std::string& Surname(const std::string& s) { return Lookup(surnames_, *names_, s); }
+    const std::string& Plain(const std::string& s) { return Lookup(plain_, *plain_translit_, s); }
+
+private:
+    static const std::string& Lookup(std::unordered_map<std::string, std::string>& cache, icu::Transliterator& t,
+                                     const std::string& s) {
+        auto it = cache.find(s);
+        if (it != cache.end()) return it->second;
+        if (cache.size() > 200000) cache.clear();
+        return cache.emplace(s, Transliterate(t, s)).first->second;
+    }
+    std::unique_ptr<icu::Transliterator> names_ = MakeTransliterator("Han-Latin/Names; Latin-ASCII; Lower");
+    std::unique_ptr<icu::Transliterator> plain_translit_ = MakeTransliterator("Han-Latin; Latin-ASCII; Lower");
+    std::unordered_map<std::string, std::string> surnames_, plain_;
+};
+
+const std::set<std::string>& CompoundSurnames() {
+    static const std::set<std::string> kAll = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙",
+                                               "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "申屠",
+                                               "独孤", "南宫", "西门", "闻人", "呼延", "澹台", "公冶", "万俟"};
+    return kAll;
 }
 
 }  // namespace
 
 NamePinyin PinyinOfName(std::string_view name) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
-    NameTransliterator().transliterate(u);
+    thread_local PinyinCache cache;
+    std::vector<std::string> chars = Utf8Chars(name);
+    size_t surname_len = chars.size() >= 3 && CompoundSurnames().count(chars[0] + chars[1]) ? 2 : 1;
     std::string latin;
-    u.toUTF8String(latin);
+    for (size_t i = 0; i < chars.size(); ++i) {
+        if (i == 0) {
+            std::string surname = surname_len == 2 ? chars[0] + chars[1] : chars[0];
+            latin += cache.Surname(surname);
+            i += surname_len - 1;
+        } else {
+            latin += ' ';
+            latin += cache.Plain(chars[i]);
+        }
+        latin += ' ';
+    }
     NamePinyin out;
     bool word_start = true;
     for (char ch : latin) {
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
         if (ch >= 'a' && ch <= 'z') {
             out.full += ch;
             if (word_start) out.initials += ch;
-            word_start = false;
-        } else if (ch >= 'A' && ch <= 'Z') {
-            char lower = static_cast<char>(ch - 'A' + 'a');
-            out.full += lower;
-            if (word_start) out.initials += lower;
             word_start = false;
         } else {
             word_start = true;

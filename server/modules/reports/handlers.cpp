@@ -53,7 +53,8 @@ json::object ItemOf(const Indicator& ind, double value, const Request& req, cons
             {"value", v},
             {"unit", en ? ind.unit_en : ind.unit_zh},
             {"as_of", s.year_end()},
-            {"year", s.year}};
+            {"year", s.year},
+            {"aggregate", ind.aggregate}};
 }
 
 const Indicator& Lookup(const Registry& registry, const Request& req) {

@@ -35,6 +35,9 @@ struct Indicator {
     std::string permission = "reports.read";
     std::function<double(db::Connection&, const KpiScope&)> value;
     std::function<KpiRecords(db::Connection&, const KpiScope&, int64_t limit, int64_t offset)> records;
+    // "count": the records' total is the value; "share": the value is the share of the records
+    // that qualify (each record says whether it does).
+    std::string aggregate = "count";
 };
 
 class Registry {

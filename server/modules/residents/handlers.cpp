@@ -103,7 +103,10 @@ void Register(http::Router& r, Context& ctx, ResidentService& svc) {
               SearchResult res = svc.Search(req.User(), FilterOf(req));
               json::array items;
               for (const auto& x : res.items) items.push_back(ToJson(x, req.lang));
-              return http::ListResponse(std::move(items), res.total);
+              json::object body{{"items", std::move(items)},
+                                {"total", res.total},
+                                {"total_is_lower_bound", res.total_is_lower_bound}};
+              return http::JsonResponse(body);
           });
     r.Add("GET", "/api/v1/residents/export", Access::Need("residents.export"), "Export the filtered list as .xlsx",
           [&svc](Request& req) {

@@ -15,6 +15,15 @@ namespace tongxin::residents {
 namespace json = boost::json;
 namespace {
 
+// Counting every match of a broad query over a million residents costs more than the page
+// itself; totals are exact up to this many and reported as a lower bound beyond it.
+constexpr int64_t kCountCap = 2000;
+
+int64_t CappedCount(db::Connection& conn, const std::string& from_where, std::vector<db::Value> values) {
+    values.push_back(kCountCap + 1);
+    return conn.Run("SELECT count(*) FROM (SELECT 1" + from_where + " LIMIT ?) t", values).front().Int(0);
+}
+
 constexpr const char* kSelect =
     "SELECT r.id, r.name, r.pinyin, r.gender, r.birth_date, r.ethnicity, r.political_status, r.household_id, "
     "h.address, r.relation, r.id_masked, r.phone_masked, r.moved_in, r.moved_out, r.note, r.street_id, "
@@ -235,7 +244,7 @@ SearchResult ResidentService::Search(const auth::Principal& p, const SearchFilte
     const std::string q = text::Trim(f.q);
     const int64_t window = f.offset + f.limit;
     if (q.empty()) {
-        result.total = conn.Run("SELECT count(*) FROM residents r" + where.Sql(), where.values()).front().Int(0);
+        result.total = CappedCount(conn, " FROM residents r" + where.Sql(), where.values());
         result.items = RunList(conn, std::string(kSelect) + kFromResidents + where.Sql() +
                                          " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
                                where.With({f.limit, f.offset}));
@@ -251,28 +260,27 @@ SearchResult ResidentService::Search(const auth::Principal& p, const SearchFilte
                                where.values());
         result.total = static_cast<int64_t>(result.items.size());
     } else if (IsAsciiLetters(q)) {
-        // Full pinyin prefix and initials prefix, each answered from its own index in pinyin
-        // order, merged here. For one letter the two sets coincide.
+        // Full-pinyin prefix matches first (in pinyin order), then residents whose initials start
+        // with the query (in initials, then pinyin order): both straight from their indexes, so a
+        // page costs the same at any table size. For one letter the two sets coincide.
         std::string lo = text::AsciiLower(q);
         std::string hi = lo + "{";
         db::SqlWhere full = where;
         full.Add("r.pinyin >= ? AND r.pinyin < ?", lo, hi);
-        result.total = conn.Run("SELECT count(*) FROM residents r" + full.Sql(), full.values()).front().Int(0);
+        result.total = CappedCount(conn, " FROM residents r" + full.Sql(), full.values());
         auto a = RunList(conn, std::string(kSelect) + kFromResidents + full.Sql() + " ORDER BY r.pinyin, r.id LIMIT ?",
                          full.With({window}));
         if (lo.size() > 1) {
             db::SqlWhere initials = where;
             initials.Add("r.initials >= ? AND r.initials < ?", lo, hi).Add("NOT (r.pinyin >= ? AND r.pinyin < ?)", lo, hi);
-            result.total +=
-                conn.Run("SELECT count(*) FROM residents r" + initials.Sql(), initials.values()).front().Int(0);
-            auto b = RunList(conn,
-                             std::string(kSelect) + kFromResidents + initials.Sql() +
-                                 " ORDER BY r.pinyin, r.id LIMIT ?",
-                             initials.With({window}));
-            a.insert(a.end(), b.begin(), b.end());
-            std::sort(a.begin(), a.end(), [](const Resident& x, const Resident& y) {
-                return x.pinyin != y.pinyin ? x.pinyin < y.pinyin : x.id < y.id;
-            });
+            result.total += CappedCount(conn, " FROM residents r" + initials.Sql(), initials.values());
+            if (static_cast<int64_t>(a.size()) < window) {
+                auto b = RunList(conn,
+                                 std::string(kSelect) + kFromResidents + initials.Sql() +
+                                     " ORDER BY r.initials, r.pinyin, r.id LIMIT ?",
+                                 initials.With({window - static_cast<int64_t>(a.size())}));
+                a.insert(a.end(), b.begin(), b.end());
+            }
         }
         if (static_cast<int64_t>(a.size()) > f.offset) {
             auto end = std::min<int64_t>(static_cast<int64_t>(a.size()), window);
@@ -283,17 +291,29 @@ SearchResult ResidentService::Search(const auth::Principal& p, const SearchFilte
         // longer queries are checked against the whole name.
         auto chars = text::Utf8Chars(q);
         std::string gram = chars.size() >= 2 ? chars[0] + chars[1] : chars.empty() ? q : chars[0];
+        if (chars.size() > 2) {
+            // The rarest of the query's 2-character substrings narrows the set the most.
+            int64_t fewest = INT64_MAX;
+            for (size_t i = 0; i + 1 < chars.size(); ++i) {
+                std::string candidate = chars[i] + chars[i + 1];
+                int64_t n = conn.QueryInt(
+                    "SELECT count(*) FROM (SELECT 1 FROM resident_grams WHERE gram = ? LIMIT 20000) t", candidate);
+                if (n < fewest) {
+                    fewest = n;
+                    gram = candidate;
+                }
+            }
+        }
         where.Add("g.gram = ?", gram);
         if (chars.size() > 2) where.Add("r.name LIKE ? ESCAPE '\\'", "%" + EscapeLike(q) + "%");
-        result.total = conn.Run("SELECT count(*) FROM resident_grams g JOIN residents r ON r.id = g.resident_id" +
-                                    where.Sql(),
-                                where.values())
-                           .front()
-                           .Int(0);
+        result.total = CappedCount(conn, " FROM resident_grams g JOIN residents r ON r.id = g.resident_id" + where.Sql(),
+                                   where.values());
         result.items = RunList(conn, std::string(kSelect) + kFromGrams + where.Sql() +
                                          " ORDER BY g.pinyin, r.id LIMIT ? OFFSET ?",
                                where.With({f.limit, f.offset}));
     }
+    result.total_is_lower_bound = result.total > kCountCap;
+    result.total = std::min(result.total, kCountCap);
     LoadTags(conn, result.items);
     return result;
 }

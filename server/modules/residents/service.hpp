@@ -66,7 +66,8 @@ struct SearchFilter {
 
 struct SearchResult {
     std::vector<Resident> items;
-    int64_t total = 0;
+    int64_t total = 0;                  // exact, or a lower bound when total_is_lower_bound
+    bool total_is_lower_bound = false;  // more matches than are counted: narrow the search
 };
 
 class ResidentService {

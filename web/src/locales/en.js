@@ -2,7 +2,7 @@ export default {
   app: { name: 'Tongxin', subtitle: 'Community ethnic-unity work', language: 'Language', logout: 'Log out', account: 'My account', menu: 'Menu' },
   common: {
     search: 'Search', reset: 'Reset', add: 'Add', edit: 'Edit', save: 'Save', cancel: 'Cancel', confirm: 'OK', close: 'Close',
-    export: 'Export', import: 'Import', detail: 'Details', actions: 'Actions', total: '{n} in all', loading: 'Loading…', none: 'No data',
+    export: 'Export', import: 'Import', detail: 'Details', actions: 'Actions', total: '{n} in all', totalMore: 'More than {n}: narrow the search', loading: 'Loading…', none: 'No data',
     saved: 'Saved', yes: 'Yes', no: 'No', back: 'Back', next: 'Next', all: 'All', year: 'Year', refresh: 'Refresh',
   },
   login: {

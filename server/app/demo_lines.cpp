@@ -1,0 +1,298 @@
+// Demo records of the five lines, generated from the registry with a fixed seed so that the
+// indicators of CONTRACT.md for 2021 come out of records.
+#include "app/demo_lines.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/generator.hpp"
+#include "modules/organizations/service.hpp"
+#include "modules/party/service.hpp"
+
+namespace tongxin::app {
+namespace {
+
+using organizations::OrganizationService;
+using organizations::OrgInput;
+using organizations::PostInput;
+
+std::vector<int64_t> Ids(const db::Rows& rows) {
+    std::vector<int64_t> out;
+    for (const auto& r : rows) out.push_back(r.Int(0));
+    return out;
+}
+
+void Shuffle(std::vector<int64_t>& v, Rng& rng) {
+    for (size_t i = v.size(); i > 1; --i) {
+        std::swap(v[i - 1], v[static_cast<size_t>(rng.Uniform(0, static_cast<int>(i) - 1))]);
+    }
+}
+
+std::string Date(int y, int m, int d) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return buf;
+}
+
+// The next `n` ids of `pool`.
+std::vector<int64_t> Take(const std::vector<int64_t>& pool, size_t& next, size_t n) {
+    if (next + n > pool.size()) throw std::runtime_error("demo: not enough residents to draw from");
+    std::vector<int64_t> out(pool.begin() + static_cast<long>(next), pool.begin() + static_cast<long>(next + n));
+    next += n;
+    return out;
+}
+
+struct Ctx {
+    db::Connection& conn;
+    int64_t street;
+    int64_t community;
+    Rng& rng;
+
+    int64_t Org(const std::string& kind, const std::string& name, bool ethnic_work, const std::string& founded,
+                std::optional<int64_t> parent = std::nullopt, const std::string& description = "") {
+        OrgInput in;
+        in.kind = kind;
+        in.name = name;
+        in.parent_id = parent;
+        in.community_id = community;
+        in.ethnic_work = ethnic_work;
+        in.founded_on = founded;
+        in.description = description;
+        return OrganizationService::Insert(conn, in, street);
+    }
+    void Post(int64_t org, int64_t resident, const std::string& post, const std::string& from,
+              std::optional<std::string> to = std::nullopt) {
+        OrganizationService::InsertPost(conn, org, {resident, post, from, to}, street, community);
+    }
+};
+
+// Residents present through 2021 (not moved out), adults, in pinyin-independent id order.
+std::vector<int64_t> Present(db::Connection& conn, int64_t community, const char* extra) {
+    return Ids(conn.Run(std::string("SELECT id FROM residents WHERE community_id = ? AND moved_out IS NULL AND "
+                                    "birth_date <= '2000-12-31' AND ") +
+                            extra + " ORDER BY id",
+                        {community}));
+}
+
+void PairEveryone(Ctx& c, const std::vector<int64_t>& liaisons) {
+    auto minority = c.conn.Query(
+        "SELECT id, moved_in, moved_out FROM residents WHERE community_id = ? AND ethnicity >= '02' AND ethnicity <= "
+        "'56' ORDER BY household_id, id",
+        c.community);
+    size_t next = 0;
+    for (const auto& r : minority) {
+        std::string from = std::max(r.IsNull(1) ? std::string("2019-03-01") : r.Str(1), std::string("2019-03-01"));
+        if (!r.IsNull(2) && r.Str(2) <= from) continue;
+        int64_t liaison = liaisons[next++ % liaisons.size()];
+        if (liaison == r.Int(0)) liaison = liaisons[next++ % liaisons.size()];
+        int64_t pairing = party::PartyService::InsertPairing(c.conn, r.Int(0), liaison, from);
+        if (!r.IsNull(2)) {
+            c.conn.Exec("UPDATE pairings SET to_date = ?, end_reason = '迁出' WHERE id = ?", r.Str(2), pairing);
+            party::PartyService::RefreshAssignment(
+                c.conn, liaison, c.conn.QueryOne("SELECT household_id FROM residents WHERE id = ?", r.Int(0))->OptInt(0));
+        } else if (c.rng.Chance(0.08)) {
+            // Re-paired in 2020: the first pairing ends, the history stays.
+            std::string when = Date(2020, c.rng.Uniform(3, 11), c.rng.Uniform(1, 28));
+            if (when > from) {
+                c.conn.Exec("UPDATE pairings SET to_date = ?, end_reason = '联络人工作调整' WHERE id = ?", when, pairing);
+                int64_t other = liaisons[next++ % liaisons.size()];
+                if (other == r.Int(0) || other == liaison) other = liaisons[next++ % liaisons.size()];
+                party::PartyService::RefreshAssignment(
+                    c.conn, liaison, c.conn.QueryOne("SELECT household_id FROM residents WHERE id = ?", r.Int(0))->OptInt(0));
+                int64_t again = party::PartyService::InsertPairing(c.conn, r.Int(0), other, when);
+                (void)again;
+            }
+        }
+    }
+}
+
+void Visits(Ctx& c) {
+    static const std::vector<std::string> kFindings = {"家庭生活稳定", "老人身体欠佳，需定期关注", "子女入学咨询",
+                                                       "希望参加社区民族文化活动", "就业意愿强，需岗位信息",
+                                                       "对社区服务满意", "住房漏水，已报物业"};
+    static const std::vector<std::string> kNeeds = {"", "", "", "就业岗位信息", "医保报销咨询", "子女课后托管", "法律咨询"};
+    auto households = c.conn.Query(
+        "SELECT DISTINCT household_id, liaison_resident_id, min(from_date) FROM pairings WHERE community_id = ? AND "
+        "to_date IS NULL GROUP BY household_id, liaison_resident_id ORDER BY household_id",
+        c.community);
+    for (const auto& h : households) {
+        int n = c.rng.Uniform(1, 4);
+        for (int i = 0; i < n; ++i) {
+            int year = c.rng.Uniform(2019, 2021);
+            std::string date = Date(year, c.rng.Uniform(year == 2019 ? 4 : 1, year == 2021 ? 10 : 12), c.rng.Uniform(1, 28));
+            if (date < h.Str(2)) continue;
+            const std::string& needs = c.rng.Pick(kNeeds);
+            std::string kind = c.rng.Chance(0.65) ? "home" : c.rng.Chance(0.6) ? "phone" : "group_assistance";
+            auto place = c.conn.QueryOne("SELECT street_id, community_id, grid_id, building_id FROM households WHERE id = ?",
+                                         h.Int(0));
+            c.conn.Exec(
+                "INSERT INTO visits (household_id, liaison_resident_id, visit_date, kind, findings, needs, follow_up, "
+                "follow_up_status, street_id, community_id, grid_id, building_id, created_at) VALUES (?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?)",
+                h.Int(0), h.Int(1), date, kind, c.rng.Pick(kFindings), needs,
+                needs.empty() ? std::string() : std::string("已转介相关服务"),
+                needs.empty() ? std::string("none") : (c.rng.Chance(0.8) ? std::string("done") : std::string("open")),
+                place->Int(0), place->Int(1), place->OptInt(2), place->OptInt(3), int64_t{1609459200});
+        }
+    }
+}
+
+void StudySessions(Ctx& c, const std::vector<int64_t>& groups) {
+    static const std::vector<std::string> kTopics = {"学习习近平总书记关于加强和改进民族工作的重要思想",
+                                                     "铸牢中华民族共同体意识专题学习", "党的民族理论和民族政策",
+                                                     "民族区域自治制度学习", "党史学习教育", "社区治理与为民服务",
+                                                     "疫情防控与志愿服务"};
+    for (int64_t g : groups) {
+        auto members = Ids(c.conn.Query("SELECT resident_id FROM org_posts WHERE organization_id = ?", g));
+        for (int year = 2019; year <= 2021; ++year) {
+            for (int month = (year == 2019 ? 4 : 1); month <= 12; ++month) {
+                size_t topic = static_cast<size_t>(c.rng.Uniform(0, static_cast<int>(kTopics.size()) - 1));
+                std::string kind = month % 3 == 0 ? "party_lecture" : "group_meeting";
+                int64_t id = c.conn.QueryOne(
+                                        "INSERT INTO study_sessions (street_id, community_id, organization_id, kind, "
+                                        "held_on, topic, ethnic_policy, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                        "?, ?) RETURNING id",
+                                        c.street, c.community, g, kind, Date(year, month, c.rng.Uniform(5, 25)),
+                                        kTopics[topic], topic < 4, std::string("会议记录：学习文件，交流发言，明确下阶段联络走访安排。"),
+                                        int64_t{1609459200})
+                                 ->Int(0);
+                for (int64_t m : members)
+                    if (c.rng.Chance(0.85)) c.conn.Exec("INSERT INTO study_attendance (session_id, resident_id) VALUES (?, ?)", id, m);
+            }
+        }
+    }
+}
+
+}  // namespace
+
+DemoLines LoadAngongLines(db::Connection& conn, int64_t street_id, int64_t community_id, uint64_t seed) {
+    Rng rng(seed);
+    Ctx c{conn, street_id, community_id, rng};
+    DemoLines out;
+
+    // Party: the branch, four ethnic-work groups holding the 26 minority party members, two others.
+    int64_t branch = c.Org("party_branch", "安公社区党委", false, "2015-06-01");
+    auto minority_party = Present(conn, community_id, "ethnicity >= '02' AND ethnicity <= '56' AND political_status IN ('01', '02')");
+    auto han_party = Present(conn, community_id, "ethnicity = '01' AND political_status IN ('01', '02')");
+    std::vector<int64_t> ethnic_groups;
+    const char* kGroupNames[] = {"民族工作第一党小组", "民族工作第二党小组", "民族工作第三党小组", "民族工作第四党小组"};
+    for (int g = 0; g < 4; ++g) {
+        int64_t id = c.Org("party_group", kGroupNames[g], true, "2019-03-01", branch, "联系服务少数民族群众，开展一对一联络");
+        ethnic_groups.push_back(id);
+    }
+    for (size_t i = 0; i < minority_party.size(); ++i) {
+        c.Post(ethnic_groups[i % 4], minority_party[i], i < 4 ? "leader" : "member", "2019-03-01");
+    }
+    int64_t general_a = c.Org("party_group", "第一党小组", false, "2015-06-01", branch);
+    int64_t general_b = c.Org("party_group", "第二党小组", false, "2015-06-01", branch);
+    for (size_t i = 0; i < han_party.size(); ++i) c.Post(i % 2 ? general_a : general_b, han_party[i], "member", "2015-06-01");
+    // A party group that was dissolved in 2020 is history, not a current ethnic-work group.
+    OrgInput old;
+    old.kind = "party_group";
+    old.name = "流动党员党小组";
+    old.community_id = community_id;
+    old.ethnic_work = true;
+    old.founded_on = "2017-01-01";
+    old.dissolved_on = "2020-06-30";
+    OrganizationService::Insert(conn, old, street_id);
+
+    // Liaisons: every party member of the community still living here; every minority resident paired.
+    std::vector<int64_t> liaisons = minority_party;
+    liaisons.insert(liaisons.end(), han_party.begin(), han_party.end());
+    Shuffle(liaisons, rng);
+    PairEveryone(c, liaisons);
+    Visits(c);
+    StudySessions(c, ethnic_groups);
+    out.liaison_resident_id = conn.QueryOne(
+                                      "SELECT liaison_resident_id FROM pairings WHERE community_id = ? AND to_date IS "
+                                      "NULL GROUP BY liaison_resident_id ORDER BY count(*) DESC, liaison_resident_id "
+                                      "LIMIT 1",
+                                      community_id)
+                                  ->Int(0);
+
+    // Backbones: distinct minority residents (not party members) for self-governance posts (18),
+    // the unity committee's liaison officers (12) and society leaders (4); with the 4 party group
+    // leaders that makes 38.
+    auto minority = Present(conn, community_id, "ethnicity >= '02' AND ethnicity <= '56' AND political_status NOT IN ('01', '02')");
+    auto han = Present(conn, community_id, "ethnicity = '01' AND political_status NOT IN ('01', '02')");
+    Shuffle(minority, rng);
+    Shuffle(han, rng);
+    size_t mi = 0, hi = 0;
+    auto governance = Take(minority, mi, 18);
+    auto officers = Take(minority, mi, 12);
+    auto society_leaders = Take(minority, mi, 4);
+
+    int64_t heads = c.Org("building_heads", "安公社区楼栋长队伍", false, "2018-01-01");
+    int64_t council = c.Org("deliberation_council", "安公社区居民议事会", false, "2018-05-01");
+    std::vector<int64_t> committees;
+    for (const char* compound : {"安公小区", "锦江苑", "华阳人家", "南湖花园"}) {
+        committees.push_back(c.Org("owners_committee", std::string(compound) + "业主委员会", false, "2019-01-01"));
+    }
+    for (size_t i = 0; i < governance.size(); ++i) {
+        if (i < 8) c.Post(heads, governance[i], "building_head", Date(2019 + static_cast<int>(i % 3), 3, 1));
+        else if (i < 14) c.Post(committees[i % 4], governance[i], i % 2 ? "committee_member" : "deputy", "2019-06-01");
+        else c.Post(council, governance[i], "committee_member", "2020-01-01");
+    }
+    // Han post holders, and minority posts that ended in 2020 (visible as past, not counted).
+    for (auto id : Take(han, hi, 30)) c.Post(heads, id, "building_head", "2019-03-01");
+    for (size_t i = 0; i < 4; ++i) c.Post(committees[i], Take(han, hi, 1)[0], "leader", "2019-01-01");
+    c.Post(council, Take(han, hi, 1)[0], "leader", "2018-05-01");
+    for (auto id : Take(minority, mi, 3)) c.Post(heads, id, "building_head", "2019-03-01", std::string("2020-08-31"));
+
+    // 民族一家亲委员会: 12 minority liaison officers, led by the community's party secretary.
+    int64_t unity = c.Org("unity_committee", "安公社区民族一家亲委员会", false, "2019-05-01");
+    c.Post(unity, han_party.front(), "leader", "2019-05-01");
+    for (auto id : officers) c.Post(unity, id, "liaison_officer", "2019-05-01");
+
+    // Societies: 11 song, dance and instrument clubs with 355 distinct members.
+    const char* kSocieties[] = {"锅庄舞蹈队", "彝族歌舞队", "羌笛艺术团", "藏族弦子队", "民族合唱团", "葫芦丝乐团",
+                                "民族服饰展示队", "回族花儿演唱队", "土家摆手舞队", "民族健身操队", "月琴乐队"};
+    std::vector<int64_t> societies;
+    for (const char* name : kSocieties) societies.push_back(c.Org("society", name, false, "2019-04-01"));
+    for (size_t i = 0; i < societies.size(); ++i) {
+        c.Post(societies[i], i < 4 ? society_leaders[i] : Take(han, hi, 1)[0], "leader", "2019-04-01");
+    }
+    std::vector<int64_t> everyone = Present(conn, community_id, "political_status NOT IN ('01', '02')");
+    std::vector<int64_t> taken(governance);
+    taken.insert(taken.end(), officers.begin(), officers.end());
+    taken.insert(taken.end(), society_leaders.begin(), society_leaders.end());
+    std::sort(taken.begin(), taken.end());
+    std::vector<int64_t> pool;
+    for (auto id : everyone) {
+        bool leader = false;
+        for (auto s : societies)
+            if (conn.QueryInt("SELECT count(*) FROM org_posts WHERE organization_id = ? AND resident_id = ?", s, id)) leader = true;
+        if (!leader && !std::binary_search(taken.begin(), taken.end(), id)) pool.push_back(id);
+    }
+    Shuffle(pool, rng);
+    size_t pi = 0;
+    auto members = Take(pool, pi, 355 - societies.size());
+    for (size_t i = 0; i < members.size(); ++i) {
+        c.Post(societies[i % societies.size()], members[i], "member", Date(2019 + static_cast<int>(i % 3), 4 + static_cast<int>(i % 8), 1));
+        if (i % 12 == 0) c.Post(societies[(i + 5) % societies.size()], members[i], "member", "2020-09-01");
+    }
+
+    // Volunteer teams led by liaison officers already counted above.
+    int64_t team = c.Org("volunteer_team", "安公少数民族志愿者队伍", false, "2019-05-01");
+    int64_t mutual = c.Org("volunteer_team", "联谊互助队", false, "2019-08-01");
+    c.Post(team, officers[0], "leader", "2019-05-01");
+    c.Post(mutual, officers[1], "leader", "2019-08-01");
+    return out;
+}
+
+void LoadOtherLines(db::Connection& conn, int64_t street_id, int64_t community_id, uint64_t seed) {
+    Rng rng(seed);
+    Ctx c{conn, street_id, community_id, rng};
+    int64_t branch = c.Org("party_branch", "南山社区党委", false, "2016-03-01");
+    int64_t group = c.Org("party_group", "民族工作党小组", true, "2020-01-01", branch);
+    auto party = Present(conn, community_id, "political_status IN ('01', '02')");
+    for (size_t i = 0; i < party.size(); ++i) c.Post(group, party[i], i == 0 ? "leader" : "member", "2020-01-01");
+    Shuffle(party, rng);
+    PairEveryone(c, party);
+    int64_t heads = c.Org("building_heads", "南山社区楼栋长队伍", false, "2018-01-01");
+    auto adults = Present(conn, community_id, "political_status NOT IN ('01', '02')");
+    Shuffle(adults, rng);
+    for (size_t i = 0; i < 15 && i < adults.size(); ++i) c.Post(heads, adults[i], "building_head", "2019-03-01");
+}
+
+}  // namespace tongxin::app

@@ -1,0 +1,150 @@
+// Indicators over organizations and posts. A post counts at a year's end if its term began on
+// or before 31 December and had not ended by then.
+#include <boost/json.hpp>
+
+#include "modules/organizations/module.hpp"
+
+namespace tongxin::organizations {
+namespace json = boost::json;
+using reports::KpiRecords;
+using reports::KpiScope;
+
+namespace {
+
+constexpr const char* kMinority = "r.ethnicity >= '02' AND r.ethnicity <= '56'";
+constexpr const char* kActivePost = "x.term_from <= ? AND (x.term_to IS NULL OR x.term_to > ?)";
+
+// Distinct minority residents holding a post matching `post_clause` in organizations matching
+// `kind_clause` (both fixed SQL literals).
+reports::Indicator PostHolders(std::string id, std::string zh, std::string en, std::string kind_clause,
+                               std::string post_clause, bool minority_only) {
+    auto from = [=](const KpiScope& s) {
+        std::string sql =
+            " FROM org_posts x JOIN organizations o ON o.id = x.organization_id JOIN residents r ON r.id = "
+            "x.resident_id WHERE x." + s.place_column + " = ? AND " + kActivePost + " AND (" + kind_clause +
+            ") AND (" + post_clause + ")";
+        if (minority_only) sql += std::string(" AND ") + kMinority;
+        return sql;
+    };
+    reports::Indicator ind;
+    ind.id = std::move(id);
+    ind.label_zh = std::move(zh);
+    ind.label_en = std::move(en);
+    ind.unit_zh = "人";
+    ind.unit_en = "people";
+    ind.permission = "reports.read";
+    ind.value = [=](db::Connection& c, const KpiScope& s) {
+        return static_cast<double>(
+            c.Run("SELECT count(DISTINCT x.resident_id)" + from(s), {s.place_id, s.year_end(), s.year_end()})
+                .front()
+                .Int(0));
+    };
+    ind.records = [=](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
+        KpiRecords out;
+        out.columns = {"name", "ethnicity", "posts"};
+        out.total = c.Run("SELECT count(DISTINCT x.resident_id)" + from(s), {s.place_id, s.year_end(), s.year_end()})
+                        .front()
+                        .Int(0);
+        auto people = c.Run("SELECT r.id, r.name, r.ethnicity" + from(s) +
+                                " GROUP BY r.id, r.name, r.ethnicity, r.pinyin ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
+                            {s.place_id, s.year_end(), s.year_end(), limit, offset});
+        for (const auto& p : people) {
+            std::string posts;
+            for (const auto& row : c.Run("SELECT o.name, x.post" + from(s) + " AND r.id = ? ORDER BY o.name",
+                                         {s.place_id, s.year_end(), s.year_end(), p.Int(0)})) {
+                const PostInfo* post = FindPost(row.Str(1));
+                posts += (posts.empty() ? "" : "；") + row.Str(0) + (post ? "·" + post->zh : "");
+            }
+            out.items.push_back({{"id", p.Int(0)},
+                                 {"name", p.Str(1)},
+                                 {"ethnicity", p.Str(2)},
+                                 {"posts", posts},
+                                 {"link", "/residents/" + std::to_string(p.Int(0))}});
+        }
+        return out;
+    };
+    return ind;
+}
+
+}  // namespace
+
+void RegisterIndicators(reports::Registry& registry) {
+    registry.Add(PostHolders("governance.minority_backbones", "担任自治组织骨干的少数民族居民",
+                             "Minority residents holding self-governance posts",
+                             "o.kind IN ('building_heads', 'owners_committee', 'deliberation_council')",
+                             "x.post <> 'member'", true));
+    registry.Add(PostHolders("outcomes.minority_backbones", "成为社区党组织、自治组织或社会组织骨干的少数民族居民",
+                             "Minority backbones of party, self-governance or social organisations",
+                             "o.kind IN ('party_branch', 'party_group', 'building_heads', 'owners_committee', "
+                             "'deliberation_council', 'volunteer_team', 'society', 'unity_committee', 'federation')",
+                             "x.post <> 'member'", true));
+    registry.Add(PostHolders("selfhelp.liaison_officers", "民族一家亲委员会民族联络员", "Ethnic liaison officers",
+                             "o.kind = 'unity_committee'", "x.post = 'liaison_officer'", false));
+
+    registry.Add(PostHolders("societies.members", "社团成员（人）", "Society members (people)", "o.kind = 'society'",
+                             "1 = 1", false));
+    reports::Indicator societies;
+    societies.id = "societies.count";
+    societies.label_zh = "群众性社团";
+    societies.label_en = "Community societies and clubs";
+    societies.unit_zh = "个";
+    societies.unit_en = "societies";
+    auto active_societies = [](const KpiScope& s) {
+        return " FROM organizations o WHERE o." + s.place_column +
+               " = ? AND o.kind = 'society' AND (o.founded_on IS NULL OR o.founded_on <= ?) AND (o.dissolved_on IS "
+               "NULL OR o.dissolved_on > ?)";
+    };
+    societies.value = [=](db::Connection& c, const KpiScope& s) {
+        return static_cast<double>(
+            c.Run("SELECT count(*)" + active_societies(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0));
+    };
+    societies.records = [=](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
+        KpiRecords out;
+        out.columns = {"name", "founded_on"};
+        out.total = c.Run("SELECT count(*)" + active_societies(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
+        for (const auto& r : c.Run("SELECT o.id, o.name, o.founded_on" + active_societies(s) + " ORDER BY o.name LIMIT ? OFFSET ?",
+                                   {s.place_id, s.year_end(), s.year_end(), limit, offset})) {
+            out.items.push_back({{"id", r.Int(0)},
+                                 {"name", r.Str(1)},
+                                 {"founded_on", r.IsNull(2) ? json::value(nullptr) : json::value(r.Str(2))},
+                                 {"link", "/organizations/" + std::to_string(r.Int(0))}});
+        }
+        return out;
+    };
+    registry.Add(std::move(societies));
+
+    reports::Indicator groups;
+    groups.id = "party.ethnic_work_groups";
+    groups.label_zh = "民族工作党小组";
+    groups.label_en = "Party groups for ethnic work";
+    groups.unit_zh = "个";
+    groups.unit_en = "groups";
+    auto where = [](const KpiScope& s) {
+        return " FROM organizations o WHERE o." + s.place_column +
+               " = ? AND o.kind = 'party_group' AND o.ethnic_work = 1 AND (o.founded_on IS NULL OR o.founded_on <= ?) "
+               "AND (o.dissolved_on IS NULL OR o.dissolved_on > ?)";
+    };
+    groups.value = [=](db::Connection& c, const KpiScope& s) {
+        return static_cast<double>(
+            c.Run("SELECT count(*)" + where(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0));
+    };
+    groups.records = [=](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
+        KpiRecords out;
+        out.columns = {"name", "founded_on", "members"};
+        out.total = c.Run("SELECT count(*)" + where(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
+        for (const auto& r : c.Run("SELECT o.id, o.name, o.founded_on, (SELECT count(*) FROM org_posts x WHERE "
+                                   "x.organization_id = o.id AND " + std::string(kActivePost) + ")" + where(s) +
+                                       " ORDER BY o.name LIMIT ? OFFSET ?",
+                                   {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
+            out.items.push_back({{"id", r.Int(0)},
+                                 {"name", r.Str(1)},
+                                 {"founded_on", r.IsNull(2) ? json::value(nullptr) : json::value(r.Str(2))},
+                                 {"members", r.Int(3)},
+                                 {"link", "/organizations/" + std::to_string(r.Int(0))}});
+        }
+        return out;
+    };
+    registry.Add(std::move(groups));
+}
+
+}  // namespace tongxin::organizations

@@ -1,0 +1,282 @@
+#include "modules/organizations/service.hpp"
+
+#include <boost/json.hpp>
+
+#include "core/auth/scope.hpp"
+#include "core/db/sql_where.hpp"
+#include "core/error/app_error.hpp"
+#include "core/text/codes.hpp"
+#include "core/time/clock.hpp"
+
+namespace tongxin::organizations {
+namespace json = boost::json;
+
+const std::vector<KindInfo>& Kinds() {
+    static const std::vector<KindInfo> kAll = {
+        {"party_branch", "党支部", "Party branch", false},
+        {"party_group", "党小组", "Party group", false},
+        {"building_heads", "楼栋长队伍", "Building heads", true},
+        {"owners_committee", "业主委员会", "Owners' committee", true},
+        {"deliberation_council", "议事会", "Deliberation council", true},
+        {"volunteer_team", "志愿者队伍", "Volunteer team", false},
+        {"society", "社团", "Society / club", false},
+        {"unity_committee", "民族一家亲委员会", "Unity committee", false},
+        {"rights_centre", "居民权益维护中心", "Rights centre", false},
+        {"jobs_centre", "就业创业服务中心", "Jobs centre", false},
+        {"federation", "民族发展联合会", "Federation", false},
+        {"partner", "合作单位", "Partner organisation", false},
+    };
+    return kAll;
+}
+
+const KindInfo* FindKind(const std::string& key) {
+    for (const auto& k : Kinds())
+        if (k.key == key) return &k;
+    return nullptr;
+}
+
+const std::vector<PostInfo>& Posts() {
+    static const std::vector<PostInfo> kAll = {
+        {"member", "成员", "Member"},
+        {"leader", "负责人", "Leader"},
+        {"deputy", "副职", "Deputy"},
+        {"secretary", "书记", "Secretary"},
+        {"committee_member", "委员", "Committee member"},
+        {"building_head", "楼栋长", "Building head"},
+        {"liaison_officer", "民族联络员", "Ethnic liaison officer"},
+    };
+    return kAll;
+}
+
+const PostInfo* FindPost(const std::string& key) {
+    for (const auto& p : Posts())
+        if (p.key == key) return &p;
+    return nullptr;
+}
+
+namespace {
+
+constexpr const char* kOrgCols =
+    "SELECT o.id, o.kind, o.name, o.parent_id, o.street_id, o.community_id, o.ethnic_work, o.founded_on, "
+    "o.dissolved_on, o.description, (SELECT count(*) FROM org_posts x WHERE x.organization_id = o.id AND "
+    "x.term_to IS NULL) FROM organizations o";
+
+json::value Opt(const db::Row& r, size_t i) { return r.IsNull(i) ? json::value(nullptr) : json::value(r.Str(i)); }
+
+json::object OrgJson(const db::Row& r, const std::string& lang) {
+    const KindInfo* k = FindKind(r.Str(1));
+    return {{"id", r.Int(0)},
+            {"kind", r.Str(1)},
+            {"kind_name", k ? (lang == "en" ? k->en : k->zh) : r.Str(1)},
+            {"name", r.Str(2)},
+            {"parent_id", r.IsNull(3) ? json::value(nullptr) : json::value(r.Int(3))},
+            {"street_id", r.Int(4)},
+            {"community_id", r.Int(5)},
+            {"ethnic_work", r.Int(6) != 0},
+            {"founded_on", Opt(r, 7)},
+            {"dissolved_on", Opt(r, 8)},
+            {"description", r.Str(9)},
+            {"current_posts", r.Int(10)}};
+}
+
+db::Row FindOrg(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    auto rows = conn.Run(std::string(kOrgCols) + where.Sql(), where.values());
+    if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    return rows.front();
+}
+
+void ValidateOrg(const OrgInput& in, FieldErrors& errors) {
+    if (!FindKind(in.kind)) errors.Add("kind", "invalid_choice");
+    if (in.name.empty()) errors.Add("name", "required");
+    if (in.founded_on && in.dissolved_on && *in.dissolved_on < *in.founded_on) {
+        errors.Add("dissolved_on", "moved_out_before_in");
+    }
+}
+
+}  // namespace
+
+json::object OrganizationService::List(const auth::Principal& p, const std::optional<std::string>& kind,
+                                       std::optional<int64_t> community_id, const std::string& q, int64_t limit,
+                                       int64_t offset, const std::string& lang) {
+    db::Connection& conn = db_.Local();
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (kind) where.Add("o.kind = ?", *kind);
+    if (community_id) where.Add("o.community_id = ?", *community_id);
+    if (!q.empty()) where.Add("o.name LIKE ?", "%" + q + "%");
+    int64_t total = conn.Run("SELECT count(*) FROM organizations o" + where.Sql(), where.values()).front().Int(0);
+    json::array items;
+    for (const auto& r : conn.Run(std::string(kOrgCols) + where.Sql() + " ORDER BY o.kind, o.name LIMIT ? OFFSET ?",
+                                  where.With({limit, offset}))) {
+        items.push_back(OrgJson(r, lang));
+    }
+    return {{"items", std::move(items)}, {"total", total}};
+}
+
+json::object OrganizationService::Get(const auth::Principal& p, int64_t id, const std::string& lang) {
+    db::Connection& conn = db_.Local();
+    json::object org = OrgJson(FindOrg(conn, p, id), lang);
+    json::array current, past;
+    for (const auto& r : conn.Query(
+             "SELECT x.id, x.resident_id, r.name, r.ethnicity, x.post, x.term_from, x.term_to, x.ended_reason FROM "
+             "org_posts x JOIN residents r ON r.id = x.resident_id WHERE x.organization_id = ? ORDER BY x.term_to "
+             "IS NOT NULL, x.post = 'member', r.pinyin",
+             id)) {
+        const PostInfo* post = FindPost(r.Str(4));
+        const auto* eth = text::FindCode(text::Ethnicities(), r.Str(3));
+        json::object item{{"id", r.Int(0)},
+                          {"resident_id", r.Int(1)},
+                          {"name", r.Str(2)},
+                          {"ethnicity", r.Str(3)},
+                          {"ethnicity_name", eth ? (lang == "en" ? eth->en : eth->zh) : r.Str(3)},
+                          {"minority", text::IsMinority(r.Str(3))},
+                          {"post", r.Str(4)},
+                          {"post_name", post ? (lang == "en" ? post->en : post->zh) : r.Str(4)},
+                          {"backbone", r.Str(4) != "member"},
+                          {"term_from", r.Str(5)},
+                          {"term_to", Opt(r, 6)},
+                          {"ended_reason", r.Str(7)}};
+        (r.IsNull(6) ? current : past).push_back(std::move(item));
+    }
+    org["posts"] = std::move(current);
+    org["past_posts"] = std::move(past);
+    return org;
+}
+
+int64_t OrganizationService::Insert(db::Connection& conn, const OrgInput& in, int64_t street_id) {
+    int64_t now = time::NowUnix();
+    return conn
+        .QueryOne(
+            "INSERT INTO organizations (kind, name, parent_id, street_id, community_id, ethnic_work, founded_on, "
+            "dissolved_on, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            in.kind, in.name, in.parent_id, street_id, *in.community_id, in.ethnic_work, in.founded_on,
+            in.dissolved_on, in.description, now, now)
+        ->Int(0);
+}
+
+int64_t OrganizationService::InsertPost(db::Connection& conn, int64_t org_id, const PostInput& in, int64_t street_id,
+                                        int64_t community_id) {
+    return conn
+        .QueryOne(
+            "INSERT INTO org_posts (organization_id, resident_id, post, term_from, term_to, street_id, community_id, "
+            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            org_id, in.resident_id, in.post, in.term_from, in.term_to, street_id, community_id, time::NowUnix())
+        ->Int(0);
+}
+
+int64_t OrganizationService::Create(const auth::Principal& p, const OrgInput& in, const audit::Actor& actor) {
+    FieldErrors errors;
+    ValidateOrg(in, errors);
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    std::optional<int64_t> street;
+    if (!in.community_id) {
+        errors.Add("community_id", "required");
+    } else {
+        // The community must be visible to the caller.
+        auto scope = auth::CommunityRecordScope(p);
+        db::SqlWhere where;
+        where.AddScope(scope.clause, scope.value).Add("o.id = ?", *in.community_id).Add("o.kind = 'community'");
+        auto rows = conn.Run("SELECT o.street_id FROM places o" + where.Sql(), where.values());
+        if (rows.empty()) errors.Add("community_id", "unknown_place");
+        else street = rows.front().Int(0);
+    }
+    if (in.parent_id) {
+        try {
+            FindOrg(conn, p, *in.parent_id);
+        } catch (const AppError&) {
+            errors.Add("parent_id", "unknown_place");
+        }
+    }
+    errors.ThrowIfAny();
+    if (conn.QueryInt("SELECT count(*) FROM organizations WHERE community_id = ? AND kind = ? AND name = ?",
+                      *in.community_id, in.kind, in.name) > 0) {
+        throw AppError(ErrorCode::kConflict, "duplicate_name");
+    }
+    int64_t id = Insert(conn, in, *street);
+    audit::Append(conn, actor,
+                  {"organizations.organization.created", "organization", std::to_string(id), true,
+                   {{"kind", in.kind}, {"name", in.name}, {"community_id", *in.community_id}}});
+    tx.Commit();
+    return id;
+}
+
+void OrganizationService::Update(const auth::Principal& p, int64_t id, const OrgInput& in, const audit::Actor& actor) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    db::Row before = FindOrg(conn, p, id);
+    FieldErrors errors;
+    OrgInput checked = in;
+    checked.kind = before.Str(1);
+    ValidateOrg(checked, errors);
+    errors.ThrowIfAny();
+    conn.Exec(
+        "UPDATE organizations SET name = ?, ethnic_work = ?, founded_on = ?, dissolved_on = ?, description = ?, "
+        "updated_at = ? WHERE id = ?",
+        in.name, in.ethnic_work, in.founded_on, in.dissolved_on, in.description, time::NowUnix(), id);
+    json::object b{{"name", before.Str(2)},
+                   {"ethnic_work", before.Int(6) != 0},
+                   {"founded_on", Opt(before, 7)},
+                   {"dissolved_on", Opt(before, 8)},
+                   {"description", before.Str(9)}};
+    json::object a{{"name", in.name},
+                   {"ethnic_work", in.ethnic_work},
+                   {"founded_on", in.founded_on ? json::value(*in.founded_on) : json::value(nullptr)},
+                   {"dissolved_on", in.dissolved_on ? json::value(*in.dissolved_on) : json::value(nullptr)},
+                   {"description", in.description}};
+    audit::Append(conn, actor,
+                  {"organizations.organization.updated", "organization", std::to_string(id), true, audit::Diff(b, a)});
+    tx.Commit();
+}
+
+int64_t OrganizationService::AddPost(const auth::Principal& p, int64_t org_id, const PostInput& in,
+                                     const audit::Actor& actor) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    db::Row org = FindOrg(conn, p, org_id);
+    FieldErrors errors;
+    if (!FindPost(in.post)) errors.Add("post", "invalid_choice");
+    if (!time::IsValidDate(in.term_from)) errors.Add("term_from", "invalid_date");
+    if (in.term_to && (!time::IsValidDate(*in.term_to) || *in.term_to < in.term_from)) errors.Add("term_to", "invalid_date");
+    // The holder must live in the organization's community.
+    if (conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", in.resident_id, org.Int(5)) == 0) {
+        errors.Add("resident_id", "not_found");
+    }
+    errors.ThrowIfAny();
+    if (conn.QueryInt("SELECT count(*) FROM org_posts WHERE organization_id = ? AND resident_id = ? AND post = ? AND "
+                      "term_to IS NULL",
+                      org_id, in.resident_id, in.post) > 0) {
+        throw AppError(ErrorCode::kConflict, "conflict");
+    }
+    int64_t id = InsertPost(conn, org_id, in, org.Int(4), org.Int(5));
+    audit::Append(conn, actor,
+                  {"organizations.post.added", "organization", std::to_string(org_id), true,
+                   {{"post_id", id}, {"resident_id", in.resident_id}, {"post", in.post}, {"term_from", in.term_from}}});
+    tx.Commit();
+    return id;
+}
+
+void OrganizationService::EndPost(const auth::Principal& p, int64_t org_id, int64_t post_id, const std::string& date,
+                                  const std::string& reason, const audit::Actor& actor) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    FindOrg(conn, p, org_id);
+    auto post = conn.QueryOne("SELECT term_from, term_to FROM org_posts WHERE id = ? AND organization_id = ?", post_id,
+                              org_id);
+    if (!post) throw AppError(ErrorCode::kNotFound, "not_found");
+    if (!post->IsNull(1)) throw AppError(ErrorCode::kConflict, "conflict");
+    if (date < post->Str(0)) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"date", "moved_out_before_in"}}}});
+    }
+    conn.Exec("UPDATE org_posts SET term_to = ?, ended_reason = ? WHERE id = ?", date, reason, post_id);
+    audit::Append(conn, actor,
+                  {"organizations.post.ended", "organization", std::to_string(org_id), true,
+                   {{"post_id", post_id}, {"term_to", date}, {"reason", reason}}});
+    tx.Commit();
+}
+
+}  // namespace tongxin::organizations

@@ -1,0 +1,97 @@
+// Party-line indicators at a year's end.
+#include <boost/json.hpp>
+
+#include "modules/party/module.hpp"
+
+namespace tongxin::party {
+namespace json = boost::json;
+using reports::KpiRecords;
+using reports::KpiScope;
+
+namespace {
+
+// Minority residents present at the year's end in the place.
+std::string MinorityPresent(const KpiScope& s) {
+    return " FROM residents r LEFT JOIN households h ON h.id = r.household_id WHERE r." + s.place_column +
+           " = ? AND (r.moved_in IS NULL OR r.moved_in <= ?) AND (r.moved_out IS NULL OR r.moved_out > ?) AND "
+           "r.ethnicity >= '02' AND r.ethnicity <= '56'";
+}
+
+constexpr const char* kPairedAt =
+    "EXISTS (SELECT 1 FROM pairings x WHERE x.resident_id = r.id AND x.from_date <= ? AND (x.to_date IS NULL OR "
+    "x.to_date > ?))";
+
+}  // namespace
+
+void RegisterIndicators(reports::Registry& registry) {
+    reports::Indicator members;
+    members.id = "party.minority_members";
+    members.label_zh = "少数民族党员";
+    members.label_en = "Minority party members";
+    members.unit_zh = "人";
+    members.unit_en = "people";
+    members.value = [](db::Connection& c, const KpiScope& s) {
+        return static_cast<double>(c.Run("SELECT count(*)" + MinorityPresent(s) + " AND r.political_status IN ('01', '02')",
+                                         {s.place_id, s.year_end(), s.year_end()})
+                                       .front()
+                                       .Int(0));
+    };
+    members.records = [](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
+        KpiRecords out;
+        out.columns = {"name", "ethnicity", "political_status", "address"};
+        std::string where = MinorityPresent(s) + " AND r.political_status IN ('01', '02')";
+        out.total = c.Run("SELECT count(*)" + where, {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
+        for (const auto& r : c.Run("SELECT r.id, r.name, r.ethnicity, r.political_status, h.address" + where +
+                                       " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
+                                   {s.place_id, s.year_end(), s.year_end(), limit, offset})) {
+            out.items.push_back({{"id", r.Int(0)},
+                                 {"name", r.Str(1)},
+                                 {"ethnicity", r.Str(2)},
+                                 {"political_status", r.Str(3)},
+                                 {"address", r.Str(4)},
+                                 {"link", "/residents/" + std::to_string(r.Int(0))}});
+        }
+        return out;
+    };
+    registry.Add(std::move(members));
+
+    reports::Indicator coverage;
+    coverage.id = "party.liaison_coverage";
+    coverage.label_zh = "少数民族居民党员一对一联络覆盖率";
+    coverage.label_en = "Minority residents with an active party liaison";
+    coverage.unit_zh = "比例";
+    coverage.unit_en = "share";
+    coverage.aggregate = "share";
+    coverage.value = [](db::Connection& c, const KpiScope& s) {
+        auto row = c.Run("SELECT count(*), sum(CASE WHEN " + std::string(kPairedAt) + " THEN 1 ELSE 0 END)" +
+                             MinorityPresent(s),
+                         {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end()})
+                       .front();
+        int64_t n = row.Int(0);
+        return n == 0 ? 1.0 : static_cast<double>(row.Int(1)) / static_cast<double>(n);
+    };
+    // Every minority resident, with whether and with whom they are paired: the share of rows with
+    // a liaison is the value.
+    coverage.records = [](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
+        KpiRecords out;
+        out.columns = {"name", "ethnicity", "address", "liaison"};
+        out.total = c.Run("SELECT count(*)" + MinorityPresent(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
+        for (const auto& r : c.Run(
+                 "SELECT r.id, r.name, r.ethnicity, h.address, (SELECT l.name FROM pairings x JOIN residents l ON l.id = "
+                 "x.liaison_resident_id WHERE x.resident_id = r.id AND x.from_date <= ? AND (x.to_date IS NULL OR "
+                 "x.to_date > ?) ORDER BY x.id DESC LIMIT 1)" + MinorityPresent(s) +
+                     " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
+                 {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
+            out.items.push_back({{"id", r.Int(0)},
+                                 {"name", r.Str(1)},
+                                 {"ethnicity", r.Str(2)},
+                                 {"address", r.Str(3)},
+                                 {"liaison", r.IsNull(4) ? json::value(nullptr) : json::value(r.Str(4))},
+                                 {"link", "/residents/" + std::to_string(r.Int(0))}});
+        }
+        return out;
+    };
+    registry.Add(std::move(coverage));
+}
+
+}  // namespace tongxin::party
