@@ -67,8 +67,9 @@ rss_after=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
 
 echo "import of 100,000 rows..."
 community=$(sqlite3 "$db" "SELECT community_id FROM places WHERE kind = 'building' ORDER BY id DESC LIMIT 1")
-python3 - "$db" "$community" > "$out/import-100k.csv" <<'PY'
+python3 - "$db" "$community" "$(date +%s)" > "$out/import-100k.csv" <<'PY'
 import sqlite3, sys
+run = int(sys.argv[3]) // 60 % 100  # ID numbers differ from earlier runs on the same database
 c = sqlite3.connect(sys.argv[1])
 buildings = [r[0] for r in c.execute("SELECT name FROM places WHERE kind = 'building' AND community_id = ?", (sys.argv[2],))]
 w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -78,7 +79,7 @@ eth = ["汉族"] * 8 + ["藏族", "彝族", "羌族", "回族"]
 print("姓名,性别,民族,身份证号,联系电话,楼栋,单元,门牌号,标签")
 for i in range(100000):
     first17 = "5299%02d19%02d%02d%02d%03d" % (i // 100000 % 100, 50 + i % 50, 1 + i % 12, 1 + i % 28, i % 1000)
-    first17 = "52" + "%04d" % (i // 1000 % 10000) + first17[6:]
+    first17 = "52" + "%04d" % ((i // 1000 + run * 100) % 10000) + first17[6:]
     s = sum(int(ch) * w[k] for k, ch in enumerate(first17))
     ident = first17 + "10X98765432"[s % 11]
     gender = "男" if int(first17[16]) % 2 else "女"

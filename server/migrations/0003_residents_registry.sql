@@ -34,7 +34,6 @@ CREATE INDEX residents_pinyin ON residents(pinyin, id);
 CREATE INDEX residents_initials ON residents(initials, pinyin);
 CREATE INDEX residents_community ON residents(community_id, pinyin);
 CREATE INDEX residents_household ON residents(household_id);
-CREATE INDEX residents_ethnicity ON residents(community_id, ethnicity);
 
 CREATE TABLE resident_tags (
     resident_id BIGINT NOT NULL REFERENCES residents(id),
@@ -44,11 +43,11 @@ CREATE TABLE resident_tags (
 CREATE INDEX resident_tags_tag ON resident_tags(tag, resident_id);
 
 -- Every 1- and 2-character substring of each name, for short Chinese queries that neither a
--- prefix index nor a trigram index can answer.
+-- prefix index nor a trigram index can answer. A rename deletes the old name's rows by their
+-- full key, so no index by resident is kept (each index costs every import row).
 CREATE TABLE resident_grams (
     gram TEXT NOT NULL,
     pinyin TEXT NOT NULL,
     resident_id BIGINT NOT NULL REFERENCES residents(id)
 );
 CREATE INDEX resident_grams_lookup ON resident_grams(gram, pinyin, resident_id);
-CREATE INDEX resident_grams_resident ON resident_grams(resident_id);

@@ -7,8 +7,10 @@ import { placesRoutes } from './modules/places/routes.js';
 import { residentsRoutes } from './modules/residents/routes.js';
 import { reportsRoutes } from './modules/reports/routes.js';
 import { accountsRoutes } from './modules/accounts/routes.js';
+import { organizationsRoutes } from './modules/organizations/routes.js';
+import { partyRoutes } from './modules/party/routes.js';
 
-const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...accountsRoutes];
+const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...accountsRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),

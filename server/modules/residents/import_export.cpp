@@ -185,6 +185,10 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
         throw AppError(ErrorCode::kUnprocessable, "import_has_errors", {{"errors", errs}, {"rows", report.rows}});
     }
     std::optional<int64_t> first_id, last_id;
+    // A large import touches index pages all over a big table: give this connection a larger
+    // page cache while it writes (SQLite; restored below).
+    bool sqlite = conn.backend() == db::Backend::kSqlite;
+    if (sqlite) conn.RunScript("PRAGMA cache_size=-524288");
     for (auto& v : valid) {
         places::Household h = places::FindOrCreateHousehold(conn, *v.building, v.unit, v.room);
         v.in.household_id = h.id;
@@ -193,6 +197,7 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
         last_id = id;
     }
     report.imported = static_cast<int>(valid.size());
+    if (sqlite) conn.RunScript("PRAGMA cache_size=-65536");
     audit::Append(conn, actor,
                   {"residents.import.committed", "community", std::to_string(community_id), true,
                    {{"rows", report.imported},

@@ -297,7 +297,7 @@ SearchResult ResidentService::Search(const auth::Principal& p, const SearchFilte
             for (size_t i = 0; i + 1 < chars.size(); ++i) {
                 std::string candidate = chars[i] + chars[i + 1];
                 int64_t n = conn.QueryInt(
-                    "SELECT count(*) FROM (SELECT 1 FROM resident_grams WHERE gram = ? LIMIT 20000) t", candidate);
+                    "SELECT count(*) FROM (SELECT 1 FROM resident_grams WHERE gram = ? LIMIT 2000) t", candidate);
                 if (n < fewest) {
                     fewest = n;
                     gram = candidate;
@@ -389,7 +389,9 @@ void ResidentService::Update(const auth::Principal& p, int64_t id, ResidentInput
         enc(in.phone), hash(in.phone), in.phone ? text::MaskPhone(*in.phone) : "", in.moved_in, in.note,
         household->street_id, household->community_id, household->grid_id, household->building_id, time::NowUnix(),
         id);
-    conn.Exec("DELETE FROM resident_grams WHERE resident_id = ?", id);
+    for (const auto& g : GramsOf(current->name)) {
+        conn.Exec("DELETE FROM resident_grams WHERE gram = ? AND pinyin = ? AND resident_id = ?", g, current->pinyin, id);
+    }
     WriteGrams(conn, id, in.name, py.full);
     conn.Exec("DELETE FROM resident_tags WHERE resident_id = ?", id);
     WriteTags(conn, id, in.tags);

@@ -1,0 +1,35 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, login } from './browser.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+test('a community worker sees full liaison coverage and the party groups behind the figures', async () => {
+  const page = await browser.newPage();
+  await login(page, server.base, 'angong');
+  await page.goto(`${server.base}/party`);
+  const share = page.locator('[data-test=coverage-share]');
+  await share.waitFor();
+  assert.equal((await share.textContent()).trim(), '100.0%');
+  await page.goto(`${server.base}/dashboard`);
+  const card = page.locator('[data-kpi="party.ethnic_work_groups"]');
+  await card.waitFor();
+  await page.waitForFunction(() => document.querySelector('[data-kpi="party.ethnic_work_groups"] .value')?.textContent.includes('4'));
+  await card.click();
+  await page.getByText('民族工作第一党小组').waitFor();
+  await page.close();
+});
+
+test('a liaison sees only their paired households', async () => {
+  const page = await browser.newPage();
+  await login(page, server.base, 'liaison');
+  await page.goto(`${server.base}/party`);
+  await page.getByRole('tab', { name: '一对一结对' }).waitFor();
+  const rows = page.locator('.el-table__row');
+  await rows.first().waitFor();
+  assert.ok(await rows.count() > 0);
+  assert.equal(await page.getByRole('tab', { name: '联络覆盖' }).count(), 0);
+  await page.close();
+});

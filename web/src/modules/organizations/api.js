@@ -1,0 +1,11 @@
+import { get, post, patch } from '../../api/http.js';
+
+export const listOrganizationKinds = () => get('/organizations/kinds');
+export const listOrganizations = (query) => get('/organizations', query);
+export const getOrganization = (id) => get(`/organizations/${id}`);
+export const createOrganization = (body) => post('/organizations', body);
+export const updateOrganization = (id, body) => patch(`/organizations/${id}`, body);
+export const addPost = (id, body) => post(`/organizations/${id}/members`, body);
+export const endPost = (id, postId, body) => post(`/organizations/${id}/members/${postId}/end`, body);
+export const findResidents = (q, community) => get('/residents', { q, community, limit: 20 });
+export const listCommunities = () => get('/communities');
