@@ -33,9 +33,9 @@ int main(int argc, char** argv) {
     std::cerr << "residents: " << total << "\n";
 
     // Sample residents spread over the table; decrypt their numbers for exact lookups.
-    std::vector<db::Row> rows = conn.Query(
-        "SELECT name, pinyin, initials, id_enc, phone_enc FROM residents WHERE id % ? = 0 LIMIT ?",
-        std::max<int64_t>(1, total / samples), samples);
+    std::vector<db::Row> rows =
+        conn.Query("SELECT name, pinyin, initials, id_enc, phone_enc FROM residents WHERE id % ? = 0 LIMIT ?",
+                   std::max<int64_t>(1, total / samples), samples);
     std::map<std::string, std::vector<std::string>> queries;
     for (const auto& r : rows) {
         auto chars = text::Utf8Chars(r.Str(0));
@@ -63,8 +63,9 @@ int main(int argc, char** argv) {
         }
         std::sort(ms.begin(), ms.end());
         auto pct = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<size_t>(q * ms.size()))]; };
-        std::printf("{\"kind\":\"%s\",\"queries\":%zu,\"found\":%lld,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f}\n",
-                    kind.c_str(), ms.size(), static_cast<long long>(found), pct(0.5), pct(0.95), pct(0.99));
+        std::printf(
+            "{\"kind\":\"%s\",\"queries\":%zu,\"found\":%lld,\"p50_ms\":%.2f,\"p95_ms\":%.2f,\"p99_ms\":%.2f}\n",
+            kind.c_str(), ms.size(), static_cast<long long>(found), pct(0.5), pct(0.95), pct(0.99));
         std::fflush(stdout);
     }
     return 0;

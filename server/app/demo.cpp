@@ -12,9 +12,10 @@ namespace tongxin::app {
 namespace {
 
 const std::vector<EthnicShare> kAngongShares = {
-    {"04", 0.07}, {"07", 0.05}, {"33", 0.03}, {"03", 0.03}, {"15", 0.02},  {"06", 0.012}, {"11", 0.01},
+    {"04", 0.07},  {"07", 0.05},  {"33", 0.03},  {"03", 0.03},  {"15", 0.02},  {"06", 0.012}, {"11", 0.01},
     {"02", 0.008}, {"05", 0.007}, {"08", 0.005}, {"14", 0.004}, {"27", 0.003}, {"10", 0.003}};
-const std::vector<EthnicShare> kNanshanShares = {{"04", 0.03}, {"07", 0.02}, {"03", 0.015}, {"33", 0.01}, {"15", 0.01}, {"06", 0.005}};
+const std::vector<EthnicShare> kNanshanShares = {{"04", 0.03}, {"07", 0.02}, {"03", 0.015},
+                                                 {"33", 0.01}, {"15", 0.01}, {"06", 0.005}};
 
 // Exactly `count` minority party members in the community, chosen deterministically among
 // adult minority residents; other minority residents keep a non-party status.
@@ -29,7 +30,8 @@ void SetMinorityPartyMembers(db::Connection& conn, int64_t community_id, int cou
         community_id);
     int step = std::max<int>(1, static_cast<int>(rows.size()) / count);
     for (int i = 0; i < count && static_cast<size_t>(i * step) < rows.size(); ++i) {
-        conn.Exec("UPDATE residents SET political_status = '01' WHERE id = ?", rows[static_cast<size_t>(i * step)].Int(0));
+        conn.Exec("UPDATE residents SET political_status = '01' WHERE id = ?",
+                  rows[static_cast<size_t>(i * step)].Int(0));
     }
 }
 
@@ -43,13 +45,14 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
     }
     PeopleMaker people(20210217);
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    int64_t street = places::InsertPlace(conn, {"street", std::nullopt, "华阳街道", "510116001", "四川天府新区", 30.4998, 104.0706});
-    auto angong = GenerateCommunity(conn, svc, people, street,
-                                    {"安公社区", {"安公小区", "锦江苑", "华阳人家", "南湖花园"}, 5, 6000, kAngongShares,
-                                     30.5016, 104.0655});
-    auto nanshan = GenerateCommunity(conn, svc, people, street,
-                                     {"南山社区", {"南山苑", "海棠小区", "云华里"}, 5, 4000, kNanshanShares, 30.4912,
-                                      104.0801});
+    int64_t street =
+        places::InsertPlace(conn, {"street", std::nullopt, "华阳街道", "510116001", "四川天府新区", 30.4998, 104.0706});
+    auto angong = GenerateCommunity(
+        conn, svc, people, street,
+        {"安公社区", {"安公小区", "锦江苑", "华阳人家", "南湖花园"}, 5, 6000, kAngongShares, 30.5016, 104.0655});
+    auto nanshan =
+        GenerateCommunity(conn, svc, people, street,
+                          {"南山社区", {"南山苑", "海棠小区", "云华里"}, 5, 4000, kNanshanShares, 30.4912, 104.0801});
 
     // Some residents moved out over the years; their records stay.
     Rng& rng = people.rng();
@@ -66,15 +69,18 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
 
     audit::Actor system{std::nullopt, "demo", "local"};
     auto resident_of = [&](int64_t community) {
-        return conn.QueryOne(
-                       "SELECT id FROM residents WHERE community_id = ? AND relation = 'head' AND moved_out IS NULL "
-                       "AND ethnicity = '04' ORDER BY id LIMIT 1",
-                       community)
+        return conn
+            .QueryOne(
+                "SELECT id FROM residents WHERE community_id = ? AND relation = 'head' AND moved_out IS NULL "
+                "AND ethnicity = '04' ORDER BY id LIMIT 1",
+                community)
             ->Int(0);
     };
     std::vector<std::pair<auth::NewUser, std::string>> users = {
-        {{"admin", "华阳街道管理员", "street_admin", password, auth::ScopeKind::kStreet, street, std::nullopt}, "街道管理员"},
-        {{"angong", "安公社区工作者", "community_worker", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
+        {{"admin", "华阳街道管理员", "street_admin", password, auth::ScopeKind::kStreet, street, std::nullopt},
+         "街道管理员"},
+        {{"angong", "安公社区工作者", "community_worker", password, auth::ScopeKind::kCommunity, angong.id,
+          std::nullopt},
          "安公社区工作者"},
         {{"nanshan", "南山社区工作者", "community_worker", password, auth::ScopeKind::kCommunity, nanshan.id,
           std::nullopt},
@@ -99,7 +105,10 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
         accounts.push_back({u.username, u.role, description});
     }
     audit::Append(conn, system,
-                  {"demo.loaded", "street", std::to_string(street), true,
+                  {"demo.loaded",
+                   "street",
+                   std::to_string(street),
+                   true,
                    {{"residents", static_cast<int64_t>(angong.residents.size() + nanshan.residents.size())}}});
     tx.Commit();
     return accounts;
@@ -111,7 +120,8 @@ void Generate(db::Database& db, residents::ResidentService& svc, int64_t residen
     int64_t street;
     {
         db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-        std::string name = "生成街道" + std::to_string(seed) + "-" + std::to_string(conn.QueryInt("SELECT count(*) FROM places WHERE kind = 'street'") + 1);
+        std::string name = "生成街道" + std::to_string(seed) + "-" +
+                           std::to_string(conn.QueryInt("SELECT count(*) FROM places WHERE kind = 'street'") + 1);
         street = places::InsertPlace(conn, {"street", std::nullopt, name, "", "合成数据", 30.5, 104.07});
         tx.Commit();
     }
@@ -123,11 +133,12 @@ void Generate(db::Database& db, residents::ResidentService& svc, int64_t residen
         // One transaction per 20,000 residents keeps memory flat and progress visible.
         int compounds = static_cast<int>(std::max<int64_t>(1, n / 2500));
         std::vector<std::string> names;
-        for (int i = 0; i < compounds; ++i) names.push_back("小区" + std::to_string(c + 1) + "-" + std::to_string(i + 1));
+        for (int i = 0; i < compounds; ++i)
+            names.push_back("小区" + std::to_string(c + 1) + "-" + std::to_string(i + 1));
         db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-        GenerateCommunity(conn, svc, people, street,
-                          {"社区" + std::to_string(c + 1), names, 10, static_cast<int>(n), shares,
-                           30.5 + c * 0.01, 104.07});
+        GenerateCommunity(
+            conn, svc, people, street,
+            {"社区" + std::to_string(c + 1), names, 10, static_cast<int>(n), shares, 30.5 + c * 0.01, 104.07});
         tx.Commit();
         spdlog::info("community {}/{}: {} residents", c + 1, communities, n);
     }

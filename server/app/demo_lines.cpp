@@ -89,16 +89,19 @@ void PairEveryone(Ctx& c, const std::vector<int64_t>& liaisons) {
         if (!r.IsNull(2)) {
             c.conn.Exec("UPDATE pairings SET to_date = ?, end_reason = '迁出' WHERE id = ?", r.Str(2), pairing);
             party::PartyService::RefreshAssignment(
-                c.conn, liaison, c.conn.QueryOne("SELECT household_id FROM residents WHERE id = ?", r.Int(0))->OptInt(0));
+                c.conn, liaison,
+                c.conn.QueryOne("SELECT household_id FROM residents WHERE id = ?", r.Int(0))->OptInt(0));
         } else if (c.rng.Chance(0.08)) {
             // Re-paired in 2020: the first pairing ends, the history stays.
             std::string when = Date(2020, c.rng.Uniform(3, 11), c.rng.Uniform(1, 28));
             if (when > from) {
-                c.conn.Exec("UPDATE pairings SET to_date = ?, end_reason = '联络人工作调整' WHERE id = ?", when, pairing);
+                c.conn.Exec("UPDATE pairings SET to_date = ?, end_reason = '联络人工作调整' WHERE id = ?", when,
+                            pairing);
                 int64_t other = liaisons[next++ % liaisons.size()];
                 if (other == r.Int(0) || other == liaison) other = liaisons[next++ % liaisons.size()];
                 party::PartyService::RefreshAssignment(
-                    c.conn, liaison, c.conn.QueryOne("SELECT household_id FROM residents WHERE id = ?", r.Int(0))->OptInt(0));
+                    c.conn, liaison,
+                    c.conn.QueryOne("SELECT household_id FROM residents WHERE id = ?", r.Int(0))->OptInt(0));
                 int64_t again = party::PartyService::InsertPairing(c.conn, r.Int(0), other, when);
                 (void)again;
             }
@@ -107,10 +110,11 @@ void PairEveryone(Ctx& c, const std::vector<int64_t>& liaisons) {
 }
 
 void Visits(Ctx& c) {
-    static const std::vector<std::string> kFindings = {"家庭生活稳定", "老人身体欠佳，需定期关注", "子女入学咨询",
-                                                       "希望参加社区民族文化活动", "就业意愿强，需岗位信息",
-                                                       "对社区服务满意", "住房漏水，已报物业"};
-    static const std::vector<std::string> kNeeds = {"", "", "", "就业岗位信息", "医保报销咨询", "子女课后托管", "法律咨询"};
+    static const std::vector<std::string> kFindings = {
+        "家庭生活稳定",           "老人身体欠佳，需定期关注", "子女入学咨询",      "希望参加社区民族文化活动",
+        "就业意愿强，需岗位信息", "对社区服务满意",           "住房漏水，已报物业"};
+    static const std::vector<std::string> kNeeds = {"",        "", "", "就业岗位信息", "医保报销咨询", "子女课后托管",
+                                                    "法律咨询"};
     auto households = c.conn.Query(
         "SELECT DISTINCT household_id, liaison_resident_id, min(from_date) FROM pairings WHERE community_id = ? AND "
         "to_date IS NULL GROUP BY household_id, liaison_resident_id ORDER BY household_id",
@@ -119,15 +123,17 @@ void Visits(Ctx& c) {
         int n = c.rng.Uniform(1, 4);
         for (int i = 0; i < n; ++i) {
             int year = c.rng.Uniform(2019, 2021);
-            std::string date = Date(year, c.rng.Uniform(year == 2019 ? 4 : 1, year == 2021 ? 10 : 12), c.rng.Uniform(1, 28));
+            std::string date =
+                Date(year, c.rng.Uniform(year == 2019 ? 4 : 1, year == 2021 ? 10 : 12), c.rng.Uniform(1, 28));
             if (date < h.Str(2)) continue;
             const std::string& needs = c.rng.Pick(kNeeds);
             std::string kind = c.rng.Chance(0.65) ? "home" : c.rng.Chance(0.6) ? "phone" : "group_assistance";
-            auto place = c.conn.QueryOne("SELECT street_id, community_id, grid_id, building_id FROM households WHERE id = ?",
-                                         h.Int(0));
+            auto place = c.conn.QueryOne(
+                "SELECT street_id, community_id, grid_id, building_id FROM households WHERE id = ?", h.Int(0));
             c.conn.Exec(
                 "INSERT INTO visits (household_id, liaison_resident_id, visit_date, kind, findings, needs, follow_up, "
-                "follow_up_status, street_id, community_id, grid_id, building_id, created_at) VALUES (?, ?, ?, ?, ?, ?, "
+                "follow_up_status, street_id, community_id, grid_id, building_id, created_at) VALUES (?, ?, ?, ?, ?, "
+                "?, "
                 "?, ?, ?, ?, ?, ?, ?)",
                 h.Int(0), h.Int(1), date, kind, c.rng.Pick(kFindings), needs,
                 needs.empty() ? std::string() : std::string("已转介相关服务"),
@@ -139,8 +145,11 @@ void Visits(Ctx& c) {
 
 void StudySessions(Ctx& c, const std::vector<int64_t>& groups) {
     static const std::vector<std::string> kTopics = {"学习习近平总书记关于加强和改进民族工作的重要思想",
-                                                     "铸牢中华民族共同体意识专题学习", "党的民族理论和民族政策",
-                                                     "民族区域自治制度学习", "党史学习教育", "社区治理与为民服务",
+                                                     "铸牢中华民族共同体意识专题学习",
+                                                     "党的民族理论和民族政策",
+                                                     "民族区域自治制度学习",
+                                                     "党史学习教育",
+                                                     "社区治理与为民服务",
                                                      "疫情防控与志愿服务"};
     for (int64_t g : groups) {
         auto members = Ids(c.conn.Query("SELECT resident_id FROM org_posts WHERE organization_id = ?", g));
@@ -148,18 +157,54 @@ void StudySessions(Ctx& c, const std::vector<int64_t>& groups) {
             for (int month = (year == 2019 ? 4 : 1); month <= 12; ++month) {
                 size_t topic = static_cast<size_t>(c.rng.Uniform(0, static_cast<int>(kTopics.size()) - 1));
                 std::string kind = month % 3 == 0 ? "party_lecture" : "group_meeting";
-                int64_t id = c.conn.QueryOne(
-                                        "INSERT INTO study_sessions (street_id, community_id, organization_id, kind, "
-                                        "held_on, topic, ethnic_policy, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                                        "?, ?) RETURNING id",
-                                        c.street, c.community, g, kind, Date(year, month, c.rng.Uniform(5, 25)),
-                                        kTopics[topic], topic < 4, std::string("会议记录：学习文件，交流发言，明确下阶段联络走访安排。"),
-                                        int64_t{1609459200})
-                                 ->Int(0);
+                int64_t id =
+                    c.conn
+                        .QueryOne(
+                            "INSERT INTO study_sessions (street_id, community_id, organization_id, kind, "
+                            "held_on, topic, ethnic_policy, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                            "?, ?) RETURNING id",
+                            c.street, c.community, g, kind, Date(year, month, c.rng.Uniform(5, 25)), kTopics[topic],
+                            topic < 4, std::string("会议记录：学习文件，交流发言，明确下阶段联络走访安排。"),
+                            int64_t{1609459200})
+                        ->Int(0);
                 for (int64_t m : members)
-                    if (c.rng.Chance(0.85)) c.conn.Exec("INSERT INTO study_attendance (session_id, resident_id) VALUES (?, ?)", id, m);
+                    if (c.rng.Chance(0.85))
+                        c.conn.Exec("INSERT INTO study_attendance (session_id, resident_id) VALUES (?, ?)", id, m);
             }
         }
+    }
+}
+
+// Quarterly deliberation meetings with resolutions whose follow-up moved on over time.
+void Meetings(Ctx& c, int64_t council, const std::vector<int64_t>& members) {
+    static const std::vector<std::pair<std::string, std::string>> kTopics = {
+        {"小区电动车充电桩选址", "在3栋、7栋旁增设充电桩，物业负责施工"},
+        {"民族文化广场使用时间安排", "每周二、四、六晚上开放给歌舞社团，其余时间开放给居民健身"},
+        {"老旧电梯更换资金筹措", "申请维修基金并公示，业委会监督"},
+        {"清真食品摊位进驻社区集市", "设立独立摊位区，统一卫生标准"},
+        {"楼道堆物清理", "各楼栋长组织两周内完成清理"},
+        {"少数民族节日联欢活动筹备", "由民族一家亲委员会牵头，社团负责节目"},
+        {"停车位分配方案", "按先登记先分配，公示一周"},
+        {"垃圾分类督导志愿者排班", "志愿者队伍每周排班，议事会监督"}};
+    const char* kStatuses[] = {"done", "done", "done", "in_progress", "open", "dropped"};
+    for (size_t i = 0; i < kTopics.size(); ++i) {
+        int year = 2019 + static_cast<int>(i / 3);
+        std::string held = Date(year, 3 + static_cast<int>(i % 3) * 3, 15);
+        int64_t id = c.conn
+                         .QueryOne(
+                             "INSERT INTO deliberation_meetings (organization_id, street_id, community_id, held_on, "
+                             "place, agenda, created_at) VALUES (?, ?, ?, ?, '社区民族之家议事厅', ?, ?) RETURNING id",
+                             council, c.street, c.community, held, kTopics[i].first, int64_t{1609459200})
+                         ->Int(0);
+        for (int64_t m : members)
+            if (c.rng.Chance(0.7))
+                c.conn.Exec("INSERT INTO meeting_attendance (meeting_id, resident_id) VALUES (?, ?)", id, m);
+        std::string status = i + 2 >= kTopics.size() ? "open" : kStatuses[c.rng.Uniform(0, 5)];
+        c.conn.Exec(
+            "INSERT INTO meeting_resolutions (meeting_id, content, owner, due_on, status, status_note, updated_at) "
+            "VALUES (?, ?, '议事会', ?, ?, ?, ?)",
+            id, kTopics[i].second, Date(year, 12, 31), status, status == "done" ? std::string("已落实") : std::string(),
+            int64_t{1609459200});
     }
 }
 
@@ -172,12 +217,15 @@ DemoLines LoadAngongLines(db::Connection& conn, int64_t street_id, int64_t commu
 
     // Party: the branch, four ethnic-work groups holding the 26 minority party members, two others.
     int64_t branch = c.Org("party_branch", "安公社区党委", false, "2015-06-01");
-    auto minority_party = Present(conn, community_id, "ethnicity >= '02' AND ethnicity <= '56' AND political_status IN ('01', '02')");
+    auto minority_party =
+        Present(conn, community_id, "ethnicity >= '02' AND ethnicity <= '56' AND political_status IN ('01', '02')");
     auto han_party = Present(conn, community_id, "ethnicity = '01' AND political_status IN ('01', '02')");
     std::vector<int64_t> ethnic_groups;
-    const char* kGroupNames[] = {"民族工作第一党小组", "民族工作第二党小组", "民族工作第三党小组", "民族工作第四党小组"};
+    const char* kGroupNames[] = {"民族工作第一党小组", "民族工作第二党小组", "民族工作第三党小组",
+                                 "民族工作第四党小组"};
     for (int g = 0; g < 4; ++g) {
-        int64_t id = c.Org("party_group", kGroupNames[g], true, "2019-03-01", branch, "联系服务少数民族群众，开展一对一联络");
+        int64_t id =
+            c.Org("party_group", kGroupNames[g], true, "2019-03-01", branch, "联系服务少数民族群众，开展一对一联络");
         ethnic_groups.push_back(id);
     }
     for (size_t i = 0; i < minority_party.size(); ++i) {
@@ -185,7 +233,8 @@ DemoLines LoadAngongLines(db::Connection& conn, int64_t street_id, int64_t commu
     }
     int64_t general_a = c.Org("party_group", "第一党小组", false, "2015-06-01", branch);
     int64_t general_b = c.Org("party_group", "第二党小组", false, "2015-06-01", branch);
-    for (size_t i = 0; i < han_party.size(); ++i) c.Post(i % 2 ? general_a : general_b, han_party[i], "member", "2015-06-01");
+    for (size_t i = 0; i < han_party.size(); ++i)
+        c.Post(i % 2 ? general_a : general_b, han_party[i], "member", "2015-06-01");
     // A party group that was dissolved in 2020 is history, not a current ethnic-work group.
     OrgInput old;
     old.kind = "party_group";
@@ -213,7 +262,8 @@ DemoLines LoadAngongLines(db::Connection& conn, int64_t street_id, int64_t commu
     // Backbones: distinct minority residents (not party members) for self-governance posts (18),
     // the unity committee's liaison officers (12) and society leaders (4); with the 4 party group
     // leaders that makes 38.
-    auto minority = Present(conn, community_id, "ethnicity >= '02' AND ethnicity <= '56' AND political_status NOT IN ('01', '02')");
+    auto minority =
+        Present(conn, community_id, "ethnicity >= '02' AND ethnicity <= '56' AND political_status NOT IN ('01', '02')");
     auto han = Present(conn, community_id, "ethnicity = '01' AND political_status NOT IN ('01', '02')");
     Shuffle(minority, rng);
     Shuffle(han, rng);
@@ -229,15 +279,19 @@ DemoLines LoadAngongLines(db::Connection& conn, int64_t street_id, int64_t commu
         committees.push_back(c.Org("owners_committee", std::string(compound) + "业主委员会", false, "2019-01-01"));
     }
     for (size_t i = 0; i < governance.size(); ++i) {
-        if (i < 8) c.Post(heads, governance[i], "building_head", Date(2019 + static_cast<int>(i % 3), 3, 1));
-        else if (i < 14) c.Post(committees[i % 4], governance[i], i % 2 ? "committee_member" : "deputy", "2019-06-01");
-        else c.Post(council, governance[i], "committee_member", "2020-01-01");
+        if (i < 8)
+            c.Post(heads, governance[i], "building_head", Date(2019 + static_cast<int>(i % 3), 3, 1));
+        else if (i < 14)
+            c.Post(committees[i % 4], governance[i], i % 2 ? "committee_member" : "deputy", "2019-06-01");
+        else
+            c.Post(council, governance[i], "committee_member", "2020-01-01");
     }
     // Han post holders, and minority posts that ended in 2020 (visible as past, not counted).
     for (auto id : Take(han, hi, 30)) c.Post(heads, id, "building_head", "2019-03-01");
     for (size_t i = 0; i < 4; ++i) c.Post(committees[i], Take(han, hi, 1)[0], "leader", "2019-01-01");
     c.Post(council, Take(han, hi, 1)[0], "leader", "2018-05-01");
     for (auto id : Take(minority, mi, 3)) c.Post(heads, id, "building_head", "2019-03-01", std::string("2020-08-31"));
+    Meetings(c, council, governance);
 
     // 民族一家亲委员会: 12 minority liaison officers, led by the community's party secretary.
     int64_t unity = c.Org("unity_committee", "安公社区民族一家亲委员会", false, "2019-05-01");
@@ -245,8 +299,9 @@ DemoLines LoadAngongLines(db::Connection& conn, int64_t street_id, int64_t commu
     for (auto id : officers) c.Post(unity, id, "liaison_officer", "2019-05-01");
 
     // Societies: 11 song, dance and instrument clubs with 355 distinct members.
-    const char* kSocieties[] = {"锅庄舞蹈队", "彝族歌舞队", "羌笛艺术团", "藏族弦子队", "民族合唱团", "葫芦丝乐团",
-                                "民族服饰展示队", "回族花儿演唱队", "土家摆手舞队", "民族健身操队", "月琴乐队"};
+    const char* kSocieties[] = {"锅庄舞蹈队",   "彝族歌舞队",   "羌笛艺术团",     "藏族弦子队",
+                                "民族合唱团",   "葫芦丝乐团",   "民族服饰展示队", "回族花儿演唱队",
+                                "土家摆手舞队", "民族健身操队", "月琴乐队"};
     std::vector<int64_t> societies;
     for (const char* name : kSocieties) societies.push_back(c.Org("society", name, false, "2019-04-01"));
     for (size_t i = 0; i < societies.size(); ++i) {
@@ -261,14 +316,16 @@ DemoLines LoadAngongLines(db::Connection& conn, int64_t street_id, int64_t commu
     for (auto id : everyone) {
         bool leader = false;
         for (auto s : societies)
-            if (conn.QueryInt("SELECT count(*) FROM org_posts WHERE organization_id = ? AND resident_id = ?", s, id)) leader = true;
+            if (conn.QueryInt("SELECT count(*) FROM org_posts WHERE organization_id = ? AND resident_id = ?", s, id))
+                leader = true;
         if (!leader && !std::binary_search(taken.begin(), taken.end(), id)) pool.push_back(id);
     }
     Shuffle(pool, rng);
     size_t pi = 0;
     auto members = Take(pool, pi, 355 - societies.size());
     for (size_t i = 0; i < members.size(); ++i) {
-        c.Post(societies[i % societies.size()], members[i], "member", Date(2019 + static_cast<int>(i % 3), 4 + static_cast<int>(i % 8), 1));
+        c.Post(societies[i % societies.size()], members[i], "member",
+               Date(2019 + static_cast<int>(i % 3), 4 + static_cast<int>(i % 8), 1));
         if (i % 12 == 0) c.Post(societies[(i + 5) % societies.size()], members[i], "member", "2020-09-01");
     }
 

@@ -9,11 +9,11 @@ namespace tongxin::app {
 namespace {
 
 const std::vector<std::string> kHanSurnames = {
-    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何",
-    "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹", "彭", "曾", "肖", "田",
-    "董", "袁", "潘", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁", "任", "沈", "姚", "卢",
-    "姜", "崔", "钟", "谭", "陆", "汪", "范", "金", "石", "廖", "贾", "夏", "韦", "付", "方", "白", "邹",
-    "孟", "熊", "秦", "邱", "江", "尹", "薛", "段", "雷", "侯", "龙", "史", "陶", "黎", "贺", "顾", "毛",
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马",   "朱",   "胡",  "郭", "何",
+    "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "许", "韩", "冯", "邓", "曹",   "彭",   "曾",  "肖", "田",
+    "董", "袁", "潘", "蒋", "蔡", "余", "杜", "叶", "程", "苏", "魏", "吕", "丁",   "任",   "沈",  "姚", "卢",
+    "姜", "崔", "钟", "谭", "陆", "汪", "范", "金", "石", "廖", "贾", "夏", "韦",   "付",   "方",  "白", "邹",
+    "孟", "熊", "秦", "邱", "江", "尹", "薛", "段", "雷", "侯", "龙", "史", "陶",   "黎",   "贺",  "顾", "毛",
     "郝", "龚", "邵", "万", "严", "武", "戴", "莫", "孔", "向", "汤", "单", "欧阳", "司马", "上官"};
 const std::vector<std::string> kMaleChars = {"伟", "强", "磊", "军", "勇", "杰", "涛", "斌", "超", "明", "刚", "平",
                                              "辉", "鹏", "华", "飞", "波", "宇", "浩", "俊", "帆", "凯", "健", "峰",
@@ -21,13 +21,17 @@ const std::vector<std::string> kMaleChars = {"伟", "强", "磊", "军", "勇", 
 const std::vector<std::string> kFemaleChars = {"芳", "娜", "敏", "静", "丽", "艳", "娟", "霞", "秀", "玲", "燕", "婷",
                                                "雪", "慧", "琳", "颖", "倩", "洁", "佳", "欣", "怡", "梅", "兰", "萍",
                                                "红", "蓉", "瑶", "雨", "诗", "涵", "悦", "琪", "晴", "月", "琴", "云"};
-const std::vector<std::string> kTibetanMale = {"扎西", "次仁", "顿珠", "格桑", "尼玛", "达瓦", "旦增", "平措", "多吉", "洛桑", "索朗", "丹增"};
-const std::vector<std::string> kTibetanFemale = {"卓玛", "拉姆", "央金", "德吉", "措姆", "白玛", "曲珍", "次珍", "格桑梅朵", "仁增", "普布", "益西"};
-const std::vector<std::string> kYiSurnames = {"阿苏", "吉克", "沙马", "阿说", "海来", "俄木", "马海", "曲比", "吉伍", "阿约", "勒格", "瓦其"};
+const std::vector<std::string> kTibetanMale = {"扎西", "次仁", "顿珠", "格桑", "尼玛", "达瓦",
+                                               "旦增", "平措", "多吉", "洛桑", "索朗", "丹增"};
+const std::vector<std::string> kTibetanFemale = {"卓玛", "拉姆", "央金",     "德吉", "措姆", "白玛",
+                                                 "曲珍", "次珍", "格桑梅朵", "仁增", "普布", "益西"};
+const std::vector<std::string> kYiSurnames = {"阿苏", "吉克", "沙马", "阿说", "海来", "俄木",
+                                              "马海", "曲比", "吉伍", "阿约", "勒格", "瓦其"};
 const std::vector<std::string> kYiMale = {"日古", "木呷", "拉且", "尔布", "阿木", "伍各", "石哈", "克哈"};
 const std::vector<std::string> kYiFemale = {"阿依", "阿呷", "阿果", "金花", "伍呷", "日嘎", "阿芝", "秋菊"};
 const std::vector<std::string> kUyghurMale = {"艾力", "买买提", "阿不都", "吐尔逊", "伊力", "热合曼", "艾尔肯", "努尔"};
-const std::vector<std::string> kUyghurFemale = {"阿依古丽", "古丽", "帕提曼", "热依拉", "迪丽", "米娜瓦尔", "阿孜古丽", "祖丽"};
+const std::vector<std::string> kUyghurFemale = {"阿依古丽", "古丽",     "帕提曼",   "热依拉",
+                                                "迪丽",     "米娜瓦尔", "阿孜古丽", "祖丽"};
 const std::vector<std::string> kMongolMale = {"巴特尔", "额尔敦", "那日苏", "苏和", "宝音", "朝鲁", "敖登", "巴图"};
 const std::vector<std::string> kMongolFemale = {"其其格", "乌兰", "斯琴", "图雅", "萨仁", "娜仁", "塔娜", "高娃"};
 const std::vector<std::string> kKoreanMale = {"哲洙", "永浩", "成民", "东植", "光日", "相宇"};
@@ -122,9 +126,9 @@ std::string PeopleMaker::IdNumber(const std::string& birth_date, char gender) {
 }
 
 std::string PeopleMaker::Phone() {
-    static const std::vector<std::string> kPrefixes = {"130", "131", "133", "135", "136", "137", "138", "139",
-                                                       "150", "151", "155", "158", "159", "177", "180", "186",
-                                                       "187", "189", "199"};
+    static const std::vector<std::string> kPrefixes = {"130", "131", "133", "135", "136", "137", "138",
+                                                       "139", "150", "151", "155", "158", "159", "177",
+                                                       "180", "186", "187", "189", "199"};
     char buf[16];
     std::snprintf(buf, sizeof buf, "%s%08d", rng_.Pick(kPrefixes).c_str(), rng_.Uniform(0, 99999999));
     return buf;
@@ -138,9 +142,9 @@ GeneratedCommunity GenerateCommunity(db::Connection& conn, residents::ResidentSe
     std::vector<places::Place> buildings;
     for (size_t g = 0; g < spec.compounds.size(); ++g) {
         const std::string& compound = spec.compounds[g];
-        int64_t grid = places::InsertPlace(
-            conn, {"grid", out.id, "第" + std::to_string(g + 1) + "网格（" + compound + "）", "", compound, std::nullopt,
-                   std::nullopt});
+        int64_t grid =
+            places::InsertPlace(conn, {"grid", out.id, "第" + std::to_string(g + 1) + "网格（" + compound + "）", "",
+                                       compound, std::nullopt, std::nullopt});
         out.grids.push_back(grid);
         for (int b = 1; b <= spec.buildings_per_compound; ++b) {
             double lat = spec.lat + (static_cast<int>(g) - 1) * 0.0035 + rng.Uniform(-8, 8) * 0.0002;
@@ -187,7 +191,7 @@ GeneratedCommunity GenerateCommunity(db::Connection& conn, residents::ResidentSe
             in.id_number = people.IdNumber(*in.birth_date, gender);
             int age = 2021 - std::stoi(in.birth_date->substr(0, 4));
             if (age >= 16 && rng.Chance(0.85)) in.phone = people.Phone();
-            in.political_status = age >= 18 && rng.Chance(0.06)   ? "01"
+            in.political_status = age >= 18 && rng.Chance(0.06)               ? "01"
                                   : age >= 14 && age <= 28 && rng.Chance(0.4) ? "03"
                                                                               : "13";
             in.household_id = h.id;

@@ -13,7 +13,7 @@ namespace tongxin::app {
 
 // splitmix64: small, fast, and the same on every platform (unlike std:: distributions).
 class Rng {
-public:
+  public:
     explicit Rng(uint64_t seed) : state_(seed) {}
     uint64_t Next();
     int Uniform(int lo, int hi);  // inclusive
@@ -24,7 +24,7 @@ public:
         return v[static_cast<size_t>(Uniform(0, static_cast<int>(v.size()) - 1))];
     }
 
-private:
+  private:
     uint64_t state_;
 };
 
@@ -41,7 +41,7 @@ struct PersonSpec {
 };
 
 class PeopleMaker {
-public:
+  public:
     explicit PeopleMaker(uint64_t seed) : rng_(seed) {}
     Rng& rng() { return rng_; }
     // A household's ethnicity drawn from `shares` (the remainder is Han).
@@ -53,7 +53,7 @@ public:
     std::string IdNumber(const std::string& birth_date, char gender);
     std::string Phone();
 
-private:
+  private:
     Rng rng_;
     uint64_t id_sequence_ = 0;
 };

@@ -218,11 +218,12 @@ int main(int argc, char** argv) {
             {
                 auto check = db::OpenDatabase(from);
                 auto rows = check->Local().Query("PRAGMA integrity_check");
-                if (rows.empty() || rows.front().Str(0) != "ok") return Fail("backup is damaged: integrity check failed");
+                if (rows.empty() || rows.front().Str(0) != "ok")
+                    return Fail("backup is damaged: integrity check failed");
                 auto result = audit::Verify(check->Local());
                 if (!result.ok) {
-                    return Fail("backup's audit log is broken at entry " + std::to_string(result.first_bad_seq.value_or(0)) +
-                                ": " + result.reason);
+                    return Fail("backup's audit log is broken at entry " +
+                                std::to_string(result.first_bad_seq.value_or(0)) + ": " + result.reason);
                 }
             }
             db::SqliteCopy(from, db_url);

@@ -133,3 +133,29 @@ test('organizations keep past posts; ending a post removes it from the figures',
   const nanshan = await api.as('nanshan');
   assert.equal((await nanshan.get(`/api/v1/organizations/${council.id}`)).status, 404);
 });
+
+test('deliberation meetings record resolutions whose follow-up moves on, and only for self-governance bodies', async () => {
+  const council = (await worker.get(`/api/v1/organizations?kind=deliberation_council&community=${angongId}`)).data.items[0];
+  const before = await worker.get(`/api/v1/organizations/${council.id}/meetings`);
+  assert.ok(before.data.total >= 8);
+  const attendees = (await worker.get(`/api/v1/organizations/${council.id}`)).data.posts.slice(0, 3).map((p) => p.resident_id);
+  const r = await worker.post(`/api/v1/organizations/${council.id}/meetings`, {
+    held_on: '2021-12-10', place: '议事厅', agenda: '冬季供暖', attendees,
+    resolutions: [{ content: '协调物业延长供暖时间', owner: '议事会', due_on: '2021-12-31' }],
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.data));
+  const after = await worker.get(`/api/v1/organizations/${council.id}/meetings?limit=1`);
+  const meeting = after.data.items[0];
+  assert.equal(meeting.attendance, 3);
+  const resolution = meeting.resolutions[0];
+  assert.equal(resolution.status, 'open');
+  assert.equal((await worker.patch(`/api/v1/resolutions/${resolution.id}`, { status: 'done', status_note: '已落实' })).status, 200);
+  assert.equal((await worker.patch(`/api/v1/resolutions/${resolution.id}`, { status: 'open' })).status, 409);
+  assert.equal((await worker.patch(`/api/v1/resolutions/${resolution.id}`, { status: 'maybe' })).status, 422);
+  const bad = await worker.post(`/api/v1/organizations/${council.id}/meetings`, { held_on: '2021-02-30', agenda: '' });
+  assert.equal(bad.status, 422);
+  const society = (await worker.get(`/api/v1/organizations?kind=society&community=${angongId}`)).data.items[0];
+  assert.equal((await worker.post(`/api/v1/organizations/${society.id}/meetings`, { held_on: '2021-12-10', agenda: 'x' })).status, 422);
+  const nanshan = await api.as('nanshan');
+  assert.equal((await nanshan.get(`/api/v1/organizations/${council.id}/meetings`)).status, 404);
+});

@@ -36,8 +36,8 @@ int64_t Append(db::Connection& conn, const Actor& actor, const Entry& entry) {
     conn.Exec(
         "INSERT INTO audit_log (seq, at, user_id, username, client_addr, action, object_type, object_id, outcome, "
         "details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        seq, at, actor.user_id, username, actor.client_addr, entry.action, entry.object_type, entry.object_id,
-        outcome, details, prev, hash);
+        seq, at, actor.user_id, username, actor.client_addr, entry.action, entry.object_type, entry.object_id, outcome,
+        details, prev, hash);
     conn.Exec("UPDATE audit_head SET hash = ? WHERE id = 1", hash);
     return seq;
 }

@@ -7,7 +7,7 @@
 namespace tongxin::audit {
 
 class AuditTest : public ::testing::Test {
-protected:
+  protected:
     void AppendSome(int n) {
         db::Transaction tx(t.conn(), db::Transaction::Mode::kWrite);
         for (int i = 0; i < n; ++i) {

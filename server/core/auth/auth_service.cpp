@@ -55,8 +55,8 @@ Principal AuthService::LoadPrincipal(db::Connection& conn, int64_t user_id) {
     return p;
 }
 
-LoginResult AuthService::Login(const std::string& username, const std::string& password,
-                               const std::string& client_addr, const std::string& user_agent) {
+LoginResult AuthService::Login(const std::string& username, const std::string& password, const std::string& client_addr,
+                               const std::string& user_agent) {
     db::Connection& conn = db_.Local();
     int64_t now = time::NowUnix();
     const std::string user_key = "user:" + username;
@@ -100,9 +100,9 @@ Principal AuthService::Authenticate(const std::string& token, bool via_cookie, b
                                     const std::string& csrf_header, const std::string& client_addr) {
     db::Connection& conn = db_.Local();
     int64_t now = time::NowUnix();
-    auto row = conn.QueryOne(
-        "SELECT id, user_id, created_at, last_seen_at, ended_at FROM sessions WHERE token_hash = ?",
-        crypto::Sha256Hex(token));
+    auto row =
+        conn.QueryOne("SELECT id, user_id, created_at, last_seen_at, ended_at FROM sessions WHERE token_hash = ?",
+                      crypto::Sha256Hex(token));
     if (!row || !row->IsNull(4)) throw AppError(ErrorCode::kUnauthorized, "unauthorized");
     if (now - row->Int(3) > kIdleSeconds || now - row->Int(2) > kAbsoluteSeconds) {
         conn.Exec("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL", now, row->Int(0));
@@ -131,10 +131,10 @@ std::vector<SessionInfo> AuthService::Sessions(const Principal& p) {
     db::Connection& conn = db_.Local();
     int64_t now = time::NowUnix();
     std::vector<SessionInfo> out;
-    for (const auto& row : conn.Query(
-             "SELECT id, created_at, last_seen_at, client_addr, user_agent FROM sessions WHERE user_id = ? AND "
-             "ended_at IS NULL AND last_seen_at > ? AND created_at > ? ORDER BY last_seen_at DESC",
-             p.user_id, now - kIdleSeconds, now - kAbsoluteSeconds)) {
+    for (const auto& row :
+         conn.Query("SELECT id, created_at, last_seen_at, client_addr, user_agent FROM sessions WHERE user_id = ? AND "
+                    "ended_at IS NULL AND last_seen_at > ? AND created_at > ? ORDER BY last_seen_at DESC",
+                    p.user_id, now - kIdleSeconds, now - kAbsoluteSeconds)) {
         out.push_back({row.Int(0), row.Int(1), row.Int(2), row.Str(3), row.Str(4), row.Int(0) == p.session_id});
     }
     return out;
@@ -211,7 +211,10 @@ int64_t AuthService::CreateUser(db::Connection& conn, const NewUser& u, const au
         u.scope_place_id, u.resident_id, now, now);
     int64_t id = row->Int(0);
     audit::Append(conn, actor,
-                  {"auth.user.created", "user", std::to_string(id), true,
+                  {"auth.user.created",
+                   "user",
+                   std::to_string(id),
+                   true,
                    {{"username", u.username}, {"role", u.role}, {"scope", ScopeKindName(u.scope_kind)}}});
     return id;
 }

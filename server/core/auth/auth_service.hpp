@@ -40,7 +40,7 @@ struct NewUser {
 };
 
 class AuthService {
-public:
+  public:
     static constexpr int64_t kIdleSeconds = 30 * 60;
     static constexpr int64_t kAbsoluteSeconds = 12 * 3600;
     static constexpr int kMaxFailures = 5;
@@ -65,7 +65,7 @@ public:
 
     const crypto::Vault& vault() const { return vault_; }
 
-private:
+  private:
     Principal LoadPrincipal(db::Connection& conn, int64_t user_id);
     db::Database& db_;
     const crypto::Vault& vault_;

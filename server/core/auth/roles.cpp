@@ -14,15 +14,15 @@ const std::vector<RoleInfo>& Roles() {
         {"street_admin",
          "街道管理员",
          "Street administrator",
-         {"places.read", "places.write", "residents.read", "residents.write", "residents.sensitive",
-          "residents.import", "residents.export", "reports.read", "users.manage", "organizations.read",
-          "organizations.write", "party.read", "party.write", "party.visit"}},
+         {"places.read", "places.write", "residents.read", "residents.write", "residents.sensitive", "residents.import",
+          "residents.export", "reports.read", "users.manage", "organizations.read", "organizations.write", "party.read",
+          "party.write", "party.visit"}},
         {"community_worker",
          "社区工作者",
          "Community worker",
-         {"places.read", "places.write", "residents.read", "residents.write", "residents.sensitive",
-          "residents.import", "residents.export", "reports.read", "organizations.read", "organizations.write",
-          "party.read", "party.write", "party.visit"}},
+         {"places.read", "places.write", "residents.read", "residents.write", "residents.sensitive", "residents.import",
+          "residents.export", "reports.read", "organizations.read", "organizations.write", "party.read", "party.write",
+          "party.visit"}},
         {"liaison", "党员联络人", "Party-member liaison", {"residents.read", "party.read", "party.visit"}},
         {"volunteer_lead", "志愿者队长", "Volunteer team lead", {"places.read", "reports.read"}},
         {"mediator", "调解员", "Mediator", {"places.read", "reports.read"}},
@@ -44,10 +44,14 @@ bool PasswordMeetsPolicy(const std::string& pw) {
     if (pw.size() < 10 || pw.size() > 200) return false;
     bool lower = false, upper = false, digit = false, other = false;
     for (unsigned char c : pw) {
-        if (c >= 'a' && c <= 'z') lower = true;
-        else if (c >= 'A' && c <= 'Z') upper = true;
-        else if (c >= '0' && c <= '9') digit = true;
-        else other = true;
+        if (c >= 'a' && c <= 'z')
+            lower = true;
+        else if (c >= 'A' && c <= 'Z')
+            upper = true;
+        else if (c >= '0' && c <= '9')
+            digit = true;
+        else
+            other = true;
     }
     return lower + upper + digit + other >= 3;
 }
@@ -69,12 +73,18 @@ bool VerifyPassword(const std::string& hash, const std::string& password) {
 
 std::string ScopeKindName(ScopeKind kind) {
     switch (kind) {
-        case ScopeKind::kStreet: return "street";
-        case ScopeKind::kCommunity: return "community";
-        case ScopeKind::kGrid: return "grid";
-        case ScopeKind::kBuilding: return "building";
-        case ScopeKind::kAssigned: return "assigned";
-        case ScopeKind::kSelf: return "self";
+        case ScopeKind::kStreet:
+            return "street";
+        case ScopeKind::kCommunity:
+            return "community";
+        case ScopeKind::kGrid:
+            return "grid";
+        case ScopeKind::kBuilding:
+            return "building";
+        case ScopeKind::kAssigned:
+            return "assigned";
+        case ScopeKind::kSelf:
+            return "self";
     }
     return "self";
 }

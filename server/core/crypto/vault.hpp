@@ -11,7 +11,7 @@
 namespace tongxin::crypto {
 
 class Vault {
-public:
+  public:
     // Loads the key file, creating it (0600) if it does not exist. Throws on a malformed file.
     static Vault LoadOrCreate(const std::string& path);
     // A vault with fixed keys for unit tests.
@@ -26,7 +26,7 @@ public:
     // Keyed hash bound to a session token: the CSRF token a client echoes in X-CSRF-Token.
     std::string CsrfToken(std::string_view session_token) const;
 
-private:
+  private:
     std::array<unsigned char, 32> enc_key_{};
     std::array<unsigned char, 32> hash_key_{};
     std::array<unsigned char, 32> csrf_key_{};
@@ -34,7 +34,7 @@ private:
 
 // Unkeyed helpers.
 std::string Sha256Hex(std::string_view data);
-std::string RandomToken();  // 256 random bits, base64url without padding
+std::string RandomToken();     // 256 random bits, base64url without padding
 std::string RandomPassword();  // meets the password policy
 void EnsureSodium();
 

@@ -23,18 +23,18 @@ enum class Backend { kSqlite, kPostgres };
 
 // A failed statement. `kind` lets services turn constraint violations into 409s.
 class DbError : public std::runtime_error {
-public:
+  public:
     enum class Kind { kOther, kUnique, kForeignKey, kCheck, kBusy };
     DbError(Kind kind, const std::string& what) : std::runtime_error(what), kind_(kind) {}
     Kind kind() const { return kind_; }
 
-private:
+  private:
     Kind kind_;
 };
 
 // A materialised result. Columns are addressed by index in SELECT order.
 class Row {
-public:
+  public:
     explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
     bool IsNull(size_t i) const { return std::holds_alternative<std::monostate>(values_.at(i)); }
     int64_t Int(size_t i) const;
@@ -45,7 +45,7 @@ public:
     const Value& At(size_t i) const { return values_.at(i); }
     size_t Size() const { return values_.size(); }
 
-private:
+  private:
     std::vector<Value> values_;
 };
 
@@ -70,7 +70,7 @@ Value ToValue(const std::optional<T>& v) {
 }  // namespace detail
 
 class Connection {
-public:
+  public:
     virtual ~Connection() = default;
     virtual Backend backend() const = 0;
     // Runs one statement with bound parameters and returns all rows.
@@ -101,7 +101,7 @@ public:
 };
 
 class Database {
-public:
+  public:
     virtual ~Database() = default;
     virtual Backend backend() const = 0;
     // The calling thread's connection, opened on first use.
@@ -114,17 +114,17 @@ public:
 // A Database that opens one connection per thread on first use and closes them all when it
 // is destroyed. Backends supply Connect().
 class PerThreadDatabase : public Database {
-public:
+  public:
     explicit PerThreadDatabase(std::string url);
     ~PerThreadDatabase() override;
     Connection& Local() override;
     std::unique_ptr<Connection> Open() override { return Connect(); }
     const std::string& url() const override { return url_; }
 
-protected:
+  protected:
     virtual std::unique_ptr<Connection> Connect() = 0;
 
-private:
+  private:
     std::string url_;
     uint64_t id_;
     std::mutex mu_;
@@ -138,7 +138,7 @@ std::unique_ptr<Database> OpenDatabase(const std::string& url);
 // taken up front; on PostgreSQL they run at READ COMMITTED and lock rows explicitly where
 // needed. Rolls back unless Commit() was called.
 class Transaction {
-public:
+  public:
     enum class Mode { kRead, kWrite };
     Transaction(Connection& conn, Mode mode);
     ~Transaction();
@@ -147,7 +147,7 @@ public:
     void Commit();
     Connection& conn() { return conn_; }
 
-private:
+  private:
     Connection& conn_;
     bool done_ = false;
 };

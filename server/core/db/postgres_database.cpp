@@ -57,7 +57,7 @@ void Check(PGresult* res, const std::string& context = "") {
 }
 
 class PgConnection final : public Connection {
-public:
+  public:
     explicit PgConnection(const std::string& url) {
         conn_ = PQconnectdb(url.c_str());
         if (PQstatus(conn_) != CONNECTION_OK) {
@@ -98,8 +98,8 @@ public:
             }
             ptrs[i] = texts[i].c_str();
         }
-        PGresult* res = PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), ptrs.data(), nullptr,
-                                       nullptr, 0);
+        PGresult* res =
+            PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), ptrs.data(), nullptr, nullptr, 0);
         Check(res);
         Rows rows;
         int nrows = PQntuples(res);
@@ -115,10 +115,21 @@ public:
                 }
                 const char* text = PQgetvalue(res, r, c);
                 switch (PQftype(res, c)) {
-                    case 20: case 21: case 23: values.emplace_back(int64_t{std::stoll(text)}); break;
-                    case 700: case 701: case 1700: values.emplace_back(std::stod(text)); break;
-                    case 16: values.emplace_back(int64_t{text[0] == 't' ? 1 : 0}); break;
-                    default: values.emplace_back(std::string(text, PQgetlength(res, r, c)));
+                    case 20:
+                    case 21:
+                    case 23:
+                        values.emplace_back(int64_t{std::stoll(text)});
+                        break;
+                    case 700:
+                    case 701:
+                    case 1700:
+                        values.emplace_back(std::stod(text));
+                        break;
+                    case 16:
+                        values.emplace_back(int64_t{text[0] == 't' ? 1 : 0});
+                        break;
+                    default:
+                        values.emplace_back(std::string(text, PQgetlength(res, r, c)));
                 }
             }
             rows.emplace_back(std::move(values));
@@ -127,7 +138,7 @@ public:
         return rows;
     }
 
-private:
+  private:
     const std::string& Prepare(std::string_view sql, int nparams) {
         auto it = names_.find(std::string(sql));
         if (it != names_.end()) return it->second;
@@ -144,11 +155,11 @@ private:
 };
 
 class PgDatabase final : public PerThreadDatabase {
-public:
+  public:
     explicit PgDatabase(std::string url) : PerThreadDatabase(std::move(url)) { Local(); }
     Backend backend() const override { return Backend::kPostgres; }
 
-protected:
+  protected:
     std::unique_ptr<Connection> Connect() override { return std::make_unique<PgConnection>(url()); }
 };
 

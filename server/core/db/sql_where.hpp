@@ -9,7 +9,7 @@
 namespace tongxin::db {
 
 class SqlWhere {
-public:
+  public:
     // `clause` must be a literal with as many `?` as values given.
     template <typename... Args>
     SqlWhere& Add(const char* clause, const Args&... args) {
@@ -38,7 +38,7 @@ public:
         return v;
     }
 
-private:
+  private:
     std::vector<std::string> clauses_;
     std::vector<Value> values_;
 };

@@ -12,18 +12,22 @@ namespace {
 DbError::Kind KindOf(int extended) {
     switch (extended) {
         case SQLITE_CONSTRAINT_UNIQUE:
-        case SQLITE_CONSTRAINT_PRIMARYKEY: return DbError::Kind::kUnique;
-        case SQLITE_CONSTRAINT_FOREIGNKEY: return DbError::Kind::kForeignKey;
+        case SQLITE_CONSTRAINT_PRIMARYKEY:
+            return DbError::Kind::kUnique;
+        case SQLITE_CONSTRAINT_FOREIGNKEY:
+            return DbError::Kind::kForeignKey;
         case SQLITE_CONSTRAINT_CHECK:
-        case SQLITE_CONSTRAINT_NOTNULL: return DbError::Kind::kCheck;
-        default: break;
+        case SQLITE_CONSTRAINT_NOTNULL:
+            return DbError::Kind::kCheck;
+        default:
+            break;
     }
     if ((extended & 0xff) == SQLITE_BUSY || (extended & 0xff) == SQLITE_LOCKED) return DbError::Kind::kBusy;
     return DbError::Kind::kOther;
 }
 
 class SqliteConnection final : public Connection {
-public:
+  public:
     explicit SqliteConnection(const std::string& path) {
         int rc = sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                                  nullptr);
@@ -82,9 +86,15 @@ public:
             values.reserve(cols);
             for (int c = 0; c < cols; ++c) {
                 switch (sqlite3_column_type(stmt, c)) {
-                    case SQLITE_INTEGER: values.emplace_back(int64_t{sqlite3_column_int64(stmt, c)}); break;
-                    case SQLITE_FLOAT: values.emplace_back(sqlite3_column_double(stmt, c)); break;
-                    case SQLITE_NULL: values.emplace_back(std::monostate{}); break;
+                    case SQLITE_INTEGER:
+                        values.emplace_back(int64_t{sqlite3_column_int64(stmt, c)});
+                        break;
+                    case SQLITE_FLOAT:
+                        values.emplace_back(sqlite3_column_double(stmt, c));
+                        break;
+                    case SQLITE_NULL:
+                        values.emplace_back(std::monostate{});
+                        break;
                     default: {
                         auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
                         values.emplace_back(std::string(text, sqlite3_column_bytes(stmt, c)));
@@ -101,7 +111,7 @@ public:
         return rows;
     }
 
-private:
+  private:
     sqlite3_stmt* Prepare(std::string_view sql) {
         auto it = cache_.find(std::string(sql));
         if (it != cache_.end()) return it->second;
@@ -120,13 +130,13 @@ private:
 };
 
 class SqliteDatabase final : public PerThreadDatabase {
-public:
+  public:
     explicit SqliteDatabase(std::string path) : PerThreadDatabase(std::move(path)) {
         Local();  // fail early on a bad path
     }
     Backend backend() const override { return Backend::kSqlite; }
 
-protected:
+  protected:
     std::unique_ptr<Connection> Connect() override { return std::make_unique<SqliteConnection>(url()); }
 };
 

@@ -8,23 +8,23 @@
 namespace tongxin {
 
 enum class ErrorCode {
-    kBadRequest,       // 400: malformed syntax (JSON, query parameters)
-    kUnauthorized,     // 401: not logged in or session expired
-    kForbidden,        // 403: logged in, but the role lacks the permission
-    kNotFound,         // 404: does not exist, or outside the caller's scope
-    kMethodNotAllowed, // 405
-    kConflict,         // 409: state conflict (duplicate, already ended...)
-    kPayloadTooLarge,  // 413
-    kUnprocessable,    // 422: well-formed but fails validation; details name the fields
-    kTooManyRequests,  // 429
-    kUnavailable,      // 503: database busy or shutting down
-    kInternal,         // 500
+    kBadRequest,        // 400: malformed syntax (JSON, query parameters)
+    kUnauthorized,      // 401: not logged in or session expired
+    kForbidden,         // 403: logged in, but the role lacks the permission
+    kNotFound,          // 404: does not exist, or outside the caller's scope
+    kMethodNotAllowed,  // 405
+    kConflict,          // 409: state conflict (duplicate, already ended...)
+    kPayloadTooLarge,   // 413
+    kUnprocessable,     // 422: well-formed but fails validation; details name the fields
+    kTooManyRequests,   // 429
+    kUnavailable,       // 503: database busy or shutting down
+    kInternal,          // 500
 };
 
 int HttpStatus(ErrorCode code);
 
 class AppError : public std::runtime_error {
-public:
+  public:
     // key: a snake_case code sent to clients and used to look up the translated message.
     AppError(ErrorCode code, std::string key, boost::json::object details = {})
         : std::runtime_error(key), code_(code), key_(std::move(key)), details_(std::move(details)) {}
@@ -34,7 +34,7 @@ public:
     const boost::json::object& details() const { return details_; }
     boost::json::object& details() { return details_; }
 
-private:
+  private:
     ErrorCode code_;
     std::string key_;
     boost::json::object details_;
@@ -42,14 +42,14 @@ private:
 
 // Field-level validation errors collected before one 422 is thrown.
 class FieldErrors {
-public:
+  public:
     void Add(const std::string& field, const std::string& reason_key) { fields_[field] = reason_key; }
     bool Empty() const { return fields_.empty(); }
     const boost::json::object& fields() const { return fields_; }
     // Throws a 422 `validation_failed` whose details.fields maps field -> reason key.
     void ThrowIfAny() const;
 
-private:
+  private:
     boost::json::object fields_;
 };
 

@@ -13,7 +13,7 @@
 namespace tongxin::http {
 
 class JsonBody {
-public:
+  public:
     explicit JsonBody(const Request& req);
     explicit JsonBody(boost::json::object obj) : obj_(std::move(obj)) {}
 
@@ -34,7 +34,7 @@ public:
     void Fail(const std::string& field, const std::string& reason) { errors_.Add(field, reason); }
     void Finish() const { errors_.ThrowIfAny(); }
 
-private:
+  private:
     boost::json::object obj_;
     FieldErrors errors_;
 };

@@ -12,9 +12,9 @@
 namespace tongxin::http {
 
 struct Request {
-    std::string method;  // "GET", "POST", ...
-    std::string target;  // as received, with the query string
-    std::string path;    // decoded path
+    std::string method;                          // "GET", "POST", ...
+    std::string target;                          // as received, with the query string
+    std::string path;                            // decoded path
     std::map<std::string, std::string> query;    // decoded query parameters
     std::map<std::string, std::string> headers;  // lower-case names
     std::map<std::string, std::string> params;   // path parameters from the route pattern

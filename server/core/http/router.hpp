@@ -33,7 +33,7 @@ struct Route {
 };
 
 class Router {
-public:
+  public:
     // Sets the principal on the request from its session cookie or bearer token; throws
     // AppError(401) for a bad or expired session and AppError(403) for a failed CSRF check.
     using Authenticator = std::function<void(Request&)>;
@@ -52,7 +52,7 @@ public:
     std::string OpenApi() const;
     const std::vector<Route>& routes() const { return routes_; }
 
-private:
+  private:
     Response Run(Request& req) const;
     std::vector<Route> routes_;
     Authenticator authenticator_;

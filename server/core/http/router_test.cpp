@@ -69,9 +69,8 @@ TEST(Router, ProtectedRoutesNeedAPrincipalAndThePermission) {
 
 TEST(Router, UnexpectedExceptionsBecome500WithoutDetails) {
     Router router;
-    router.Add("GET", "/api/v1/boom", Access::Public(), "", [](Request&) -> Response {
-        throw std::runtime_error("secret internals");
-    });
+    router.Add("GET", "/api/v1/boom", Access::Public(), "",
+               [](Request&) -> Response { throw std::runtime_error("secret internals"); });
     Request r = Req("GET", "/api/v1/boom");
     Response resp = router.Dispatch(r);
     EXPECT_EQ(resp.status, 500);

@@ -37,9 +37,7 @@ struct Shared {
         : router(r), options(o), workers(static_cast<size_t>(std::max(1, o.worker_threads))) {}
 };
 
-std::string LangOf(const std::string& accept_language) {
-    return accept_language.rfind("en", 0) == 0 ? "en" : "zh";
-}
+std::string LangOf(const std::string& accept_language) { return accept_language.rfind("en", 0) == 0 ? "en" : "zh"; }
 
 Request ToRequest(const bhttp::request<bhttp::string_body>& msg, const std::string& client_addr) {
     Request req;
@@ -116,13 +114,13 @@ asio::awaitable<void> Session(beast::tcp_stream stream, Shared& shared) {
         stream.expires_after(std::chrono::seconds(o.header_timeout_seconds));
         auto [ec, n] = co_await bhttp::async_read_header(stream, buffer, parser, asio::as_tuple(asio::use_awaitable));
         if (ec) {
-            if (ec == bhttp::error::header_limit) co_await WriteSimple(stream, 431, "bad_request", 11);
+            if (ec == bhttp::error::header_limit)
+                co_await WriteSimple(stream, 431, "bad_request", 11);
             else if (ec == bhttp::error::body_limit) {
                 co_await WriteSimple(stream, 413, "payload_too_large", 11);
                 co_await LingeringClose(stream);
-            }
-            else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout && ec != asio::error::eof &&
-                     ec != asio::error::connection_reset) {
+            } else if (ec != bhttp::error::end_of_stream && ec != beast::error::timeout && ec != asio::error::eof &&
+                       ec != asio::error::connection_reset) {
                 co_await WriteSimple(stream, 400, "bad_request", 11);
             }
             break;
@@ -141,8 +139,7 @@ asio::awaitable<void> Session(beast::tcp_stream stream, Shared& shared) {
             if (ec == bhttp::error::body_limit) {
                 co_await WriteSimple(stream, 413, "payload_too_large", head.version());
                 co_await LingeringClose(stream);
-            }
-            else if (ec != beast::error::timeout && ec != asio::error::eof) {
+            } else if (ec != beast::error::timeout && ec != asio::error::eof) {
                 co_await WriteSimple(stream, 400, "bad_request", head.version());
             }
             break;
@@ -185,14 +182,14 @@ asio::awaitable<void> Listen(tcp::acceptor& acceptor, Shared& shared) {
             continue;
         }
         socket.set_option(tcp::no_delay(true), ec);
-        asio::co_spawn(acceptor.get_executor(), Session(beast::tcp_stream(std::move(socket)), shared),
-                       asio::detached);
+        asio::co_spawn(acceptor.get_executor(), Session(beast::tcp_stream(std::move(socket)), shared), asio::detached);
     }
 }
 
 }  // namespace
 
-void Serve(const Router& router, const ServerOptions& options, const std::function<void(unsigned short)>& on_listening) {
+void Serve(const Router& router, const ServerOptions& options,
+           const std::function<void(unsigned short)>& on_listening) {
     asio::io_context io(options.io_threads);
     Shared shared(router, options);
     tcp::endpoint endpoint(asio::ip::make_address(options.host), options.port);

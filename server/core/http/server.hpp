@@ -16,11 +16,11 @@ struct ServerOptions {
     unsigned short port = 8080;
     int io_threads = 1;
     int worker_threads = 4;
-    size_t body_limit = 1 << 20;                 // 1 MiB for ordinary JSON requests
-    size_t upload_limit = 64 << 20;              // for paths that start with an upload prefix
-    std::vector<std::string> upload_prefixes;    // e.g. "/api/v1/residents/import"
-    int header_timeout_seconds = 15;             // time to send the request head (and idle keep-alive)
-    int body_timeout_seconds = 60;               // time to send the body
+    size_t body_limit = 1 << 20;               // 1 MiB for ordinary JSON requests
+    size_t upload_limit = 64 << 20;            // for paths that start with an upload prefix
+    std::vector<std::string> upload_prefixes;  // e.g. "/api/v1/residents/import"
+    int header_timeout_seconds = 15;           // time to send the request head (and idle keep-alive)
+    int body_timeout_seconds = 60;             // time to send the body
     int shutdown_grace_seconds = 20;
     bool access_log = true;
 };

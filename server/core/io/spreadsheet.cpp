@@ -19,7 +19,7 @@ namespace tongxin::io {
 namespace {
 
 class Zip {
-public:
+  public:
     explicit Zip(std::string_view bytes) {
         zip_error_t err;
         zip_error_init(&err);
@@ -46,7 +46,7 @@ public:
         return out;
     }
 
-private:
+  private:
     zip_t* archive_ = nullptr;
 };
 

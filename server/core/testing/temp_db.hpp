@@ -12,7 +12,7 @@
 namespace tongxin::testing {
 
 class TempDb {
-public:
+  public:
     TempDb() {
         char tmpl[] = "/tmp/tongxin-unit-XXXXXX";
         dir_ = mkdtemp(tmpl);
@@ -28,7 +28,7 @@ public:
     db::Connection& conn() { return db_->Local(); }
     const std::string& dir() const { return dir_; }
 
-private:
+  private:
     std::string dir_;
     std::unique_ptr<db::Database> db_;
 };

@@ -7,8 +7,8 @@
 
 #include <memory>
 #include <set>
-#include <unordered_map>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace tongxin::text {
 namespace {
@@ -21,7 +21,8 @@ std::unique_ptr<icu::Transliterator> MakeTransliterator(const char* id) {
 }
 
 std::string Transliterate(icu::Transliterator& t, std::string_view text) {
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+    icu::UnicodeString u =
+        icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     t.transliterate(u);
     std::string out;
     u.toUTF8String(out);
@@ -33,11 +34,11 @@ std::string Transliterate(icu::Transliterator& t, std::string_view text) {
 // Han-Latin/Names, which knows surname readings (曾 zeng, 单 shan), and every other character
 // through Han-Latin on its own.
 class PinyinCache {
-public:
+  public:
     const std::string& Surname(const std::string& s) { return Lookup(surnames_, *names_, s); }
     const std::string& Plain(const std::string& s) { return Lookup(plain_, *plain_translit_, s); }
 
-private:
+  private:
     static const std::string& Lookup(std::unordered_map<std::string, std::string>& cache, icu::Transliterator& t,
                                      const std::string& s) {
         auto it = cache.find(s);

@@ -9,9 +9,9 @@
 namespace tongxin::time {
 
 int64_t NowUnix();
-std::string ToRfc3339(int64_t unix_seconds);     // 2021-02-17T08:30:00+08:00
-std::string Today();                             // YYYY-MM-DD in +08:00
-bool IsValidDate(std::string_view yyyy_mm_dd);   // real calendar date, 1900..2100
+std::string ToRfc3339(int64_t unix_seconds);    // 2021-02-17T08:30:00+08:00
+std::string Today();                            // YYYY-MM-DD in +08:00
+bool IsValidDate(std::string_view yyyy_mm_dd);  // real calendar date, 1900..2100
 std::optional<int> YearOf(std::string_view date);
 
 }  // namespace tongxin::time

@@ -64,9 +64,8 @@ void Register(http::Router& r, Context& ctx) {
         tx.Commit();
     });
 
-    r.Add("GET", "/api/v1/health", Access::Public(), "Liveness", [](Request&) {
-        return Response::Json(R"({"status":"ok"})");
-    });
+    r.Add("GET", "/api/v1/health", Access::Public(), "Liveness",
+          [](Request&) { return Response::Json(R"({"status":"ok"})"); });
     r.Add("POST", "/api/v1/auth/login", Access::Public(), "Log in; returns a token and sets the session cookie",
           [&ctx](Request& req) {
               http::JsonBody body(req);
@@ -80,14 +79,15 @@ void Register(http::Router& r, Context& ctx) {
               Response resp = http::JsonResponse(out);
               resp.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + result.token +
                                                           "; Path=/; HttpOnly; SameSite=Strict");
-              resp.headers.emplace_back("Set-Cookie", std::string(kCsrfCookie) + "=" + result.csrf_token +
-                                                          "; Path=/; SameSite=Strict");
+              resp.headers.emplace_back(
+                  "Set-Cookie", std::string(kCsrfCookie) + "=" + result.csrf_token + "; Path=/; SameSite=Strict");
               return resp;
           });
     r.Add("POST", "/api/v1/auth/logout", Access::LoggedIn(), "End this session", [&ctx](Request& req) {
         ctx.auth.Logout(req.User(), req.client_addr);
         Response resp = http::JsonResponse(json::object{{"ok", true}});
-        resp.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+        resp.headers.emplace_back("Set-Cookie",
+                                  std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
         resp.headers.emplace_back("Set-Cookie", std::string(kCsrfCookie) + "=; Path=/; Max-Age=0; SameSite=Strict");
         return resp;
     });
@@ -132,7 +132,8 @@ void Register(http::Router& r, Context& ctx) {
         for (const auto& role : auth::Roles()) {
             json::array perms;
             for (const auto& p : role.permissions) perms.push_back(json::value(p));
-            items.push_back({{"key", role.key}, {"name", req.lang == "en" ? role.en : role.zh}, {"permissions", perms}});
+            items.push_back(
+                {{"key", role.key}, {"name", req.lang == "en" ? role.en : role.zh}, {"permissions", perms}});
         }
         return http::ListResponse(std::move(items), static_cast<int64_t>(auth::Roles().size()));
     });
@@ -195,7 +196,8 @@ void Register(http::Router& r, Context& ctx) {
               json::array items;
               for (const auto& row : conn.Run(
                        "SELECT seq, at, username, client_addr, action, object_type, object_id, outcome, details FROM "
-                       "audit_log" + where.Sql() + " ORDER BY seq DESC LIMIT ? OFFSET ?",
+                       "audit_log" +
+                           where.Sql() + " ORDER BY seq DESC LIMIT ? OFFSET ?",
                        where.With({page.limit, page.offset}))) {
                   items.push_back({{"seq", row.Int(0)},
                                    {"at", time::ToRfc3339(row.Int(1))},

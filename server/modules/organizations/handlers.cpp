@@ -46,9 +46,8 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
                                                  req.Query("q").value_or(""), page.limit, page.offset, req.lang));
           });
     r.Add("GET", "/api/v1/organizations/{id}", Access::Need("organizations.read"),
-          "An organization with its current and past posts", [&svc](Request& req) {
-              return http::JsonResponse(svc.Get(req.User(), http::PathId(req), req.lang));
-          });
+          "An organization with its current and past posts",
+          [&svc](Request& req) { return http::JsonResponse(svc.Get(req.User(), http::PathId(req), req.lang)); });
     r.Add("POST", "/api/v1/organizations", Access::Need("organizations.write"), "Create an organization",
           [&svc](Request& req) {
               int64_t id = svc.Create(req.User(), ParseOrg(req, true), ActorOf(req));
@@ -88,6 +87,50 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
               body.Finish();
               svc.EndPost(req.User(), id, post, *date, reason, ActorOf(req));
               return http::JsonResponse(svc.Get(req.User(), id, req.lang));
+          });
+    r.Add("GET", "/api/v1/organizations/{id}/meetings", Access::Need("organizations.read"),
+          "Deliberation meetings of a self-governance body, with resolutions", [&svc](Request& req) {
+              auto page = http::PageOf(req);
+              return http::JsonResponse(svc.Meetings(req.User(), http::PathId(req), page.limit, page.offset));
+          });
+    r.Add("POST", "/api/v1/organizations/{id}/meetings", Access::Need("organizations.write"),
+          "Record a deliberation meeting: agenda, attendees, resolutions", [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              MeetingInput in;
+              in.held_on = body.Date("held_on", true).value_or("");
+              in.place = body.Str("place", false, 100).value_or("");
+              in.agenda = body.Str("agenda", true, 2000).value_or("");
+              in.attendees = body.IntList("attendees").value_or(std::vector<int64_t>{});
+              body.Finish();
+              json::object raw = json::parse(req.body).as_object();
+              if (auto* list = raw.if_contains("resolutions"); list && list->is_array()) {
+                  for (auto& item : list->as_array()) {
+                      if (!item.is_object()) {
+                          throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                                         {{"fields", {{"resolutions", "wrong_type"}}}});
+                      }
+                      http::JsonBody one(item.as_object());
+                      ResolutionInput res;
+                      res.content = one.Str("content", true, 1000).value_or("");
+                      res.owner = one.Str("owner", false, 60).value_or("");
+                      res.due_on = one.Date("due_on");
+                      one.Finish();
+                      in.resolutions.push_back(std::move(res));
+                  }
+              }
+              int64_t meeting = svc.AddMeeting(req.User(), id, in, ActorOf(req));
+              return http::JsonResponse(json::object{{"id", meeting}}, 201);
+          });
+    r.Add("PATCH", "/api/v1/resolutions/{id}", Access::Need("organizations.write"),
+          "Move a resolution's follow-up on (open, in_progress, done, dropped)", [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto status = body.Str("status", true, 20);
+              auto note = body.Str("status_note", false, 500).value_or("");
+              body.Finish();
+              svc.SetResolutionStatus(req.User(), id, *status, note, ActorOf(req));
+              return http::JsonResponse(json::object{{"ok", true}});
           });
     RegisterIndicators(registry);
 }

@@ -21,8 +21,8 @@ reports::Indicator PostHolders(std::string id, std::string zh, std::string en, s
     auto from = [=](const KpiScope& s) {
         std::string sql =
             " FROM org_posts x JOIN organizations o ON o.id = x.organization_id JOIN residents r ON r.id = "
-            "x.resident_id WHERE x." + s.place_column + " = ? AND " + kActivePost + " AND (" + kind_clause +
-            ") AND (" + post_clause + ")";
+            "x.resident_id WHERE x." +
+            s.place_column + " = ? AND " + kActivePost + " AND (" + kind_clause + ") AND (" + post_clause + ")";
         if (minority_only) sql += std::string(" AND ") + kMinority;
         return sql;
     };
@@ -45,9 +45,10 @@ reports::Indicator PostHolders(std::string id, std::string zh, std::string en, s
         out.total = c.Run("SELECT count(DISTINCT x.resident_id)" + from(s), {s.place_id, s.year_end(), s.year_end()})
                         .front()
                         .Int(0);
-        auto people = c.Run("SELECT r.id, r.name, r.ethnicity" + from(s) +
-                                " GROUP BY r.id, r.name, r.ethnicity, r.pinyin ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
-                            {s.place_id, s.year_end(), s.year_end(), limit, offset});
+        auto people =
+            c.Run("SELECT r.id, r.name, r.ethnicity" + from(s) +
+                      " GROUP BY r.id, r.name, r.ethnicity, r.pinyin ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
+                  {s.place_id, s.year_end(), s.year_end(), limit, offset});
         for (const auto& p : people) {
             std::string posts;
             for (const auto& row : c.Run("SELECT o.name, x.post" + from(s) + " AND r.id = ? ORDER BY o.name",
@@ -101,9 +102,11 @@ void RegisterIndicators(reports::Registry& registry) {
     societies.records = [=](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
         KpiRecords out;
         out.columns = {"name", "founded_on"};
-        out.total = c.Run("SELECT count(*)" + active_societies(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
-        for (const auto& r : c.Run("SELECT o.id, o.name, o.founded_on" + active_societies(s) + " ORDER BY o.name LIMIT ? OFFSET ?",
-                                   {s.place_id, s.year_end(), s.year_end(), limit, offset})) {
+        out.total =
+            c.Run("SELECT count(*)" + active_societies(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
+        for (const auto& r :
+             c.Run("SELECT o.id, o.name, o.founded_on" + active_societies(s) + " ORDER BY o.name LIMIT ? OFFSET ?",
+                   {s.place_id, s.year_end(), s.year_end(), limit, offset})) {
             out.items.push_back({{"id", r.Int(0)},
                                  {"name", r.Str(1)},
                                  {"founded_on", r.IsNull(2) ? json::value(nullptr) : json::value(r.Str(2))},
@@ -132,10 +135,11 @@ void RegisterIndicators(reports::Registry& registry) {
         KpiRecords out;
         out.columns = {"name", "founded_on", "members"};
         out.total = c.Run("SELECT count(*)" + where(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
-        for (const auto& r : c.Run("SELECT o.id, o.name, o.founded_on, (SELECT count(*) FROM org_posts x WHERE "
-                                   "x.organization_id = o.id AND " + std::string(kActivePost) + ")" + where(s) +
-                                       " ORDER BY o.name LIMIT ? OFFSET ?",
-                                   {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
+        for (const auto& r :
+             c.Run("SELECT o.id, o.name, o.founded_on, (SELECT count(*) FROM org_posts x WHERE "
+                   "x.organization_id = o.id AND " +
+                       std::string(kActivePost) + ")" + where(s) + " ORDER BY o.name LIMIT ? OFFSET ?",
+                   {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
             out.items.push_back({{"id", r.Int(0)},
                                  {"name", r.Str(1)},
                                  {"founded_on", r.IsNull(2) ? json::value(nullptr) : json::value(r.Str(2))},

@@ -153,8 +153,8 @@ int64_t OrganizationService::Insert(db::Connection& conn, const OrgInput& in, in
         .QueryOne(
             "INSERT INTO organizations (kind, name, parent_id, street_id, community_id, ethnic_work, founded_on, "
             "dissolved_on, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            in.kind, in.name, in.parent_id, street_id, *in.community_id, in.ethnic_work, in.founded_on,
-            in.dissolved_on, in.description, now, now)
+            in.kind, in.name, in.parent_id, street_id, *in.community_id, in.ethnic_work, in.founded_on, in.dissolved_on,
+            in.description, now, now)
         ->Int(0);
 }
 
@@ -182,8 +182,10 @@ int64_t OrganizationService::Create(const auth::Principal& p, const OrgInput& in
         db::SqlWhere where;
         where.AddScope(scope.clause, scope.value).Add("o.id = ?", *in.community_id).Add("o.kind = 'community'");
         auto rows = conn.Run("SELECT o.street_id FROM places o" + where.Sql(), where.values());
-        if (rows.empty()) errors.Add("community_id", "unknown_place");
-        else street = rows.front().Int(0);
+        if (rows.empty())
+            errors.Add("community_id", "unknown_place");
+        else
+            street = rows.front().Int(0);
     }
     if (in.parent_id) {
         try {
@@ -199,7 +201,10 @@ int64_t OrganizationService::Create(const auth::Principal& p, const OrgInput& in
     }
     int64_t id = Insert(conn, in, *street);
     audit::Append(conn, actor,
-                  {"organizations.organization.created", "organization", std::to_string(id), true,
+                  {"organizations.organization.created",
+                   "organization",
+                   std::to_string(id),
+                   true,
                    {{"kind", in.kind}, {"name", in.name}, {"community_id", *in.community_id}}});
     tx.Commit();
     return id;
@@ -241,9 +246,11 @@ int64_t OrganizationService::AddPost(const auth::Principal& p, int64_t org_id, c
     FieldErrors errors;
     if (!FindPost(in.post)) errors.Add("post", "invalid_choice");
     if (!time::IsValidDate(in.term_from)) errors.Add("term_from", "invalid_date");
-    if (in.term_to && (!time::IsValidDate(*in.term_to) || *in.term_to < in.term_from)) errors.Add("term_to", "invalid_date");
+    if (in.term_to && (!time::IsValidDate(*in.term_to) || *in.term_to < in.term_from))
+        errors.Add("term_to", "invalid_date");
     // The holder must live in the organization's community.
-    if (conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", in.resident_id, org.Int(5)) == 0) {
+    if (conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", in.resident_id, org.Int(5)) ==
+        0) {
         errors.Add("resident_id", "not_found");
     }
     errors.ThrowIfAny();
@@ -254,7 +261,10 @@ int64_t OrganizationService::AddPost(const auth::Principal& p, int64_t org_id, c
     }
     int64_t id = InsertPost(conn, org_id, in, org.Int(4), org.Int(5));
     audit::Append(conn, actor,
-                  {"organizations.post.added", "organization", std::to_string(org_id), true,
+                  {"organizations.post.added",
+                   "organization",
+                   std::to_string(org_id),
+                   true,
                    {{"post_id", id}, {"resident_id", in.resident_id}, {"post", in.post}, {"term_from", in.term_from}}});
     tx.Commit();
     return id;
@@ -265,8 +275,8 @@ void OrganizationService::EndPost(const auth::Principal& p, int64_t org_id, int6
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     FindOrg(conn, p, org_id);
-    auto post = conn.QueryOne("SELECT term_from, term_to FROM org_posts WHERE id = ? AND organization_id = ?", post_id,
-                              org_id);
+    auto post =
+        conn.QueryOne("SELECT term_from, term_to FROM org_posts WHERE id = ? AND organization_id = ?", post_id, org_id);
     if (!post) throw AppError(ErrorCode::kNotFound, "not_found");
     if (!post->IsNull(1)) throw AppError(ErrorCode::kConflict, "conflict");
     if (date < post->Str(0)) {
@@ -274,7 +284,10 @@ void OrganizationService::EndPost(const auth::Principal& p, int64_t org_id, int6
     }
     conn.Exec("UPDATE org_posts SET term_to = ?, ended_reason = ? WHERE id = ?", date, reason, post_id);
     audit::Append(conn, actor,
-                  {"organizations.post.ended", "organization", std::to_string(org_id), true,
+                  {"organizations.post.ended",
+                   "organization",
+                   std::to_string(org_id),
+                   true,
                    {{"post_id", post_id}, {"term_to", date}, {"reason", reason}}});
     tx.Commit();
 }

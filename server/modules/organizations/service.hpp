@@ -44,8 +44,22 @@ struct PostInput {
     std::optional<std::string> term_to;
 };
 
+struct ResolutionInput {
+    std::string content;
+    std::string owner;
+    std::optional<std::string> due_on;
+};
+
+struct MeetingInput {
+    std::string held_on;
+    std::string place;
+    std::string agenda;
+    std::vector<int64_t> attendees;
+    std::vector<ResolutionInput> resolutions;
+};
+
 class OrganizationService {
-public:
+  public:
     explicit OrganizationService(db::Database& db) : db_(db) {}
 
     boost::json::object List(const auth::Principal& p, const std::optional<std::string>& kind,
@@ -59,12 +73,19 @@ public:
     void EndPost(const auth::Principal& p, int64_t org_id, int64_t post_id, const std::string& date,
                  const std::string& reason, const audit::Actor& actor);
 
+    // Deliberation meetings of self-governance bodies, with attendance and resolutions.
+    boost::json::object Meetings(const auth::Principal& p, int64_t org_id, int64_t limit, int64_t offset);
+    int64_t AddMeeting(const auth::Principal& p, int64_t org_id, const MeetingInput& in, const audit::Actor& actor);
+    // Moves a resolution's follow-up on (open -> in_progress -> done, or dropped), with a note.
+    void SetResolutionStatus(const auth::Principal& p, int64_t resolution_id, const std::string& status,
+                             const std::string& note, const audit::Actor& actor);
+
     // Unchecked inserts for the demo and data generation.
     static int64_t Insert(db::Connection& conn, const OrgInput& in, int64_t street_id);
     static int64_t InsertPost(db::Connection& conn, int64_t org_id, const PostInput& in, int64_t street_id,
-                       int64_t community_id);
+                              int64_t community_id);
 
-private:
+  private:
     db::Database& db_;
 };
 

@@ -31,9 +31,9 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
           "One-to-one pairings (?community=, ?liaison=, ?resident=, ?active=0 for history too)", [&svc](Request& req) {
               auto page = http::PageOf(req);
               bool active = req.Query("active").value_or("1") != "0";
-              return http::JsonResponse(svc.Pairings(req.User(), http::QueryOptInt(req, "community"),
-                                                     http::QueryOptInt(req, "liaison"), http::QueryOptInt(req, "resident"),
-                                                     active, page.limit, page.offset));
+              return http::JsonResponse(
+                  svc.Pairings(req.User(), http::QueryOptInt(req, "community"), http::QueryOptInt(req, "liaison"),
+                               http::QueryOptInt(req, "resident"), active, page.limit, page.offset));
           });
     r.Add("POST", "/api/v1/liaisons", Access::Need("party.write"),
           "Pair a minority resident with a party-member liaison (re-pairing ends the old pairing)",
@@ -68,11 +68,12 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
               }
               return http::JsonResponse(svc.Coverage(req.User(), *community, AsOf(req)));
           });
-    r.Add("GET", "/api/v1/visits", Access::Need("party.read"), "Visits (?community=, ?household=)", [&svc](Request& req) {
-        auto page = http::PageOf(req);
-        return http::JsonResponse(svc.Visits(req.User(), http::QueryOptInt(req, "community"),
-                                             http::QueryOptInt(req, "household"), page.limit, page.offset));
-    });
+    r.Add("GET", "/api/v1/visits", Access::Need("party.read"), "Visits (?community=, ?household=)",
+          [&svc](Request& req) {
+              auto page = http::PageOf(req);
+              return http::JsonResponse(svc.Visits(req.User(), http::QueryOptInt(req, "community"),
+                                                   http::QueryOptInt(req, "household"), page.limit, page.offset));
+          });
     r.Add("GET", "/api/v1/visits/overdue", Access::Need("party.read"),
           "Paired households not visited in ?days= (default 90) before ?as_of=", [&svc](Request& req) {
               int days = static_cast<int>(http::QueryInt(req, "days", 90, 1, 3650));
@@ -103,10 +104,12 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
               svc.SetFollowUp(req.User(), id, *status, follow_up, ActorOf(req));
               return http::JsonResponse(json::object{{"ok", true}});
           });
-    r.Add("GET", "/api/v1/study-sessions", Access::Need("party.read"), "Study sessions (三会一课)", [&svc](Request& req) {
-        auto page = http::PageOf(req);
-        return http::JsonResponse(svc.StudySessions(req.User(), http::QueryOptInt(req, "community"), page.limit, page.offset));
-    });
+    r.Add("GET", "/api/v1/study-sessions", Access::Need("party.read"), "Study sessions (三会一课)",
+          [&svc](Request& req) {
+              auto page = http::PageOf(req);
+              return http::JsonResponse(
+                  svc.StudySessions(req.User(), http::QueryOptInt(req, "community"), page.limit, page.offset));
+          });
     r.Add("POST", "/api/v1/study-sessions", Access::Need("party.write"), "Record a study session with attendance",
           [&svc](Request& req) {
               http::JsonBody body(req);

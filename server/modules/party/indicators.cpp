@@ -31,10 +31,11 @@ void RegisterIndicators(reports::Registry& registry) {
     members.unit_zh = "人";
     members.unit_en = "people";
     members.value = [](db::Connection& c, const KpiScope& s) {
-        return static_cast<double>(c.Run("SELECT count(*)" + MinorityPresent(s) + " AND r.political_status IN ('01', '02')",
-                                         {s.place_id, s.year_end(), s.year_end()})
-                                       .front()
-                                       .Int(0));
+        return static_cast<double>(
+            c.Run("SELECT count(*)" + MinorityPresent(s) + " AND r.political_status IN ('01', '02')",
+                  {s.place_id, s.year_end(), s.year_end()})
+                .front()
+                .Int(0));
     };
     members.records = [](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
         KpiRecords out;
@@ -75,13 +76,15 @@ void RegisterIndicators(reports::Registry& registry) {
     coverage.records = [](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
         KpiRecords out;
         out.columns = {"name", "ethnicity", "address", "liaison"};
-        out.total = c.Run("SELECT count(*)" + MinorityPresent(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
-        for (const auto& r : c.Run(
-                 "SELECT r.id, r.name, r.ethnicity, h.address, (SELECT l.name FROM pairings x JOIN residents l ON l.id = "
-                 "x.liaison_resident_id WHERE x.resident_id = r.id AND x.from_date <= ? AND (x.to_date IS NULL OR "
-                 "x.to_date > ?) ORDER BY x.id DESC LIMIT 1)" + MinorityPresent(s) +
-                     " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
-                 {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
+        out.total =
+            c.Run("SELECT count(*)" + MinorityPresent(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
+        for (const auto& r :
+             c.Run("SELECT r.id, r.name, r.ethnicity, h.address, (SELECT l.name FROM pairings x JOIN residents l ON "
+                   "l.id = "
+                   "x.liaison_resident_id WHERE x.resident_id = r.id AND x.from_date <= ? AND (x.to_date IS NULL OR "
+                   "x.to_date > ?) ORDER BY x.id DESC LIMIT 1)" +
+                       MinorityPresent(s) + " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
+                   {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
             out.items.push_back({{"id", r.Int(0)},
                                  {"name", r.Str(1)},
                                  {"ethnicity", r.Str(2)},

@@ -35,7 +35,8 @@ db::Row VisibleResident(db::Connection& conn, const auth::Principal& p, int64_t 
     where.AddScope(scope.clause, scope.value).Add("r.id = ?", id);
     auto rows = conn.Run(
         "SELECT r.id, r.name, r.ethnicity, r.political_status, r.household_id, r.street_id, r.community_id, r.grid_id, "
-        "r.building_id, r.moved_out FROM residents r" + where.Sql(),
+        "r.building_id, r.moved_out FROM residents r" +
+            where.Sql(),
         where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     return rows.front();
@@ -49,25 +50,29 @@ void Fail(const std::string& field, const std::string& reason) {
 
 void PartyService::RefreshAssignment(db::Connection& conn, int64_t liaison_id, std::optional<int64_t> household_id) {
     if (!household_id) return;
-    conn.Exec("DELETE FROM household_assignments WHERE assignee_resident_id = ? AND household_id = ? AND source = 'pairing'",
-              liaison_id, *household_id);
-    if (conn.QueryInt("SELECT count(*) FROM pairings WHERE liaison_resident_id = ? AND household_id = ? AND to_date IS NULL",
-                      liaison_id, *household_id) > 0) {
-        conn.Exec("INSERT INTO household_assignments (assignee_resident_id, household_id, source) VALUES (?, ?, 'pairing')",
-                  liaison_id, *household_id);
+    conn.Exec(
+        "DELETE FROM household_assignments WHERE assignee_resident_id = ? AND household_id = ? AND source = 'pairing'",
+        liaison_id, *household_id);
+    if (conn.QueryInt(
+            "SELECT count(*) FROM pairings WHERE liaison_resident_id = ? AND household_id = ? AND to_date IS NULL",
+            liaison_id, *household_id) > 0) {
+        conn.Exec(
+            "INSERT INTO household_assignments (assignee_resident_id, household_id, source) VALUES (?, ?, 'pairing')",
+            liaison_id, *household_id);
     }
 }
 
 int64_t PartyService::InsertPairing(db::Connection& conn, int64_t resident_id, int64_t liaison_id,
                                     const std::string& date) {
-    auto r = conn.QueryOne("SELECT household_id, street_id, community_id, grid_id, building_id FROM residents WHERE id = ?",
-                           resident_id);
-    int64_t id = conn.QueryOne(
-                         "INSERT INTO pairings (resident_id, liaison_resident_id, household_id, street_id, community_id, "
-                         "grid_id, building_id, from_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                         resident_id, liaison_id, r->OptInt(0), r->Int(1), r->Int(2), r->OptInt(3), r->OptInt(4), date,
-                         time::NowUnix())
-                     ->Int(0);
+    auto r = conn.QueryOne(
+        "SELECT household_id, street_id, community_id, grid_id, building_id FROM residents WHERE id = ?", resident_id);
+    int64_t id =
+        conn.QueryOne(
+                "INSERT INTO pairings (resident_id, liaison_resident_id, household_id, street_id, community_id, "
+                "grid_id, building_id, from_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                resident_id, liaison_id, r->OptInt(0), r->Int(1), r->Int(2), r->OptInt(3), r->OptInt(4), date,
+                time::NowUnix())
+            ->Int(0);
     RefreshAssignment(conn, liaison_id, r->OptInt(0));
     return id;
 }
@@ -79,14 +84,15 @@ json::object PartyService::Members(const auth::Principal& p, std::optional<int64
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add(kPartyMember).Add("r.moved_out IS NULL");
     if (community) where.Add("r.community_id = ?", *community);
-    if (!q.empty()) where.Add("(r.name LIKE ? OR r.initials LIKE ? OR r.pinyin LIKE ?)", "%" + q + "%", q + "%", q + "%");
+    if (!q.empty())
+        where.Add("(r.name LIKE ? OR r.initials LIKE ? OR r.pinyin LIKE ?)", "%" + q + "%", q + "%", q + "%");
     int64_t total = conn.Run("SELECT count(*) FROM residents r" + where.Sql(), where.values()).front().Int(0);
     json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT r.id, r.name, r.ethnicity, r.political_status, (SELECT count(*) FROM pairings x WHERE "
-             "x.liaison_resident_id = r.id AND x.to_date IS NULL) FROM residents r" + where.Sql() +
-                 " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
-             where.With({limit, offset}))) {
+    for (const auto& r :
+         conn.Run("SELECT r.id, r.name, r.ethnicity, r.political_status, (SELECT count(*) FROM pairings x WHERE "
+                  "x.liaison_resident_id = r.id AND x.to_date IS NULL) FROM residents r" +
+                      where.Sql() + " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
+                  where.With({limit, offset}))) {
         items.push_back({{"id", r.Int(0)},
                          {"name", r.Str(1)},
                          {"ethnicity", r.Str(2)},
@@ -149,8 +155,9 @@ int64_t PartyService::Pair(const auth::Principal& p, int64_t resident_id, int64_
     }();
     if (!text::IsPartyMember(liaison.Str(3))) Fail("liaison_resident_id", "not_party_member");
     if (liaison.Int(6) != resident.Int(6)) Fail("liaison_resident_id", "other_community");
-    auto current = conn.QueryOne("SELECT id, liaison_resident_id, from_date FROM pairings WHERE resident_id = ? AND to_date IS NULL",
-                                 resident_id);
+    auto current = conn.QueryOne(
+        "SELECT id, liaison_resident_id, from_date FROM pairings WHERE resident_id = ? AND to_date IS NULL",
+        resident_id);
     if (current) {
         if (current->Int(1) == liaison_id) throw AppError(ErrorCode::kConflict, "already_paired");
         if (date < current->Str(2)) Fail("from_date", "moved_out_before_in");
@@ -159,13 +166,17 @@ int64_t PartyService::Pair(const auth::Principal& p, int64_t resident_id, int64_
         RefreshAssignment(conn, current->Int(1), resident.OptInt(4));
     }
     int64_t id = InsertPairing(conn, resident_id, liaison_id, date);
-    audit::Append(conn, actor,
-                  {"party.pairing.created", "resident", std::to_string(resident_id), true,
-                   {{"pairing_id", id},
-                    {"liaison_resident_id", {{"before", current ? json::value(current->Int(1)) : json::value(nullptr)},
-                                             {"after", liaison_id}}},
-                    {"from_date", date},
-                    {"reason", reason}}});
+    audit::Append(
+        conn, actor,
+        {"party.pairing.created",
+         "resident",
+         std::to_string(resident_id),
+         true,
+         {{"pairing_id", id},
+          {"liaison_resident_id",
+           {{"before", current ? json::value(current->Int(1)) : json::value(nullptr)}, {"after", liaison_id}}},
+          {"from_date", date},
+          {"reason", reason}}});
     tx.Commit();
     return id;
 }
@@ -177,17 +188,17 @@ void PartyService::EndPairing(const auth::Principal& p, int64_t pairing_id, cons
     auto scope = auth::HouseholdRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("v.id = ?", pairing_id);
-    auto rows = conn.Run("SELECT v.id, v.liaison_resident_id, v.household_id, v.from_date, v.to_date FROM pairings v" +
-                             where.Sql(),
-                         where.values());
+    auto rows = conn.Run(
+        "SELECT v.id, v.liaison_resident_id, v.household_id, v.from_date, v.to_date FROM pairings v" + where.Sql(),
+        where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     if (!rows.front().IsNull(4)) throw AppError(ErrorCode::kConflict, "conflict");
     if (date < rows.front().Str(3)) Fail("date", "moved_out_before_in");
     conn.Exec("UPDATE pairings SET to_date = ?, end_reason = ? WHERE id = ?", date, reason, pairing_id);
     RefreshAssignment(conn, rows.front().Int(1), rows.front().OptInt(2));
-    audit::Append(conn, actor,
-                  {"party.pairing.ended", "pairing", std::to_string(pairing_id), true,
-                   {{"to_date", date}, {"reason", reason}}});
+    audit::Append(
+        conn, actor,
+        {"party.pairing.ended", "pairing", std::to_string(pairing_id), true, {{"to_date", date}, {"reason", reason}}});
     tx.Commit();
 }
 
@@ -205,7 +216,8 @@ json::object PartyService::Coverage(const auth::Principal& p, int64_t community,
     auto rows = conn.Run(
         "SELECT r.grid_id, g.name, r.building_id, b.name, count(*), sum(CASE WHEN " + paired +
             " THEN 1 ELSE 0 END) FROM residents r LEFT JOIN places g ON g.id = r.grid_id LEFT JOIN places b ON b.id = "
-            "r.building_id" + where.Sql() + " GROUP BY r.grid_id, g.name, r.building_id, b.name ORDER BY g.name, b.name",
+            "r.building_id" +
+            where.Sql() + " GROUP BY r.grid_id, g.name, r.building_id, b.name ORDER BY g.name, b.name",
         [&] {
             std::vector<db::Value> v{as_of, as_of};
             v.insert(v.end(), where.values().begin(), where.values().end());
@@ -237,13 +249,17 @@ json::object PartyService::Coverage(const auth::Principal& p, int64_t community,
     }
     json::array unpaired;
     db::SqlWhere u = where;
-    u.Add("NOT EXISTS (SELECT 1 FROM pairings x WHERE x.resident_id = r.id AND x.from_date <= ? AND (x.to_date IS NULL "
-          "OR x.to_date > ?))",
-          as_of, as_of);
-    for (const auto& r : conn.Run("SELECT r.id, r.name, r.ethnicity, h.address FROM residents r LEFT JOIN households h ON "
-                                  "h.id = r.household_id" + u.Sql() + " ORDER BY r.pinyin LIMIT 500",
-                                  u.values())) {
-        unpaired.push_back({{"id", r.Int(0)}, {"name", r.Str(1)}, {"ethnicity_name", EthName(r.Str(2))}, {"address", r.Str(3)}});
+    u.Add(
+        "NOT EXISTS (SELECT 1 FROM pairings x WHERE x.resident_id = r.id AND x.from_date <= ? AND (x.to_date IS NULL "
+        "OR x.to_date > ?))",
+        as_of, as_of);
+    for (const auto& r :
+         conn.Run("SELECT r.id, r.name, r.ethnicity, h.address FROM residents r LEFT JOIN households h ON "
+                  "h.id = r.household_id" +
+                      u.Sql() + " ORDER BY r.pinyin LIMIT 500",
+                  u.values())) {
+        unpaired.push_back(
+            {{"id", r.Int(0)}, {"name", r.Str(1)}, {"ethnicity_name", EthName(r.Str(2))}, {"address", r.Str(3)}});
     }
     return {{"as_of", as_of},
             {"minority", total},
@@ -267,8 +283,8 @@ json::object PartyService::Visits(const auth::Principal& p, std::optional<int64_
     for (const auto& r : conn.Run(
              "SELECT v.id, v.household_id, h.address, v.liaison_resident_id, l.name, v.visit_date, v.kind, v.findings, "
              "v.needs, v.follow_up, v.follow_up_status FROM visits v JOIN households h ON h.id = v.household_id JOIN "
-             "residents l ON l.id = v.liaison_resident_id" + where.Sql() +
-                 " ORDER BY v.visit_date DESC, v.id DESC LIMIT ? OFFSET ?",
+             "residents l ON l.id = v.liaison_resident_id" +
+                 where.Sql() + " ORDER BY v.visit_date DESC, v.id DESC LIMIT ? OFFSET ?",
              where.With({limit, offset}))) {
         items.push_back({{"id", r.Int(0)},
                          {"household_id", r.Int(1)},
@@ -303,10 +319,11 @@ int64_t PartyService::AddVisit(const auth::Principal& p, const VisitInput& in, c
     auto hh = conn.Run("SELECT h.street_id, h.community_id, h.grid_id, h.building_id FROM households h" + where.Sql(),
                        where.values());
     if (hh.empty()) Fail("household_id", "unknown_household");
-    if (p.scope_kind == auth::ScopeKind::kAssigned && liaison != p.resident_id) Fail("liaison_resident_id", "invalid_choice");
-    if (conn.QueryInt("SELECT count(*) FROM residents r WHERE r.id = ? AND r.community_id = ? AND " +
-                          std::string(kPartyMember),
-                      *liaison, hh.front().Int(1)) == 0) {
+    if (p.scope_kind == auth::ScopeKind::kAssigned && liaison != p.resident_id)
+        Fail("liaison_resident_id", "invalid_choice");
+    if (conn.QueryInt(
+            "SELECT count(*) FROM residents r WHERE r.id = ? AND r.community_id = ? AND " + std::string(kPartyMember),
+            *liaison, hh.front().Int(1)) == 0) {
         Fail("liaison_resident_id", "not_party_member");
     }
     int64_t id = conn.QueryOne(
@@ -318,7 +335,10 @@ int64_t PartyService::AddVisit(const auth::Principal& p, const VisitInput& in, c
                          hh.front().OptInt(3), p.user_id, time::NowUnix())
                      ->Int(0);
     audit::Append(conn, actor,
-                  {"party.visit.recorded", "household", std::to_string(in.household_id), true,
+                  {"party.visit.recorded",
+                   "household",
+                   std::to_string(in.household_id),
+                   true,
                    {{"visit_id", id}, {"kind", in.kind}, {"visit_date", in.visit_date}}});
     tx.Commit();
     return id;
@@ -350,29 +370,31 @@ json::object PartyService::Overdue(const auth::Principal& p, std::optional<int64
                                     std::chrono::day{static_cast<unsigned>(std::stoi(as_of.substr(8, 2)))}};
     std::chrono::year_month_day since{std::chrono::sys_days{ymd} - std::chrono::days{days}};
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(since.year()), static_cast<unsigned>(since.month()),
-                  static_cast<unsigned>(since.day()));
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(since.year()),
+                  static_cast<unsigned>(since.month()), static_cast<unsigned>(since.day()));
     auto scope = auth::HouseholdRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value)
         .Add("v.to_date IS NULL")
         .Add("v.from_date <= ?", as_of)
-        .Add("NOT EXISTS (SELECT 1 FROM visits w WHERE w.household_id = v.household_id AND w.visit_date > ? AND "
-             "w.visit_date <= ?)",
-             std::string(buf), as_of);
+        .Add(
+            "NOT EXISTS (SELECT 1 FROM visits w WHERE w.household_id = v.household_id AND w.visit_date > ? AND "
+            "w.visit_date <= ?)",
+            std::string(buf), as_of);
     if (community) where.Add("v.community_id = ?", *community);
     json::array items;
     for (const auto& r : conn.Run(
              "SELECT v.household_id, h.address, l.name, (SELECT max(w.visit_date) FROM visits w WHERE w.household_id = "
              "v.household_id AND w.visit_date <= ?) FROM pairings v JOIN households h ON h.id = v.household_id JOIN "
-             "residents l ON l.id = v.liaison_resident_id" + where.Sql() +
-                 " GROUP BY v.household_id, h.address, l.name ORDER BY h.address",
+             "residents l ON l.id = v.liaison_resident_id" +
+                 where.Sql() + " GROUP BY v.household_id, h.address, l.name ORDER BY h.address",
              [&] {
                  std::vector<db::Value> v{as_of};
                  v.insert(v.end(), where.values().begin(), where.values().end());
                  return v;
              }())) {
-        items.push_back({{"household_id", r.Int(0)}, {"address", r.Str(1)}, {"liaison", r.Str(2)}, {"last_visit", Opt(r, 3)}});
+        items.push_back(
+            {{"household_id", r.Int(0)}, {"address", r.Str(1)}, {"liaison", r.Str(2)}, {"last_visit", Opt(r, 3)}});
     }
     int64_t n = static_cast<int64_t>(items.size());
     return {{"items", std::move(items)}, {"total", n}, {"days", days}, {"as_of", as_of}};
@@ -389,8 +411,8 @@ json::object PartyService::StudySessions(const auth::Principal& p, std::optional
     json::array items;
     for (const auto& r : conn.Run(
              "SELECT o.id, o.kind, o.held_on, o.topic, o.ethnic_policy, o.minutes, o.organization_id, (SELECT count(*) "
-             "FROM study_attendance a WHERE a.session_id = o.id) FROM study_sessions o" + where.Sql() +
-                 " ORDER BY o.held_on DESC, o.id DESC LIMIT ? OFFSET ?",
+             "FROM study_attendance a WHERE a.session_id = o.id) FROM study_sessions o" +
+                 where.Sql() + " ORDER BY o.held_on DESC, o.id DESC LIMIT ? OFFSET ?",
              where.With({limit, offset}))) {
         items.push_back({{"id", r.Int(0)},
                          {"kind", r.Str(1)},
@@ -406,7 +428,8 @@ json::object PartyService::StudySessions(const auth::Principal& p, std::optional
 
 int64_t PartyService::AddStudySession(const auth::Principal& p, const StudyInput& in, const audit::Actor& actor) {
     FieldErrors errors;
-    static const std::vector<std::string> kKinds = {"branch_assembly", "branch_committee", "group_meeting", "party_lecture"};
+    static const std::vector<std::string> kKinds = {"branch_assembly", "branch_committee", "group_meeting",
+                                                    "party_lecture"};
     if (std::find(kKinds.begin(), kKinds.end(), in.kind) == kKinds.end()) errors.Add("kind", "invalid_choice");
     if (!time::IsValidDate(in.held_on)) errors.Add("held_on", "invalid_date");
     if (in.topic.empty()) errors.Add("topic", "required");
@@ -419,7 +442,8 @@ int64_t PartyService::AddStudySession(const auth::Principal& p, const StudyInput
     auto place = conn.Run("SELECT o.street_id FROM places o" + where.Sql(), where.values());
     if (place.empty()) Fail("community_id", "unknown_place");
     for (int64_t a : in.attendees) {
-        if (conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", a, in.community_id) == 0) {
+        if (conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", a, in.community_id) ==
+            0) {
             Fail("attendees", "not_found");
         }
     }
@@ -432,8 +456,14 @@ int64_t PartyService::AddStudySession(const auth::Principal& p, const StudyInput
     std::set<int64_t> unique(in.attendees.begin(), in.attendees.end());
     for (int64_t a : unique) conn.Exec("INSERT INTO study_attendance (session_id, resident_id) VALUES (?, ?)", id, a);
     audit::Append(conn, actor,
-                  {"party.study_session.recorded", "study_session", std::to_string(id), true,
-                   {{"kind", in.kind}, {"held_on", in.held_on}, {"topic", in.topic}, {"attendance", static_cast<int64_t>(unique.size())}}});
+                  {"party.study_session.recorded",
+                   "study_session",
+                   std::to_string(id),
+                   true,
+                   {{"kind", in.kind},
+                    {"held_on", in.held_on},
+                    {"topic", in.topic},
+                    {"attendance", static_cast<int64_t>(unique.size())}}});
     tx.Commit();
     return id;
 }

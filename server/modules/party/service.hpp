@@ -35,7 +35,7 @@ struct StudyInput {
 };
 
 class PartyService {
-public:
+  public:
     explicit PartyService(db::Database& db) : db_(db) {}
 
     boost::json::object Members(const auth::Principal& p, std::optional<int64_t> community, const std::string& q,
@@ -65,10 +65,11 @@ public:
     int64_t AddStudySession(const auth::Principal& p, const StudyInput& in, const audit::Actor& actor);
 
     // Unchecked writes for the demo.
-    static int64_t InsertPairing(db::Connection& conn, int64_t resident_id, int64_t liaison_id, const std::string& date);
+    static int64_t InsertPairing(db::Connection& conn, int64_t resident_id, int64_t liaison_id,
+                                 const std::string& date);
     static void RefreshAssignment(db::Connection& conn, int64_t liaison_id, std::optional<int64_t> household_id);
 
-private:
+  private:
     db::Database& db_;
 };
 

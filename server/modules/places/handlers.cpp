@@ -29,10 +29,12 @@ PlaceInput ParsePlace(const Request& req, const std::string& kind, bool creating
 }
 
 int64_t ActiveResidentsUnder(db::Connection& conn, const Place& p) {
-    if (p.kind == "street") return conn.QueryInt("SELECT count(*) FROM residents WHERE street_id = ? AND moved_out IS NULL", p.id);
+    if (p.kind == "street")
+        return conn.QueryInt("SELECT count(*) FROM residents WHERE street_id = ? AND moved_out IS NULL", p.id);
     if (p.kind == "community")
         return conn.QueryInt("SELECT count(*) FROM residents WHERE community_id = ? AND moved_out IS NULL", p.id);
-    if (p.kind == "grid") return conn.QueryInt("SELECT count(*) FROM residents WHERE grid_id = ? AND moved_out IS NULL", p.id);
+    if (p.kind == "grid")
+        return conn.QueryInt("SELECT count(*) FROM residents WHERE grid_id = ? AND moved_out IS NULL", p.id);
     return conn.QueryInt("SELECT count(*) FROM residents WHERE building_id = ? AND moved_out IS NULL", p.id);
 }
 

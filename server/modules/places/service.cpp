@@ -114,12 +114,12 @@ int64_t InsertPlace(db::Connection& conn, const PlaceInput& in) {
         }
     }
     int64_t now = time::NowUnix();
-    int64_t id = conn.QueryOne(
-                         "INSERT INTO places (kind, parent_id, name, code, address, lat, lng, street_id, community_id, "
-                         "grid_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                         in.kind, in.parent_id, in.name, in.code, in.address, in.lat, in.lng, street, community, grid,
-                         now, now)
-                     ->Int(0);
+    int64_t id =
+        conn.QueryOne(
+                "INSERT INTO places (kind, parent_id, name, code, address, lat, lng, street_id, community_id, "
+                "grid_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                in.kind, in.parent_id, in.name, in.code, in.address, in.lat, in.lng, street, community, grid, now, now)
+            ->Int(0);
     // A place is its own ancestor of its kind, so that scope filters include it.
     if (in.kind == "street") conn.Exec("UPDATE places SET street_id = id WHERE id = ?", id);
     if (in.kind == "community") conn.Exec("UPDATE places SET community_id = id WHERE id = ?", id);
@@ -132,9 +132,11 @@ int64_t CreatePlace(db::Connection& conn, const auth::Principal& p, const PlaceI
     auto parent_kind = ParentKindOf(in.kind);
     if (!parent_kind) throw AppError(ErrorCode::kForbidden, "forbidden");
     auto parent = in.parent_id ? FindPlace(conn, p, *in.parent_id) : std::nullopt;
-    if (!parent) throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"parent_id", "unknown_place"}}}});
+    if (!parent)
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"parent_id", "unknown_place"}}}});
     if (parent->kind != *parent_kind) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"parent_id", "wrong_parent_kind"}}}});
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                       {{"fields", {{"parent_id", "wrong_parent_kind"}}}});
     }
     if (conn.QueryInt("SELECT count(*) FROM places WHERE parent_id = ? AND name = ?", parent->id, in.name) > 0) {
         throw AppError(ErrorCode::kConflict, "duplicate_name");
@@ -150,9 +152,8 @@ void UpdatePlace(db::Connection& conn, const auth::Principal& p, int64_t id, con
                  const audit::Actor& actor) {
     Place before = GetPlace(conn, p, id);
     Validate(in);
-    if (before.parent_id &&
-        conn.QueryInt("SELECT count(*) FROM places WHERE parent_id = ? AND name = ? AND id <> ?", *before.parent_id,
-                      in.name, id) > 0) {
+    if (before.parent_id && conn.QueryInt("SELECT count(*) FROM places WHERE parent_id = ? AND name = ? AND id <> ?",
+                                          *before.parent_id, in.name, id) > 0) {
         throw AppError(ErrorCode::kConflict, "duplicate_name");
     }
     conn.Exec("UPDATE places SET name = ?, code = ?, address = ?, lat = ?, lng = ?, updated_at = ? WHERE id = ?",
@@ -173,9 +174,9 @@ std::vector<Household> ListHouseholds(db::Connection& conn, const auth::Principa
     if (community_id) where.Add("h.community_id = ?", *community_id);
     if (total) *total = conn.Run("SELECT count(*) FROM households h" + where.Sql(), where.values()).front().Int(0);
     std::vector<Household> out;
-    for (const auto& r : conn.Run(std::string(kHouseholdCols) + where.Sql() +
-                                      " ORDER BY h.building_id, h.unit, h.room LIMIT ? OFFSET ?",
-                                  where.With({limit, offset}))) {
+    for (const auto& r : conn.Run(
+             std::string(kHouseholdCols) + where.Sql() + " ORDER BY h.building_id, h.unit, h.room LIMIT ? OFFSET ?",
+             where.With({limit, offset}))) {
         out.push_back(HouseholdOf(r));
     }
     return out;
@@ -203,12 +204,12 @@ Household FindOrCreateHousehold(db::Connection& conn, const Place& building, con
     if (row) return HouseholdOf(*row);
     int64_t now = time::NowUnix();
     std::string address = HouseholdAddress(building, unit, room);
-    int64_t id = conn.QueryOne(
-                         "INSERT INTO households (building_id, unit, room, address, street_id, community_id, grid_id, "
-                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                         building.id, unit, room, address, building.street_id, building.community_id,
-                         building.grid_id, now, now)
-                     ->Int(0);
+    int64_t id =
+        conn.QueryOne(
+                "INSERT INTO households (building_id, unit, room, address, street_id, community_id, grid_id, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                building.id, unit, room, address, building.street_id, building.community_id, building.grid_id, now, now)
+            ->Int(0);
     return {id, building.id, unit, room, address, *building.street_id, *building.community_id, *building.grid_id};
 }
 
@@ -225,7 +226,10 @@ int64_t CreateHousehold(db::Connection& conn, const auth::Principal& p, int64_t 
     }
     Household h = FindOrCreateHousehold(conn, *building, unit, room);
     audit::Append(conn, actor,
-                  {"places.household.created", "household", std::to_string(h.id), true,
+                  {"places.household.created",
+                   "household",
+                   std::to_string(h.id),
+                   true,
                    {{"building_id", building_id}, {"unit", unit}, {"room", room}}});
     return h.id;
 }
@@ -246,9 +250,14 @@ json::object ToJson(const Place& p) {
 }
 
 json::object ToJson(const Household& h) {
-    return {{"id", h.id},           {"building_id", h.building_id},   {"unit", h.unit},
-            {"room", h.room},       {"address", h.address},           {"street_id", h.street_id},
-            {"community_id", h.community_id}, {"grid_id", h.grid_id}};
+    return {{"id", h.id},
+            {"building_id", h.building_id},
+            {"unit", h.unit},
+            {"room", h.room},
+            {"address", h.address},
+            {"street_id", h.street_id},
+            {"community_id", h.community_id},
+            {"grid_id", h.grid_id}};
 }
 
 }  // namespace tongxin::places

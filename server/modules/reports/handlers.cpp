@@ -28,13 +28,17 @@ KpiScope ScopeOf(db::Connection& conn, const Request& req) {
     std::optional<int64_t> community = http::QueryOptInt(req, "community");
     std::optional<int64_t> street = http::QueryOptInt(req, "street");
     if (!community && !street) {
-        if (p.scope_kind == auth::ScopeKind::kStreet) street = p.scope_place_id;
-        else if (p.scope_kind == auth::ScopeKind::kCommunity) community = p.scope_place_id;
-        else throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+        if (p.scope_kind == auth::ScopeKind::kStreet)
+            street = p.scope_place_id;
+        else if (p.scope_kind == auth::ScopeKind::kCommunity)
+            community = p.scope_place_id;
+        else
+            throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
     }
     int64_t id = community ? *community : *street;
     auto place = places::FindPlace(conn, p, id);
-    if (!place || place->kind != (community ? "community" : "street")) throw AppError(ErrorCode::kNotFound, "not_found");
+    if (!place || place->kind != (community ? "community" : "street"))
+        throw AppError(ErrorCode::kNotFound, "not_found");
     // Scope narrower than a community (grid, building) cannot see community-wide figures.
     if (p.scope_kind != auth::ScopeKind::kStreet && p.scope_kind != auth::ScopeKind::kCommunity) {
         throw AppError(ErrorCode::kForbidden, "forbidden");
@@ -72,9 +76,11 @@ void Register(http::Router& r, Context& ctx, Registry& registry) {
               KpiScope s = ScopeOf(conn, req);
               // Residents moving in or out are the registry's dated records; later modules'
               // activity dates extend the range through the same query shape.
-              auto row = conn.Run("SELECT min(substr(moved_in, 1, 4)), max(substr(moved_in, 1, 4)), "
-                                  "max(substr(moved_out, 1, 4)) FROM residents r WHERE r." + s.place_column + " = ?",
-                                  {s.place_id})
+              auto row = conn.Run(
+                                 "SELECT min(substr(moved_in, 1, 4)), max(substr(moved_in, 1, 4)), "
+                                 "max(substr(moved_out, 1, 4)) FROM residents r WHERE r." +
+                                     s.place_column + " = ?",
+                                 {s.place_id})
                              .front();
               int current = std::stoi(time::Today().substr(0, 4));
               int latest = row.IsNull(1) ? current : std::stoi(row.Str(1));
@@ -90,11 +96,11 @@ void Register(http::Router& r, Context& ctx, Registry& registry) {
               KpiScope s = ScopeOf(conn, req);
               json::array items;
               int64_t small = 0;
-              for (const auto& row : conn.Run(
-                       "SELECT r.ethnicity, count(*) FROM residents r WHERE r." + s.place_column +
-                           " = ? AND (r.moved_in IS NULL OR r.moved_in <= ?) AND (r.moved_out IS NULL OR "
-                           "r.moved_out > ?) GROUP BY r.ethnicity ORDER BY count(*) DESC",
-                       {s.place_id, s.year_end(), s.year_end()})) {
+              for (const auto& row :
+                   conn.Run("SELECT r.ethnicity, count(*) FROM residents r WHERE r." + s.place_column +
+                                " = ? AND (r.moved_in IS NULL OR r.moved_in <= ?) AND (r.moved_out IS NULL OR "
+                                "r.moved_out > ?) GROUP BY r.ethnicity ORDER BY count(*) DESC",
+                            {s.place_id, s.year_end(), s.year_end()})) {
                   if (row.Int(1) < kMinPublishedGroup) {
                       small += row.Int(1);
                       continue;
@@ -123,8 +129,8 @@ void Register(http::Router& r, Context& ctx, Registry& registry) {
               }
               return http::JsonResponse(json::object{{"items", std::move(items)}});
           });
-    r.Add("GET", "/api/v1/reports/kpis/{id}/records", Access::Need("reports.read"),
-          "The records behind one indicator", [&ctx, &registry](Request& req) {
+    r.Add("GET", "/api/v1/reports/kpis/{id}/records", Access::Need("reports.read"), "The records behind one indicator",
+          [&ctx, &registry](Request& req) {
               db::Connection& conn = ctx.db.Local();
               const Indicator& ind = Lookup(registry, req);
               KpiScope s = ScopeOf(conn, req);
@@ -141,7 +147,8 @@ void Register(http::Router& r, Context& ctx, Registry& registry) {
               db::Connection& conn = ctx.db.Local();
               const Indicator& ind = Lookup(registry, req);
               KpiScope street = ScopeOf(conn, req);
-              if (street.place_column != "street_id") throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "street"}});
+              if (street.place_column != "street_id")
+                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "street"}});
               json::array items;
               for (const auto& c : places::ListPlaces(conn, req.User(), "community", street.place_id, std::nullopt)) {
                   KpiScope s{"community_id", c.id, street.year};

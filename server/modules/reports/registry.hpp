@@ -41,12 +41,12 @@ struct Indicator {
 };
 
 class Registry {
-public:
+  public:
     void Add(Indicator indicator);
     const std::vector<Indicator>& all() const { return indicators_; }
     const Indicator* Find(const std::string& id) const;
 
-private:
+  private:
     std::vector<Indicator> indicators_;
 };
 

@@ -8,8 +8,7 @@ namespace tongxin::reports {
 namespace json = boost::json;
 namespace {
 
-constexpr const char* kPresent =
-    "(r.moved_in IS NULL OR r.moved_in <= ?) AND (r.moved_out IS NULL OR r.moved_out > ?)";
+constexpr const char* kPresent = "(r.moved_in IS NULL OR r.moved_in <= ?) AND (r.moved_out IS NULL OR r.moved_out > ?)";
 
 std::string PlaceClause(const KpiScope& s, const char* alias) {
     // place_column is one of two fixed names, chosen by the handler.
@@ -50,36 +49,31 @@ constexpr const char* kHouseholdsPresent =
 }  // namespace
 
 void RegisterRegistryIndicators(Registry& registry) {
-    registry.Add({"registry.residents", "常住居民", "Residents", "人", "people", "reports.read",
-                  [](db::Connection& c, const KpiScope& s) { return CountResidents(c, s, false); },
-                  [](db::Connection& c, const KpiScope& s, int64_t l, int64_t o) {
-                      return ListResidents(c, s, false, l, o);
-                  }});
-    registry.Add({"registry.minority_residents", "少数民族居民", "Minority residents", "人", "people",
-                  "reports.read", [](db::Connection& c, const KpiScope& s) { return CountResidents(c, s, true); },
-                  [](db::Connection& c, const KpiScope& s, int64_t l, int64_t o) {
-                      return ListResidents(c, s, true, l, o);
-                  }});
-    registry.Add({"registry.households", "户数", "Households", "户", "households", "reports.read",
-                  [](db::Connection& c, const KpiScope& s) {
-                      std::string sql = "SELECT count(*)" + std::string(kHouseholdsPresent) + " AND " +
-                                        PlaceClause(s, "h");
-                      return static_cast<double>(
-                          c.Run(sql, {s.year_end(), s.year_end(), s.place_id}).front().Int(0));
-                  },
-                  [](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
-                      std::string where = std::string(kHouseholdsPresent) + " AND " + PlaceClause(s, "h");
-                      KpiRecords out;
-                      out.columns = {"id", "address"};
-                      out.total = c.Run("SELECT count(*)" + where, {s.year_end(), s.year_end(), s.place_id})
-                                      .front()
-                                      .Int(0);
-                      for (const auto& row : c.Run("SELECT h.id, h.address" + where + " ORDER BY h.id LIMIT ? OFFSET ?",
-                                                   {s.year_end(), s.year_end(), s.place_id, limit, offset})) {
-                          out.items.push_back({{"id", row.Int(0)}, {"address", row.Str(1)}});
-                      }
-                      return out;
-                  }});
+    registry.Add(
+        {"registry.residents", "常住居民", "Residents", "人", "people", "reports.read",
+         [](db::Connection& c, const KpiScope& s) { return CountResidents(c, s, false); },
+         [](db::Connection& c, const KpiScope& s, int64_t l, int64_t o) { return ListResidents(c, s, false, l, o); }});
+    registry.Add(
+        {"registry.minority_residents", "少数民族居民", "Minority residents", "人", "people", "reports.read",
+         [](db::Connection& c, const KpiScope& s) { return CountResidents(c, s, true); },
+         [](db::Connection& c, const KpiScope& s, int64_t l, int64_t o) { return ListResidents(c, s, true, l, o); }});
+    registry.Add(
+        {"registry.households", "户数", "Households", "户", "households", "reports.read",
+         [](db::Connection& c, const KpiScope& s) {
+             std::string sql = "SELECT count(*)" + std::string(kHouseholdsPresent) + " AND " + PlaceClause(s, "h");
+             return static_cast<double>(c.Run(sql, {s.year_end(), s.year_end(), s.place_id}).front().Int(0));
+         },
+         [](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
+             std::string where = std::string(kHouseholdsPresent) + " AND " + PlaceClause(s, "h");
+             KpiRecords out;
+             out.columns = {"id", "address"};
+             out.total = c.Run("SELECT count(*)" + where, {s.year_end(), s.year_end(), s.place_id}).front().Int(0);
+             for (const auto& row : c.Run("SELECT h.id, h.address" + where + " ORDER BY h.id LIMIT ? OFFSET ?",
+                                          {s.year_end(), s.year_end(), s.place_id, limit, offset})) {
+                 out.items.push_back({{"id", row.Int(0)}, {"address", row.Str(1)}});
+             }
+             return out;
+         }});
 }
 
 }  // namespace tongxin::reports

@@ -91,8 +91,11 @@ json::object ReportJson(const ResidentService::ImportReport& r, const std::strin
                            {"birth_date", in.birth_date ? json::value(*in.birth_date) : json::value(nullptr)},
                            {"tags", json::value_from(in.tags)}});
     }
-    return {{"rows", r.rows},       {"valid", r.valid},         {"imported", r.imported},
-            {"errors", std::move(errors)}, {"preview", std::move(preview)}};
+    return {{"rows", r.rows},
+            {"valid", r.valid},
+            {"imported", r.imported},
+            {"errors", std::move(errors)},
+            {"preview", std::move(preview)}};
 }
 
 }  // namespace
@@ -111,7 +114,8 @@ void Register(http::Router& r, Context& ctx, ResidentService& svc) {
     r.Add("GET", "/api/v1/residents/export", Access::Need("residents.export"), "Export the filtered list as .xlsx",
           [&svc](Request& req) {
               bool unmasked = req.Query("unmasked").value_or("") == "1";
-              if (unmasked && !req.User().Can("residents.sensitive")) throw AppError(ErrorCode::kForbidden, "forbidden");
+              if (unmasked && !req.User().Can("residents.sensitive"))
+                  throw AppError(ErrorCode::kForbidden, "forbidden");
               std::string bytes = svc.Export(req.User(), FilterOf(req), unmasked, req.lang, ActorOf(req));
               return Response::File(std::move(bytes),
                                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -120,7 +124,8 @@ void Register(http::Router& r, Context& ctx, ResidentService& svc) {
     r.Add("POST", "/api/v1/residents/import", Access::Need("residents.import"),
           "Import residents from .xlsx/.csv (?community=ID&commit=1; without commit: dry run)", [&svc](Request& req) {
               auto community = http::QueryOptInt(req, "community");
-              if (!community) throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              if (!community)
+                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
               bool commit = req.Query("commit").value_or("") == "1";
               auto report = svc.Import(req.User(), *community, req.body, commit, ActorOf(req));
               return http::JsonResponse(ReportJson(report, req.lang), commit ? 201 : 200);

@@ -18,13 +18,27 @@ namespace {
 // Column headers as community workers write them -> field.
 const std::map<std::string, std::string>& HeaderAliases() {
     static const std::map<std::string, std::string> kAll = {
-        {"姓名", "name"},          {"性别", "gender"},          {"民族", "ethnicity"},
-        {"身份证号", "id_number"}, {"身份证号码", "id_number"}, {"公民身份号码", "id_number"},
-        {"联系电话", "phone"},     {"手机号", "phone"},         {"手机号码", "phone"},
-        {"电话", "phone"},         {"出生日期", "birth_date"},  {"政治面貌", "political_status"},
-        {"楼栋", "building"},      {"楼栋号", "building"},      {"单元", "unit"},
-        {"门牌号", "room"},        {"房号", "room"},            {"与户主关系", "relation"},
-        {"迁入日期", "moved_in"},  {"标签", "tags"},            {"备注", "note"},
+        {"姓名", "name"},
+        {"性别", "gender"},
+        {"民族", "ethnicity"},
+        {"身份证号", "id_number"},
+        {"身份证号码", "id_number"},
+        {"公民身份号码", "id_number"},
+        {"联系电话", "phone"},
+        {"手机号", "phone"},
+        {"手机号码", "phone"},
+        {"电话", "phone"},
+        {"出生日期", "birth_date"},
+        {"政治面貌", "political_status"},
+        {"楼栋", "building"},
+        {"楼栋号", "building"},
+        {"单元", "unit"},
+        {"门牌号", "room"},
+        {"房号", "room"},
+        {"与户主关系", "relation"},
+        {"迁入日期", "moved_in"},
+        {"标签", "tags"},
+        {"备注", "note"},
     };
     return kAll;
 }
@@ -199,7 +213,10 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
     report.imported = static_cast<int>(valid.size());
     if (sqlite) conn.RunScript("PRAGMA cache_size=-65536");
     audit::Append(conn, actor,
-                  {"residents.import.committed", "community", std::to_string(community_id), true,
+                  {"residents.import.committed",
+                   "community",
+                   std::to_string(community_id),
+                   true,
                    {{"rows", report.imported},
                     {"first_resident_id", *first_id},
                     {"last_resident_id", *last_id},
@@ -212,9 +229,9 @@ std::string ResidentService::Export(const auth::Principal& p, SearchFilter f, bo
                                     const audit::Actor& actor) {
     const bool en = lang == "en";
     std::vector<std::string> header =
-        en ? std::vector<std::string>{"Name", "Gender", "Birth date", "Ethnicity", "Political status", "Address",
-                                      "Relation", "ID number", "Phone", "Moved in", "Moved out", "Tags"}
-           : std::vector<std::string>{"姓名", "性别", "出生日期", "民族", "政治面貌", "地址",
+        en ? std::vector<std::string>{"Name",     "Gender",    "Birth date", "Ethnicity", "Political status", "Address",
+                                      "Relation", "ID number", "Phone",      "Moved in",  "Moved out",        "Tags"}
+           : std::vector<std::string>{"姓名",       "性别",     "出生日期", "民族",     "政治面貌", "地址",
                                       "与户主关系", "身份证号", "联系电话", "迁入日期", "迁出日期", "标签"};
     io::Table rows;
     f.offset = 0;
@@ -244,9 +261,9 @@ std::string ResidentService::Export(const auth::Principal& p, SearchFilter f, bo
         f.offset += f.limit;
     }
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    audit::Append(conn, actor,
-                  {"residents.exported", "resident", "*", true,
-                   {{"rows", exported}, {"unmasked", unmasked}, {"q", f.q}}});
+    audit::Append(
+        conn, actor,
+        {"residents.exported", "resident", "*", true, {{"rows", exported}, {"unmasked", unmasked}, {"q", f.q}}});
     tx.Commit();
     return io::WriteXlsx(en ? "Residents" : "居民", header, rows);
 }

@@ -92,9 +92,8 @@ void WriteTags(db::Connection& conn, int64_t id, const std::vector<std::string>&
 }
 
 bool IsAsciiLetters(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    });
+    return !s.empty() &&
+           std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); });
 }
 
 bool IsDigits(const std::string& s) {
@@ -127,13 +126,19 @@ json::object AuditFields(const ResidentInput& in) {
 }  // namespace
 
 void Validate(ResidentInput& in, FieldErrors& errors) {
-    if (in.name.empty()) errors.Add("name", "required");
-    else if (text::Utf8Chars(in.name).size() > 30) errors.Add("name", "too_long");
+    if (in.name.empty())
+        errors.Add("name", "required");
+    else if (text::Utf8Chars(in.name).size() > 30)
+        errors.Add("name", "too_long");
 
-    if (in.gender == "男" || in.gender == "M" || in.gender == "m") in.gender = "M";
-    else if (in.gender == "女" || in.gender == "F" || in.gender == "f") in.gender = "F";
-    else if (in.gender.empty()) errors.Add("gender", "required");
-    else errors.Add("gender", "invalid_gender");
+    if (in.gender == "男" || in.gender == "M" || in.gender == "m")
+        in.gender = "M";
+    else if (in.gender == "女" || in.gender == "F" || in.gender == "f")
+        in.gender = "F";
+    else if (in.gender.empty())
+        errors.Add("gender", "required");
+    else
+        errors.Add("gender", "invalid_gender");
 
     if (in.ethnicity.empty()) {
         errors.Add("ethnicity", "required");
@@ -199,8 +204,8 @@ int64_t ResidentService::Insert(db::Connection& conn, const ResidentInput& in, i
                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                          "?, ?, ?) RETURNING id",
                          in.name, py.full, py.initials, in.gender, in.birth_date, in.ethnicity, in.political_status,
-                         in.household_id, in.relation, id_enc, id_hash, id_masked, phone_enc, phone_hash,
-                         phone_masked, in.moved_in, in.note, street_id, community_id, grid_id, building_id, now, now)
+                         in.household_id, in.relation, id_enc, id_hash, id_masked, phone_enc, phone_hash, phone_masked,
+                         in.moved_in, in.note, street_id, community_id, grid_id, building_id, now, now)
                      ->Int(0);
     WriteGrams(conn, id, in.name, py.full);
     WriteTags(conn, id, in.tags);
@@ -228,8 +233,10 @@ SearchResult ResidentService::Search(const auth::Principal& p, const SearchFilte
     auto scope = auth::ResidentScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
-    if (f.status == "active") where.Add("r.moved_out IS NULL");
-    else if (f.status == "moved_out") where.Add("r.moved_out IS NOT NULL");
+    if (f.status == "active")
+        where.Add("r.moved_out IS NULL");
+    else if (f.status == "moved_out")
+        where.Add("r.moved_out IS NOT NULL");
     if (f.street_id) where.Add("r.street_id = ?", *f.street_id);
     if (f.community_id) where.Add("r.community_id = ?", *f.community_id);
     if (f.grid_id) where.Add("r.grid_id = ?", *f.grid_id);
@@ -245,9 +252,9 @@ SearchResult ResidentService::Search(const auth::Principal& p, const SearchFilte
     const int64_t window = f.offset + f.limit;
     if (q.empty()) {
         result.total = CappedCount(conn, " FROM residents r" + where.Sql(), where.values());
-        result.items = RunList(conn, std::string(kSelect) + kFromResidents + where.Sql() +
-                                         " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
-                               where.With({f.limit, f.offset}));
+        result.items = RunList(
+            conn, std::string(kSelect) + kFromResidents + where.Sql() + " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
+            where.With({f.limit, f.offset}));
     } else if (q.size() == 18 && IsDigits(q.substr(0, 17))) {
         std::string id = q;
         if (id.back() == 'x') id.back() = 'X';
@@ -272,7 +279,8 @@ SearchResult ResidentService::Search(const auth::Principal& p, const SearchFilte
                          full.With({window}));
         if (lo.size() > 1) {
             db::SqlWhere initials = where;
-            initials.Add("r.initials >= ? AND r.initials < ?", lo, hi).Add("NOT (r.pinyin >= ? AND r.pinyin < ?)", lo, hi);
+            initials.Add("r.initials >= ? AND r.initials < ?", lo, hi)
+                .Add("NOT (r.pinyin >= ? AND r.pinyin < ?)", lo, hi);
             result.total += CappedCount(conn, " FROM residents r" + initials.Sql(), initials.values());
             if (static_cast<int64_t>(a.size()) < window) {
                 auto b = RunList(conn,
@@ -306,11 +314,11 @@ SearchResult ResidentService::Search(const auth::Principal& p, const SearchFilte
         }
         where.Add("g.gram = ?", gram);
         if (chars.size() > 2) where.Add("r.name LIKE ? ESCAPE '\\'", "%" + EscapeLike(q) + "%");
-        result.total = CappedCount(conn, " FROM resident_grams g JOIN residents r ON r.id = g.resident_id" + where.Sql(),
-                                   where.values());
-        result.items = RunList(conn, std::string(kSelect) + kFromGrams + where.Sql() +
-                                         " ORDER BY g.pinyin, r.id LIMIT ? OFFSET ?",
-                               where.With({f.limit, f.offset}));
+        result.total = CappedCount(
+            conn, " FROM resident_grams g JOIN residents r ON r.id = g.resident_id" + where.Sql(), where.values());
+        result.items =
+            RunList(conn, std::string(kSelect) + kFromGrams + where.Sql() + " ORDER BY g.pinyin, r.id LIMIT ? OFFSET ?",
+                    where.With({f.limit, f.offset}));
     }
     result.total_is_lower_bound = result.total > kCountCap;
     result.total = std::min(result.total, kCountCap);
@@ -324,15 +332,17 @@ int64_t ResidentService::Create(const auth::Principal& p, ResidentInput in, cons
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     std::optional<places::Household> household;
-    if (!in.household_id) errors.Add("household_id", "required");
-    else if (!(household = places::FindHousehold(conn, p, *in.household_id))) errors.Add("household_id", "unknown_household");
+    if (!in.household_id)
+        errors.Add("household_id", "required");
+    else if (!(household = places::FindHousehold(conn, p, *in.household_id)))
+        errors.Add("household_id", "unknown_household");
     errors.ThrowIfAny();
-    if (in.id_number && conn.QueryInt("SELECT count(*) FROM residents WHERE id_hash = ?",
-                                      vault_.LookupHash(*in.id_number)) > 0) {
+    if (in.id_number &&
+        conn.QueryInt("SELECT count(*) FROM residents WHERE id_hash = ?", vault_.LookupHash(*in.id_number)) > 0) {
         throw AppError(ErrorCode::kConflict, "duplicate_id_number");
     }
-    int64_t id = Insert(conn, in, household->street_id, household->community_id, household->grid_id,
-                        household->building_id);
+    int64_t id =
+        Insert(conn, in, household->street_id, household->community_id, household->grid_id, household->building_id);
     audit::Append(conn, actor,
                   {"residents.resident.created", "resident", std::to_string(id), true,
                    audit::Diff({}, AuditFields(in), {"id_number", "phone"})});
@@ -364,8 +374,10 @@ void ResidentService::Update(const auth::Principal& p, int64_t id, ResidentInput
     FieldErrors errors;
     Validate(in, errors);
     std::optional<places::Household> household;
-    if (!in.household_id) errors.Add("household_id", "required");
-    else if (!(household = places::FindHousehold(conn, p, *in.household_id))) errors.Add("household_id", "unknown_household");
+    if (!in.household_id)
+        errors.Add("household_id", "required");
+    else if (!(household = places::FindHousehold(conn, p, *in.household_id)))
+        errors.Add("household_id", "unknown_household");
     errors.ThrowIfAny();
     if (in.id_number && in.id_number != before.id_number &&
         conn.QueryInt("SELECT count(*) FROM residents WHERE id_hash = ? AND id <> ?", vault_.LookupHash(*in.id_number),
@@ -387,10 +399,10 @@ void ResidentService::Update(const auth::Principal& p, int64_t id, ResidentInput
         in.name, py.full, py.initials, in.gender, in.birth_date, in.ethnicity, in.political_status, in.household_id,
         in.relation, enc(in.id_number), hash(in.id_number), in.id_number ? text::MaskIdNumber(*in.id_number) : "",
         enc(in.phone), hash(in.phone), in.phone ? text::MaskPhone(*in.phone) : "", in.moved_in, in.note,
-        household->street_id, household->community_id, household->grid_id, household->building_id, time::NowUnix(),
-        id);
+        household->street_id, household->community_id, household->grid_id, household->building_id, time::NowUnix(), id);
     for (const auto& g : GramsOf(current->name)) {
-        conn.Exec("DELETE FROM resident_grams WHERE gram = ? AND pinyin = ? AND resident_id = ?", g, current->pinyin, id);
+        conn.Exec("DELETE FROM resident_grams WHERE gram = ? AND pinyin = ? AND resident_id = ?", g, current->pinyin,
+                  id);
     }
     WriteGrams(conn, id, in.name, py.full);
     conn.Exec("DELETE FROM resident_tags WHERE resident_id = ?", id);
@@ -421,7 +433,10 @@ void ResidentService::MoveOut(const auth::Principal& p, int64_t id, const std::s
     }
     conn.Exec("UPDATE residents SET moved_out = ?, updated_at = ? WHERE id = ?", date, time::NowUnix(), id);
     audit::Append(conn, actor,
-                  {"residents.resident.moved_out", "resident", std::to_string(id), true,
+                  {"residents.resident.moved_out",
+                   "resident",
+                   std::to_string(id),
+                   true,
                    {{"moved_out", {{"before", nullptr}, {"after", date}}}, {"reason", reason}}});
     tx.Commit();
 }
@@ -438,7 +453,10 @@ json::object ResidentService::RevealContact(const auth::Principal& p, int64_t id
     if (!stored->IsNull(1))
         if (auto v = vault_.Decrypt(stored->Str(1))) out["phone"] = *v;
     audit::Append(conn, actor,
-                  {"residents.contact.revealed", "resident", std::to_string(id), true,
+                  {"residents.contact.revealed",
+                   "resident",
+                   std::to_string(id),
+                   true,
                    {{"fields", json::array{"id_number", "phone"}}}});
     tx.Commit();
     return out;

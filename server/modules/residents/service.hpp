@@ -17,12 +17,12 @@ namespace tongxin::residents {
 
 struct ResidentInput {
     std::string name;
-    std::string gender;            // M | F (男/女 accepted)
+    std::string gender;  // M | F (男/女 accepted)
     std::optional<std::string> birth_date;
     std::string ethnicity;         // GB/T 3304 code (name accepted)
     std::string political_status;  // GB/T 4762 code (name accepted); default 13
     std::optional<int64_t> household_id;
-    std::string relation;          // head | spouse | child | ...
+    std::string relation;  // head | spouse | child | ...
     std::optional<std::string> id_number;
     std::optional<std::string> phone;
     std::optional<std::string> moved_in;
@@ -71,7 +71,7 @@ struct SearchResult {
 };
 
 class ResidentService {
-public:
+  public:
     ResidentService(db::Database& db, const crypto::Vault& vault) : db_(db), vault_(vault) {}
 
     SearchResult Search(const auth::Principal& p, const SearchFilter& f);
@@ -110,7 +110,7 @@ public:
     db::Database& db() { return db_; }
     const crypto::Vault& vault() const { return vault_; }
 
-private:
+  private:
     std::optional<Resident> Find(db::Connection& conn, const auth::Principal& p, int64_t id);
     db::Database& db_;
     const crypto::Vault& vault_;

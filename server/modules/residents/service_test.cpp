@@ -9,7 +9,7 @@
 namespace tongxin::residents {
 
 class ResidentServiceTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto& c = t.conn();
         street = places::InsertPlace(c, {"street", std::nullopt, "街道", "", "", std::nullopt, std::nullopt});

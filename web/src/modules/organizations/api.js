@@ -9,3 +9,6 @@ export const addPost = (id, body) => post(`/organizations/${id}/members`, body);
 export const endPost = (id, postId, body) => post(`/organizations/${id}/members/${postId}/end`, body);
 export const findResidents = (q, community) => get('/residents', { q, community, limit: 20 });
 export const listCommunities = () => get('/communities');
+export const listMeetings = (id) => get(`/organizations/${id}/meetings`, { limit: 50 });
+export const addMeeting = (id, body) => post(`/organizations/${id}/meetings`, body);
+export const setResolutionStatus = (id, body) => patch(`/resolutions/${id}`, body);

@@ -1,0 +1,133 @@
+// Deliberation meetings (议事) of self-governance bodies and the follow-up of their resolutions.
+#include <boost/json.hpp>
+#include <set>
+
+#include "core/auth/scope.hpp"
+#include "core/db/sql_where.hpp"
+#include "core/error/app_error.hpp"
+#include "core/time/clock.hpp"
+#include "modules/organizations/service.hpp"
+
+namespace tongxin::organizations {
+namespace json = boost::json;
+
+namespace {
+
+// The organization in scope, which must be a self-governance body.
+db::Row SelfGoverningOrg(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    auto rows = conn.Run("SELECT o.id, o.kind, o.street_id, o.community_id FROM organizations o" + where.Sql(),
+                         where.values());
+    if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    const KindInfo* kind = FindKind(rows.front().Str(1));
+    if (!kind || !kind->self_governance) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"organization", "invalid_choice"}}}});
+    }
+    return rows.front();
+}
+
+bool ValidStatus(const std::string& s) { return s == "open" || s == "in_progress" || s == "done" || s == "dropped"; }
+
+}  // namespace
+
+json::object OrganizationService::Meetings(const auth::Principal& p, int64_t org_id, int64_t limit, int64_t offset) {
+    db::Connection& conn = db_.Local();
+    SelfGoverningOrg(conn, p, org_id);
+    int64_t total = conn.QueryInt("SELECT count(*) FROM deliberation_meetings WHERE organization_id = ?", org_id);
+    json::array items;
+    for (const auto& m : conn.Query(
+             "SELECT id, held_on, place, agenda, (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = "
+             "deliberation_meetings.id) FROM deliberation_meetings WHERE organization_id = ? ORDER BY held_on DESC, id "
+             "DESC LIMIT ? OFFSET ?",
+             org_id, limit, offset)) {
+        json::array resolutions;
+        for (const auto& r : conn.Query(
+                 "SELECT id, content, owner, due_on, status, status_note FROM meeting_resolutions WHERE meeting_id = ? "
+                 "ORDER BY id",
+                 m.Int(0))) {
+            resolutions.push_back({{"id", r.Int(0)},
+                                   {"content", r.Str(1)},
+                                   {"owner", r.Str(2)},
+                                   {"due_on", r.IsNull(3) ? json::value(nullptr) : json::value(r.Str(3))},
+                                   {"status", r.Str(4)},
+                                   {"status_note", r.Str(5)}});
+        }
+        items.push_back({{"id", m.Int(0)},
+                         {"held_on", m.Str(1)},
+                         {"place", m.Str(2)},
+                         {"agenda", m.Str(3)},
+                         {"attendance", m.Int(4)},
+                         {"resolutions", std::move(resolutions)}});
+    }
+    return {{"items", std::move(items)}, {"total", total}};
+}
+
+int64_t OrganizationService::AddMeeting(const auth::Principal& p, int64_t org_id, const MeetingInput& in,
+                                        const audit::Actor& actor) {
+    FieldErrors errors;
+    if (!time::IsValidDate(in.held_on)) errors.Add("held_on", "invalid_date");
+    if (in.agenda.empty()) errors.Add("agenda", "required");
+    for (const auto& r : in.resolutions) {
+        if (r.content.empty()) errors.Add("resolutions", "required");
+        if (r.due_on && !time::IsValidDate(*r.due_on)) errors.Add("resolutions", "invalid_date");
+    }
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    db::Row org = SelfGoverningOrg(conn, p, org_id);
+    std::set<int64_t> attendees(in.attendees.begin(), in.attendees.end());
+    for (int64_t a : attendees) {
+        if (conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", a, org.Int(3)) == 0) {
+            throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"attendees", "not_found"}}}});
+        }
+    }
+    int64_t now = time::NowUnix();
+    int64_t id = conn.QueryOne(
+                         "INSERT INTO deliberation_meetings (organization_id, street_id, community_id, held_on, place, "
+                         "agenda, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                         org_id, org.Int(2), org.Int(3), in.held_on, in.place, in.agenda, now)
+                     ->Int(0);
+    for (int64_t a : attendees) conn.Exec("INSERT INTO meeting_attendance (meeting_id, resident_id) VALUES (?, ?)", id, a);
+    for (const auto& r : in.resolutions) {
+        conn.Exec(
+            "INSERT INTO meeting_resolutions (meeting_id, content, owner, due_on, status, updated_at) VALUES (?, ?, ?, "
+            "?, 'open', ?)",
+            id, r.content, r.owner, r.due_on, now);
+    }
+    audit::Append(conn, actor,
+                  {"organizations.meeting.recorded", "organization", std::to_string(org_id), true,
+                   {{"meeting_id", id},
+                    {"held_on", in.held_on},
+                    {"attendance", static_cast<int64_t>(attendees.size())},
+                    {"resolutions", static_cast<int64_t>(in.resolutions.size())}}});
+    tx.Commit();
+    return id;
+}
+
+void OrganizationService::SetResolutionStatus(const auth::Principal& p, int64_t resolution_id,
+                                              const std::string& status, const std::string& note,
+                                              const audit::Actor& actor) {
+    if (!ValidStatus(status)) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"status", "invalid_choice"}}}});
+    }
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto row = conn.QueryOne(
+        "SELECT r.status, r.status_note, m.organization_id FROM meeting_resolutions r JOIN deliberation_meetings m ON "
+        "m.id = r.meeting_id WHERE r.id = ?",
+        resolution_id);
+    if (!row) throw AppError(ErrorCode::kNotFound, "not_found");
+    SelfGoverningOrg(conn, p, row->Int(2));
+    if (row->Str(0) == "done" || row->Str(0) == "dropped") throw AppError(ErrorCode::kConflict, "conflict");
+    conn.Exec("UPDATE meeting_resolutions SET status = ?, status_note = ?, updated_at = ? WHERE id = ?", status, note,
+              time::NowUnix(), resolution_id);
+    audit::Append(conn, actor,
+                  {"organizations.resolution.status", "resolution", std::to_string(resolution_id), true,
+                   audit::Diff({{"status", row->Str(0)}, {"status_note", row->Str(1)}},
+                               {{"status", status}, {"status_note", note}})});
+    tx.Commit();
+}
+
+}  // namespace tongxin::organizations
