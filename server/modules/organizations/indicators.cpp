@@ -67,6 +67,44 @@ reports::Indicator PostHolders(std::string id, std::string zh, std::string en, s
     return ind;
 }
 
+// Organizations matching `kind_clause` (a fixed SQL literal) that exist at the year's end, with
+// their current number of posts.
+reports::Indicator ActiveOrganizations(std::string id, std::string zh, std::string en, std::string unit_zh,
+                                       std::string unit_en, std::string kind_clause) {
+    auto from = [=](const KpiScope& s) {
+        return " FROM organizations o WHERE o." + s.place_column + " = ? AND (" + kind_clause +
+               ") AND (o.founded_on IS NULL OR o.founded_on <= ?) AND (o.dissolved_on IS NULL OR o.dissolved_on > ?)";
+    };
+    reports::Indicator ind;
+    ind.id = std::move(id);
+    ind.label_zh = std::move(zh);
+    ind.label_en = std::move(en);
+    ind.unit_zh = std::move(unit_zh);
+    ind.unit_en = std::move(unit_en);
+    ind.value = [=](db::Connection& c, const KpiScope& s) {
+        return static_cast<double>(
+            c.Run("SELECT count(*)" + from(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0));
+    };
+    ind.records = [=](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
+        KpiRecords out;
+        out.columns = {"name", "founded_on", "members"};
+        out.total = c.Run("SELECT count(*)" + from(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
+        for (const auto& r :
+             c.Run("SELECT o.id, o.name, o.founded_on, (SELECT count(*) FROM org_posts x WHERE "
+                   "x.organization_id = o.id AND " +
+                       std::string(kActivePost) + ")" + from(s) + " ORDER BY o.name LIMIT ? OFFSET ?",
+                   {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
+            out.items.push_back({{"id", r.Int(0)},
+                                 {"name", r.Str(1)},
+                                 {"founded_on", r.IsNull(2) ? json::value(nullptr) : json::value(r.Str(2))},
+                                 {"members", r.Int(3)},
+                                 {"link", "/organizations/" + std::to_string(r.Int(0))}});
+        }
+        return out;
+    };
+    return ind;
+}
+
 }  // namespace
 
 void RegisterIndicators(reports::Registry& registry) {
@@ -84,71 +122,10 @@ void RegisterIndicators(reports::Registry& registry) {
 
     registry.Add(PostHolders("societies.members", "社团成员（人）", "Society members (people)", "o.kind = 'society'",
                              "1 = 1", false));
-    reports::Indicator societies;
-    societies.id = "societies.count";
-    societies.label_zh = "群众性社团";
-    societies.label_en = "Community societies and clubs";
-    societies.unit_zh = "个";
-    societies.unit_en = "societies";
-    auto active_societies = [](const KpiScope& s) {
-        return " FROM organizations o WHERE o." + s.place_column +
-               " = ? AND o.kind = 'society' AND (o.founded_on IS NULL OR o.founded_on <= ?) AND (o.dissolved_on IS "
-               "NULL OR o.dissolved_on > ?)";
-    };
-    societies.value = [=](db::Connection& c, const KpiScope& s) {
-        return static_cast<double>(
-            c.Run("SELECT count(*)" + active_societies(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0));
-    };
-    societies.records = [=](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
-        KpiRecords out;
-        out.columns = {"name", "founded_on"};
-        out.total =
-            c.Run("SELECT count(*)" + active_societies(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
-        for (const auto& r :
-             c.Run("SELECT o.id, o.name, o.founded_on" + active_societies(s) + " ORDER BY o.name LIMIT ? OFFSET ?",
-                   {s.place_id, s.year_end(), s.year_end(), limit, offset})) {
-            out.items.push_back({{"id", r.Int(0)},
-                                 {"name", r.Str(1)},
-                                 {"founded_on", r.IsNull(2) ? json::value(nullptr) : json::value(r.Str(2))},
-                                 {"link", "/organizations/" + std::to_string(r.Int(0))}});
-        }
-        return out;
-    };
-    registry.Add(std::move(societies));
-
-    reports::Indicator groups;
-    groups.id = "party.ethnic_work_groups";
-    groups.label_zh = "民族工作党小组";
-    groups.label_en = "Party groups for ethnic work";
-    groups.unit_zh = "个";
-    groups.unit_en = "groups";
-    auto where = [](const KpiScope& s) {
-        return " FROM organizations o WHERE o." + s.place_column +
-               " = ? AND o.kind = 'party_group' AND o.ethnic_work = 1 AND (o.founded_on IS NULL OR o.founded_on <= ?) "
-               "AND (o.dissolved_on IS NULL OR o.dissolved_on > ?)";
-    };
-    groups.value = [=](db::Connection& c, const KpiScope& s) {
-        return static_cast<double>(
-            c.Run("SELECT count(*)" + where(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0));
-    };
-    groups.records = [=](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
-        KpiRecords out;
-        out.columns = {"name", "founded_on", "members"};
-        out.total = c.Run("SELECT count(*)" + where(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
-        for (const auto& r :
-             c.Run("SELECT o.id, o.name, o.founded_on, (SELECT count(*) FROM org_posts x WHERE "
-                   "x.organization_id = o.id AND " +
-                       std::string(kActivePost) + ")" + where(s) + " ORDER BY o.name LIMIT ? OFFSET ?",
-                   {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
-            out.items.push_back({{"id", r.Int(0)},
-                                 {"name", r.Str(1)},
-                                 {"founded_on", r.IsNull(2) ? json::value(nullptr) : json::value(r.Str(2))},
-                                 {"members", r.Int(3)},
-                                 {"link", "/organizations/" + std::to_string(r.Int(0))}});
-        }
-        return out;
-    };
-    registry.Add(std::move(groups));
+    registry.Add(ActiveOrganizations("societies.count", "群众性社团", "Community societies and clubs", "个",
+                                     "societies", "o.kind = 'society'"));
+    registry.Add(ActiveOrganizations("party.ethnic_work_groups", "民族工作党小组", "Party groups for ethnic work", "个",
+                                     "groups", "o.kind = 'party_group' AND o.ethnic_work = 1"));
 }
 
 }  // namespace tongxin::organizations

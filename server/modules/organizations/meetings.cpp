@@ -18,12 +18,13 @@ db::Row SelfGoverningOrg(db::Connection& conn, const auth::Principal& p, int64_t
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
-    auto rows = conn.Run("SELECT o.id, o.kind, o.street_id, o.community_id FROM organizations o" + where.Sql(),
-                         where.values());
+    auto rows =
+        conn.Run("SELECT o.id, o.kind, o.street_id, o.community_id FROM organizations o" + where.Sql(), where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     const KindInfo* kind = FindKind(rows.front().Str(1));
     if (!kind || !kind->self_governance) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"organization", "invalid_choice"}}}});
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                       {{"fields", {{"organization", "invalid_choice"}}}});
     }
     return rows.front();
 }
@@ -89,7 +90,8 @@ int64_t OrganizationService::AddMeeting(const auth::Principal& p, int64_t org_id
                          "agenda, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
                          org_id, org.Int(2), org.Int(3), in.held_on, in.place, in.agenda, now)
                      ->Int(0);
-    for (int64_t a : attendees) conn.Exec("INSERT INTO meeting_attendance (meeting_id, resident_id) VALUES (?, ?)", id, a);
+    for (int64_t a : attendees)
+        conn.Exec("INSERT INTO meeting_attendance (meeting_id, resident_id) VALUES (?, ?)", id, a);
     for (const auto& r : in.resolutions) {
         conn.Exec(
             "INSERT INTO meeting_resolutions (meeting_id, content, owner, due_on, status, updated_at) VALUES (?, ?, ?, "
@@ -97,7 +99,10 @@ int64_t OrganizationService::AddMeeting(const auth::Principal& p, int64_t org_id
             id, r.content, r.owner, r.due_on, now);
     }
     audit::Append(conn, actor,
-                  {"organizations.meeting.recorded", "organization", std::to_string(org_id), true,
+                  {"organizations.meeting.recorded",
+                   "organization",
+                   std::to_string(org_id),
+                   true,
                    {{"meeting_id", id},
                     {"held_on", in.held_on},
                     {"attendance", static_cast<int64_t>(attendees.size())},
