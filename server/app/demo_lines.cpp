@@ -208,6 +208,29 @@ void Meetings(Ctx& c, int64_t council, const std::vector<int64_t>& members) {
     }
 }
 
+// Performances and events of the societies: 2019 and 2020 fewer (the epidemic), 2021 over a hundred.
+void SocietyEvents(Ctx& c, const std::vector<int64_t>& societies) {
+    static const std::vector<std::string> kTitles = {
+        "民族团结进步文艺汇演", "社区邻里节演出", "锅庄舞广场展演", "重阳敬老慰问演出", "民族服饰展示", "新春联欢会",
+        "端午民俗活动",         "国庆文艺晚会",   "彝族火把节联欢", "藏历新年联欢",     "公益义演",     "民族乐器教学"};
+    static const std::vector<std::string> kPlaces = {"社区民族之家", "民族文化广场", "南湖公园", "华阳街道文化站"};
+    const int per_year[] = {38, 24, 104};
+    for (int y = 0; y < 3; ++y) {
+        for (int i = 0; i < per_year[y]; ++i) {
+            int64_t society = societies[static_cast<size_t>(i) % societies.size()];
+            const std::string& title = c.rng.Pick(kTitles);
+            std::string kind = title.find("义演") != std::string::npos   ? "charity"
+                               : title.find("教学") != std::string::npos ? "training"
+                                                                         : "performance";
+            c.conn.Exec(
+                "INSERT INTO events (organization_id, street_id, community_id, held_on, title, kind, place, audience, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                society, c.street, c.community, Date(2019 + y, 1 + i % 12, 1 + (i * 7) % 28), title, kind,
+                c.rng.Pick(kPlaces), int64_t{c.rng.Uniform(30, 400)}, int64_t{1609459200});
+        }
+    }
+}
+
 }  // namespace
 
 DemoLines LoadAngongLines(db::Connection& conn, int64_t street_id, int64_t community_id, uint64_t seed) {
@@ -328,6 +351,8 @@ DemoLines LoadAngongLines(db::Connection& conn, int64_t street_id, int64_t commu
                Date(2019 + static_cast<int>(i % 3), 4 + static_cast<int>(i % 8), 1));
         if (i % 12 == 0) c.Post(societies[(i + 5) % societies.size()], members[i], "member", "2020-09-01");
     }
+
+    SocietyEvents(c, societies);
 
     // Volunteer teams led by liaison officers already counted above.
     int64_t team = c.Org("volunteer_team", "安公少数民族志愿者队伍", false, "2019-05-01");

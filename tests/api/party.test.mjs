@@ -25,11 +25,12 @@ test('the demo reproduces the party and self-governance figures of 2021 from rec
   assert.equal((await kpi('selfhelp.liaison_officers')).value, 12);
   assert.equal((await kpi('societies.count')).value, 11);
   assert.equal((await kpi('societies.members')).value, 355);
+  assert.ok((await kpi('societies.events')).value >= 100);
 });
 
 test('every count drills down to exactly its records', async () => {
   for (const id of ['party.minority_members', 'party.ethnic_work_groups', 'governance.minority_backbones',
-    'outcomes.minority_backbones', 'selfhelp.liaison_officers', 'societies.count', 'societies.members']) {
+    'outcomes.minority_backbones', 'selfhelp.liaison_officers', 'societies.count', 'societies.members', 'societies.events']) {
     const k = await kpi(id);
     const r = await worker.get(`/api/v1/reports/kpis/${id}/records?community=${angongId}&year=2021&limit=1000`);
     assert.equal(r.data.total, k.value, id);
@@ -158,4 +159,26 @@ test('deliberation meetings record resolutions whose follow-up moves on, and onl
   assert.equal((await worker.post(`/api/v1/organizations/${society.id}/meetings`, { held_on: '2021-12-10', agenda: 'x' })).status, 422);
   const nanshan = await api.as('nanshan');
   assert.equal((await nanshan.get(`/api/v1/organizations/${council.id}/meetings`)).status, 404);
+});
+
+test('society events: the 2021 figure comes from the events and grows with a new one', async () => {
+  const before = (await kpi('societies.events')).value;
+  assert.ok(before > 100, `societies.events ${before}`);
+  const rec = await worker.get(`/api/v1/reports/kpis/societies.events/records?community=${angongId}&year=2021&limit=1000`);
+  assert.equal(rec.data.total, before);
+  const society = (await worker.get(`/api/v1/organizations?kind=society&community=${angongId}`)).data.items[0];
+  const members = (await worker.get(`/api/v1/organizations/${society.id}`)).data.posts.slice(0, 5).map((p) => p.resident_id);
+  const r = await worker.post('/api/v1/events', { organization_id: society.id, held_on: '2021-12-20', title: '迎新年民族歌舞展演', place: '民族文化广场', audience: 180, participants: members });
+  assert.equal(r.status, 201, JSON.stringify(r.data));
+  assert.equal((await kpi('societies.events')).value, before + 1);
+  const list = await worker.get(`/api/v1/events?organization=${society.id}&year=2021&limit=200`);
+  const mine = list.data.items.find((e) => e.id === r.data.id);
+  assert.equal(mine.participants, members.length);
+  assert.equal(mine.audience, 180);
+  const bad = await worker.post('/api/v1/events', { organization_id: society.id, held_on: '2021-12-20', title: 'x', audience: -5 });
+  assert.equal(bad.status, 422);
+  assert.equal(bad.data.error.details.fields.audience.code, 'out_of_range');
+  const nanshan = await api.as('nanshan');
+  const foreign = await nanshan.post('/api/v1/events', { organization_id: society.id, held_on: '2021-12-20', title: 'x' });
+  assert.equal(foreign.status, 422);
 });

@@ -132,6 +132,30 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
               svc.SetResolutionStatus(req.User(), id, *status, note, ActorOf(req));
               return http::JsonResponse(json::object{{"ok", true}});
           });
+    r.Add("GET", "/api/v1/events", Access::Need("organizations.read"),
+          "Performances and events (?community=, ?organization=, ?year=)", [&svc](Request& req) {
+              auto page = http::PageOf(req);
+              std::optional<int> year;
+              if (auto y = http::QueryOptInt(req, "year")) year = static_cast<int>(*y);
+              return http::JsonResponse(svc.Events(req.User(), http::QueryOptInt(req, "community"),
+                                                   http::QueryOptInt(req, "organization"), year, page.limit,
+                                                   page.offset));
+          });
+    r.Add("POST", "/api/v1/events", Access::Need("organizations.write"), "Record a performance or event",
+          [&svc](Request& req) {
+              http::JsonBody body(req);
+              EventInput in;
+              in.organization_id = body.Int("organization_id", true, 1).value_or(0);
+              in.held_on = body.Date("held_on", true).value_or("");
+              in.title = body.Str("title", true, 100).value_or("");
+              in.kind = body.Str("kind", false, 20).value_or("performance");
+              in.place = body.Str("place", false, 100).value_or("");
+              in.audience = body.Int("audience", false, 0, 1000000).value_or(0);
+              in.participants = body.IntList("participants").value_or(std::vector<int64_t>{});
+              body.Finish();
+              int64_t id = svc.AddEvent(req.User(), in, ActorOf(req));
+              return http::JsonResponse(json::object{{"id", id}}, 201);
+          });
     RegisterIndicators(registry);
 }
 

@@ -105,6 +105,40 @@ reports::Indicator ActiveOrganizations(std::string id, std::string zh, std::stri
     return ind;
 }
 
+// Performances and events held by societies within the year.
+reports::Indicator SocietyEvents() {
+    auto from = [](const KpiScope& s) {
+        return " FROM events e JOIN organizations o ON o.id = e.organization_id WHERE e." + s.place_column +
+               " = ? AND o.kind = 'society' AND e.held_on >= ? AND e.held_on <= ?";
+    };
+    reports::Indicator ind;
+    ind.id = "societies.events";
+    ind.label_zh = "社团演出与活动（场次）";
+    ind.label_en = "Society performances and events";
+    ind.unit_zh = "场";
+    ind.unit_en = "events";
+    ind.value = [=](db::Connection& c, const KpiScope& s) {
+        return static_cast<double>(
+            c.Run("SELECT count(*)" + from(s), {s.place_id, s.year_start(), s.year_end()}).front().Int(0));
+    };
+    ind.records = [=](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
+        KpiRecords out;
+        out.columns = {"held_on", "title", "society", "audience"};
+        out.total = c.Run("SELECT count(*)" + from(s), {s.place_id, s.year_start(), s.year_end()}).front().Int(0);
+        for (const auto& r : c.Run("SELECT e.id, e.held_on, e.title, o.name, e.audience" + from(s) +
+                                       " ORDER BY e.held_on, e.id LIMIT ? OFFSET ?",
+                                   {s.place_id, s.year_start(), s.year_end(), limit, offset})) {
+            out.items.push_back({{"id", r.Int(0)},
+                                 {"held_on", r.Str(1)},
+                                 {"title", r.Str(2)},
+                                 {"society", r.Str(3)},
+                                 {"audience", r.Int(4)}});
+        }
+        return out;
+    };
+    return ind;
+}
+
 }  // namespace
 
 void RegisterIndicators(reports::Registry& registry) {
@@ -124,6 +158,7 @@ void RegisterIndicators(reports::Registry& registry) {
                              "1 = 1", false));
     registry.Add(ActiveOrganizations("societies.count", "群众性社团", "Community societies and clubs", "个",
                                      "societies", "o.kind = 'society'"));
+    registry.Add(SocietyEvents());
     registry.Add(ActiveOrganizations("party.ethnic_work_groups", "民族工作党小组", "Party groups for ethnic work", "个",
                                      "groups", "o.kind = 'party_group' AND o.ethnic_work = 1"));
 }

@@ -58,6 +58,16 @@ struct MeetingInput {
     std::vector<ResolutionInput> resolutions;
 };
 
+struct EventInput {
+    int64_t organization_id = 0;
+    std::string held_on;
+    std::string title;
+    std::string kind = "performance";
+    std::string place;
+    int64_t audience = 0;
+    std::vector<int64_t> participants;
+};
+
 class OrganizationService {
   public:
     explicit OrganizationService(db::Database& db) : db_(db) {}
@@ -79,6 +89,11 @@ class OrganizationService {
     // Moves a resolution's follow-up on (open -> in_progress -> done, or dropped), with a note.
     void SetResolutionStatus(const auth::Principal& p, int64_t resolution_id, const std::string& status,
                              const std::string& note, const audit::Actor& actor);
+
+    // Performances and events of organizations (the society line).
+    boost::json::object Events(const auth::Principal& p, std::optional<int64_t> community,
+                               std::optional<int64_t> org_id, std::optional<int> year, int64_t limit, int64_t offset);
+    int64_t AddEvent(const auth::Principal& p, const EventInput& in, const audit::Actor& actor);
 
     // Unchecked inserts for the demo and data generation.
     static int64_t Insert(db::Connection& conn, const OrgInput& in, int64_t street_id);

@@ -43,6 +43,7 @@ export default {
     title: 'Organizations', kind: 'Kind', name: 'Name', ethnicWork: 'Ethnic work', members: 'Current posts', founded: 'Founded', dissolved: 'Dissolved',
     description: 'Description', currentPosts: 'Current posts', pastPosts: 'Past posts', addPost: 'Add a member / post', post: 'Post', backbone: 'Backbone',
     from: 'From', to: 'To', end: 'End', reason: 'Reason',
+    events: 'Performances and events', addEvent: 'Record an event', eventTitle: 'Title', audience: 'Audience',
     meetings: 'Deliberation meetings', addMeeting: 'Record a meeting', place: 'Place', agenda: 'Agenda', resolutions: 'Resolutions', onePerLine: 'One resolution per line', attendance: '{n} attended', markDone: 'Mark done',
     status: { open: 'Open', in_progress: 'In progress', done: 'Done', dropped: 'Dropped' },
   },

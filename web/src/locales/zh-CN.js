@@ -43,6 +43,7 @@ export default {
     title: '组织与骨干', kind: '类型', name: '名称', ethnicWork: '民族工作', members: '在任人数', founded: '成立日期', dissolved: '撤销日期',
     description: '简介', currentPosts: '现任成员', pastPosts: '历任（已卸任）', addPost: '增加成员 / 职务', post: '职务', backbone: '骨干',
     from: '起始日期', to: '终止日期', end: '卸任', reason: '原因',
+    events: '演出与活动', addEvent: '记录演出 / 活动', eventTitle: '名称', audience: '观众人数',
     meetings: '议事记录', addMeeting: '记录议事', place: '地点', agenda: '议题', resolutions: '决议', onePerLine: '每行一条决议', attendance: '{n} 人出席', markDone: '标记已落实',
     status: { open: '待办', in_progress: '推进中', done: '已落实', dropped: '已撤销' },
   },

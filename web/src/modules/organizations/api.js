@@ -12,3 +12,5 @@ export const listCommunities = () => get('/communities');
 export const listMeetings = (id) => get(`/organizations/${id}/meetings`, { limit: 50 });
 export const addMeeting = (id, body) => post(`/organizations/${id}/meetings`, body);
 export const setResolutionStatus = (id, body) => patch(`/resolutions/${id}`, body);
+export const listEvents = (organization) => get('/events', { organization, limit: 50 });
+export const recordEvent = (body) => post('/events', body);
