@@ -21,14 +21,18 @@ json::object OrganizationService::Events(const auth::Principal& p, std::optional
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
     if (org_id) where.Add("o.organization_id = ?", *org_id);
-    if (year) where.Add("o.held_on >= ? AND o.held_on <= ?", std::to_string(*year) + "-01-01", std::to_string(*year) + "-12-31");
+    if (year)
+        where.Add("o.held_on >= ? AND o.held_on <= ?", std::to_string(*year) + "-01-01",
+                  std::to_string(*year) + "-12-31");
     int64_t total = conn.Run("SELECT count(*) FROM events o" + where.Sql(), where.values()).front().Int(0);
     json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT o.id, o.organization_id, g.name, o.held_on, o.title, o.kind, o.place, o.audience, (SELECT count(*) "
-             "FROM event_participants x WHERE x.event_id = o.id) FROM events o JOIN organizations g ON g.id = "
-             "o.organization_id" + where.Sql() + " ORDER BY o.held_on DESC, o.id DESC LIMIT ? OFFSET ?",
-             where.With({limit, offset}))) {
+    for (const auto& r :
+         conn.Run("SELECT o.id, o.organization_id, g.name, o.held_on, o.title, o.kind, o.place, o.audience, (SELECT "
+                  "count(*) "
+                  "FROM event_participants x WHERE x.event_id = o.id) FROM events o JOIN organizations g ON g.id = "
+                  "o.organization_id" +
+                      where.Sql() + " ORDER BY o.held_on DESC, o.id DESC LIMIT ? OFFSET ?",
+                  where.With({limit, offset}))) {
         items.push_back({{"id", r.Int(0)},
                          {"organization_id", r.Int(1)},
                          {"organization", r.Str(2)},
@@ -57,12 +61,15 @@ int64_t OrganizationService::AddEvent(const auth::Principal& p, const EventInput
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", in.organization_id);
     auto org = conn.Run("SELECT o.street_id, o.community_id FROM organizations o" + where.Sql(), where.values());
     if (org.empty()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"organization_id", "not_found"}}}});
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                       {{"fields", {{"organization_id", "not_found"}}}});
     }
     std::set<int64_t> participants(in.participants.begin(), in.participants.end());
     for (int64_t r : participants) {
-        if (conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", r, org.front().Int(1)) == 0) {
-            throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"participants", "not_found"}}}});
+        if (conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", r, org.front().Int(1)) ==
+            0) {
+            throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                           {{"fields", {{"participants", "not_found"}}}});
         }
     }
     int64_t id = conn.QueryOne(
@@ -71,9 +78,13 @@ int64_t OrganizationService::AddEvent(const auth::Principal& p, const EventInput
                          in.organization_id, org.front().Int(0), org.front().Int(1), in.held_on, in.title, in.kind,
                          in.place, in.audience, time::NowUnix())
                      ->Int(0);
-    for (int64_t r : participants) conn.Exec("INSERT INTO event_participants (event_id, resident_id) VALUES (?, ?)", id, r);
+    for (int64_t r : participants)
+        conn.Exec("INSERT INTO event_participants (event_id, resident_id) VALUES (?, ?)", id, r);
     audit::Append(conn, actor,
-                  {"organizations.event.recorded", "organization", std::to_string(in.organization_id), true,
+                  {"organizations.event.recorded",
+                   "organization",
+                   std::to_string(in.organization_id),
+                   true,
                    {{"event_id", id}, {"held_on", in.held_on}, {"title", in.title}, {"audience", in.audience}}});
     tx.Commit();
     return id;
