@@ -101,7 +101,7 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
     };
     std::vector<DemoAccount> accounts;
     for (auto& [u, description] : users) {
-        auth.CreateUser(conn, u, system);
+        auth.CreateUser(conn, auth.PrepareUser(u), system);
         accounts.push_back({u.username, u.role, description});
     }
     audit::Append(conn, system,

@@ -199,8 +199,9 @@ int main(int argc, char** argv) {
                 if (!street) return Fail("no street exists yet; load the demo or create places first");
                 u.scope_place_id = street->Int(0);
             }
+            auth::NewUser prepared = app.auth.PrepareUser(u);
             db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-            int64_t id = app.auth.CreateUser(conn, u, {std::nullopt, "cli", "local"});
+            int64_t id = app.auth.CreateUser(conn, prepared, {std::nullopt, "cli", "local"});
             tx.Commit();
             std::cout << "created user " << username << " (id " << id << ")\n";
             return 0;

@@ -187,7 +187,7 @@ void AuthService::ChangePassword(const Principal& p, const std::string& current,
     tx.Commit();
 }
 
-int64_t AuthService::CreateUser(db::Connection& conn, const NewUser& u, const audit::Actor& actor) {
+NewUser AuthService::PrepareUser(const NewUser& u) const {
     FieldErrors errors;
     if (u.username.empty() || u.username.size() > 40) errors.Add("username", "required");
     for (char c : u.username)
@@ -199,16 +199,21 @@ int64_t AuthService::CreateUser(db::Connection& conn, const NewUser& u, const au
     if (!personal && !u.scope_place_id) errors.Add("scope_place_id", "required");
     if (personal && !u.resident_id) errors.Add("resident_id", "required");
     errors.ThrowIfAny();
+    NewUser prepared = u;
+    prepared.password = HashPassword(u.password);
+    return prepared;
+}
+
+int64_t AuthService::CreateUser(db::Connection& conn, const NewUser& u, const audit::Actor& actor) {
     if (conn.QueryInt("SELECT count(*) FROM users WHERE username = ?", u.username) > 0) {
         throw AppError(ErrorCode::kConflict, "duplicate_username");
     }
-    std::string hash = HashPassword(u.password);
     int64_t now = time::NowUnix();
     auto row = conn.QueryOne(
         "INSERT INTO users (username, display_name, password_hash, role, scope_kind, scope_place_id, resident_id, "
         "disabled, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id",
-        u.username, u.display_name.empty() ? u.username : u.display_name, hash, u.role, ScopeKindName(u.scope_kind),
-        u.scope_place_id, u.resident_id, now, now);
+        u.username, u.display_name.empty() ? u.username : u.display_name, u.password, u.role,
+        ScopeKindName(u.scope_kind), u.scope_place_id, u.resident_id, now, now);
     int64_t id = row->Int(0);
     audit::Append(conn, actor,
                   {"auth.user.created",

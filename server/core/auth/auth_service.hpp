@@ -60,8 +60,12 @@ class AuthService {
     void EndOtherSessions(const Principal& p, const std::string& client_addr);
     void ChangePassword(const Principal& p, const std::string& current, const std::string& next,
                         const std::string& client_addr);
-    // Validates and creates an account; `actor` is who does it (for the audit log).
-    int64_t CreateUser(db::Connection& conn, const NewUser& u, const audit::Actor& actor);
+    // Validates an account and hashes its password (slow: call it before taking the write lock).
+    // Throws 422 with field reasons. The result holds the hash in `password`.
+    NewUser PrepareUser(const NewUser& u) const;
+    // Creates a prepared account inside the caller's write transaction (409 on a taken username);
+    // `actor` is who does it (for the audit log).
+    int64_t CreateUser(db::Connection& conn, const NewUser& prepared, const audit::Actor& actor);
 
     const crypto::Vault& vault() const { return vault_; }
 

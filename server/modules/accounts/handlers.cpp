@@ -176,9 +176,10 @@ void Register(http::Router& r, Context& ctx) {
         u.scope_place_id = body.Int("scope_place_id", false, 1);
         u.resident_id = body.Int("resident_id", false, 1);
         body.Finish();
+        auth::NewUser prepared = ctx.auth.PrepareUser(u);
         db::Connection& conn = ctx.db.Local();
         db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-        int64_t id = ctx.auth.CreateUser(conn, u, ActorOf(req));
+        int64_t id = ctx.auth.CreateUser(conn, prepared, ActorOf(req));
         tx.Commit();
         return http::JsonResponse(json::object{{"id", id}, {"username", u.username}}, 201);
     });
