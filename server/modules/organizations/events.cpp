@@ -8,6 +8,7 @@
 #include "core/error/app_error.hpp"
 #include "core/time/clock.hpp"
 #include "modules/organizations/service.hpp"
+#include "modules/residents/service.hpp"
 
 namespace tongxin::organizations {
 namespace json = boost::json;
@@ -66,8 +67,7 @@ int64_t OrganizationService::AddEvent(const auth::Principal& p, const EventInput
     }
     std::set<int64_t> participants(in.participants.begin(), in.participants.end());
     for (int64_t r : participants) {
-        if (conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", r, org.front().Int(1)) ==
-            0) {
+        if (!residents::LivesInCommunity(conn, r, org.front().Int(1))) {
             throw AppError(ErrorCode::kUnprocessable, "validation_failed",
                            {{"fields", {{"participants", "not_found"}}}});
         }

@@ -7,6 +7,7 @@
 #include "core/error/app_error.hpp"
 #include "core/time/clock.hpp"
 #include "modules/organizations/service.hpp"
+#include "modules/residents/service.hpp"
 
 namespace tongxin::organizations {
 namespace json = boost::json;
@@ -80,7 +81,7 @@ int64_t OrganizationService::AddMeeting(const auth::Principal& p, int64_t org_id
     db::Row org = SelfGoverningOrg(conn, p, org_id);
     std::set<int64_t> attendees(in.attendees.begin(), in.attendees.end());
     for (int64_t a : attendees) {
-        if (conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", a, org.Int(3)) == 0) {
+        if (!residents::LivesInCommunity(conn, a, org.Int(3))) {
             throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"attendees", "not_found"}}}});
         }
     }

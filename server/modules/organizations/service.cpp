@@ -7,6 +7,8 @@
 #include "core/error/app_error.hpp"
 #include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
+#include "modules/places/service.hpp"
+#include "modules/residents/service.hpp"
 
 namespace tongxin::organizations {
 namespace json = boost::json;
@@ -177,15 +179,11 @@ int64_t OrganizationService::Create(const auth::Principal& p, const OrgInput& in
     if (!in.community_id) {
         errors.Add("community_id", "required");
     } else {
-        // The community must be visible to the caller.
-        auto scope = auth::CommunityRecordScope(p);
-        db::SqlWhere where;
-        where.AddScope(scope.clause, scope.value).Add("o.id = ?", *in.community_id).Add("o.kind = 'community'");
-        auto rows = conn.Run("SELECT o.street_id FROM places o" + where.Sql(), where.values());
-        if (rows.empty())
+        auto community = places::FindPlace(conn, p, *in.community_id);
+        if (!community || community->kind != "community")
             errors.Add("community_id", "unknown_place");
         else
-            street = rows.front().Int(0);
+            street = community->street_id;
     }
     if (in.parent_id) {
         try {
@@ -249,8 +247,7 @@ int64_t OrganizationService::AddPost(const auth::Principal& p, int64_t org_id, c
     if (in.term_to && (!time::IsValidDate(*in.term_to) || *in.term_to < in.term_from))
         errors.Add("term_to", "invalid_date");
     // The holder must live in the organization's community.
-    if (conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", in.resident_id, org.Int(5)) ==
-        0) {
+    if (!residents::LivesInCommunity(conn, in.resident_id, org.Int(5))) {
         errors.Add("resident_id", "not_found");
     }
     errors.ThrowIfAny();

@@ -11,6 +11,7 @@
 #include "core/error/app_error.hpp"
 #include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
+#include "modules/places/service.hpp"
 #include "modules/residents/service.hpp"
 
 namespace tongxin::party {
@@ -436,21 +437,17 @@ int64_t PartyService::AddStudySession(const auth::Principal& p, const StudyInput
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", in.community_id).Add("o.kind = 'community'");
-    auto place = conn.Run("SELECT o.street_id FROM places o" + where.Sql(), where.values());
-    if (place.empty()) Fail("community_id", "unknown_place");
+    auto place = places::FindPlace(conn, p, in.community_id);
+    if (!place || place->kind != "community") Fail("community_id", "unknown_place");
     for (int64_t a : in.attendees) {
-        if (conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", a, in.community_id) ==
-            0) {
+        if (!residents::LivesInCommunity(conn, a, in.community_id)) {
             Fail("attendees", "not_found");
         }
     }
     int64_t id = conn.QueryOne(
                          "INSERT INTO study_sessions (street_id, community_id, organization_id, kind, held_on, topic, "
                          "ethnic_policy, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                         place.front().Int(0), in.community_id, in.organization_id, in.kind, in.held_on, in.topic,
+                         *place->street_id, in.community_id, in.organization_id, in.kind, in.held_on, in.topic,
                          in.ethnic_policy, in.minutes, time::NowUnix())
                      ->Int(0);
     std::set<int64_t> unique(in.attendees.begin(), in.attendees.end());

@@ -462,6 +462,11 @@ json::object ResidentService::RevealContact(const auth::Principal& p, int64_t id
     return out;
 }
 
+bool LivesInCommunity(db::Connection& conn, int64_t resident_id, int64_t community_id) {
+    return conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", resident_id,
+                         community_id) > 0;
+}
+
 json::object ToJson(const Resident& r, const std::string& lang) {
     auto label = [&](const std::vector<text::Code>& table, const std::string& code) {
         const auto* c = text::FindCode(table, code);

@@ -118,4 +118,7 @@ class ResidentService {
 
 boost::json::object ToJson(const Resident& r, const std::string& lang);
 
+// Whether a resident's record belongs to the community (for other modules' membership checks).
+bool LivesInCommunity(db::Connection& conn, int64_t resident_id, int64_t community_id);
+
 }  // namespace tongxin::residents
