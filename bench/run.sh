@@ -22,6 +22,7 @@ if [ ! -f "$db" ]; then
   echo 'Bench-pass-2021' | "$bin" user add --db "$db" --username bench --role street_admin --password-stdin >/dev/null
 fi
 gen_seconds=$(cat "$out/gen-seconds.txt")
+"$bin" migrate --db "$db" >/dev/null 2>&1  # a database made by an older build gets the current schema
 
 echo "search latency..."
 ./build/tongxin_search_bench "$db" "$key" 300 > "$out/search.jsonl"
@@ -65,9 +66,12 @@ echo "wrk /api/v1/residents?q=..."
 wrk -t2 -c32 -d10s -s "$out/queries.lua" "http://127.0.0.1:$port/" > "$out/wrk-search.txt"
 rss_after=$(awk '/VmRSS/ {print $2}' /proc/$pid/status)
 
-echo "import of 100,000 rows..."
-community=$(sqlite3 "$db" "SELECT community_id FROM places WHERE kind = 'building' ORDER BY id DESC LIMIT 1")
-python3 - "$db" "$community" "$(date +%s)" > "$out/import-100k.csv" <<'PY'
+# import_csv DB PORT TOKEN: writes 100,000 rows for DB's last community to $out/import-100k.csv,
+# posts them with commit=1 and sets import_seconds and import_status.
+import_csv() {
+  local db=$1 port=$2 token=$3 community
+  community=$(sqlite3 "$db" "SELECT community_id FROM places WHERE kind = 'building' ORDER BY id DESC LIMIT 1")
+  python3 - "$db" "$community" "$(date +%s)" > "$out/import-100k.csv" <<'PY'
 import sqlite3, sys
 run = int(sys.argv[3]) // 60 % 100  # ID numbers differ from earlier runs on the same database
 c = sqlite3.connect(sys.argv[1])
@@ -86,10 +90,28 @@ for i in range(100000):
     name = surnames[i % 20] + given[(i // 20) % 20] + given[(i // 400) % 20]
     print(f"{name},{gender},{eth[i % len(eth)]},{ident},1{3 + i % 7}{i:09d},{buildings[i % len(buildings)]},{1 + i % 3},{1000 + i % 9000},")
 PY
-import_seconds=$( { /usr/bin/time -f "%e" curl -s -o "$out/import-result.json" -w "%{http_code}" -X POST \
-  -H "Authorization: Bearer $token" --data-binary @"$out/import-100k.csv" \
-  "http://127.0.0.1:$port/api/v1/residents/import?community=$community&commit=1" > "$out/import-status.txt"; } 2>&1 )
-import_status=$(cat "$out/import-status.txt")
+  import_seconds=$( { /usr/bin/time -f "%e" curl -s -o "$out/import-result.json" -w "%{http_code}" -X POST \
+    -H "Authorization: Bearer $token" --data-binary @"$out/import-100k.csv" \
+    "http://127.0.0.1:$port/api/v1/residents/import?community=$community&commit=1" > "$out/import-status.txt"; } 2>&1 )
+  import_status=$(cat "$out/import-status.txt")
+}
+
+echo "import of 100,000 rows into the large database..."
+import_csv "$db" "$port" "$token"
+import_large_seconds=$import_seconds import_large_status=$import_status
+kill $pid; wait $pid 2>/dev/null || true
+
+# The same import into a community-sized registry: the demo (about 10,000 residents).
+echo "import of 100,000 rows into the demo database..."
+demo="$out/import-demo.db"
+rm -f "$demo" "$demo"-wal "$demo"-shm "$demo.key"
+TONGXIN_KEY_FILE="$demo.key" "$bin" demo --db "$demo" --admin-password 'Bench-pass-2021' >/dev/null 2>&1
+TONGXIN_KEY_FILE="$demo.key" "$bin" serve --db "$demo" --port "$port" --quiet --workers 4 > "$out/serve-demo.log" 2>&1 &
+pid=$!
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.1; done
+token=$(curl -s -X POST "http://127.0.0.1:$port/api/v1/auth/login" -d '{"username":"admin","password":"Bench-pass-2021"}' \
+  | python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])')
+import_csv "$demo" "$port" "$token"
 kill $pid; wait $pid 2>/dev/null || true
 
 # Results into bench/README.md.
@@ -129,8 +151,13 @@ for line in open(sys.argv[1]):
   echo
   echo "## Import"
   echo
-  echo "100,000 rows of .csv (with ID numbers and phones, validated, encrypted, indexed) committed into the large database in one"
-  echo "transaction through \`POST /api/v1/residents/import\`: **${import_seconds} s** (HTTP $import_status). Target ≤ 10 s."
+  echo "100,000 rows of .csv (with ID numbers and phones, validated, encrypted, indexed) committed in one transaction"
+  echo "through \`POST /api/v1/residents/import\`. Target ≤ 10 s."
+  echo
+  echo "| into | seconds | HTTP |"
+  echo "| --- | ---: | ---: |"
+  echo "| the demo registry (about 10,000 residents, a community's size) | ${import_seconds} | $import_status |"
+  echo "| the large database ($n residents) | ${import_large_seconds} | $import_large_status |"
   echo
   echo "## Memory"
   echo

@@ -159,14 +159,13 @@ void StudySessions(Ctx& c, const std::vector<int64_t>& groups) {
                 std::string kind = month % 3 == 0 ? "party_lecture" : "group_meeting";
                 int64_t id =
                     c.conn
-                        .QueryOne(
+                        .Insert(
                             "INSERT INTO study_sessions (street_id, community_id, organization_id, kind, "
                             "held_on, topic, ethnic_policy, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                            "?, ?) RETURNING id",
+                            "?, ?)",
                             c.street, c.community, g, kind, Date(year, month, c.rng.Uniform(5, 25)), kTopics[topic],
                             topic < 4, std::string("会议记录：学习文件，交流发言，明确下阶段联络走访安排。"),
-                            int64_t{1609459200})
-                        ->Int(0);
+                            int64_t{1609459200});
                 for (int64_t m : members)
                     if (c.rng.Chance(0.85))
                         c.conn.Exec("INSERT INTO study_attendance (session_id, resident_id) VALUES (?, ?)", id, m);
@@ -191,11 +190,10 @@ void Meetings(Ctx& c, int64_t council, const std::vector<int64_t>& members) {
         int year = 2019 + static_cast<int>(i / 3);
         std::string held = Date(year, 3 + static_cast<int>(i % 3) * 3, 15);
         int64_t id = c.conn
-                         .QueryOne(
+                         .Insert(
                              "INSERT INTO deliberation_meetings (organization_id, street_id, community_id, held_on, "
-                             "place, agenda, created_at) VALUES (?, ?, ?, ?, '社区民族之家议事厅', ?, ?) RETURNING id",
-                             council, c.street, c.community, held, kTopics[i].first, int64_t{1609459200})
-                         ->Int(0);
+                             "place, agenda, created_at) VALUES (?, ?, ?, ?, '社区民族之家议事厅', ?, ?)",
+                             council, c.street, c.community, held, kTopics[i].first, int64_t{1609459200});
         for (int64_t m : members)
             if (c.rng.Chance(0.7))
                 c.conn.Exec("INSERT INTO meeting_attendance (meeting_id, resident_id) VALUES (?, ?)", id, m);

@@ -134,3 +134,27 @@ test('a broken .xlsx is a clear 422', async () => {
   assert.equal(r.status, 422);
   assert.equal(r.data.error.code, 'import_unreadable');
 });
+
+test('an ID number already in the registry is refused on its row, in row order, and left out of the preview', async () => {
+  const existing = idNumber('51011619600606006');
+  const first = await upload(csv([`林一,女,汉族,${existing},,${building},4,101,`]), true);
+  assert.equal(first.status, 201, JSON.stringify(first.data));
+  const r = await upload(csv([
+    `林二,女,汉族,${idNumber('51011619600606014')},,${building},4,102,`,
+    `林三,女,汉族,${existing},,${building},4,103,`,
+    `林四,男,火星族,,,${building},4,104,`,
+  ]), false);
+  assert.deepEqual(r.data.errors.map((e) => [e.row, e.column, e.code]),
+    [[3, '身份证号', 'duplicate_id_number'], [4, '民族', 'invalid_ethnicity']]);
+  assert.equal(r.data.valid, 1);
+  assert.deepEqual(r.data.preview.map((p) => p.name), ['林二']);
+});
+
+test('imported residents are found by a one- and a two-character query', async () => {
+  const r = await upload(csv([`阿苏木呷,女,彝族,,,${building},5,201,`]), true);
+  assert.equal(r.status, 201, JSON.stringify(r.data));
+  for (const q of ['呷', '木呷']) {
+    const found = await worker.get(`/api/v1/residents?q=${encodeURIComponent(q)}`);
+    assert.ok(found.data.items.some((i) => i.name === '阿苏木呷'), q);
+  }
+});

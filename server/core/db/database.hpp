@@ -78,6 +78,10 @@ class Connection {
     // Runs a script of several statements without parameters (migrations).
     virtual void RunScript(std::string_view sql) = 0;
     virtual bool InTransaction() const = 0;
+    // Runs an INSERT into a table with an `id` key and returns the new row's id. SQLite reads
+    // last_insert_rowid() (RETURNING costs SQLite a temporary table per statement, which
+    // doubled the time of large imports); PostgreSQL appends RETURNING id.
+    virtual int64_t RunInsert(std::string_view sql, const std::vector<Value>& params) = 0;
 
     template <typename... Args>
     Rows Query(std::string_view sql, const Args&... args) {
@@ -93,6 +97,10 @@ class Connection {
     int64_t QueryInt(std::string_view sql, const Args&... args) {
         Rows rows = Query(sql, args...);
         return rows.empty() || rows.front().IsNull(0) ? 0 : rows.front().Int(0);
+    }
+    template <typename... Args>
+    int64_t Insert(std::string_view sql, const Args&... args) {
+        return RunInsert(sql, std::vector<Value>{detail::ToValue(args)...});
     }
     template <typename... Args>
     void Exec(std::string_view sql, const Args&... args) {

@@ -79,6 +79,11 @@ class PgConnection final : public Connection {
         PQclear(res);
     }
 
+    int64_t RunInsert(std::string_view sql, const std::vector<Value>& params) override {
+        Rows rows = Run(std::string(sql) + " RETURNING id", params);
+        return rows.at(0).Int(0);
+    }
+
     Rows Run(std::string_view sql, const std::vector<Value>& params) override {
         const std::string& name = Prepare(sql, static_cast<int>(params.size()));
         std::vector<std::string> texts(params.size());

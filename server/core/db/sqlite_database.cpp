@@ -111,6 +111,11 @@ class SqliteConnection final : public Connection {
         return rows;
     }
 
+    int64_t RunInsert(std::string_view sql, const std::vector<Value>& params) override {
+        Run(sql, params);
+        return sqlite3_last_insert_rowid(db_);
+    }
+
   private:
     sqlite3_stmt* Prepare(std::string_view sql) {
         auto it = cache_.find(std::string(sql));

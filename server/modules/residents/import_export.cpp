@@ -1,4 +1,5 @@
 // Spreadsheet import and export of residents.
+#include <algorithm>
 #include <boost/json.hpp>
 #include <map>
 #include <set>
@@ -98,8 +99,9 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
     if (table.empty()) throw AppError(ErrorCode::kUnprocessable, "import_unreadable");
 
     db::Connection& conn = db_.Local();
-    std::optional<db::Transaction> tx;
-    if (commit) tx.emplace(conn, db::Transaction::Mode::kWrite);
+    // One transaction for the whole file: a dry run reads a consistent view without taking a
+    // lock per statement, a commit writes all rows or none.
+    db::Transaction tx(conn, commit ? db::Transaction::Mode::kWrite : db::Transaction::Mode::kRead);
     auto community = places::FindPlace(conn, p, community_id);
     if (!community || community->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
     std::map<std::string, places::Place> buildings;
@@ -139,9 +141,17 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
         ResidentInput in;
         const places::Place* building;
         std::string unit, room;
+        int row_no;
     };
     std::vector<Valid> valid;
     std::set<std::string> seen_ids;
+    // Rows whose ID number is well formed and unique within the file; checked against the
+    // registry below in batches.
+    struct IdCheck {
+        int row_no;
+        std::string column, hash;
+    };
+    std::vector<IdCheck> id_checks;
     for (size_t r = 1; r < table.size(); ++r) {
         const auto& row = table[r];
         bool blank = true;
@@ -179,19 +189,41 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
         if (in.id_number && text::ParseIdCard(*in.id_number)) {
             if (!seen_ids.insert(*in.id_number).second) {
                 issues.push_back({row_no, header("id_number"), "duplicate_in_file"});
-            } else if (conn.QueryInt("SELECT count(*) FROM residents WHERE id_hash = ?",
-                                     vault_.LookupHash(*in.id_number)) > 0) {
-                issues.push_back({row_no, header("id_number"), "duplicate_id_number"});
+            } else if (issues.empty()) {
+                id_checks.push_back({row_no, header("id_number"), vault_.LookupHash(*in.id_number)});
             }
         }
         if (!issues.empty()) {
             report.errors.insert(report.errors.end(), issues.begin(), issues.end());
             continue;
         }
-        if (report.preview.size() < 20) report.preview.push_back(in);
-        valid.push_back({std::move(in), &b->second, cell(row, "unit"), room});
+        valid.push_back({std::move(in), &b->second, cell(row, "unit"), room, row_no});
+    }
+    // ID numbers already in the registry, 500 per query.
+    std::set<int> taken_rows;
+    for (size_t start = 0; start < id_checks.size(); start += 500) {
+        size_t end = std::min(id_checks.size(), start + 500);
+        std::string sql = "SELECT id_hash FROM residents WHERE id_hash IN (";
+        std::vector<db::Value> hashes;
+        std::map<std::string, size_t> index_of;
+        for (size_t i = start; i < end; ++i) {
+            sql += i == start ? "?" : ", ?";
+            hashes.emplace_back(id_checks[i].hash);
+            index_of[id_checks[i].hash] = i;
+        }
+        for (const auto& r : conn.Run(sql + ")", hashes)) {
+            const IdCheck& c = id_checks[index_of.at(r.Str(0))];
+            report.errors.push_back({c.row_no, c.column, "duplicate_id_number"});
+            taken_rows.insert(c.row_no);
+        }
+    }
+    if (!taken_rows.empty()) {
+        std::stable_sort(report.errors.begin(), report.errors.end(),
+                  [](const ImportIssue& a, const ImportIssue& b) { return a.row < b.row; });
+        std::erase_if(valid, [&](const Valid& v) { return taken_rows.count(v.row_no) > 0; });
     }
     report.valid = static_cast<int>(valid.size());
+    for (size_t i = 0; i < valid.size() && i < 20; ++i) report.preview.push_back(valid[i].in);
     if (!commit) return report;
     if (!report.errors.empty() || valid.empty()) {
         json::array errs;
@@ -203,7 +235,14 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
     // page cache while it writes (SQLite; restored below).
     bool sqlite = conn.backend() == db::Backend::kSqlite;
     if (sqlite) conn.RunScript("PRAGMA cache_size=-524288");
-    for (auto& v : valid) {
+    // Inserting in pinyin order turns the writes to the name-ordered indexes (pinyin,
+    // initials, community + pinyin, name substrings) into near-sequential ones.
+    std::vector<std::pair<std::string, size_t>> order;
+    order.reserve(valid.size());
+    for (size_t i = 0; i < valid.size(); ++i) order.emplace_back(text::PinyinOfName(valid[i].in.name).full, i);
+    std::sort(order.begin(), order.end());
+    for (const auto& [pinyin, index] : order) {
+        Valid& v = valid[index];
         places::Household h = places::FindOrCreateHousehold(conn, *v.building, v.unit, v.room);
         v.in.household_id = h.id;
         int64_t id = Insert(conn, v.in, h.street_id, h.community_id, h.grid_id, h.building_id);
@@ -221,7 +260,7 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
                     {"first_resident_id", *first_id},
                     {"last_resident_id", *last_id},
                     {"file_sha256", crypto::Sha256Hex(bytes)}}});
-    tx->Commit();
+    tx.Commit();
     return report;
 }
 

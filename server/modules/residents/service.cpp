@@ -80,10 +80,20 @@ std::set<std::string> GramsOf(const std::string& name) {
     return grams;
 }
 
+// One statement for all of a name's substrings.
 void WriteGrams(db::Connection& conn, int64_t id, const std::string& name, const std::string& pinyin) {
-    for (const auto& g : GramsOf(name)) {
-        conn.Exec("INSERT INTO resident_grams (gram, pinyin, resident_id) VALUES (?, ?, ?)", g, pinyin, id);
+    auto grams = GramsOf(name);
+    if (grams.empty()) return;
+    std::string sql = "INSERT INTO resident_grams (gram, pinyin, resident_id) VALUES ";
+    std::vector<db::Value> values;
+    values.reserve(grams.size() * 3);
+    for (const auto& g : grams) {
+        sql += values.empty() ? "(?, ?, ?)" : ", (?, ?, ?)";
+        values.emplace_back(g);
+        values.emplace_back(pinyin);
+        values.emplace_back(id);
     }
+    conn.Run(sql, values);
 }
 
 void WriteTags(db::Connection& conn, int64_t id, const std::vector<std::string>& tags) {
@@ -197,16 +207,15 @@ int64_t ResidentService::Insert(db::Connection& conn, const ResidentInput& in, i
         phone_hash = vault_.LookupHash(*in.phone);
         phone_masked = text::MaskPhone(*in.phone);
     }
-    int64_t id = conn.QueryOne(
+    int64_t id = conn.Insert(
                          "INSERT INTO residents (name, pinyin, initials, gender, birth_date, ethnicity, "
                          "political_status, household_id, relation, id_enc, id_hash, id_masked, phone_enc, "
                          "phone_hash, phone_masked, moved_in, note, street_id, community_id, grid_id, building_id, "
                          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                         "?, ?, ?) RETURNING id",
+                         "?, ?, ?)",
                          in.name, py.full, py.initials, in.gender, in.birth_date, in.ethnicity, in.political_status,
                          in.household_id, in.relation, id_enc, id_hash, id_masked, phone_enc, phone_hash, phone_masked,
-                         in.moved_in, in.note, street_id, community_id, grid_id, building_id, now, now)
-                     ->Int(0);
+                         in.moved_in, in.note, street_id, community_id, grid_id, building_id, now, now);
     WriteGrams(conn, id, in.name, py.full);
     WriteTags(conn, id, in.tags);
     return id;
