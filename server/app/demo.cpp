@@ -93,8 +93,14 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
         {{"treasurer", "基金出纳", "treasurer", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
          "公益慈善基金出纳"},
         {{"leader", "南山居民小组长", "group_leader", password, auth::ScopeKind::kGrid, nanshan.grids.front(),
-          std::nullopt},
+          conn.QueryOne("SELECT id FROM residents WHERE grid_id = ? AND moved_out IS NULL AND birth_date <= "
+                        "'1990-12-31' ORDER BY id LIMIT 1",
+                        nanshan.grids.front())
+              ->Int(0)},
          "南山社区居民小组长"},
+        {{"vlead", "安公志愿者队长", "volunteer_lead", password, auth::ScopeKind::kCommunity, angong.id,
+          lines.volunteer_lead_resident_id},
+         "安公少数民族志愿者队伍队长"},
         {{"resident", "安公居民", "resident", password, auth::ScopeKind::kSelf, std::nullopt, resident_of(angong.id)},
          "安公社区居民"},
         {{"auditor", "街道审计员", "auditor", password, auth::ScopeKind::kStreet, street, std::nullopt}, "街道审计员"},

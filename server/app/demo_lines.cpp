@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/demo_volunteer.hpp"
 #include "app/generator.hpp"
 #include "modules/organizations/service.hpp"
 #include "modules/party/service.hpp"
@@ -157,15 +158,12 @@ void StudySessions(Ctx& c, const std::vector<int64_t>& groups) {
             for (int month = (year == 2019 ? 4 : 1); month <= 12; ++month) {
                 size_t topic = static_cast<size_t>(c.rng.Uniform(0, static_cast<int>(kTopics.size()) - 1));
                 std::string kind = month % 3 == 0 ? "party_lecture" : "group_meeting";
-                int64_t id =
-                    c.conn
-                        .Insert(
-                            "INSERT INTO study_sessions (street_id, community_id, organization_id, kind, "
-                            "held_on, topic, ethnic_policy, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                            "?, ?)",
-                            c.street, c.community, g, kind, Date(year, month, c.rng.Uniform(5, 25)), kTopics[topic],
-                            topic < 4, std::string("会议记录：学习文件，交流发言，明确下阶段联络走访安排。"),
-                            int64_t{1609459200});
+                int64_t id = c.conn.Insert(
+                    "INSERT INTO study_sessions (street_id, community_id, organization_id, kind, "
+                    "held_on, topic, ethnic_policy, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                    "?, ?)",
+                    c.street, c.community, g, kind, Date(year, month, c.rng.Uniform(5, 25)), kTopics[topic], topic < 4,
+                    std::string("会议记录：学习文件，交流发言，明确下阶段联络走访安排。"), int64_t{1609459200});
                 for (int64_t m : members)
                     if (c.rng.Chance(0.85))
                         c.conn.Exec("INSERT INTO study_attendance (session_id, resident_id) VALUES (?, ?)", id, m);
@@ -189,11 +187,10 @@ void Meetings(Ctx& c, int64_t council, const std::vector<int64_t>& members) {
     for (size_t i = 0; i < kTopics.size(); ++i) {
         int year = 2019 + static_cast<int>(i / 3);
         std::string held = Date(year, 3 + static_cast<int>(i % 3) * 3, 15);
-        int64_t id = c.conn
-                         .Insert(
-                             "INSERT INTO deliberation_meetings (organization_id, street_id, community_id, held_on, "
-                             "place, agenda, created_at) VALUES (?, ?, ?, ?, '社区民族之家议事厅', ?, ?)",
-                             council, c.street, c.community, held, kTopics[i].first, int64_t{1609459200});
+        int64_t id = c.conn.Insert(
+            "INSERT INTO deliberation_meetings (organization_id, street_id, community_id, held_on, "
+            "place, agenda, created_at) VALUES (?, ?, ?, ?, '社区民族之家议事厅', ?, ?)",
+            council, c.street, c.community, held, kTopics[i].first, int64_t{1609459200});
         for (int64_t m : members)
             if (c.rng.Chance(0.7))
                 c.conn.Exec("INSERT INTO meeting_attendance (meeting_id, resident_id) VALUES (?, ?)", id, m);
@@ -357,6 +354,15 @@ DemoLines LoadAngongLines(db::Connection& conn, int64_t street_id, int64_t commu
     int64_t mutual = c.Org("volunteer_team", "联谊互助队", false, "2019-08-01");
     c.Post(team, officers[0], "leader", "2019-05-01");
     c.Post(mutual, officers[1], "leader", "2019-08-01");
+    out.volunteer_lead_resident_id = officers[0];
+    VolunteerPlan plan;
+    plan.regulars = 75;
+    plan.occasional = 45;
+    plan.han = 40;
+    plan.activities_per_year[0] = 40;
+    plan.activities_per_year[1] = 60;
+    plan.activities_per_year[2] = 96;
+    LoadVolunteerLine(conn, street_id, community_id, team, mutual, plan, seed + 7);
     return out;
 }
 
@@ -373,6 +379,15 @@ void LoadOtherLines(db::Connection& conn, int64_t street_id, int64_t community_i
     auto adults = Present(conn, community_id, "political_status NOT IN ('01', '02')");
     Shuffle(adults, rng);
     for (size_t i = 0; i < 15 && i < adults.size(); ++i) c.Post(heads, adults[i], "building_head", "2019-03-01");
+    int64_t team = c.Org("volunteer_team", "南山社区志愿服务队", false, "2020-03-01");
+    int64_t mutual = c.Org("volunteer_team", "南山邻里互助队", false, "2020-06-01");
+    VolunteerPlan plan;
+    plan.regulars = 20;
+    plan.occasional = 20;
+    plan.han = 25;
+    plan.activities_per_year[1] = 24;
+    plan.activities_per_year[2] = 36;
+    LoadVolunteerLine(conn, street_id, community_id, team, mutual, plan, seed + 7);
 }
 
 }  // namespace tongxin::app

@@ -7,7 +7,8 @@
 namespace tongxin::app {
 
 struct DemoLines {
-    int64_t liaison_resident_id = 0;  // the resident behind the demo `liaison` account
+    int64_t liaison_resident_id = 0;         // the resident behind the demo `liaison` account
+    int64_t volunteer_lead_resident_id = 0;  // and behind `vlead`, the volunteer team's leader
 };
 
 // 安公社区's records for 2019–2021: party branch and four ethnic-work party groups, one-to-one

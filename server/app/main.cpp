@@ -22,6 +22,7 @@
 #include "modules/places/service.hpp"
 #include "modules/reports/module.hpp"
 #include "modules/residents/module.hpp"
+#include "modules/volunteer/module.hpp"
 
 namespace tongxin::db {
 void SqliteCopy(const std::string& from, const std::string& to);
@@ -46,6 +47,7 @@ struct App {
     residents::ResidentService residents;
     organizations::OrganizationService organizations;
     party::PartyService party;
+    volunteer::VolunteerService volunteer;
     reports::Registry registry;
     http::Router router;
 
@@ -56,7 +58,8 @@ struct App {
           ctx{*db, vault, auth},
           residents(*db, vault),
           organizations(*db),
-          party(*db) {
+          party(*db),
+          volunteer(*db) {
         db::Migrate(*db);
         accounts::Register(router, ctx);
         places::Register(router, ctx);
@@ -64,6 +67,7 @@ struct App {
         reports::RegisterRegistryIndicators(registry);
         organizations::Register(router, ctx, organizations, registry);
         party::Register(router, ctx, party, registry);
+        volunteer::Register(router, ctx, volunteer, registry);
         reports::Register(router, ctx, registry);
         router.Add("GET", "/api/v1/openapi.json", http::Access::Public(), "This document",
                    [this](http::Request&) { return http::Response::Json(router.OpenApi()); });

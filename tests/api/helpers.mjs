@@ -58,6 +58,7 @@ export function client(server) {
         get: (p, o = {}) => request('GET', p, { ...o, token }),
         post: (p, body, o = {}) => request('POST', p, { ...o, body, token }),
         patch: (p, body, o = {}) => request('PATCH', p, { ...o, body, token }),
+        put: (p, body, o = {}) => request('PUT', p, { ...o, body, token }),
         del: (p, o = {}) => request('DELETE', p, { ...o, token }),
       };
     },

@@ -29,6 +29,10 @@ test('the registry indicators are computed from records and drill down to exactl
       }
       assert.equal(rows.length, rec.data.total);
       assert.equal(rows.filter((r) => r.liaison).length / rows.length, item.value, `${item.id}: share of qualifying records`);
+    } else if (item.aggregate === 'sum') {
+      const sum = rec.data.items.reduce((s, r) => s + r[item.sum_field], 0);
+      assert.equal(rec.data.items.length, rec.data.total);
+      assert.ok(Math.abs(sum * item.sum_scale - item.value) < 1e-9, `${item.id}: sum of the records equals the value`);
     } else {
       assert.equal(rec.data.total, item.value, `${item.id}: records total equals the value`);
     }

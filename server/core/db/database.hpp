@@ -98,6 +98,9 @@ class Connection {
         Rows rows = Query(sql, args...);
         return rows.empty() || rows.front().IsNull(0) ? 0 : rows.front().Int(0);
     }
+    // Appended to a SELECT that must lock its rows until the transaction ends: PostgreSQL needs
+    // FOR UPDATE; SQLite's write transactions (BEGIN IMMEDIATE) already exclude other writers.
+    std::string_view ForUpdate() const { return backend() == Backend::kPostgres ? " FOR UPDATE" : ""; }
     template <typename... Args>
     int64_t Insert(std::string_view sql, const Args&... args) {
         return RunInsert(sql, std::vector<Value>{detail::ToValue(args)...});

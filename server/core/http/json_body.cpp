@@ -107,6 +107,14 @@ std::optional<std::string> JsonBody::Date(const std::string& key, bool required)
     return s;
 }
 
+std::optional<int64_t> JsonBody::Time(const std::string& key, bool required) {
+    auto s = Str(key, required, 40);
+    if (!s) return std::nullopt;
+    auto t = time::ParseRfc3339(*s);
+    if (!t) Fail(key, "invalid_datetime");
+    return t;
+}
+
 std::optional<std::vector<std::string>> JsonBody::StrList(const std::string& key, size_t max_items) {
     auto* v = obj_.if_contains(key);
     if (!v || v->is_null()) return std::nullopt;

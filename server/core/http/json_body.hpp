@@ -25,6 +25,8 @@ class JsonBody {
     std::optional<double> Real(const std::string& key, bool required = false);
     std::optional<bool> Bool(const std::string& key, bool required = false);
     std::optional<std::string> Date(const std::string& key, bool required = false);
+    // An RFC 3339 time with its offset, as Unix seconds.
+    std::optional<int64_t> Time(const std::string& key, bool required = false);
     std::optional<std::vector<std::string>> StrList(const std::string& key, size_t max_items = 50);
     std::optional<std::vector<int64_t>> IntList(const std::string& key, size_t max_items = 1000);
     // True if the key is present with JSON null (to clear an optional field on update).

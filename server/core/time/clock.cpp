@@ -42,4 +42,62 @@ std::optional<int> YearOf(std::string_view date) {
     return std::stoi(std::string(date.substr(0, 4)));
 }
 
+namespace {
+
+bool Digits(std::string_view s, size_t from, size_t n, int& out) {
+    if (from + n > s.size()) return false;
+    out = 0;
+    for (size_t i = from; i < from + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        out = out * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+int64_t DaysSinceEpoch(int y, unsigned m, unsigned d) {
+    using namespace std::chrono;
+    return sys_days{year_month_day{year{y}, month{m}, day{d}}}.time_since_epoch().count();
+}
+
+}  // namespace
+
+std::optional<int64_t> ParseRfc3339(std::string_view s) {
+    if (s.size() < 16 || !IsValidDate(s.substr(0, 10)) || (s[10] != 'T' && s[10] != ' ') || s[13] != ':') {
+        return std::nullopt;
+    }
+    int hh = 0, mi = 0, ss = 0;
+    if (!Digits(s, 11, 2, hh) || !Digits(s, 14, 2, mi) || hh > 23 || mi > 59) return std::nullopt;
+    size_t pos = 16;
+    if (pos < s.size() && s[pos] == ':') {
+        if (!Digits(s, pos + 1, 2, ss) || ss > 59) return std::nullopt;
+        pos += 3;
+    }
+    int offset = 0;
+    if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
+        ++pos;
+    } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
+        int oh = 0, om = 0;
+        if (!Digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' || !Digits(s, pos + 4, 2, om) ||
+            oh > 14 || om > 59) {
+            return std::nullopt;
+        }
+        offset = (oh * 3600 + om * 60) * (s[pos] == '-' ? -1 : 1);
+        pos += 6;
+    } else {
+        return std::nullopt;  // an offset is required: a bare local time is ambiguous
+    }
+    if (pos != s.size()) return std::nullopt;
+    int y = std::stoi(std::string(s.substr(0, 4)));
+    unsigned m = std::stoul(std::string(s.substr(5, 2)));
+    unsigned d = std::stoul(std::string(s.substr(8, 2)));
+    return DaysSinceEpoch(y, m, d) * 86400 + hh * 3600 + mi * 60 + ss - offset;
+}
+
+int64_t DayStartUnix(std::string_view date) {
+    int y = std::stoi(std::string(date.substr(0, 4)));
+    unsigned m = std::stoul(std::string(date.substr(5, 2)));
+    unsigned d = std::stoul(std::string(date.substr(8, 2)));
+    return DaysSinceEpoch(y, m, d) * 86400 - 8 * 3600;
+}
+
 }  // namespace tongxin::time

@@ -13,5 +13,10 @@ std::string ToRfc3339(int64_t unix_seconds);    // 2021-02-17T08:30:00+08:00
 std::string Today();                            // YYYY-MM-DD in +08:00
 bool IsValidDate(std::string_view yyyy_mm_dd);  // real calendar date, 1900..2100
 std::optional<int> YearOf(std::string_view date);
+// 2021-02-17T08:30:00+08:00, ...Z, seconds optional (2021-02-17T08:30+08:00); nullopt when
+// malformed or not a real time.
+std::optional<int64_t> ParseRfc3339(std::string_view text);
+// Unix seconds of 00:00 on a YYYY-MM-DD date in +08:00 (the date must be valid).
+int64_t DayStartUnix(std::string_view yyyy_mm_dd);
 
 }  // namespace tongxin::time

@@ -73,10 +73,10 @@ int64_t OrganizationService::AddEvent(const auth::Principal& p, const EventInput
         }
     }
     int64_t id = conn.Insert(
-                         "INSERT INTO events (organization_id, street_id, community_id, held_on, title, kind, place, "
-                         "audience, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         in.organization_id, org.front().Int(0), org.front().Int(1), in.held_on, in.title, in.kind,
-                         in.place, in.audience, time::NowUnix());
+        "INSERT INTO events (organization_id, street_id, community_id, held_on, title, kind, place, "
+        "audience, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        in.organization_id, org.front().Int(0), org.front().Int(1), in.held_on, in.title, in.kind, in.place,
+        in.audience, time::NowUnix());
     for (int64_t r : participants)
         conn.Exec("INSERT INTO event_participants (event_id, resident_id) VALUES (?, ?)", id, r);
     audit::Append(conn, actor,

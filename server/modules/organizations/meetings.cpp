@@ -87,9 +87,9 @@ int64_t OrganizationService::AddMeeting(const auth::Principal& p, int64_t org_id
     }
     int64_t now = time::NowUnix();
     int64_t id = conn.Insert(
-                         "INSERT INTO deliberation_meetings (organization_id, street_id, community_id, held_on, place, "
-                         "agenda, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                         org_id, org.Int(2), org.Int(3), in.held_on, in.place, in.agenda, now);
+        "INSERT INTO deliberation_meetings (organization_id, street_id, community_id, held_on, place, "
+        "agenda, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        org_id, org.Int(2), org.Int(3), in.held_on, in.place, in.agenda, now);
     for (int64_t a : attendees)
         conn.Exec("INSERT INTO meeting_attendance (meeting_id, resident_id) VALUES (?, ?)", id, a);
     for (const auto& r : in.resolutions) {

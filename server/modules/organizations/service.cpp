@@ -151,21 +151,19 @@ json::object OrganizationService::Get(const auth::Principal& p, int64_t id, cons
 
 int64_t OrganizationService::Insert(db::Connection& conn, const OrgInput& in, int64_t street_id) {
     int64_t now = time::NowUnix();
-    return conn
-        .Insert(
-            "INSERT INTO organizations (kind, name, parent_id, street_id, community_id, ethnic_work, founded_on, "
-            "dissolved_on, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            in.kind, in.name, in.parent_id, street_id, *in.community_id, in.ethnic_work, in.founded_on, in.dissolved_on,
-            in.description, now, now);
+    return conn.Insert(
+        "INSERT INTO organizations (kind, name, parent_id, street_id, community_id, ethnic_work, founded_on, "
+        "dissolved_on, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        in.kind, in.name, in.parent_id, street_id, *in.community_id, in.ethnic_work, in.founded_on, in.dissolved_on,
+        in.description, now, now);
 }
 
 int64_t OrganizationService::InsertPost(db::Connection& conn, int64_t org_id, const PostInput& in, int64_t street_id,
                                         int64_t community_id) {
-    return conn
-        .Insert(
-            "INSERT INTO org_posts (organization_id, resident_id, post, term_from, term_to, street_id, community_id, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            org_id, in.resident_id, in.post, in.term_from, in.term_to, street_id, community_id, time::NowUnix());
+    return conn.Insert(
+        "INSERT INTO org_posts (organization_id, resident_id, post, term_from, term_to, street_id, community_id, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        org_id, in.resident_id, in.post, in.term_from, in.term_to, street_id, community_id, time::NowUnix());
 }
 
 int64_t OrganizationService::Create(const auth::Principal& p, const OrgInput& in, const audit::Actor& actor) {

@@ -67,12 +67,10 @@ int64_t PartyService::InsertPairing(db::Connection& conn, int64_t resident_id, i
                                     const std::string& date) {
     auto r = conn.QueryOne(
         "SELECT household_id, street_id, community_id, grid_id, building_id FROM residents WHERE id = ?", resident_id);
-    int64_t id =
-        conn.Insert(
-                "INSERT INTO pairings (resident_id, liaison_resident_id, household_id, street_id, community_id, "
-                "grid_id, building_id, from_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                resident_id, liaison_id, r->OptInt(0), r->Int(1), r->Int(2), r->OptInt(3), r->OptInt(4), date,
-                time::NowUnix());
+    int64_t id = conn.Insert(
+        "INSERT INTO pairings (resident_id, liaison_resident_id, household_id, street_id, community_id, "
+        "grid_id, building_id, from_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        resident_id, liaison_id, r->OptInt(0), r->Int(1), r->Int(2), r->OptInt(3), r->OptInt(4), date, time::NowUnix());
     RefreshAssignment(conn, liaison_id, r->OptInt(0));
     return id;
 }
@@ -327,12 +325,11 @@ int64_t PartyService::AddVisit(const auth::Principal& p, const VisitInput& in, c
         Fail("liaison_resident_id", "not_party_member");
     }
     int64_t id = conn.Insert(
-                         "INSERT INTO visits (household_id, liaison_resident_id, visit_date, kind, findings, needs, "
-                         "follow_up, follow_up_status, street_id, community_id, grid_id, building_id, created_by, "
-                         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         in.household_id, *liaison, in.visit_date, in.kind, in.findings, in.needs, in.follow_up,
-                         in.follow_up_status, hh.front().Int(0), hh.front().Int(1), hh.front().OptInt(2),
-                         hh.front().OptInt(3), p.user_id, time::NowUnix());
+        "INSERT INTO visits (household_id, liaison_resident_id, visit_date, kind, findings, needs, "
+        "follow_up, follow_up_status, street_id, community_id, grid_id, building_id, created_by, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        in.household_id, *liaison, in.visit_date, in.kind, in.findings, in.needs, in.follow_up, in.follow_up_status,
+        hh.front().Int(0), hh.front().Int(1), hh.front().OptInt(2), hh.front().OptInt(3), p.user_id, time::NowUnix());
     audit::Append(conn, actor,
                   {"party.visit.recorded",
                    "household",
@@ -443,10 +440,10 @@ int64_t PartyService::AddStudySession(const auth::Principal& p, const StudyInput
         }
     }
     int64_t id = conn.Insert(
-                         "INSERT INTO study_sessions (street_id, community_id, organization_id, kind, held_on, topic, "
-                         "ethnic_policy, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         *place->street_id, in.community_id, in.organization_id, in.kind, in.held_on, in.topic,
-                         in.ethnic_policy, in.minutes, time::NowUnix());
+        "INSERT INTO study_sessions (street_id, community_id, organization_id, kind, held_on, topic, "
+        "ethnic_policy, minutes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        *place->street_id, in.community_id, in.organization_id, in.kind, in.held_on, in.topic, in.ethnic_policy,
+        in.minutes, time::NowUnix());
     std::set<int64_t> unique(in.attendees.begin(), in.attendees.end());
     for (int64_t a : unique) conn.Exec("INSERT INTO study_attendance (session_id, resident_id) VALUES (?, ?)", id, a);
     audit::Append(conn, actor,

@@ -114,11 +114,10 @@ int64_t InsertPlace(db::Connection& conn, const PlaceInput& in) {
         }
     }
     int64_t now = time::NowUnix();
-    int64_t id =
-        conn.Insert(
-                "INSERT INTO places (kind, parent_id, name, code, address, lat, lng, street_id, community_id, "
-                "grid_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                in.kind, in.parent_id, in.name, in.code, in.address, in.lat, in.lng, street, community, grid, now, now);
+    int64_t id = conn.Insert(
+        "INSERT INTO places (kind, parent_id, name, code, address, lat, lng, street_id, community_id, "
+        "grid_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        in.kind, in.parent_id, in.name, in.code, in.address, in.lat, in.lng, street, community, grid, now, now);
     // A place is its own ancestor of its kind, so that scope filters include it.
     if (in.kind == "street") conn.Exec("UPDATE places SET street_id = id WHERE id = ?", id);
     if (in.kind == "community") conn.Exec("UPDATE places SET community_id = id WHERE id = ?", id);
@@ -203,11 +202,10 @@ Household FindOrCreateHousehold(db::Connection& conn, const Place& building, con
     if (row) return HouseholdOf(*row);
     int64_t now = time::NowUnix();
     std::string address = HouseholdAddress(building, unit, room);
-    int64_t id =
-        conn.Insert(
-                "INSERT INTO households (building_id, unit, room, address, street_id, community_id, grid_id, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                building.id, unit, room, address, building.street_id, building.community_id, building.grid_id, now, now);
+    int64_t id = conn.Insert(
+        "INSERT INTO households (building_id, unit, room, address, street_id, community_id, grid_id, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        building.id, unit, room, address, building.street_id, building.community_id, building.grid_id, now, now);
     return {id, building.id, unit, room, address, *building.street_id, *building.community_id, *building.grid_id};
 }
 

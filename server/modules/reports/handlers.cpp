@@ -58,7 +58,9 @@ json::object ItemOf(const Indicator& ind, double value, const Request& req, cons
             {"unit", en ? ind.unit_en : ind.unit_zh},
             {"as_of", s.year_end()},
             {"year", s.year},
-            {"aggregate", ind.aggregate}};
+            {"aggregate", ind.aggregate},
+            {"sum_field", ind.sum_field.empty() ? json::value(nullptr) : json::value(ind.sum_field)},
+            {"sum_scale", ind.sum_scale}};
 }
 
 const Indicator& Lookup(const Registry& registry, const Request& req) {

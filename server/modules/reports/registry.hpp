@@ -36,8 +36,11 @@ struct Indicator {
     std::function<double(db::Connection&, const KpiScope&)> value;
     std::function<KpiRecords(db::Connection&, const KpiScope&, int64_t limit, int64_t offset)> records;
     // "count": the records' total is the value; "share": the value is the share of the records
-    // that qualify (each record says whether it does).
+    // that qualify (each record says whether it does); "sum": the value is the sum of each
+    // record's `sum_field` times `sum_scale` (minutes shown as hours).
     std::string aggregate = "count";
+    std::string sum_field;
+    double sum_scale = 1.0;
 };
 
 class Registry {

@@ -219,7 +219,7 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
     }
     if (!taken_rows.empty()) {
         std::stable_sort(report.errors.begin(), report.errors.end(),
-                  [](const ImportIssue& a, const ImportIssue& b) { return a.row < b.row; });
+                         [](const ImportIssue& a, const ImportIssue& b) { return a.row < b.row; });
         std::erase_if(valid, [&](const Valid& v) { return taken_rows.count(v.row_no) > 0; });
     }
     report.valid = static_cast<int>(valid.size());

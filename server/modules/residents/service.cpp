@@ -208,14 +208,14 @@ int64_t ResidentService::Insert(db::Connection& conn, const ResidentInput& in, i
         phone_masked = text::MaskPhone(*in.phone);
     }
     int64_t id = conn.Insert(
-                         "INSERT INTO residents (name, pinyin, initials, gender, birth_date, ethnicity, "
-                         "political_status, household_id, relation, id_enc, id_hash, id_masked, phone_enc, "
-                         "phone_hash, phone_masked, moved_in, note, street_id, community_id, grid_id, building_id, "
-                         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                         "?, ?, ?)",
-                         in.name, py.full, py.initials, in.gender, in.birth_date, in.ethnicity, in.political_status,
-                         in.household_id, in.relation, id_enc, id_hash, id_masked, phone_enc, phone_hash, phone_masked,
-                         in.moved_in, in.note, street_id, community_id, grid_id, building_id, now, now);
+        "INSERT INTO residents (name, pinyin, initials, gender, birth_date, ethnicity, "
+        "political_status, household_id, relation, id_enc, id_hash, id_masked, phone_enc, "
+        "phone_hash, phone_masked, moved_in, note, street_id, community_id, grid_id, building_id, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?)",
+        in.name, py.full, py.initials, in.gender, in.birth_date, in.ethnicity, in.political_status, in.household_id,
+        in.relation, id_enc, id_hash, id_masked, phone_enc, phone_hash, phone_masked, in.moved_in, in.note, street_id,
+        community_id, grid_id, building_id, now, now);
     WriteGrams(conn, id, in.name, py.full);
     WriteTags(conn, id, in.tags);
     return id;

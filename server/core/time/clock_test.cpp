@@ -1,0 +1,29 @@
+#include "core/time/clock.hpp"
+
+#include <gtest/gtest.h>
+
+namespace tongxin::time {
+
+TEST(Clock, ParsesRfc3339WithOffsetsAndRoundTrips) {
+    auto t = ParseRfc3339("2021-02-17T08:30:00+08:00");
+    ASSERT_TRUE(t);
+    EXPECT_EQ(*t, 1613521800);
+    EXPECT_EQ(ToRfc3339(*t), "2021-02-17T08:30:00+08:00");
+    EXPECT_EQ(ParseRfc3339("2021-02-17T00:30:00Z"), t);
+    EXPECT_EQ(ParseRfc3339("2021-02-17T08:30+08:00"), t);
+    EXPECT_EQ(ParseRfc3339("2021-02-16T19:30:00-05:00"), t);
+}
+
+TEST(Clock, RefusesMalformedOrImpossibleTimes) {
+    for (const char* bad : {"", "2021-02-17", "2021-02-17T08:30:00", "2021-02-30T08:30:00+08:00",
+                            "2021-02-17T24:00:00+08:00", "2021-02-17T08:60+08:00", "2021-02-17T08:30:00+0800",
+                            "2021-02-17T08:30:00+08:00x", "2021-02-17T8:30:00+08:00"}) {
+        EXPECT_FALSE(ParseRfc3339(bad)) << bad;
+    }
+}
+
+TEST(Clock, DayStartIsMidnightInChinaStandardTime) {
+    EXPECT_EQ(ToRfc3339(DayStartUnix("2021-02-17")), "2021-02-17T00:00:00+08:00");
+}
+
+}  // namespace tongxin::time

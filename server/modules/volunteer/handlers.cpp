@@ -1,0 +1,336 @@
+#include <boost/json.hpp>
+
+#include "core/http/paging.hpp"
+#include "core/time/clock.hpp"
+#include "modules/volunteer/module.hpp"
+
+namespace tongxin::volunteer {
+namespace json = boost::json;
+using http::Access;
+using http::Request;
+using http::Response;
+
+namespace {
+
+// Endpoints residents use as well as staff: staff by their line permission, residents and group
+// leaders by volunteer.self (the service narrows what each sees).
+void NeedStaffOrSelf(const Request& req, const char* staff_permission) {
+    if (!req.User().Can(staff_permission) && !req.User().Can("volunteer.self")) {
+        throw AppError(ErrorCode::kForbidden, "forbidden");
+    }
+}
+
+std::optional<std::string> QueryDate(const Request& req, const std::string& name) {
+    auto v = req.Query(name);
+    if (!v || v->empty()) return std::nullopt;
+    if (!time::IsValidDate(*v)) throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", name}});
+    return v;
+}
+
+RecordFilter RecordFilterOf(const Request& req) {
+    return {http::QueryOptInt(req, "community"), http::QueryOptInt(req, "resident"), http::QueryOptInt(req, "activity"),
+            QueryDate(req, "from"), QueryDate(req, "to")};
+}
+
+// The origin the browser used, for links printed in QR codes.
+std::string OriginOf(const Request& req) {
+    std::string proto = req.Header("x-forwarded-proto");
+    std::string host = req.Header("host");
+    return (proto == "https" ? "https://" : "http://") + (host.empty() ? std::string("127.0.0.1") : host);
+}
+
+}  // namespace
+
+void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Registry& registry) {
+    (void)ctx;
+    RegisterIndicators(registry);
+
+    r.Add("GET", "/api/v1/volunteer/activities", Access::LoggedIn(),
+          "Volunteer activities (?community=, ?organization=, ?status=, ?from=, ?to=, ?q=); residents see their "
+          "community's, with their own sign-up",
+          [&svc](Request& req) {
+              NeedStaffOrSelf(req, "volunteer.read");
+              auto page = http::PageOf(req);
+              ActivityFilter f{http::QueryOptInt(req, "community"), http::QueryOptInt(req, "organization"),
+                               req.Query("status"), QueryDate(req, "from"), QueryDate(req, "to"),
+                               req.Query("q").value_or("")};
+              if (f.status && f.status->empty()) f.status.reset();
+              return http::JsonResponse(svc.Activities(req.User(), f, page.limit, page.offset));
+          });
+    r.Add("POST", "/api/v1/volunteer/activities", Access::Need("volunteer.write"), "Publish a volunteer activity",
+          [&svc](Request& req) {
+              http::JsonBody body(req);
+              ActivityInput in;
+              in.organization_id = body.Int("organization_id", true, 1).value_or(0);
+              in.title = body.Str("title", true, 100).value_or("");
+              in.kind = body.Str("kind", true, 40).value_or("");
+              in.content = body.Str("content", false, 2000).value_or("");
+              in.place = body.Str("place", false, 200).value_or("");
+              in.starts_at = body.Time("starts_at", true).value_or(0);
+              in.ends_at = body.Time("ends_at", true).value_or(0);
+              in.capacity = body.Int("capacity", true, 1, 10000).value_or(0);
+              body.Finish();
+              int64_t id = svc.CreateActivity(req.User(), in, ActorOf(req));
+              return http::JsonResponse(json::object{{"id", id}}, 201);
+          });
+    r.Add("GET", "/api/v1/volunteer/activities/{id}", Access::LoggedIn(), "One activity", [&svc](Request& req) {
+        NeedStaffOrSelf(req, "volunteer.read");
+        return http::JsonResponse(svc.Activity(req.User(), http::PathId(req)));
+    });
+    r.Add("POST", "/api/v1/volunteer/activities/{id}/cancel", Access::Need("volunteer.write"),
+          "Cancel an activity that has no recorded hours", [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto reason = body.Str("reason", true, 200);
+              body.Finish();
+              svc.CancelActivity(req.User(), id, *reason, ActorOf(req));
+              return http::JsonResponse(json::object{{"ok", true}});
+          });
+    r.Add("GET", "/api/v1/volunteer/activities/{id}/qr.svg", Access::Need("volunteer.write"),
+          "QR code of the activity's check-in link (SVG)", [&svc](Request& req) {
+              std::string svg = svc.CheckinQr(req.User(), http::PathId(req), OriginOf(req));
+              Response res;
+              res.content_type = "image/svg+xml";
+              res.headers.emplace_back("Cache-Control", "no-store");
+              res.body = std::move(svg);
+              return res;
+          });
+    r.Add("GET", "/api/v1/volunteer/activities/{id}/signups", Access::Need("volunteer.read"),
+          "Sign-ups: confirmed, then the waitlist in order, then cancelled",
+          [&svc](Request& req) { return http::JsonResponse(svc.Signups(req.User(), http::PathId(req))); });
+    r.Add("POST", "/api/v1/volunteer/activities/{id}/signups", Access::LoggedIn(),
+          "Sign up (yourself, or resident_id for a neighbour in your scope); full activities put you on the waitlist",
+          [&svc](Request& req) {
+              NeedStaffOrSelf(req, "volunteer.write");
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto resident = body.Int("resident_id", false, 1);
+              body.Finish();
+              return http::JsonResponse(svc.SignUp(req.User(), id, resident, ActorOf(req)), 201);
+          });
+    r.Add("POST", "/api/v1/volunteer/activities/{id}/signups/cancel", Access::LoggedIn(),
+          "Cancel a sign-up; the first on the waitlist is promoted", [&svc](Request& req) {
+              NeedStaffOrSelf(req, "volunteer.write");
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto resident = body.Int("resident_id", false, 1);
+              body.Finish();
+              return http::JsonResponse(svc.CancelSignup(req.User(), id, resident, ActorOf(req)));
+          });
+    r.Add("POST", "/api/v1/volunteer/activities/{id}/check", Access::LoggedIn(),
+          "Check in or out (direction in|out): with the QR code's `code`, or by the organiser with resident_id",
+          [&svc](Request& req) {
+              NeedStaffOrSelf(req, "volunteer.write");
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto direction = body.Str("direction", true, 3);
+              auto resident = body.Int("resident_id", false, 1);
+              auto code = body.Str("code", false, 64);
+              body.Finish();
+              return http::JsonResponse(svc.Check(req.User(), id, resident, code, *direction, ActorOf(req)));
+          });
+    r.Add("POST", "/api/v1/volunteer/activities/{id}/hours", Access::Need("volunteer.write"),
+          "Record the hours of checked-in volunteers (or entries: [{resident_id, minutes}])", [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              body.Finish();
+              std::vector<VolunteerService::MinutesFor> given;
+              auto parsed = json::parse(req.body.empty() ? std::string("{}") : req.body);
+              if (auto* entries = parsed.as_object().if_contains("entries")) {
+                  if (!entries->is_array()) {
+                      throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                                     {{"fields", {{"entries", "wrong_type"}}}});
+                  }
+                  for (const auto& e : entries->as_array()) {
+                      http::JsonBody item(e.is_object() ? e.as_object() : json::object{});
+                      auto resident = item.Int("resident_id", true, 1);
+                      auto minutes = item.Int("minutes", true, 1, 24 * 60);
+                      if (!item.errors().Empty()) {
+                          throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                                         {{"fields", {{"entries", "invalid_choice"}}}});
+                      }
+                      given.push_back({*resident, *minutes});
+                  }
+              }
+              return http::JsonResponse(svc.ConfirmHours(req.User(), id, given, ActorOf(req)), 201);
+          });
+
+    r.Add("GET", "/api/v1/volunteer/records", Access::LoggedIn(),
+          "The hours ledger (?community=, ?resident=, ?activity=, ?from=, ?to=); residents see their own",
+          [&svc](Request& req) {
+              NeedStaffOrSelf(req, "volunteer.read");
+              auto page = http::PageOf(req);
+              return http::JsonResponse(svc.Records(req.User(), RecordFilterOf(req), page.limit, page.offset));
+          });
+    r.Add("GET", "/api/v1/volunteer/records/export", Access::Need("volunteer.read"),
+          "The filtered hours ledger as .xlsx", [&svc](Request& req) {
+              std::string bytes = svc.ExportRecords(req.User(), RecordFilterOf(req), req.lang, ActorOf(req));
+              return Response::File(std::move(bytes),
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                    req.lang == "en" ? "volunteer-hours.xlsx" : "志愿服务记录.xlsx");
+          });
+    r.Add("POST", "/api/v1/volunteer/records", Access::Need("volunteer.write"),
+          "Record hours served outside an activity (mutual aid, shuttle duty...)", [&svc](Request& req) {
+              http::JsonBody body(req);
+              RecordInput in;
+              in.resident_id = body.Int("resident_id", true, 1).value_or(0);
+              in.served_on = body.Date("served_on", true).value_or("");
+              in.minutes = body.Int("minutes", true, 1, 24 * 60).value_or(0);
+              in.kind = body.Str("kind", true, 40).value_or("");
+              in.content = body.Str("content", true, 200).value_or("");
+              body.Finish();
+              int64_t id = svc.AddRecord(req.User(), in, ActorOf(req));
+              return http::JsonResponse(json::object{{"id", id}}, 201);
+          });
+    r.Add("POST", "/api/v1/volunteer/records/{id}/corrections", Access::Need("volunteer.write"),
+          "Correct a record: a reversing entry with a reason, and the corrected minutes as a new record",
+          [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto reason = body.Str("reason", true, 200);
+              auto minutes = body.Int("minutes", false, 0, 24 * 60);
+              body.Finish();
+              return http::JsonResponse(svc.Correct(req.User(), id, *reason, minutes, ActorOf(req)), 201);
+          });
+    r.Add("POST", "/api/v1/volunteer/records/{id}/disputes", Access::Need("volunteer.self"),
+          "Dispute one of your records", [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto reason = body.Str("reason", true, 500);
+              body.Finish();
+              int64_t dispute = svc.Dispute(req.User(), id, *reason, ActorOf(req));
+              return http::JsonResponse(json::object{{"id", dispute}}, 201);
+          });
+    r.Add("GET", "/api/v1/volunteer/disputes", Access::LoggedIn(), "Disputes (?community=, ?status=open|...)",
+          [&svc](Request& req) {
+              NeedStaffOrSelf(req, "volunteer.read");
+              auto page = http::PageOf(req);
+              auto status = req.Query("status");
+              if (status && status->empty()) status.reset();
+              return http::JsonResponse(
+                  svc.Disputes(req.User(), http::QueryOptInt(req, "community"), status, page.limit, page.offset));
+          });
+    r.Add("POST", "/api/v1/volunteer/disputes/{id}/resolve", Access::Need("volunteer.write"),
+          "Resolve a dispute: outcome corrected (with minutes; 0 reverses) or upheld, with a note",
+          [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto outcome = body.Str("outcome", true, 20);
+              auto note = body.Str("note", true, 500);
+              auto minutes = body.Int("minutes", false, 0, 24 * 60);
+              body.Finish();
+              svc.ResolveDispute(req.User(), id, *outcome, *note, minutes, ActorOf(req));
+              return http::JsonResponse(json::object{{"ok", true}});
+          });
+
+    r.Add("GET", "/api/v1/volunteer/points", Access::LoggedIn(),
+          "A points balance and its entries (yours, or ?resident= for staff)", [&svc](Request& req) {
+              NeedStaffOrSelf(req, "volunteer.read");
+              auto page = http::PageOf(req);
+              return http::JsonResponse(
+                  svc.Points(req.User(), http::QueryOptInt(req, "resident"), page.limit, page.offset));
+          });
+    r.Add("GET", "/api/v1/rewards", Access::LoggedIn(), "Rewards residents can redeem points for (?community=)",
+          [&svc](Request& req) {
+              NeedStaffOrSelf(req, "volunteer.read");
+              return http::JsonResponse(svc.Rewards(req.User(), http::QueryOptInt(req, "community")));
+          });
+    r.Add("POST", "/api/v1/rewards", Access::Need("volunteer.write"), "Add a reward with its stock",
+          [&svc](Request& req) {
+              http::JsonBody body(req);
+              auto community = body.Int("community_id", true, 1);
+              auto name = body.Str("name", true, 100);
+              auto description = body.Str("description", false, 500).value_or("");
+              auto points = body.Int("points", true, 1, 1000000);
+              auto stock = body.Int("stock", true, 0, 1000000);
+              body.Finish();
+              int64_t id = svc.CreateReward(req.User(), *community, *name, description, *points, *stock, ActorOf(req));
+              return http::JsonResponse(json::object{{"id", id}}, 201);
+          });
+    r.Add("POST", "/api/v1/rewards/{id}/stock", Access::Need("volunteer.write"),
+          "Add stock to a reward and/or switch it on or off", [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto add = body.Int("add", false, 0, 1000000).value_or(0);
+              auto active = body.Bool("active");
+              body.Finish();
+              svc.RestockReward(req.User(), id, add, active, ActorOf(req));
+              return http::JsonResponse(json::object{{"ok", true}});
+          });
+    r.Add("POST", "/api/v1/rewards/{id}/redeem", Access::LoggedIn(),
+          "Redeem points for one unit of a reward (yourself, or resident_id on their behalf)", [&svc](Request& req) {
+              NeedStaffOrSelf(req, "volunteer.write");
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto resident = body.Int("resident_id", false, 1);
+              body.Finish();
+              return http::JsonResponse(svc.Redeem(req.User(), id, resident, ActorOf(req)), 201);
+          });
+
+    r.Add("GET", "/api/v1/volunteer/settings", Access::Need("volunteer.read"),
+          "The community's regular-volunteer rule and points per hour (?community=)", [&svc](Request& req) {
+              auto community = http::QueryOptInt(req, "community");
+              if (!community) throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              return http::JsonResponse(svc.GetSettings(req.User(), *community));
+          });
+    r.Add("PUT", "/api/v1/volunteer/settings", Access::Need("volunteer.write"),
+          "Change the community's rule and points per hour (by kind too)", [&svc](Request& req) {
+              http::JsonBody body(req);
+              auto community = body.Int("community_id", true, 1);
+              Settings s;
+              auto hours = body.Real("regular_min_hours", true);
+              s.regular_min_activities = body.Int("regular_min_activities", true, 0, 1000).value_or(0);
+              s.regular_months = body.Int("regular_months", true, 1, 60).value_or(12);
+              s.points_per_hour = body.Int("points_per_hour", true, 0, 1000).value_or(0);
+              body.Finish();
+              s.regular_min_minutes = static_cast<int64_t>(*hours * 60.0 + 0.5);
+              std::vector<std::pair<std::string, int64_t>> kinds;
+              auto parsed = json::parse(req.body);
+              if (auto* k = parsed.as_object().if_contains("kind_points_per_hour"); k && k->is_object()) {
+                  for (const auto& [kind, v] : k->as_object()) {
+                      if (!v.is_int64()) {
+                          throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                                         {{"fields", {{"kind_points_per_hour", "wrong_type"}}}});
+                      }
+                      kinds.emplace_back(std::string(kind), v.as_int64());
+                  }
+              }
+              svc.SaveSettings(req.User(), *community, s, kinds, ActorOf(req));
+              return http::JsonResponse(svc.GetSettings(req.User(), *community));
+          });
+    r.Add("GET", "/api/v1/volunteer/regulars", Access::Need("volunteer.read"),
+          "Regular volunteers by the community's rule (?community=, ?as_of=, ?minority=1)", [&svc](Request& req) {
+              auto community = http::QueryOptInt(req, "community");
+              if (!community) throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              auto page = http::PageOf(req);
+              return http::JsonResponse(svc.Regulars(req.User(), *community,
+                                                     QueryDate(req, "as_of").value_or(time::Today()),
+                                                     req.Query("minority").value_or("") == "1", page.limit,
+                                                     page.offset));
+          });
+    r.Add("GET", "/api/v1/volunteer/me", Access::Need("volunteer.self"),
+          "My hours, points and whether I am a regular volunteer",
+          [&svc](Request& req) { return http::JsonResponse(svc.Me(req.User())); });
+    r.Add("GET", "/api/v1/volunteer/certificates", Access::Need("volunteer.read"),
+          "Volunteer service certificates issued (?community=, ?resident=)", [&svc](Request& req) {
+              auto page = http::PageOf(req);
+              return http::JsonResponse(svc.Certificates(req.User(), http::QueryOptInt(req, "community"),
+                                                         http::QueryOptInt(req, "resident"), page.limit, page.offset));
+          });
+    r.Add("POST", "/api/v1/volunteer/certificates", Access::Need("volunteer.write"),
+          "Issue a numbered volunteer service certificate for a period", [&svc](Request& req) {
+              http::JsonBody body(req);
+              auto resident = body.Int("resident_id", true, 1);
+              auto from = body.Date("from", true);
+              auto to = body.Date("to", true);
+              body.Finish();
+              return http::JsonResponse(svc.IssueCertificate(req.User(), *resident, *from, *to, ActorOf(req)), 201);
+          });
+    r.Add("GET", "/api/v1/volunteer/certificates/{id}", Access::LoggedIn(), "One certificate, for printing",
+          [&svc](Request& req) {
+              NeedStaffOrSelf(req, "volunteer.read");
+              return http::JsonResponse(svc.Certificate(req.User(), http::PathId(req)));
+          });
+}
+
+}  // namespace tongxin::volunteer

@@ -1,0 +1,761 @@
+// The hours ledger, corrections and disputes, points and rewards, the regular-volunteer rule
+// and certificates.
+#include <algorithm>
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
+
+#include "core/auth/scope.hpp"
+#include "core/db/sql_where.hpp"
+#include "core/error/app_error.hpp"
+#include "core/io/spreadsheet.hpp"
+#include "core/time/clock.hpp"
+#include "modules/places/service.hpp"
+#include "modules/volunteer/service.hpp"
+#include "modules/volunteer/shared.hpp"
+
+namespace tongxin::volunteer {
+namespace json = boost::json;
+using detail::ActingFor;
+using detail::MovePoints;
+using detail::RecordScope;
+
+namespace {
+
+constexpr const char* kRecordCols =
+    "SELECT o.id, o.resident_id, r.name, o.activity_id, a.title, o.served_on, o.minutes, o.kind, o.content, o.entry, "
+    "o.reverses_id, o.reason, u.display_name, o.created_at, (SELECT x.id FROM volunteer_hours x WHERE x.reverses_id = "
+    "o.id), o.community_id FROM volunteer_hours o JOIN residents r ON r.id = o.resident_id LEFT JOIN "
+    "volunteer_activities a ON a.id = o.activity_id LEFT JOIN users u ON u.id = o.recorded_by";
+
+json::object RecordOf(const db::Row& r) {
+    auto opt = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Int(c)); };
+    return {{"id", r.Int(0)},
+            {"resident_id", r.Int(1)},
+            {"name", r.Str(2)},
+            {"activity_id", opt(3)},
+            {"activity", r.IsNull(4) ? json::value(nullptr) : json::value(r.Str(4))},
+            {"served_on", r.Str(5)},
+            {"minutes", r.Int(6)},
+            {"kind", r.Str(7)},
+            {"content", r.Str(8)},
+            {"entry", r.Str(9)},
+            {"reverses_id", opt(10)},
+            {"reason", r.Str(11)},
+            {"recorded_by", r.IsNull(12) ? json::value(nullptr) : json::value(r.Str(12))},
+            {"recorded_at", time::ToRfc3339(r.Int(13))},
+            {"reversed_by_id", opt(14)},
+            {"community_id", r.Int(15)}};
+}
+
+db::SqlWhere RecordWhere(db::Connection& conn, const auth::Principal& p, const RecordFilter& f) {
+    db::SqlWhere where;
+    if (p.Can("volunteer.read")) {
+        auto scope = auth::CommunityRecordScope(p);
+        where.AddScope(scope.clause, scope.value);
+        if (f.resident) where.Add("o.resident_id = ?", *f.resident);
+    } else {
+        where.Add("o.resident_id = ?", ActingFor(conn, p, f.resident));
+    }
+    if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (f.activity) where.Add("o.activity_id = ?", *f.activity);
+    if (f.from) where.Add("o.served_on >= ?", *f.from);
+    if (f.to) where.Add("o.served_on <= ?", *f.to);
+    return where;
+}
+
+struct HoursRow {
+    int64_t id, resident_id, street_id, community_id, minutes;
+    std::optional<int64_t> activity_id;
+    std::string served_on, kind, content, entry;
+    bool reversed;
+};
+
+std::optional<HoursRow> LoadHours(db::Connection& conn, const auth::ScopeFilter& scope, int64_t id) {
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    auto rows = conn.Run(
+        "SELECT o.id, o.resident_id, o.street_id, o.community_id, o.minutes, o.activity_id, o.served_on, o.kind, "
+        "o.content, o.entry, (SELECT count(*) FROM volunteer_hours x WHERE x.reverses_id = o.id) FROM "
+        "volunteer_hours o" +
+            where.Sql(),
+        where.values());
+    if (rows.empty()) return std::nullopt;
+    const auto& r = rows.front();
+    return HoursRow{r.Int(0),  r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.OptInt(5),
+                    r.Str(6), r.Str(7), r.Str(8), r.Str(9), r.Int(10) > 0};
+}
+
+// Reverses `h` in full (hours and the points they earned) and, with minutes > 0, records the
+// corrected amount. Returns {reversal_id, record_id}.
+json::object CorrectIn(db::Connection& conn, const auth::Principal& p, const HoursRow& h, const std::string& reason,
+                       std::optional<int64_t> minutes) {
+    if (h.entry != "record") throw AppError(ErrorCode::kUnprocessable, "not_a_record");
+    if (h.reversed) throw AppError(ErrorCode::kConflict, "already_corrected");
+    if (reason.empty()) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
+    }
+    if (minutes && (*minutes < 0 || *minutes > 24 * 60)) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"minutes", "out_of_range"}}}});
+    }
+    int64_t now = time::NowUnix();
+    int64_t reversal = conn.Insert(
+        "INSERT INTO volunteer_hours (resident_id, activity_id, street_id, community_id, served_on, minutes, kind, "
+        "content, entry, reverses_id, reason, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reversal', ?, "
+        "?, ?, ?)",
+        h.resident_id, h.activity_id, h.street_id, h.community_id, h.served_on, -h.minutes, h.kind, h.content, h.id,
+        reason, p.user_id, now);
+    int64_t earned = conn.QueryInt("SELECT coalesce(sum(delta), 0) FROM volunteer_points WHERE hours_id = ?", h.id);
+    MovePoints(conn, h.resident_id, h.community_id, -earned, "correction", reversal, std::nullopt, reason, p.user_id);
+    json::object out{{"reversal_id", reversal}, {"record_id", nullptr}};
+    if (minutes && *minutes > 0) {
+        RecordInput in{h.resident_id, h.activity_id, h.served_on, *minutes, h.kind, h.content};
+        out["record_id"] = VolunteerService::AppendRecord(conn, in, h.street_id, h.community_id, p.user_id, reason);
+    }
+    return out;
+}
+
+// YYYY-MM-DD `months` before `date`, clamped to the month's last day.
+std::string MonthsBefore(const std::string& date, int64_t months) {
+    using namespace std::chrono;
+    year_month_day d{year{std::stoi(date.substr(0, 4))}, month{static_cast<unsigned>(std::stoi(date.substr(5, 2)))},
+                     day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
+    year_month_day shifted = d - std::chrono::months{months};
+    if (!shifted.ok()) shifted = shifted.year() / shifted.month() / last;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(shifted.year()),
+                  static_cast<unsigned>(shifted.month()), static_cast<unsigned>(shifted.day()));
+    return buf;
+}
+
+void RequireCommunity(db::Connection& conn, const auth::Principal& p, int64_t community) {
+    auto place = places::FindPlace(conn, p, community);
+    if (!place || place->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
+}
+
+}  // namespace
+
+Settings VolunteerService::LoadSettings(db::Connection& conn, int64_t community) {
+    Settings s;
+    auto r = conn.QueryOne(
+        "SELECT regular_min_minutes, regular_min_activities, regular_months, points_per_hour FROM volunteer_settings "
+        "WHERE community_id = ?",
+        community);
+    if (r) s = {r->Int(0), r->Int(1), r->Int(2), r->Int(3)};
+    return s;
+}
+
+int64_t VolunteerService::AppendRecord(db::Connection& conn, const RecordInput& in, int64_t street_id,
+                                       int64_t community_id, std::optional<int64_t> recorded_by,
+                                       const std::string& reason) {
+    int64_t id = conn.Insert(
+        "INSERT INTO volunteer_hours (resident_id, activity_id, street_id, community_id, served_on, minutes, kind, "
+        "content, entry, reason, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'record', ?, ?, ?)",
+        in.resident_id, in.activity_id, street_id, community_id, in.served_on, in.minutes, in.kind, in.content, reason,
+        recorded_by, time::NowUnix());
+    int64_t points = in.minutes * detail::PointsPerHour(conn, community_id, in.kind) / 60;
+    MovePoints(conn, in.resident_id, community_id, points, "hours", id, std::nullopt, "", recorded_by);
+    return id;
+}
+
+json::object VolunteerService::Records(const auth::Principal& p, const RecordFilter& f, int64_t limit,
+                                       int64_t offset) {
+    db::Connection& conn = db_.Local();
+    db::SqlWhere where = RecordWhere(conn, p, f);
+    auto sums = conn.Run("SELECT count(*), coalesce(sum(o.minutes), 0) FROM volunteer_hours o" + where.Sql(),
+                         where.values())
+                    .front();
+    json::array items;
+    for (const auto& r : conn.Run(std::string(kRecordCols) + where.Sql() +
+                                      " ORDER BY o.served_on DESC, o.id DESC LIMIT ? OFFSET ?",
+                                  where.With({limit, offset}))) {
+        items.push_back(RecordOf(r));
+    }
+    return {{"items", std::move(items)}, {"total", sums.Int(0)}, {"total_minutes", sums.Int(1)}};
+}
+
+int64_t VolunteerService::AddRecord(const auth::Principal& p, const RecordInput& in, const audit::Actor& actor) {
+    FieldErrors errors;
+    if (!time::IsValidDate(in.served_on)) errors.Add("served_on", "invalid_date");
+    else if (in.served_on > time::Today()) errors.Add("served_on", "in_future");
+    if (in.minutes < 1 || in.minutes > 24 * 60) errors.Add("minutes", "out_of_range");
+    if (std::find(Kinds().begin(), Kinds().end(), in.kind) == Kinds().end()) errors.Add("kind", "invalid_choice");
+    if (in.content.empty()) errors.Add("content", "required");
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto scope = auth::ResidentScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("r.id = ?", in.resident_id);
+    auto r = conn.Run("SELECT r.street_id, r.community_id FROM residents r" + where.Sql(), where.values());
+    if (r.empty()) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resident_id", "not_found"}}}});
+    }
+    RecordInput checked = in;
+    checked.activity_id.reset();  // records of an activity come from ConfirmHours
+    int64_t id = AppendRecord(conn, checked, r.front().Int(0), r.front().Int(1), p.user_id);
+    audit::Append(conn, actor,
+                  {"volunteer.hours.recorded",
+                   "volunteer_hours",
+                   std::to_string(id),
+                   true,
+                   {{"resident_id", in.resident_id}, {"minutes", in.minutes}, {"served_on", in.served_on}}});
+    tx.Commit();
+    return id;
+}
+
+json::object VolunteerService::Correct(const auth::Principal& p, int64_t hours_id, const std::string& reason,
+                                       std::optional<int64_t> minutes, const audit::Actor& actor) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto h = LoadHours(conn, auth::CommunityRecordScope(p), hours_id);
+    if (!h) throw AppError(ErrorCode::kNotFound, "not_found");
+    json::object out = CorrectIn(conn, p, *h, reason, minutes);
+    audit::Append(conn, actor,
+                  {"volunteer.hours.corrected",
+                   "volunteer_hours",
+                   std::to_string(hours_id),
+                   true,
+                   {{"reason", reason}, {"before_minutes", h->minutes}, {"after_minutes", minutes.value_or(0)}}});
+    tx.Commit();
+    return out;
+}
+
+std::string VolunteerService::ExportRecords(const auth::Principal& p, const RecordFilter& f, const std::string& lang,
+                                            const audit::Actor& actor) {
+    const bool en = lang == "en";
+    std::vector<std::string> header =
+        en ? std::vector<std::string>{"Record no.", "Volunteer", "Date", "Activity", "Kind", "Content",
+                                      "Hours", "Entry", "Reverses", "Reason", "Recorded by", "Recorded at"}
+           : std::vector<std::string>{"记录号", "志愿者", "服务日期", "活动", "服务类别", "服务内容",
+                                      "时长（小时）", "类型", "冲正记录号", "原因", "记录人", "记录时间"};
+    db::Connection& conn = db_.Local();
+    db::SqlWhere where = RecordWhere(conn, p, f);
+    io::Table rows;
+    for (const auto& r : conn.Run(std::string(kRecordCols) + where.Sql() + " ORDER BY o.served_on, o.id",
+                                  where.values())) {
+        char hours[32];
+        std::snprintf(hours, sizeof hours, "%.2f", static_cast<double>(r.Int(6)) / 60.0);
+        bool record = r.Str(9) == "record";
+        rows.push_back({std::to_string(r.Int(0)), r.Str(2), r.Str(5), r.IsNull(4) ? "" : r.Str(4), r.Str(7), r.Str(8),
+                        hours, record ? (en ? "record" : "记录") : (en ? "reversal" : "冲正"),
+                        r.IsNull(10) ? "" : std::to_string(r.Int(10)), r.Str(11), r.IsNull(12) ? "" : r.Str(12),
+                        time::ToRfc3339(r.Int(13))});
+    }
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    audit::Append(conn, actor,
+                  {"volunteer.hours.exported", "volunteer_hours", "*", true,
+                   {{"rows", static_cast<int64_t>(rows.size())}}});
+    tx.Commit();
+    return io::WriteXlsx(en ? "Volunteer hours" : "志愿服务记录", header, rows);
+}
+
+int64_t VolunteerService::Dispute(const auth::Principal& p, int64_t hours_id, const std::string& reason,
+                                  const audit::Actor& actor) {
+    if (reason.empty()) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
+    }
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    int64_t me = ActingFor(conn, p, std::nullopt);
+    auto h = LoadHours(conn, {"o.resident_id = ?", me}, hours_id);
+    if (!h) throw AppError(ErrorCode::kNotFound, "not_found");
+    if (h->entry != "record") throw AppError(ErrorCode::kUnprocessable, "not_a_record");
+    if (h->reversed) throw AppError(ErrorCode::kConflict, "already_corrected");
+    if (conn.QueryInt("SELECT count(*) FROM volunteer_disputes WHERE hours_id = ? AND status = 'open'", hours_id) > 0) {
+        throw AppError(ErrorCode::kConflict, "dispute_open");
+    }
+    int64_t id = conn.Insert(
+        "INSERT INTO volunteer_disputes (hours_id, resident_id, street_id, community_id, reason, created_at) VALUES "
+        "(?, ?, ?, ?, ?, ?)",
+        hours_id, me, h->street_id, h->community_id, reason, time::NowUnix());
+    audit::Append(conn, actor,
+                  {"volunteer.hours.disputed", "volunteer_hours", std::to_string(hours_id), true, {{"reason", reason}}});
+    tx.Commit();
+    return id;
+}
+
+json::object VolunteerService::Disputes(const auth::Principal& p, std::optional<int64_t> community,
+                                        const std::optional<std::string>& status, int64_t limit, int64_t offset) {
+    db::Connection& conn = db_.Local();
+    db::SqlWhere where;
+    if (p.Can("volunteer.read")) {
+        auto scope = auth::CommunityRecordScope(p);
+        where.AddScope(scope.clause, scope.value);
+    } else {
+        where.Add("o.resident_id = ?", ActingFor(conn, p, std::nullopt));
+    }
+    if (community) where.Add("o.community_id = ?", *community);
+    if (status) where.Add("o.status = ?", *status);
+    int64_t total = conn.Run("SELECT count(*) FROM volunteer_disputes o" + where.Sql(), where.values()).front().Int(0);
+    json::array items;
+    for (const auto& r : conn.Run(
+             "SELECT o.id, o.hours_id, o.resident_id, r.name, h.served_on, h.minutes, h.content, o.reason, o.status, "
+             "o.resolution, o.created_at, o.resolved_at FROM volunteer_disputes o JOIN residents r ON r.id = "
+             "o.resident_id JOIN volunteer_hours h ON h.id = o.hours_id" +
+                 where.Sql() + " ORDER BY CASE o.status WHEN 'open' THEN 0 ELSE 1 END, o.id DESC LIMIT ? OFFSET ?",
+             where.With({limit, offset}))) {
+        items.push_back({{"id", r.Int(0)},
+                         {"hours_id", r.Int(1)},
+                         {"resident_id", r.Int(2)},
+                         {"name", r.Str(3)},
+                         {"served_on", r.Str(4)},
+                         {"minutes", r.Int(5)},
+                         {"content", r.Str(6)},
+                         {"reason", r.Str(7)},
+                         {"status", r.Str(8)},
+                         {"resolution", r.Str(9)},
+                         {"created_at", time::ToRfc3339(r.Int(10))},
+                         {"resolved_at", r.IsNull(11) ? json::value(nullptr) : json::value(time::ToRfc3339(r.Int(11)))}});
+    }
+    return {{"items", std::move(items)}, {"total", total}};
+}
+
+void VolunteerService::ResolveDispute(const auth::Principal& p, int64_t dispute_id, const std::string& outcome,
+                                      const std::string& note, std::optional<int64_t> minutes,
+                                      const audit::Actor& actor) {
+    if (outcome != "corrected" && outcome != "upheld") {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"outcome", "invalid_choice"}}}});
+    }
+    if (note.empty()) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"note", "required"}}}});
+    }
+    if (outcome == "corrected" && !minutes) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"minutes", "required"}}}});
+    }
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("o.id = ?", dispute_id);
+    auto d = conn.Run("SELECT o.hours_id, o.status FROM volunteer_disputes o" + where.Sql(), where.values());
+    if (d.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    if (d.front().Str(1) != "open") throw AppError(ErrorCode::kConflict, "dispute_resolved");
+    json::object details{{"outcome", outcome}, {"note", note}};
+    if (outcome == "corrected") {
+        auto h = LoadHours(conn, scope, d.front().Int(0));
+        if (!h) throw AppError(ErrorCode::kNotFound, "not_found");
+        details["correction"] = CorrectIn(conn, p, *h, note, minutes);
+    }
+    conn.Exec(
+        "UPDATE volunteer_disputes SET status = ?, resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
+        outcome == "corrected" ? "corrected" : "upheld", note, p.user_id, time::NowUnix(), dispute_id);
+    audit::Append(conn, actor, {"volunteer.dispute.resolved", "volunteer_dispute", std::to_string(dispute_id), true,
+                                std::move(details)});
+    tx.Commit();
+}
+
+json::object VolunteerService::Points(const auth::Principal& p, std::optional<int64_t> resident_id, int64_t limit,
+                                      int64_t offset) {
+    db::Connection& conn = db_.Local();
+    int64_t rid;
+    if (p.Can("volunteer.read") && resident_id) {
+        auto scope = auth::ResidentScope(p);
+        db::SqlWhere where;
+        where.AddScope(scope.clause, scope.value).Add("r.id = ?", *resident_id);
+        if (conn.Run("SELECT r.id FROM residents r" + where.Sql(), where.values()).empty()) {
+            throw AppError(ErrorCode::kNotFound, "not_found");
+        }
+        rid = *resident_id;
+    } else {
+        rid = ActingFor(conn, p, resident_id);
+    }
+    int64_t balance = conn.QueryInt("SELECT balance FROM volunteer_point_balances WHERE resident_id = ?", rid);
+    int64_t total = conn.QueryInt("SELECT count(*) FROM volunteer_points WHERE resident_id = ?", rid);
+    json::array items;
+    for (const auto& r : conn.Query(
+             "SELECT p.id, p.delta, p.source, p.hours_id, p.redemption_id, p.note, p.created_at, h.served_on, "
+             "h.content, w.name FROM volunteer_points p LEFT JOIN volunteer_hours h ON h.id = p.hours_id LEFT JOIN "
+             "volunteer_redemptions x ON x.id = p.redemption_id LEFT JOIN volunteer_rewards w ON w.id = x.reward_id "
+             "WHERE p.resident_id = ? ORDER BY p.id DESC LIMIT ? OFFSET ?",
+             rid, limit, offset)) {
+        items.push_back({{"id", r.Int(0)},
+                         {"delta", r.Int(1)},
+                         {"source", r.Str(2)},
+                         {"hours_id", r.IsNull(3) ? json::value(nullptr) : json::value(r.Int(3))},
+                         {"redemption_id", r.IsNull(4) ? json::value(nullptr) : json::value(r.Int(4))},
+                         {"note", r.Str(5)},
+                         {"created_at", time::ToRfc3339(r.Int(6))},
+                         {"served_on", r.IsNull(7) ? json::value(nullptr) : json::value(r.Str(7))},
+                         {"content", r.IsNull(8) ? json::value(nullptr) : json::value(r.Str(8))},
+                         {"reward", r.IsNull(9) ? json::value(nullptr) : json::value(r.Str(9))}});
+    }
+    return {{"resident_id", rid}, {"balance", balance}, {"items", std::move(items)}, {"total", total}};
+}
+
+json::object VolunteerService::Rewards(const auth::Principal& p, std::optional<int64_t> community) {
+    db::Connection& conn = db_.Local();
+    auto scope = RecordScope(conn, p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (community) where.Add("o.community_id = ?", *community);
+    if (!p.Can("volunteer.read")) where.Add("o.active = 1");
+    json::array items;
+    for (const auto& r : conn.Run(
+             "SELECT o.id, o.community_id, o.name, o.description, o.points, o.stock, o.active, (SELECT count(*) FROM "
+             "volunteer_redemptions x WHERE x.reward_id = o.id) FROM volunteer_rewards o" +
+                 where.Sql() + " ORDER BY o.active DESC, o.points, o.id",
+             where.values())) {
+        items.push_back({{"id", r.Int(0)},
+                         {"community_id", r.Int(1)},
+                         {"name", r.Str(2)},
+                         {"description", r.Str(3)},
+                         {"points", r.Int(4)},
+                         {"stock", r.Int(5)},
+                         {"active", r.Int(6) != 0},
+                         {"redeemed", r.Int(7)}});
+    }
+    int64_t total = static_cast<int64_t>(items.size());
+    return {{"items", std::move(items)}, {"total", total}};
+}
+
+int64_t VolunteerService::CreateReward(const auth::Principal& p, int64_t community_id, const std::string& name,
+                                       const std::string& description, int64_t points, int64_t stock,
+                                       const audit::Actor& actor) {
+    FieldErrors errors;
+    if (name.empty()) errors.Add("name", "required");
+    if (points < 1 || points > 1000000) errors.Add("points", "out_of_range");
+    if (stock < 0 || stock > 1000000) errors.Add("stock", "out_of_range");
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto place = places::FindPlace(conn, p, community_id);
+    if (!place || place->kind != "community") {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"community_id", "not_found"}}}});
+    }
+    int64_t id = conn.Insert(
+        "INSERT INTO volunteer_rewards (street_id, community_id, name, description, points, stock, created_at) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?)",
+        place->street_id, community_id, name, description, points, stock, time::NowUnix());
+    audit::Append(conn, actor,
+                  {"volunteer.reward.created",
+                   "volunteer_reward",
+                   std::to_string(id),
+                   true,
+                   {{"name", name}, {"points", points}, {"stock", stock}}});
+    tx.Commit();
+    return id;
+}
+
+void VolunteerService::RestockReward(const auth::Principal& p, int64_t reward_id, int64_t add,
+                                     std::optional<bool> active, const audit::Actor& actor) {
+    if (add < 0 || add > 1000000) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"add", "out_of_range"}}}});
+    }
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("o.id = ?", reward_id);
+    auto r = conn.Run("SELECT o.stock, o.active FROM volunteer_rewards o" + where.Sql(), where.values());
+    if (r.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    bool now_active = active.value_or(r.front().Int(1) != 0);
+    conn.Exec("UPDATE volunteer_rewards SET stock = stock + ?, active = ? WHERE id = ?", add, now_active ? 1 : 0,
+              reward_id);
+    audit::Append(conn, actor,
+                  {"volunteer.reward.updated",
+                   "volunteer_reward",
+                   std::to_string(reward_id),
+                   true,
+                   {{"stock_before", r.front().Int(0)},
+                    {"stock_after", r.front().Int(0) + add},
+                    {"active", now_active}}});
+    tx.Commit();
+}
+
+json::object VolunteerService::Redeem(const auth::Principal& p, int64_t reward_id, std::optional<int64_t> resident_id,
+                                      const audit::Actor& actor) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    int64_t rid = ActingFor(conn, p, resident_id);
+    auto home = conn.QueryOne("SELECT community_id FROM residents WHERE id = ?", rid);
+    auto reward = conn.QueryOne("SELECT name, points, community_id FROM volunteer_rewards WHERE id = ? AND active = 1",
+                                reward_id);
+    if (!reward || reward->Int(2) != home->Int(0)) throw AppError(ErrorCode::kNotFound, "not_found");
+    int64_t points = reward->Int(1);
+    auto [id, stock] = TakeReward(conn, reward_id, rid, p.user_id);
+    int64_t balance = conn.QueryInt("SELECT balance FROM volunteer_point_balances WHERE resident_id = ?", rid);
+    audit::Append(conn, actor,
+                  {"volunteer.reward.redeemed",
+                   "volunteer_reward",
+                   std::to_string(reward_id),
+                   true,
+                   {{"resident_id", rid}, {"points", points}, {"redemption_id", id}}});
+    tx.Commit();
+    return {{"redemption_id", id}, {"balance", balance}, {"stock", stock}};
+}
+
+std::pair<int64_t, int64_t> VolunteerService::TakeReward(db::Connection& conn, int64_t reward_id, int64_t resident_id,
+                                                         std::optional<int64_t> by) {
+    auto reward = conn.QueryOne("SELECT name, points, community_id FROM volunteer_rewards WHERE id = ?", reward_id);
+    // Stock and balance are taken by conditional updates inside the write transaction: of two
+    // redemptions of the last unit, the second finds none left (the CHECKs are the last guard).
+    auto stock =
+        conn.Query("UPDATE volunteer_rewards SET stock = stock - 1 WHERE id = ? AND stock > 0 RETURNING stock", reward_id);
+    if (stock.empty()) throw AppError(ErrorCode::kConflict, "out_of_stock");
+    int64_t id = conn.Insert(
+        "INSERT INTO volunteer_redemptions (reward_id, resident_id, community_id, points, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        reward_id, resident_id, reward->Int(2), reward->Int(1), by, time::NowUnix());
+    MovePoints(conn, resident_id, reward->Int(2), -reward->Int(1), "redemption", std::nullopt, id, reward->Str(0), by);
+    return {id, stock.front().Int(0)};
+}
+
+json::object VolunteerService::GetSettings(const auth::Principal& p, int64_t community) {
+    db::Connection& conn = db_.Local();
+    RequireCommunity(conn, p, community);
+    Settings s = LoadSettings(conn, community);
+    json::object kinds;
+    for (const auto& r :
+         conn.Query("SELECT kind, points_per_hour FROM volunteer_point_rules WHERE community_id = ? ORDER BY kind",
+                    community)) {
+        kinds[r.Str(0)] = r.Int(1);
+    }
+    return {{"community_id", community},
+            {"regular_min_hours", static_cast<double>(s.regular_min_minutes) / 60.0},
+            {"regular_min_activities", s.regular_min_activities},
+            {"regular_months", s.regular_months},
+            {"points_per_hour", s.points_per_hour},
+            {"kind_points_per_hour", std::move(kinds)}};
+}
+
+void VolunteerService::SaveSettings(const auth::Principal& p, int64_t community, const Settings& s,
+                                    const std::vector<std::pair<std::string, int64_t>>& kind_points,
+                                    const audit::Actor& actor) {
+    FieldErrors errors;
+    if (s.regular_min_minutes < 0 || s.regular_min_minutes > 1000 * 60) errors.Add("regular_min_hours", "out_of_range");
+    if (s.regular_min_activities < 0 || s.regular_min_activities > 1000) {
+        errors.Add("regular_min_activities", "out_of_range");
+    }
+    if (s.regular_months < 1 || s.regular_months > 60) errors.Add("regular_months", "out_of_range");
+    if (s.points_per_hour < 0 || s.points_per_hour > 1000) errors.Add("points_per_hour", "out_of_range");
+    for (const auto& [kind, pts] : kind_points) {
+        if (std::find(Kinds().begin(), Kinds().end(), kind) == Kinds().end() || pts < 0 || pts > 1000) {
+            errors.Add("kind_points_per_hour", "invalid_choice");
+        }
+    }
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    RequireCommunity(conn, p, community);
+    Settings before = LoadSettings(conn, community);
+    conn.Exec(
+        "INSERT INTO volunteer_settings (community_id, regular_min_minutes, regular_min_activities, regular_months, "
+        "points_per_hour, updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (community_id) DO UPDATE SET "
+        "regular_min_minutes = excluded.regular_min_minutes, regular_min_activities = "
+        "excluded.regular_min_activities, regular_months = excluded.regular_months, points_per_hour = "
+        "excluded.points_per_hour, updated_at = excluded.updated_at",
+        community, s.regular_min_minutes, s.regular_min_activities, s.regular_months, s.points_per_hour,
+        time::NowUnix());
+    conn.Exec("DELETE FROM volunteer_point_rules WHERE community_id = ?", community);
+    json::object kinds;
+    for (const auto& [kind, pts] : kind_points) {
+        conn.Exec("INSERT INTO volunteer_point_rules (community_id, kind, points_per_hour) VALUES (?, ?, ?)", community,
+                  kind, pts);
+        kinds[kind] = pts;
+    }
+    audit::Append(conn, actor,
+                  {"volunteer.settings.changed",
+                   "community",
+                   std::to_string(community),
+                   true,
+                   {{"before",
+                     {{"regular_min_minutes", before.regular_min_minutes},
+                      {"regular_min_activities", before.regular_min_activities},
+                      {"regular_months", before.regular_months},
+                      {"points_per_hour", before.points_per_hour}}},
+                    {"after",
+                     {{"regular_min_minutes", s.regular_min_minutes},
+                      {"regular_min_activities", s.regular_min_activities},
+                      {"regular_months", s.regular_months},
+                      {"points_per_hour", s.points_per_hour}}},
+                    {"kind_points_per_hour", std::move(kinds)}}});
+    tx.Commit();
+}
+
+RegularQuery RegularVolunteersSql(db::Connection& conn, int64_t community, const std::string& as_of,
+                                  bool minority_only) {
+    Settings s = VolunteerService::LoadSettings(conn, community);
+    // A record counts for activities while it stands (not reversed); minutes sum records and
+    // reversals alike, so a corrected record contributes its corrected amount.
+    const std::string activities =
+        "count(DISTINCT CASE WHEN h.entry = 'record' AND NOT EXISTS (SELECT 1 FROM volunteer_hours x WHERE "
+        "x.reverses_id = h.id) THEN h.activity_id END)";
+    RegularQuery q;
+    q.sql = "SELECT h.resident_id, r.name, r.ethnicity, r.pinyin, sum(h.minutes), " + activities +
+            " FROM volunteer_hours h JOIN residents r ON r.id = h.resident_id WHERE h.community_id = ? AND "
+            "h.served_on > ? AND h.served_on <= ? AND (r.moved_out IS NULL OR r.moved_out > ?)" +
+            std::string(minority_only ? " AND r.ethnicity >= '02' AND r.ethnicity <= '56'" : "") +
+            " GROUP BY h.resident_id, r.name, r.ethnicity, r.pinyin HAVING sum(h.minutes) >= ? AND " + activities +
+            " >= ?";
+    q.params = {community, MonthsBefore(as_of, s.regular_months), as_of, as_of, s.regular_min_minutes,
+                s.regular_min_activities};
+    q.settings = s;
+    return q;
+}
+
+json::object VolunteerService::Regulars(const auth::Principal& p, int64_t community, const std::string& as_of,
+                                        bool minority_only, int64_t limit, int64_t offset) {
+    db::Connection& conn = db_.Local();
+    RequireCommunity(conn, p, community);
+    RegularQuery q = RegularVolunteersSql(conn, community, as_of, minority_only);
+    int64_t total = conn.Run("SELECT count(*) FROM (" + q.sql + ") t", q.params).front().Int(0);
+    auto params = q.params;
+    params.emplace_back(limit);
+    params.emplace_back(offset);
+    json::array items;
+    for (const auto& r : conn.Run(q.sql + " ORDER BY r.pinyin, h.resident_id LIMIT ? OFFSET ?", params)) {
+        items.push_back({{"resident_id", r.Int(0)},
+                         {"name", r.Str(1)},
+                         {"ethnicity", r.Str(2)},
+                         {"minutes", r.Int(4)},
+                         {"activities", r.Int(5)}});
+    }
+    return {{"items", std::move(items)},
+            {"total", total},
+            {"as_of", as_of},
+            {"window_from", MonthsBefore(as_of, q.settings.regular_months)},
+            {"rule",
+             {{"min_hours", static_cast<double>(q.settings.regular_min_minutes) / 60.0},
+              {"min_activities", q.settings.regular_min_activities},
+              {"months", q.settings.regular_months}}}};
+}
+
+json::object VolunteerService::Me(const auth::Principal& p) {
+    db::Connection& conn = db_.Local();
+    int64_t me = ActingFor(conn, p, std::nullopt);
+    auto r = conn.QueryOne("SELECT name, community_id FROM residents WHERE id = ?", me);
+    std::string today = time::Today();
+    int64_t community = r->Int(1);
+    Settings s = LoadSettings(conn, community);
+    std::string window_from = MonthsBefore(today, s.regular_months);
+    auto window = conn.QueryOne(
+        "SELECT coalesce(sum(h.minutes), 0), count(DISTINCT CASE WHEN h.entry = 'record' AND NOT EXISTS (SELECT 1 "
+        "FROM volunteer_hours x WHERE x.reverses_id = h.id) THEN h.activity_id END) FROM volunteer_hours h WHERE "
+        "h.resident_id = ? AND h.served_on > ? AND h.served_on <= ?",
+        me, window_from, today);
+    int64_t year_minutes =
+        conn.QueryInt("SELECT coalesce(sum(minutes), 0) FROM volunteer_hours WHERE resident_id = ? AND served_on >= ?",
+                      me, today.substr(0, 4) + "-01-01");
+    int64_t all_minutes = conn.QueryInt("SELECT coalesce(sum(minutes), 0) FROM volunteer_hours WHERE resident_id = ?", me);
+    int64_t balance = conn.QueryInt("SELECT balance FROM volunteer_point_balances WHERE resident_id = ?", me);
+    bool regular = window->Int(0) >= s.regular_min_minutes && window->Int(1) >= s.regular_min_activities;
+    return {{"resident_id", me},
+            {"name", r->Str(0)},
+            {"community_id", community},
+            {"minutes_this_year", year_minutes},
+            {"minutes_total", all_minutes},
+            {"window_minutes", window->Int(0)},
+            {"window_activities", window->Int(1)},
+            {"regular", regular},
+            {"rule",
+             {{"min_hours", static_cast<double>(s.regular_min_minutes) / 60.0},
+              {"min_activities", s.regular_min_activities},
+              {"months", s.regular_months}}},
+            {"points", balance}};
+}
+
+json::object VolunteerService::IssueCertificate(const auth::Principal& p, int64_t resident_id, const std::string& from,
+                                                const std::string& to, const audit::Actor& actor) {
+    FieldErrors errors;
+    if (!time::IsValidDate(from)) errors.Add("from", "invalid_date");
+    if (!time::IsValidDate(to)) errors.Add("to", "invalid_date");
+    else if (from > to) errors.Add("to", "ends_before_start");
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto scope = auth::ResidentScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("r.id = ?", resident_id);
+    auto r = conn.Run("SELECT r.street_id, r.community_id FROM residents r" + where.Sql(), where.values());
+    if (r.empty()) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resident_id", "not_found"}}}});
+    }
+    int64_t community = r.front().Int(1);
+    auto sums = conn.QueryOne(
+        "SELECT coalesce(sum(h.minutes), 0), count(DISTINCT CASE WHEN h.entry = 'record' AND NOT EXISTS (SELECT 1 "
+        "FROM volunteer_hours x WHERE x.reverses_id = h.id) THEN coalesce(h.activity_id, -h.id) END) FROM "
+        "volunteer_hours h WHERE h.resident_id = ? AND h.served_on >= ? AND h.served_on <= ?",
+        resident_id, from, to);
+    if (sums->Int(0) <= 0) throw AppError(ErrorCode::kUnprocessable, "no_hours_in_period");
+    std::string content;
+    for (const auto& k : conn.Query(
+             "SELECT h.content, sum(h.minutes) FROM volunteer_hours h WHERE h.resident_id = ? AND h.served_on >= ? "
+             "AND h.served_on <= ? GROUP BY h.content HAVING sum(h.minutes) > 0 ORDER BY sum(h.minutes) DESC, "
+             "h.content LIMIT 5",
+             resident_id, from, to)) {
+        content += (content.empty() ? "" : "、") + k.Str(0);
+    }
+    auto community_name = conn.QueryOne("SELECT name FROM places WHERE id = ?", community)->Str(0);
+    std::string issuer = community_name + "居民委员会";
+    std::string today = time::Today();
+    std::string prefix = "ZYFW" + today.substr(0, 4) + "-" + std::to_string(community) + "-";
+    int64_t seq =
+        conn.QueryInt("SELECT count(*) FROM volunteer_certificates WHERE number LIKE ?", prefix + "%") + 1;
+    char number[64];
+    std::snprintf(number, sizeof number, "%s%05lld", prefix.c_str(), static_cast<long long>(seq));
+    int64_t id = conn.Insert(
+        "INSERT INTO volunteer_certificates (number, resident_id, street_id, community_id, period_from, period_to, "
+        "minutes, activities, content, issuer, issued_on, issued_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?)",
+        std::string(number), resident_id, r.front().Int(0), community, from, to, sums->Int(0), sums->Int(1), content,
+        issuer, today, p.user_id, time::NowUnix());
+    audit::Append(conn, actor,
+                  {"volunteer.certificate.issued",
+                   "volunteer_certificate",
+                   std::to_string(id),
+                   true,
+                   {{"number", number}, {"resident_id", resident_id}, {"minutes", sums->Int(0)}}});
+    tx.Commit();
+    return Certificate(p, id);
+}
+
+json::object VolunteerService::Certificate(const auth::Principal& p, int64_t id) {
+    db::Connection& conn = db_.Local();
+    auto scope = p.Can("volunteer.read") ? auth::CommunityRecordScope(p)
+                                         : auth::ScopeFilter{"o.resident_id = ?", ActingFor(conn, p, std::nullopt)};
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    auto rows = conn.Run(
+        "SELECT o.id, o.number, o.resident_id, r.name, r.gender, r.id_masked, o.period_from, o.period_to, o.minutes, "
+        "o.activities, o.content, o.issuer, o.issued_on FROM volunteer_certificates o JOIN residents r ON r.id = "
+        "o.resident_id" +
+            where.Sql(),
+        where.values());
+    if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    const auto& r = rows.front();
+    return {{"id", r.Int(0)},         {"number", r.Str(1)},    {"resident_id", r.Int(2)}, {"name", r.Str(3)},
+            {"gender", r.Str(4)},     {"id_masked", r.Str(5)}, {"from", r.Str(6)},        {"to", r.Str(7)},
+            {"minutes", r.Int(8)},    {"activities", r.Int(9)}, {"content", r.Str(10)},   {"issuer", r.Str(11)},
+            {"issued_on", r.Str(12)}};
+}
+
+json::object VolunteerService::Certificates(const auth::Principal& p, std::optional<int64_t> community,
+                                            std::optional<int64_t> resident, int64_t limit, int64_t offset) {
+    db::Connection& conn = db_.Local();
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (community) where.Add("o.community_id = ?", *community);
+    if (resident) where.Add("o.resident_id = ?", *resident);
+    int64_t total =
+        conn.Run("SELECT count(*) FROM volunteer_certificates o" + where.Sql(), where.values()).front().Int(0);
+    json::array items;
+    for (const auto& r : conn.Run(
+             "SELECT o.id, o.number, o.resident_id, r.name, o.period_from, o.period_to, o.minutes, o.issued_on FROM "
+             "volunteer_certificates o JOIN residents r ON r.id = o.resident_id" +
+                 where.Sql() + " ORDER BY o.id DESC LIMIT ? OFFSET ?",
+             where.With({limit, offset}))) {
+        items.push_back({{"id", r.Int(0)},
+                         {"number", r.Str(1)},
+                         {"resident_id", r.Int(2)},
+                         {"name", r.Str(3)},
+                         {"from", r.Str(4)},
+                         {"to", r.Str(5)},
+                         {"minutes", r.Int(6)},
+                         {"issued_on", r.Str(7)}});
+    }
+    return {{"items", std::move(items)}, {"total", total}};
+}
+
+}  // namespace tongxin::volunteer

@@ -1,0 +1,16 @@
+#pragma once
+#include "core/context.hpp"
+#include "core/http/router.hpp"
+#include "modules/reports/registry.hpp"
+#include "modules/volunteer/service.hpp"
+
+namespace tongxin::volunteer {
+
+// /volunteer/activities (+ signups, check, hours, qr.svg), /volunteer/records (+ corrections,
+// disputes, export), /volunteer/disputes, /volunteer/points, /rewards (+ redeem),
+// /volunteer/settings, /volunteer/regulars, /volunteer/me, /volunteer/certificates; indicators
+// volunteer.regular_volunteers and volunteer.hours.
+void Register(http::Router& router, Context& ctx, VolunteerService& service, reports::Registry& registry);
+void RegisterIndicators(reports::Registry& registry);
+
+}  // namespace tongxin::volunteer

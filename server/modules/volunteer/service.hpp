@@ -1,0 +1,165 @@
+#pragma once
+// The volunteer line (志愿线). Activities of volunteer teams with sign-up, a waitlist that
+// promotes in order, and check-in/out by QR code or by the organiser. Hours follow the rules for
+// volunteer service records: the organiser records, the volunteer sees and may dispute, and a
+// correction is a reversing entry with a reason and its author (volunteer_hours is append-only).
+// Points come from recorded hours by per-kind rules and are spent on rewards; a balance never
+// goes below zero (a CHECK on the cached balance, moved in the same transaction as the entry).
+//
+// Who may do what: `volunteer.write` (community workers, team leads) runs activities and the
+// ledger within their community scope; `volunteer.self` (residents, group leaders) acts for
+// their own resident record, and a group leader also for residents inside their place scope.
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/audit/audit.hpp"
+#include "core/auth/principal.hpp"
+#include "core/db/database.hpp"
+
+namespace tongxin::volunteer {
+
+struct ActivityInput {
+    int64_t organization_id = 0;
+    std::string title, kind, content, place;
+    int64_t starts_at = 0, ends_at = 0;  // Unix seconds
+    int64_t capacity = 0;
+};
+
+struct ActivityFilter {
+    std::optional<int64_t> community, organization;
+    std::optional<std::string> status;
+    std::optional<std::string> from, to;  // dates, on starts_at
+    std::string q;
+};
+
+struct RecordInput {
+    int64_t resident_id = 0;
+    std::optional<int64_t> activity_id;
+    std::string served_on;  // YYYY-MM-DD
+    int64_t minutes = 0;
+    std::string kind;
+    std::string content;
+};
+
+struct RecordFilter {
+    std::optional<int64_t> community, resident, activity;
+    std::optional<std::string> from, to;
+};
+
+
+struct Settings {
+    int64_t regular_min_minutes = 1200;  // 20 hours
+    int64_t regular_min_activities = 6;
+    int64_t regular_months = 12;
+    int64_t points_per_hour = 10;
+};
+
+// Kinds of service (activities and hours records share them).
+const std::vector<std::string>& Kinds();
+
+// The regular volunteers of a community on `as_of` by its rule, as SQL selecting (resident_id,
+// name, ethnicity, pinyin, minutes, activities) with its bound parameters; shared by the list
+// and the indicators so that both count the same people.
+struct RegularQuery {
+    std::string sql;
+    std::vector<db::Value> params;
+    Settings settings;
+};
+RegularQuery RegularVolunteersSql(db::Connection& conn, int64_t community, const std::string& as_of,
+                                  bool minority_only);
+
+class VolunteerService {
+  public:
+    explicit VolunteerService(db::Database& db) : db_(db) {}
+
+    // Activities.
+    boost::json::object Activities(const auth::Principal& p, const ActivityFilter& f, int64_t limit, int64_t offset);
+    boost::json::object Activity(const auth::Principal& p, int64_t id);
+    int64_t CreateActivity(const auth::Principal& p, const ActivityInput& in, const audit::Actor& actor);
+    void CancelActivity(const auth::Principal& p, int64_t id, const std::string& reason, const audit::Actor& actor);
+    // The check-in link's QR code; only for organisers.
+    std::string CheckinQr(const auth::Principal& p, int64_t id, const std::string& base_url);
+
+    // Sign-ups. `resident_id` empty means the caller's own resident record.
+    boost::json::object Signups(const auth::Principal& p, int64_t activity_id);
+    boost::json::object SignUp(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
+                               const audit::Actor& actor);
+    boost::json::object CancelSignup(const auth::Principal& p, int64_t activity_id,
+                                     std::optional<int64_t> resident_id, const audit::Actor& actor);
+    // Check-in or check-out ("in" / "out"): by the volunteer with the activity's code, or by an
+    // organiser for any confirmed volunteer.
+    boost::json::object Check(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
+                              const std::optional<std::string>& code, const std::string& direction,
+                              const audit::Actor& actor);
+    // Records the hours of checked-in volunteers (minutes from check-in to check-out within the
+    // activity's time), or the minutes given per resident. A volunteer already recorded for the
+    // activity is skipped.
+    struct MinutesFor {
+        int64_t resident_id;
+        int64_t minutes;
+    };
+    boost::json::object ConfirmHours(const auth::Principal& p, int64_t activity_id,
+                                     const std::vector<MinutesFor>& given, const audit::Actor& actor);
+
+    // The hours ledger.
+    boost::json::object Records(const auth::Principal& p, const RecordFilter& f, int64_t limit, int64_t offset);
+    int64_t AddRecord(const auth::Principal& p, const RecordInput& in, const audit::Actor& actor);
+    // Reverses a record in full; with `minutes`, records the corrected amount in its place.
+    boost::json::object Correct(const auth::Principal& p, int64_t hours_id, const std::string& reason,
+                                std::optional<int64_t> minutes, const audit::Actor& actor);
+    std::string ExportRecords(const auth::Principal& p, const RecordFilter& f, const std::string& lang,
+                              const audit::Actor& actor);
+
+    // Disputes.
+    int64_t Dispute(const auth::Principal& p, int64_t hours_id, const std::string& reason, const audit::Actor& actor);
+    boost::json::object Disputes(const auth::Principal& p, std::optional<int64_t> community,
+                                 const std::optional<std::string>& status, int64_t limit, int64_t offset);
+    // outcome: "corrected" (with minutes; 0 reverses the record) or "upheld".
+    void ResolveDispute(const auth::Principal& p, int64_t dispute_id, const std::string& outcome,
+                        const std::string& note, std::optional<int64_t> minutes, const audit::Actor& actor);
+
+    // Points and rewards.
+    boost::json::object Points(const auth::Principal& p, std::optional<int64_t> resident_id, int64_t limit,
+                               int64_t offset);
+    boost::json::object Rewards(const auth::Principal& p, std::optional<int64_t> community);
+    int64_t CreateReward(const auth::Principal& p, int64_t community_id, const std::string& name,
+                         const std::string& description, int64_t points, int64_t stock, const audit::Actor& actor);
+    void RestockReward(const auth::Principal& p, int64_t reward_id, int64_t add, std::optional<bool> active,
+                       const audit::Actor& actor);
+    boost::json::object Redeem(const auth::Principal& p, int64_t reward_id, std::optional<int64_t> resident_id,
+                               const audit::Actor& actor);
+
+    // Rules.
+    boost::json::object GetSettings(const auth::Principal& p, int64_t community);
+    void SaveSettings(const auth::Principal& p, int64_t community, const Settings& s,
+                      const std::vector<std::pair<std::string, int64_t>>& kind_points, const audit::Actor& actor);
+    // Regular volunteers (常态志愿者) on `as_of` by the community's rule.
+    boost::json::object Regulars(const auth::Principal& p, int64_t community, const std::string& as_of,
+                                 bool minority_only, int64_t limit, int64_t offset);
+
+    // The caller's own summary: hours this year and in all, points, regular or not.
+    boost::json::object Me(const auth::Principal& p);
+
+    // Certificates (志愿服务证明).
+    boost::json::object IssueCertificate(const auth::Principal& p, int64_t resident_id, const std::string& from,
+                                         const std::string& to, const audit::Actor& actor);
+    boost::json::object Certificate(const auth::Principal& p, int64_t id);
+    boost::json::object Certificates(const auth::Principal& p, std::optional<int64_t> community,
+                                     std::optional<int64_t> resident, int64_t limit, int64_t offset);
+
+    // Writers shared with the demo: append a record with its points (no scope checks).
+    static int64_t AppendRecord(db::Connection& conn, const RecordInput& in, int64_t street_id, int64_t community_id,
+                                std::optional<int64_t> recorded_by, const std::string& reason = "");
+    static Settings LoadSettings(db::Connection& conn, int64_t community);
+    // One unit of a reward for the resident's points: {redemption id, stock left}; 409
+    // out_of_stock or insufficient_points, and nothing written.
+    static std::pair<int64_t, int64_t> TakeReward(db::Connection& conn, int64_t reward_id, int64_t resident_id,
+                                                  std::optional<int64_t> by);
+
+  private:
+    db::Database& db_;
+};
+
+}  // namespace tongxin::volunteer
