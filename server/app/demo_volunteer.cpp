@@ -109,7 +109,8 @@ VolunteerDemo LoadVolunteerLine(db::Connection& conn, int64_t street, int64_t co
             std::vector<int64_t> people;
             for (size_t i = 0; i < regulars.size(); ++i) {
                 // Each regular serves at about a third of the activities, in a fixed rotation.
-                if ((static_cast<int>(i) * 7 + j * 3 + y) % 10 < plan.regular_share_tenths) people.push_back(regulars[i]);
+                if ((static_cast<int>(i) * 7 + j * 3 + y) % 10 < plan.regular_share_tenths)
+                    people.push_back(regulars[i]);
             }
             for (size_t i = 0; i < occasional.size(); ++i) {
                 // Occasional volunteers: two or three activities a year.
@@ -168,7 +169,8 @@ VolunteerDemo LoadVolunteerLine(db::Connection& conn, int64_t street, int64_t co
             "VALUES (?, ?, ?, 'correction', ?, ?, ?)",
             row->Int(0), community, -earned, reversal, std::string("签退时间登记有误"), time::NowUnix());
         RecordInput fixed{row->Int(0), row->Int(1), row->Str(2), row->Int(3) - 30, row->Str(4), row->Str(5)};
-        VolunteerService::AppendRecord(conn, fixed, street, community, std::nullopt, "签退时间登记有误，按现场签到表更正");
+        VolunteerService::AppendRecord(conn, fixed, street, community, std::nullopt,
+                                       "签退时间登记有误，按现场签到表更正");
     }
     // Disputes: one still open, one upheld.
     if (recent.size() > 40) {
@@ -189,8 +191,8 @@ VolunteerDemo LoadVolunteerLine(db::Connection& conn, int64_t street, int64_t co
         const char* name;
         int64_t points, stock;
     };
-    const Reward kRewards[] = {{"大米 5 公斤", 300, 40}, {"食用油 5 升", 250, 40},    {"洗衣液", 120, 60},
-                               {"民族文化体验课", 80, 30}, {"社区理发券", 50, 100}, {"环保购物袋", 30, 200}};
+    const Reward kRewards[] = {{"大米 5 公斤", 300, 40},   {"食用油 5 升", 250, 40}, {"洗衣液", 120, 60},
+                               {"民族文化体验课", 80, 30}, {"社区理发券", 50, 100},  {"环保购物袋", 30, 200}};
     std::vector<int64_t> rewards;
     for (const auto& r : kRewards) {
         rewards.push_back(conn.Insert(

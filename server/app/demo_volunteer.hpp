@@ -9,9 +9,9 @@
 namespace tongxin::app {
 
 struct VolunteerPlan {
-    int regulars = 0;    // minority residents serving at a share of every year's activities
-    int occasional = 0;  // minority residents serving two or three times a year
-    int han = 0;         // Han volunteers serving at a quarter of the activities
+    int regulars = 0;                        // minority residents serving at a share of every year's activities
+    int occasional = 0;                      // minority residents serving two or three times a year
+    int han = 0;                             // Han volunteers serving at a quarter of the activities
     int activities_per_year[3] = {0, 0, 0};  // 2019, 2020, 2021
     int regular_share_tenths = 3;
 };

@@ -9,14 +9,18 @@ import { reportsRoutes } from './modules/reports/routes.js';
 import { accountsRoutes } from './modules/accounts/routes.js';
 import { organizationsRoutes } from './modules/organizations/routes.js';
 import { partyRoutes } from './modules/party/routes.js';
+import { volunteerRoutes, volunteerPrintRoutes } from './modules/volunteer/routes.js';
+import { mobileRoutes } from './mobile/routes.js';
 
-const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...accountsRoutes];
+const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...accountsRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
     { path: '/', component: AppLayout, children: [{ path: '', name: 'home', redirect: () => firstAllowed() }, ...moduleRoutes] },
+    ...volunteerPrintRoutes,
+    ...mobileRoutes,
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
@@ -26,6 +30,8 @@ export const menuRoutes = moduleRoutes.filter((r) => r.meta && r.meta.menu);
 
 function firstAllowed() {
   const session = useSession();
+  // Residents and group leaders work on the phone pages.
+  if (['resident', 'group_leader'].includes(session.user.role)) return '/m';
   const r = menuRoutes.find((x) => !x.meta.permission || session.can(x.meta.permission));
   return r ? r.path : '/account';
 }
@@ -33,8 +39,12 @@ function firstAllowed() {
 router.beforeEach(async (to) => {
   const session = useSession();
   if (!session.loaded) await session.load();
-  if (to.meta.public) return session.user && to.name === 'login' ? '/' : true;
-  if (!session.user) return { name: 'login', query: { next: to.fullPath } };
+  if (to.meta.public) {
+    if (session.user && to.name === 'login') return '/';
+    if (session.user && to.name === 'm-login') return '/m';
+    return true;
+  }
+  if (!session.user) return { name: to.path.startsWith('/m') ? 'm-login' : 'login', query: { next: to.fullPath } };
   if (to.meta.permission && !session.can(to.meta.permission)) return '/';
   return true;
 });

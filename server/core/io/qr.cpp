@@ -9,7 +9,7 @@ namespace tongxin::io {
 
 std::string QrSvg(const std::string& text) {
     std::unique_ptr<QRcode, decltype(&QRcode_free)> qr(QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1),
-                                                        &QRcode_free);
+                                                       &QRcode_free);
     if (!qr) throw std::runtime_error("QR encoding failed");
     const int quiet = 4, w = qr->width, size = w + 2 * quiet;
     std::string path;
@@ -22,8 +22,8 @@ std::string QrSvg(const std::string& text) {
     }
     std::string n = std::to_string(size);
     return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + n + " " + n +
-           "\" shape-rendering=\"crispEdges\"><rect width=\"" + n + "\" height=\"" + n + "\" fill=\"#fff\"/><path d=\"" +
-           path + "\" fill=\"#000\"/></svg>";
+           "\" shape-rendering=\"crispEdges\"><rect width=\"" + n + "\" height=\"" + n +
+           "\" fill=\"#fff\"/><path d=\"" + path + "\" fill=\"#000\"/></svg>";
 }
 
 }  // namespace tongxin::io

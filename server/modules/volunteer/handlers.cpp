@@ -46,14 +46,18 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
     RegisterIndicators(registry);
 
     r.Add("GET", "/api/v1/volunteer/activities", Access::LoggedIn(),
-          "Volunteer activities (?community=, ?organization=, ?status=, ?from=, ?to=, ?q=); residents see their "
-          "community's, with their own sign-up",
+          "Volunteer activities (?community=, ?organization=, ?status=, ?from=, ?to=, ?q=, ?upcoming=1); residents "
+          "see their community's, with their own sign-up",
           [&svc](Request& req) {
               NeedStaffOrSelf(req, "volunteer.read");
               auto page = http::PageOf(req);
-              ActivityFilter f{http::QueryOptInt(req, "community"), http::QueryOptInt(req, "organization"),
-                               req.Query("status"), QueryDate(req, "from"), QueryDate(req, "to"),
-                               req.Query("q").value_or("")};
+              ActivityFilter f{http::QueryOptInt(req, "community"),
+                               http::QueryOptInt(req, "organization"),
+                               req.Query("status"),
+                               QueryDate(req, "from"),
+                               QueryDate(req, "to"),
+                               req.Query("q").value_or(""),
+                               req.Query("upcoming").value_or("") == "1"};
               if (f.status && f.status->empty()) f.status.reset();
               return http::JsonResponse(svc.Activities(req.User(), f, page.limit, page.offset));
           });
@@ -270,7 +274,8 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
     r.Add("GET", "/api/v1/volunteer/settings", Access::Need("volunteer.read"),
           "The community's regular-volunteer rule and points per hour (?community=)", [&svc](Request& req) {
               auto community = http::QueryOptInt(req, "community");
-              if (!community) throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              if (!community)
+                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
               return http::JsonResponse(svc.GetSettings(req.User(), *community));
           });
     r.Add("PUT", "/api/v1/volunteer/settings", Access::Need("volunteer.write"),
@@ -301,12 +306,12 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
     r.Add("GET", "/api/v1/volunteer/regulars", Access::Need("volunteer.read"),
           "Regular volunteers by the community's rule (?community=, ?as_of=, ?minority=1)", [&svc](Request& req) {
               auto community = http::QueryOptInt(req, "community");
-              if (!community) throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              if (!community)
+                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
               auto page = http::PageOf(req);
-              return http::JsonResponse(svc.Regulars(req.User(), *community,
-                                                     QueryDate(req, "as_of").value_or(time::Today()),
-                                                     req.Query("minority").value_or("") == "1", page.limit,
-                                                     page.offset));
+              return http::JsonResponse(
+                  svc.Regulars(req.User(), *community, QueryDate(req, "as_of").value_or(time::Today()),
+                               req.Query("minority").value_or("") == "1", page.limit, page.offset));
           });
     r.Add("GET", "/api/v1/volunteer/me", Access::Need("volunteer.self"),
           "My hours, points and whether I am a regular volunteer",

@@ -26,8 +26,8 @@ std::vector<Regular> RegularsOf(db::Connection& c, const KpiScope& s) {
     if (s.place_column == "community_id") {
         communities.push_back(s.place_id);
     } else {
-        for (const auto& r : c.Query("SELECT id FROM places WHERE kind = 'community' AND street_id = ? ORDER BY id",
-                                     s.place_id)) {
+        for (const auto& r :
+             c.Query("SELECT id FROM places WHERE kind = 'community' AND street_id = ? ORDER BY id", s.place_id)) {
             communities.push_back(r.Int(0));
         }
     }

@@ -82,7 +82,7 @@ std::optional<HoursRow> LoadHours(db::Connection& conn, const auth::ScopeFilter&
         where.values());
     if (rows.empty()) return std::nullopt;
     const auto& r = rows.front();
-    return HoursRow{r.Int(0),  r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.OptInt(5),
+    return HoursRow{r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4),     r.OptInt(5),
                     r.Str(6), r.Str(7), r.Str(8), r.Str(9), r.Int(10) > 0};
 }
 
@@ -158,17 +158,16 @@ int64_t VolunteerService::AppendRecord(db::Connection& conn, const RecordInput& 
     return id;
 }
 
-json::object VolunteerService::Records(const auth::Principal& p, const RecordFilter& f, int64_t limit,
-                                       int64_t offset) {
+json::object VolunteerService::Records(const auth::Principal& p, const RecordFilter& f, int64_t limit, int64_t offset) {
     db::Connection& conn = db_.Local();
     db::SqlWhere where = RecordWhere(conn, p, f);
-    auto sums = conn.Run("SELECT count(*), coalesce(sum(o.minutes), 0) FROM volunteer_hours o" + where.Sql(),
-                         where.values())
-                    .front();
+    auto sums =
+        conn.Run("SELECT count(*), coalesce(sum(o.minutes), 0) FROM volunteer_hours o" + where.Sql(), where.values())
+            .front();
     json::array items;
-    for (const auto& r : conn.Run(std::string(kRecordCols) + where.Sql() +
-                                      " ORDER BY o.served_on DESC, o.id DESC LIMIT ? OFFSET ?",
-                                  where.With({limit, offset}))) {
+    for (const auto& r :
+         conn.Run(std::string(kRecordCols) + where.Sql() + " ORDER BY o.served_on DESC, o.id DESC LIMIT ? OFFSET ?",
+                  where.With({limit, offset}))) {
         items.push_back(RecordOf(r));
     }
     return {{"items", std::move(items)}, {"total", sums.Int(0)}, {"total_minutes", sums.Int(1)}};
@@ -176,8 +175,10 @@ json::object VolunteerService::Records(const auth::Principal& p, const RecordFil
 
 int64_t VolunteerService::AddRecord(const auth::Principal& p, const RecordInput& in, const audit::Actor& actor) {
     FieldErrors errors;
-    if (!time::IsValidDate(in.served_on)) errors.Add("served_on", "invalid_date");
-    else if (in.served_on > time::Today()) errors.Add("served_on", "in_future");
+    if (!time::IsValidDate(in.served_on))
+        errors.Add("served_on", "invalid_date");
+    else if (in.served_on > time::Today())
+        errors.Add("served_on", "in_future");
     if (in.minutes < 1 || in.minutes > 24 * 60) errors.Add("minutes", "out_of_range");
     if (std::find(Kinds().begin(), Kinds().end(), in.kind) == Kinds().end()) errors.Add("kind", "invalid_choice");
     if (in.content.empty()) errors.Add("content", "required");
@@ -225,15 +226,15 @@ std::string VolunteerService::ExportRecords(const auth::Principal& p, const Reco
                                             const audit::Actor& actor) {
     const bool en = lang == "en";
     std::vector<std::string> header =
-        en ? std::vector<std::string>{"Record no.", "Volunteer", "Date", "Activity", "Kind", "Content",
-                                      "Hours", "Entry", "Reverses", "Reason", "Recorded by", "Recorded at"}
-           : std::vector<std::string>{"记录号", "志愿者", "服务日期", "活动", "服务类别", "服务内容",
-                                      "时长（小时）", "类型", "冲正记录号", "原因", "记录人", "记录时间"};
+        en ? std::vector<std::string>{"Record no.", "Volunteer", "Date",     "Activity", "Kind",        "Content",
+                                      "Hours",      "Entry",     "Reverses", "Reason",   "Recorded by", "Recorded at"}
+           : std::vector<std::string>{"记录号",       "志愿者", "服务日期",   "活动", "服务类别", "服务内容",
+                                      "时长（小时）", "类型",   "冲正记录号", "原因", "记录人",   "记录时间"};
     db::Connection& conn = db_.Local();
     db::SqlWhere where = RecordWhere(conn, p, f);
     io::Table rows;
-    for (const auto& r : conn.Run(std::string(kRecordCols) + where.Sql() + " ORDER BY o.served_on, o.id",
-                                  where.values())) {
+    for (const auto& r :
+         conn.Run(std::string(kRecordCols) + where.Sql() + " ORDER BY o.served_on, o.id", where.values())) {
         char hours[32];
         std::snprintf(hours, sizeof hours, "%.2f", static_cast<double>(r.Int(6)) / 60.0);
         bool record = r.Str(9) == "record";
@@ -243,9 +244,9 @@ std::string VolunteerService::ExportRecords(const auth::Principal& p, const Reco
                         time::ToRfc3339(r.Int(13))});
     }
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    audit::Append(conn, actor,
-                  {"volunteer.hours.exported", "volunteer_hours", "*", true,
-                   {{"rows", static_cast<int64_t>(rows.size())}}});
+    audit::Append(
+        conn, actor,
+        {"volunteer.hours.exported", "volunteer_hours", "*", true, {{"rows", static_cast<int64_t>(rows.size())}}});
     tx.Commit();
     return io::WriteXlsx(en ? "Volunteer hours" : "志愿服务记录", header, rows);
 }
@@ -269,8 +270,9 @@ int64_t VolunteerService::Dispute(const auth::Principal& p, int64_t hours_id, co
         "INSERT INTO volunteer_disputes (hours_id, resident_id, street_id, community_id, reason, created_at) VALUES "
         "(?, ?, ?, ?, ?, ?)",
         hours_id, me, h->street_id, h->community_id, reason, time::NowUnix());
-    audit::Append(conn, actor,
-                  {"volunteer.hours.disputed", "volunteer_hours", std::to_string(hours_id), true, {{"reason", reason}}});
+    audit::Append(
+        conn, actor,
+        {"volunteer.hours.disputed", "volunteer_hours", std::to_string(hours_id), true, {{"reason", reason}}});
     tx.Commit();
     return id;
 }
@@ -295,18 +297,19 @@ json::object VolunteerService::Disputes(const auth::Principal& p, std::optional<
              "o.resident_id JOIN volunteer_hours h ON h.id = o.hours_id" +
                  where.Sql() + " ORDER BY CASE o.status WHEN 'open' THEN 0 ELSE 1 END, o.id DESC LIMIT ? OFFSET ?",
              where.With({limit, offset}))) {
-        items.push_back({{"id", r.Int(0)},
-                         {"hours_id", r.Int(1)},
-                         {"resident_id", r.Int(2)},
-                         {"name", r.Str(3)},
-                         {"served_on", r.Str(4)},
-                         {"minutes", r.Int(5)},
-                         {"content", r.Str(6)},
-                         {"reason", r.Str(7)},
-                         {"status", r.Str(8)},
-                         {"resolution", r.Str(9)},
-                         {"created_at", time::ToRfc3339(r.Int(10))},
-                         {"resolved_at", r.IsNull(11) ? json::value(nullptr) : json::value(time::ToRfc3339(r.Int(11)))}});
+        items.push_back(
+            {{"id", r.Int(0)},
+             {"hours_id", r.Int(1)},
+             {"resident_id", r.Int(2)},
+             {"name", r.Str(3)},
+             {"served_on", r.Str(4)},
+             {"minutes", r.Int(5)},
+             {"content", r.Str(6)},
+             {"reason", r.Str(7)},
+             {"status", r.Str(8)},
+             {"resolution", r.Str(9)},
+             {"created_at", time::ToRfc3339(r.Int(10))},
+             {"resolved_at", r.IsNull(11) ? json::value(nullptr) : json::value(time::ToRfc3339(r.Int(11)))}});
     }
     return {{"items", std::move(items)}, {"total", total}};
 }
@@ -337,11 +340,11 @@ void VolunteerService::ResolveDispute(const auth::Principal& p, int64_t dispute_
         if (!h) throw AppError(ErrorCode::kNotFound, "not_found");
         details["correction"] = CorrectIn(conn, p, *h, note, minutes);
     }
-    conn.Exec(
-        "UPDATE volunteer_disputes SET status = ?, resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
-        outcome == "corrected" ? "corrected" : "upheld", note, p.user_id, time::NowUnix(), dispute_id);
-    audit::Append(conn, actor, {"volunteer.dispute.resolved", "volunteer_dispute", std::to_string(dispute_id), true,
-                                std::move(details)});
+    conn.Exec("UPDATE volunteer_disputes SET status = ?, resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
+              outcome == "corrected" ? "corrected" : "upheld", note, p.user_id, time::NowUnix(), dispute_id);
+    audit::Append(
+        conn, actor,
+        {"volunteer.dispute.resolved", "volunteer_dispute", std::to_string(dispute_id), true, std::move(details)});
     tx.Commit();
 }
 
@@ -452,14 +455,13 @@ void VolunteerService::RestockReward(const auth::Principal& p, int64_t reward_id
     bool now_active = active.value_or(r.front().Int(1) != 0);
     conn.Exec("UPDATE volunteer_rewards SET stock = stock + ?, active = ? WHERE id = ?", add, now_active ? 1 : 0,
               reward_id);
-    audit::Append(conn, actor,
-                  {"volunteer.reward.updated",
-                   "volunteer_reward",
-                   std::to_string(reward_id),
-                   true,
-                   {{"stock_before", r.front().Int(0)},
-                    {"stock_after", r.front().Int(0) + add},
-                    {"active", now_active}}});
+    audit::Append(
+        conn, actor,
+        {"volunteer.reward.updated",
+         "volunteer_reward",
+         std::to_string(reward_id),
+         true,
+         {{"stock_before", r.front().Int(0)}, {"stock_after", r.front().Int(0) + add}, {"active", now_active}}});
     tx.Commit();
 }
 
@@ -490,8 +492,8 @@ std::pair<int64_t, int64_t> VolunteerService::TakeReward(db::Connection& conn, i
     auto reward = conn.QueryOne("SELECT name, points, community_id FROM volunteer_rewards WHERE id = ?", reward_id);
     // Stock and balance are taken by conditional updates inside the write transaction: of two
     // redemptions of the last unit, the second finds none left (the CHECKs are the last guard).
-    auto stock =
-        conn.Query("UPDATE volunteer_rewards SET stock = stock - 1 WHERE id = ? AND stock > 0 RETURNING stock", reward_id);
+    auto stock = conn.Query("UPDATE volunteer_rewards SET stock = stock - 1 WHERE id = ? AND stock > 0 RETURNING stock",
+                            reward_id);
     if (stock.empty()) throw AppError(ErrorCode::kConflict, "out_of_stock");
     int64_t id = conn.Insert(
         "INSERT INTO volunteer_redemptions (reward_id, resident_id, community_id, points, created_by, created_at) "
@@ -588,7 +590,11 @@ RegularQuery RegularVolunteersSql(db::Connection& conn, int64_t community, const
             std::string(minority_only ? " AND r.ethnicity >= '02' AND r.ethnicity <= '56'" : "") +
             " GROUP BY h.resident_id, r.name, r.ethnicity, r.pinyin HAVING sum(h.minutes) >= ? AND " + activities +
             " >= ?";
-    q.params = {community, MonthsBefore(as_of, s.regular_months), as_of, as_of, s.regular_min_minutes,
+    q.params = {community,
+                MonthsBefore(as_of, s.regular_months),
+                as_of,
+                as_of,
+                s.regular_min_minutes,
                 s.regular_min_activities};
     q.settings = s;
     return q;
@@ -637,7 +643,8 @@ json::object VolunteerService::Me(const auth::Principal& p) {
     int64_t year_minutes =
         conn.QueryInt("SELECT coalesce(sum(minutes), 0) FROM volunteer_hours WHERE resident_id = ? AND served_on >= ?",
                       me, today.substr(0, 4) + "-01-01");
-    int64_t all_minutes = conn.QueryInt("SELECT coalesce(sum(minutes), 0) FROM volunteer_hours WHERE resident_id = ?", me);
+    int64_t all_minutes =
+        conn.QueryInt("SELECT coalesce(sum(minutes), 0) FROM volunteer_hours WHERE resident_id = ?", me);
     int64_t balance = conn.QueryInt("SELECT balance FROM volunteer_point_balances WHERE resident_id = ?", me);
     bool regular = window->Int(0) >= s.regular_min_minutes && window->Int(1) >= s.regular_min_activities;
     return {{"resident_id", me},
@@ -659,8 +666,10 @@ json::object VolunteerService::IssueCertificate(const auth::Principal& p, int64_
                                                 const std::string& to, const audit::Actor& actor) {
     FieldErrors errors;
     if (!time::IsValidDate(from)) errors.Add("from", "invalid_date");
-    if (!time::IsValidDate(to)) errors.Add("to", "invalid_date");
-    else if (from > to) errors.Add("to", "ends_before_start");
+    if (!time::IsValidDate(to))
+        errors.Add("to", "invalid_date");
+    else if (from > to)
+        errors.Add("to", "ends_before_start");
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
@@ -690,8 +699,7 @@ json::object VolunteerService::IssueCertificate(const auth::Principal& p, int64_
     std::string issuer = community_name + "居民委员会";
     std::string today = time::Today();
     std::string prefix = "ZYFW" + today.substr(0, 4) + "-" + std::to_string(community) + "-";
-    int64_t seq =
-        conn.QueryInt("SELECT count(*) FROM volunteer_certificates WHERE number LIKE ?", prefix + "%") + 1;
+    int64_t seq = conn.QueryInt("SELECT count(*) FROM volunteer_certificates WHERE number LIKE ?", prefix + "%") + 1;
     char number[64];
     std::snprintf(number, sizeof number, "%s%05lld", prefix.c_str(), static_cast<long long>(seq));
     int64_t id = conn.Insert(
@@ -724,9 +732,9 @@ json::object VolunteerService::Certificate(const auth::Principal& p, int64_t id)
         where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     const auto& r = rows.front();
-    return {{"id", r.Int(0)},         {"number", r.Str(1)},    {"resident_id", r.Int(2)}, {"name", r.Str(3)},
-            {"gender", r.Str(4)},     {"id_masked", r.Str(5)}, {"from", r.Str(6)},        {"to", r.Str(7)},
-            {"minutes", r.Int(8)},    {"activities", r.Int(9)}, {"content", r.Str(10)},   {"issuer", r.Str(11)},
+    return {{"id", r.Int(0)},        {"number", r.Str(1)},     {"resident_id", r.Int(2)}, {"name", r.Str(3)},
+            {"gender", r.Str(4)},    {"id_masked", r.Str(5)},  {"from", r.Str(6)},        {"to", r.Str(7)},
+            {"minutes", r.Int(8)},   {"activities", r.Int(9)}, {"content", r.Str(10)},    {"issuer", r.Str(11)},
             {"issued_on", r.Str(12)}};
 }
 

@@ -19,9 +19,9 @@ namespace tongxin::volunteer {
 namespace json = boost::json;
 
 const std::vector<std::string>& Kinds() {
-    static const std::vector<std::string> kAll = {"policy_promotion", "civility_persuasion", "social_service",
-                                                  "ethnic_unity",     "mutual_aid",          "epidemic_prevention",
-                                                  "culture",          "other"};
+    static const std::vector<std::string> kAll = {
+        "policy_promotion", "civility_persuasion", "social_service", "ethnic_unity",
+        "mutual_aid",       "epidemic_prevention", "culture",        "other"};
     return kAll;
 }
 
@@ -118,8 +118,8 @@ struct ActivityRow {
 };
 
 ActivityRow ActivityOf(const db::Row& r) {
-    return {r.Int(0),  r.Int(1),  r.Int(3),  r.Int(4),  r.Int(9),  r.Int(10), r.Int(11), r.Int(12),
-            r.Int(15), r.Str(2),  r.Str(5),  r.Str(6),  r.Str(7),  r.Str(8),  r.Str(13), r.Str(14)};
+    return {r.Int(0),  r.Int(1), r.Int(3), r.Int(4), r.Int(9), r.Int(10), r.Int(11), r.Int(12),
+            r.Int(15), r.Str(2), r.Str(5), r.Str(6), r.Str(7), r.Str(8),  r.Str(13), r.Str(14)};
 }
 
 // What a volunteer sees of an activity's state now.
@@ -208,11 +208,14 @@ json::object VolunteerService::Activities(const auth::Principal& p, const Activi
     if (f.from) where.Add("o.starts_at >= ?", time::DayStartUnix(*f.from));
     if (f.to) where.Add("o.starts_at < ?", time::DayStartUnix(*f.to) + 86400);
     if (!f.q.empty()) where.Add("o.title LIKE ?", "%" + f.q + "%");
-    int64_t total = conn.Run("SELECT count(*) FROM volunteer_activities o" + where.Sql(), where.values()).front().Int(0);
     int64_t now = time::NowUnix();
+    if (f.upcoming) where.Add("o.ends_at > ?", now).Add("o.status = 'published'");
+    int64_t total =
+        conn.Run("SELECT count(*) FROM volunteer_activities o" + where.Sql(), where.values()).front().Int(0);
     json::array items;
     for (const auto& r : conn.Run(std::string(kActivityCols) + where.Sql() +
-                                      " ORDER BY o.starts_at DESC, o.id DESC LIMIT ? OFFSET ?",
+                                      (f.upcoming ? " ORDER BY o.starts_at, o.id LIMIT ? OFFSET ?"
+                                                  : " ORDER BY o.starts_at DESC, o.id DESC LIMIT ? OFFSET ?"),
                                   where.With({limit, offset}))) {
         ActivityRow a = ActivityOf(r);
         json::object o = ToJson(a, now);
@@ -234,13 +237,12 @@ json::object VolunteerService::Activity(const auth::Principal& p, int64_t id) {
         o["mine"] = mine ? json::value(*mine) : json::value(nullptr);
     }
     if (p.Can("volunteer.write")) o["checkin_code"] = a.code;
-    o["recorded_minutes"] = conn.QueryInt("SELECT coalesce(sum(minutes), 0) FROM volunteer_hours WHERE activity_id = ?",
-                                          id);
+    o["recorded_minutes"] =
+        conn.QueryInt("SELECT coalesce(sum(minutes), 0) FROM volunteer_hours WHERE activity_id = ?", id);
     return o;
 }
 
-int64_t VolunteerService::CreateActivity(const auth::Principal& p, const ActivityInput& in,
-                                         const audit::Actor& actor) {
+int64_t VolunteerService::CreateActivity(const auth::Principal& p, const ActivityInput& in, const audit::Actor& actor) {
     FieldErrors errors;
     if (in.title.empty()) errors.Add("title", "required");
     if (std::find(Kinds().begin(), Kinds().end(), in.kind) == Kinds().end()) errors.Add("kind", "invalid_choice");
@@ -291,7 +293,10 @@ void VolunteerService::CancelActivity(const auth::Principal& p, int64_t id, cons
     }
     conn.Exec("UPDATE volunteer_activities SET status = 'cancelled' WHERE id = ?", id);
     audit::Append(conn, actor,
-                  {"volunteer.activity.cancelled", "volunteer_activity", std::to_string(id), true,
+                  {"volunteer.activity.cancelled",
+                   "volunteer_activity",
+                   std::to_string(id),
+                   true,
                    {{"reason", reason}, {"confirmed", a.confirmed}, {"waitlisted", a.waitlisted}}});
     tx.Commit();
 }
@@ -334,8 +339,8 @@ json::object VolunteerService::Signups(const auth::Principal& p, int64_t activit
     return {{"items", std::move(items)}, {"total", total}};
 }
 
-json::object VolunteerService::SignUp(const auth::Principal& p, int64_t activity_id,
-                                      std::optional<int64_t> resident_id, const audit::Actor& actor) {
+json::object VolunteerService::SignUp(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
+                                      const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     LockActivity(conn, activity_id);
@@ -352,9 +357,10 @@ json::object VolunteerService::SignUp(const auth::Principal& p, int64_t activity
         conn.QueryOne("SELECT id, status FROM volunteer_signups WHERE activity_id = ? AND resident_id = ?", a.id, rid);
     if (existing && existing->Str(1) != "cancelled") throw AppError(ErrorCode::kConflict, "already_signed_up");
     // The seat is taken by the conditional increment; the CHECK on confirmed_count is the last guard.
-    bool seat = !conn.Query("UPDATE volunteer_activities SET confirmed_count = confirmed_count + 1 WHERE id = ? AND "
-                            "confirmed_count < capacity RETURNING confirmed_count",
-                            a.id)
+    bool seat = !conn.Query(
+                         "UPDATE volunteer_activities SET confirmed_count = confirmed_count + 1 WHERE id = ? AND "
+                         "confirmed_count < capacity RETURNING confirmed_count",
+                         a.id)
                      .empty();
     std::string status = seat ? "confirmed" : "waitlisted";
     int64_t id;

@@ -32,6 +32,7 @@ struct ActivityFilter {
     std::optional<std::string> status;
     std::optional<std::string> from, to;  // dates, on starts_at
     std::string q;
+    bool upcoming = false;  // not yet ended and not cancelled, soonest first
 };
 
 struct RecordInput {
@@ -47,7 +48,6 @@ struct RecordFilter {
     std::optional<int64_t> community, resident, activity;
     std::optional<std::string> from, to;
 };
-
 
 struct Settings {
     int64_t regular_min_minutes = 1200;  // 20 hours
@@ -86,8 +86,8 @@ class VolunteerService {
     boost::json::object Signups(const auth::Principal& p, int64_t activity_id);
     boost::json::object SignUp(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
                                const audit::Actor& actor);
-    boost::json::object CancelSignup(const auth::Principal& p, int64_t activity_id,
-                                     std::optional<int64_t> resident_id, const audit::Actor& actor);
+    boost::json::object CancelSignup(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
+                                     const audit::Actor& actor);
     // Check-in or check-out ("in" / "out"): by the volunteer with the activity's code, or by an
     // organiser for any confirmed volunteer.
     boost::json::object Check(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,

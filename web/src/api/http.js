@@ -46,6 +46,7 @@ export async function request(method, path, options) {
 export const get = (path, query) => request('GET', path, { query });
 export const post = (path, body, query) => request('POST', path, { body, query });
 export const patch = (path, body) => request('PATCH', path, { body });
+export const put = (path, body) => request('PUT', path, { body });
 export const del = (path) => request('DELETE', path);
 
 // Downloads a file answer (exports) under the name the server suggests.

@@ -1,0 +1,16 @@
+// Resident pages (/m/): phone-sized, Vant. Residents and group leaders sign up, check in by
+// scanning the activity's code, and see their hours and points.
+export const mobileRoutes = [
+  { path: '/m/login', name: 'm-login', component: () => import('./m-login.vue'), meta: { public: true } },
+  {
+    path: '/m',
+    component: () => import('./mobile-layout.vue'),
+    meta: { permission: 'volunteer.self' },
+    children: [
+      { path: '', name: 'm-activities', component: () => import('./m-activities.vue'), meta: { permission: 'volunteer.self', title: 'm.activities' } },
+      { path: 'hours', name: 'm-hours', component: () => import('./m-hours.vue'), meta: { permission: 'volunteer.self', title: 'm.hours' } },
+      { path: 'points', name: 'm-points', component: () => import('./m-points.vue'), meta: { permission: 'volunteer.self', title: 'm.points' } },
+      { path: 'volunteer/checkin', name: 'm-checkin', component: () => import('./m-checkin.vue'), meta: { permission: 'volunteer.self', title: 'm.scanned' } },
+    ],
+  },
+];
