@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/demo_lines.hpp"
+#include "app/demo_services.hpp"
 #include "app/generator.hpp"
 #include "core/error/app_error.hpp"
 #include "core/text/codes.hpp"
@@ -66,6 +67,8 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
     SetMinorityPartyMembers(conn, angong.id, 26);
     DemoLines lines = LoadAngongLines(conn, street, angong.id, 2021);
     LoadOtherLines(conn, street, nanshan.id, 2117);
+    LoadServiceLine(conn, street, angong.id, 2021);
+    LoadServiceLine(conn, street, nanshan.id, 2117);
 
     audit::Actor system{std::nullopt, "demo", "local"};
     auto resident_of = [&](int64_t community) {

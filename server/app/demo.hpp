@@ -22,4 +22,7 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
 // Generates `residents` residents in `communities` communities under a new street.
 void Generate(db::Database& db, residents::ResidentService& svc, int64_t residents, int communities, uint64_t seed);
 
+// Volunteer activities and about `entries` hours entries over the communities with residents.
+void GenerateVolunteerHours(db::Database& db, int64_t entries, uint64_t seed);
+
 }  // namespace tongxin::app

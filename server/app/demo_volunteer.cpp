@@ -155,19 +155,7 @@ VolunteerDemo LoadVolunteerLine(db::Connection& conn, int64_t street, int64_t co
         auto row = conn.QueryOne(
             "SELECT resident_id, activity_id, served_on, minutes, kind, content FROM volunteer_hours WHERE id = ?",
             recent[k].first);
-        int64_t reversal = conn.Insert(
-            "INSERT INTO volunteer_hours (resident_id, activity_id, street_id, community_id, served_on, minutes, kind, "
-            "content, entry, reverses_id, reason, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reversal', ?, ?, ?)",
-            row->Int(0), row->Int(1), street, community, row->Str(2), -row->Int(3), row->Str(4), row->Str(5),
-            recent[k].first, std::string("签退时间登记有误，按现场签到表更正"), time::NowUnix());
-        int64_t earned =
-            conn.QueryInt("SELECT coalesce(sum(delta), 0) FROM volunteer_points WHERE hours_id = ?", recent[k].first);
-        conn.Exec("UPDATE volunteer_point_balances SET balance = balance - ? WHERE resident_id = ?", earned,
-                  row->Int(0));
-        conn.Exec(
-            "INSERT INTO volunteer_points (resident_id, community_id, delta, source, hours_id, note, created_at) "
-            "VALUES (?, ?, ?, 'correction', ?, ?, ?)",
-            row->Int(0), community, -earned, reversal, std::string("签退时间登记有误"), time::NowUnix());
+        VolunteerService::AppendReversal(conn, recent[k].first, "签退时间登记有误，按现场签到表更正", std::nullopt);
         RecordInput fixed{row->Int(0), row->Int(1), row->Str(2), row->Int(3) - 30, row->Str(4), row->Str(5)};
         VolunteerService::AppendRecord(conn, fixed, street, community, std::nullopt,
                                        "签退时间登记有误，按现场签到表更正");

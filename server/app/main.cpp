@@ -22,6 +22,7 @@
 #include "modules/places/service.hpp"
 #include "modules/reports/module.hpp"
 #include "modules/residents/module.hpp"
+#include "modules/services/module.hpp"
 #include "modules/volunteer/module.hpp"
 
 namespace tongxin::db {
@@ -48,6 +49,7 @@ struct App {
     organizations::OrganizationService organizations;
     party::PartyService party;
     volunteer::VolunteerService volunteer;
+    services::ServiceLineService services;
     reports::Registry registry;
     http::Router router;
 
@@ -59,7 +61,8 @@ struct App {
           residents(*db, vault),
           organizations(*db),
           party(*db),
-          volunteer(*db) {
+          volunteer(*db),
+          services(*db) {
         db::Migrate(*db);
         accounts::Register(router, ctx);
         places::Register(router, ctx);
@@ -68,6 +71,7 @@ struct App {
         organizations::Register(router, ctx, organizations, registry);
         party::Register(router, ctx, party, registry);
         volunteer::Register(router, ctx, volunteer, registry);
+        services::Register(router, ctx, services, registry);
         reports::Register(router, ctx, registry);
         router.Add("GET", "/api/v1/openapi.json", http::Access::Public(), "This document",
                    [this](http::Request&) { return http::Response::Json(router.OpenApi()); });
@@ -111,7 +115,9 @@ int main(int argc, char** argv) {
     demo->add_option("--admin-password", password, "password for every demo account (default: random, printed)");
     auto* gen = cli.add_subcommand("gen", "Generate synthetic data at scale");
     add_db(gen);
-    gen->add_option("--residents", residents_n, "number of residents")->required();
+    gen->add_option("--residents", residents_n, "number of residents (0: add to the existing ones)");
+    int64_t hours_n = 0;
+    gen->add_option("--hours", hours_n, "volunteer hours entries to generate over the communities");
     gen->add_option("--communities", communities, "number of communities");
     gen->add_option("--seed", seed, "random seed");
     auto* user = cli.add_subcommand("user", "Manage accounts");
@@ -179,10 +185,15 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (*gen) {
-            if (residents_n <= 0 || communities <= 0) return Fail("--residents and --communities must be positive");
+            if (residents_n < 0 || communities <= 0 || hours_n < 0 || (residents_n == 0 && hours_n == 0)) {
+                return Fail("give --residents and/or --hours (positive), and a positive --communities");
+            }
             App app(db_url, key_file);
-            app::Generate(*app.db, app.residents, residents_n, communities, seed);
-            std::cout << "generated " << residents_n << " residents\n";
+            if (residents_n > 0) {
+                app::Generate(*app.db, app.residents, residents_n, communities, seed);
+                std::cout << "generated " << residents_n << " residents\n";
+            }
+            if (hours_n > 0) app::GenerateVolunteerHours(*app.db, hours_n, seed + 1);
             return 0;
         }
         if (*user_add) {

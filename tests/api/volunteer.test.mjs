@@ -315,3 +315,21 @@ test('the regular-volunteer rule is configurable and the figure follows it', asy
   });
   assert.equal(bad.status, 422);
 });
+
+test('regular volunteers from the monthly figures and from the raw ledger are the same people', async () => {
+  // Month ends read the monthly figures; other days read the entries. Both are checked against
+  // the ledger directly, after corrections (the demo has some).
+  for (const asOf of ['2021-11-30', '2021-11-29']) {
+    const list = await worker.get(`/api/v1/volunteer/regulars?community=${angongId}&as_of=${asOf}&limit=500`);
+    const from = asOf === '2021-11-30' ? '2020-11-30' : '2020-11-29';
+    const expected = sql(server.db, `SELECT h.resident_id FROM volunteer_hours h JOIN residents r ON r.id = h.resident_id
+      WHERE h.community_id = ${angongId} AND h.served_on > '${from}' AND h.served_on <= '${asOf}'
+        AND (r.moved_out IS NULL OR r.moved_out > '${asOf}')
+      GROUP BY h.resident_id
+      HAVING sum(h.minutes) >= 1200 AND count(DISTINCT CASE WHEN h.entry = 'record'
+        AND NOT EXISTS (SELECT 1 FROM volunteer_hours x WHERE x.reverses_id = h.id) THEN h.activity_id END) >= 6
+      ORDER BY h.resident_id`).map((r) => Number(r[0]));
+    assert.ok(expected.length > 75, `${asOf}: ${expected.length}`);
+    assert.deepEqual(list.data.items.map((i) => i.resident_id).sort((a, b) => a - b), expected, asOf);
+  }
+});

@@ -16,13 +16,13 @@ const std::vector<RoleInfo>& Roles() {
          "Street administrator",
          {"places.read", "places.write", "residents.read", "residents.write", "residents.sensitive", "residents.import",
           "residents.export", "reports.read", "users.manage", "organizations.read", "organizations.write", "party.read",
-          "party.write", "party.visit", "volunteer.read", "volunteer.write"}},
+          "party.write", "party.visit", "volunteer.read", "volunteer.write", "services.read", "services.write"}},
         {"community_worker",
          "社区工作者",
          "Community worker",
          {"places.read", "places.write", "residents.read", "residents.write", "residents.sensitive", "residents.import",
           "residents.export", "reports.read", "organizations.read", "organizations.write", "party.read", "party.write",
-          "party.visit", "volunteer.read", "volunteer.write"}},
+          "party.visit", "volunteer.read", "volunteer.write", "services.read", "services.write"}},
         {"liaison",
          "党员联络人",
          "Party-member liaison",
@@ -38,7 +38,7 @@ const std::vector<RoleInfo>& Roles() {
         {"auditor",
          "审计员",
          "Auditor",
-         {"audit.read", "reports.read", "places.read", "organizations.read", "volunteer.read"}},
+         {"audit.read", "reports.read", "places.read", "organizations.read", "volunteer.read", "services.read"}},
     };
     return kAll;
 }

@@ -101,6 +101,9 @@ const std::unordered_map<std::string_view, Text>& Catalogue() {
         {"ends_before_start", {"结束时间早于开始时间", "Ends before it starts"}},
         {"in_future", {"不能晚于今天", "Cannot be in the future"}},
         {"invalid_code", {"签到码无效，请重新扫码", "Invalid check-in code; scan again"}},
+        {"aid_not_open", {"该互助需求已被对接或已结束", "This request or offer is no longer open"}},
+        {"aid_not_matched", {"尚未对接帮助人，不能办结", "No helper is matched yet"}},
+        {"self_help", {"帮助人不能是求助人本人", "The helper cannot be the person asking"}},
         {"invalid_datetime",
          {"时间格式应为 RFC 3339，如 2021-02-17T08:30:00+08:00", "Use RFC 3339, e.g. 2021-02-17T08:30:00+08:00"}},
     };

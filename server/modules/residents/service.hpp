@@ -120,5 +120,11 @@ boost::json::object ToJson(const Resident& r, const std::string& lang);
 
 // Whether a resident's record belongs to the community (for other modules' membership checks).
 bool LivesInCommunity(db::Connection& conn, int64_t resident_id, int64_t community_id);
+// The community a resident-facing account belongs to: its resident record's, else its place's.
+std::optional<int64_t> HomeCommunity(db::Connection& conn, const auth::Principal& p);
+// The resident an action is for: the caller's own record (422 no_resident_record if none), or
+// `resident_id` if it lies inside the caller's place scope and has not moved out (a group
+// leader acting for a neighbour); 422 otherwise.
+int64_t ActingFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id);
 
 }  // namespace tongxin::residents

@@ -98,15 +98,7 @@ json::object CorrectIn(db::Connection& conn, const auth::Principal& p, const Hou
     if (minutes && (*minutes < 0 || *minutes > 24 * 60)) {
         throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"minutes", "out_of_range"}}}});
     }
-    int64_t now = time::NowUnix();
-    int64_t reversal = conn.Insert(
-        "INSERT INTO volunteer_hours (resident_id, activity_id, street_id, community_id, served_on, minutes, kind, "
-        "content, entry, reverses_id, reason, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reversal', ?, "
-        "?, ?, ?)",
-        h.resident_id, h.activity_id, h.street_id, h.community_id, h.served_on, -h.minutes, h.kind, h.content, h.id,
-        reason, p.user_id, now);
-    int64_t earned = conn.QueryInt("SELECT coalesce(sum(delta), 0) FROM volunteer_points WHERE hours_id = ?", h.id);
-    MovePoints(conn, h.resident_id, h.community_id, -earned, "correction", reversal, std::nullopt, reason, p.user_id);
+    int64_t reversal = VolunteerService::AppendReversal(conn, h.id, reason, p.user_id);
     json::object out{{"reversal_id", reversal}, {"record_id", nullptr}};
     if (minutes && *minutes > 0) {
         RecordInput in{h.resident_id, h.activity_id, h.served_on, *minutes, h.kind, h.content};
@@ -128,9 +120,26 @@ std::string MonthsBefore(const std::string& date, int64_t months) {
     return buf;
 }
 
+bool IsMonthEnd(const std::string& date) {
+    using namespace std::chrono;
+    year_month_day d{year{std::stoi(date.substr(0, 4))}, month{static_cast<unsigned>(std::stoi(date.substr(5, 2)))},
+                     day{static_cast<unsigned>(std::stoi(date.substr(8, 2)))}};
+    return d == year_month_day{d.year() / d.month() / last};
+}
+
 void RequireCommunity(db::Connection& conn, const auth::Principal& p, int64_t community) {
     auto place = places::FindPlace(conn, p, community);
     if (!place || place->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
+}
+
+void AddMonthly(db::Connection& conn, int64_t community, int64_t street, const std::string& served_on, int64_t resident,
+                int64_t minutes, int64_t activities) {
+    conn.Exec(
+        "INSERT INTO volunteer_monthly (community_id, month, resident_id, street_id, minutes, activities) VALUES (?, "
+        "?, "
+        "?, ?, ?, ?) ON CONFLICT (community_id, month, resident_id) DO UPDATE SET minutes = volunteer_monthly.minutes "
+        "+ excluded.minutes, activities = volunteer_monthly.activities + excluded.activities",
+        community, served_on.substr(0, 7), resident, street, minutes, activities);
 }
 
 }  // namespace
@@ -153,9 +162,30 @@ int64_t VolunteerService::AppendRecord(db::Connection& conn, const RecordInput& 
         "content, entry, reason, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'record', ?, ?, ?)",
         in.resident_id, in.activity_id, street_id, community_id, in.served_on, in.minutes, in.kind, in.content, reason,
         recorded_by, time::NowUnix());
+    AddMonthly(conn, community_id, street_id, in.served_on, in.resident_id, in.minutes, in.activity_id ? 1 : 0);
     int64_t points = in.minutes * detail::PointsPerHour(conn, community_id, in.kind) / 60;
     MovePoints(conn, in.resident_id, community_id, points, "hours", id, std::nullopt, "", recorded_by);
     return id;
+}
+
+int64_t VolunteerService::AppendReversal(db::Connection& conn, int64_t hours_id, const std::string& reason,
+                                         std::optional<int64_t> recorded_by) {
+    auto h = conn.QueryOne(
+        "SELECT resident_id, activity_id, street_id, community_id, served_on, minutes, kind, content FROM "
+        "volunteer_hours WHERE id = ? AND entry = 'record'",
+        hours_id);
+    if (!h) throw AppError(ErrorCode::kUnprocessable, "not_a_record");
+    // The unique index on reverses_id refuses a second reversal of the same record (409).
+    int64_t reversal = conn.Insert(
+        "INSERT INTO volunteer_hours (resident_id, activity_id, street_id, community_id, served_on, minutes, kind, "
+        "content, entry, reverses_id, reason, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reversal', ?, "
+        "?, ?, ?)",
+        h->Int(0), h->OptInt(1), h->Int(2), h->Int(3), h->Str(4), -h->Int(5), h->Str(6), h->Str(7), hours_id, reason,
+        recorded_by, time::NowUnix());
+    AddMonthly(conn, h->Int(3), h->Int(2), h->Str(4), h->Int(0), -h->Int(5), h->IsNull(1) ? 0 : -1);
+    int64_t earned = conn.QueryInt("SELECT coalesce(sum(delta), 0) FROM volunteer_points WHERE hours_id = ?", hours_id);
+    MovePoints(conn, h->Int(0), h->Int(3), -earned, "correction", reversal, std::nullopt, reason, recorded_by);
+    return reversal;
 }
 
 json::object VolunteerService::Records(const auth::Principal& p, const RecordFilter& f, int64_t limit, int64_t offset) {
@@ -578,25 +608,33 @@ void VolunteerService::SaveSettings(const auth::Principal& p, int64_t community,
 RegularQuery RegularVolunteersSql(db::Connection& conn, int64_t community, const std::string& as_of,
                                   bool minority_only) {
     Settings s = VolunteerService::LoadSettings(conn, community);
-    // A record counts for activities while it stands (not reversed); minutes sum records and
-    // reversals alike, so a corrected record contributes its corrected amount.
-    const std::string activities =
-        "count(DISTINCT CASE WHEN h.entry = 'record' AND NOT EXISTS (SELECT 1 FROM volunteer_hours x WHERE "
-        "x.reverses_id = h.id) THEN h.activity_id END)";
+    std::string window_from = MonthsBefore(as_of, s.regular_months);
     RegularQuery q;
-    q.sql = "SELECT h.resident_id, r.name, r.ethnicity, r.pinyin, sum(h.minutes), " + activities +
-            " FROM volunteer_hours h JOIN residents r ON r.id = h.resident_id WHERE h.community_id = ? AND "
-            "h.served_on > ? AND h.served_on <= ? AND (r.moved_out IS NULL OR r.moved_out > ?)" +
-            std::string(minority_only ? " AND r.ethnicity >= '02' AND r.ethnicity <= '56'" : "") +
-            " GROUP BY h.resident_id, r.name, r.ethnicity, r.pinyin HAVING sum(h.minutes) >= ? AND " + activities +
-            " >= ?";
-    q.params = {community,
-                MonthsBefore(as_of, s.regular_months),
-                as_of,
-                as_of,
-                s.regular_min_minutes,
-                s.regular_min_activities};
     q.settings = s;
+    std::string inner;
+    if (IsMonthEnd(as_of) && IsMonthEnd(window_from)) {
+        // Whole months: the monthly figures kept with the ledger give the same sums.
+        inner =
+            "SELECT m.resident_id, sum(m.minutes) AS minutes, sum(m.activities) AS activities FROM volunteer_monthly m "
+            "WHERE m.community_id = ? AND m.month > ? AND m.month <= ? GROUP BY m.resident_id";
+        q.params = {community, window_from.substr(0, 7), as_of.substr(0, 7)};
+    } else {
+        // A record counts for activities while it stands (not reversed); minutes sum records and
+        // reversals alike, so a corrected record contributes its corrected amount.
+        inner =
+            "SELECT h.resident_id, sum(h.minutes) AS minutes, count(DISTINCT CASE WHEN h.entry = 'record' AND h.id NOT "
+            "IN (SELECT x.reverses_id FROM volunteer_hours x WHERE x.community_id = ? AND x.reverses_id IS NOT NULL) "
+            "THEN h.activity_id END) AS activities FROM volunteer_hours h WHERE h.community_id = ? AND h.served_on > ? "
+            "AND h.served_on <= ? GROUP BY h.resident_id";
+        q.params = {community, community, window_from, as_of};
+    }
+    q.sql = "SELECT t.resident_id, r.name, r.ethnicity, r.pinyin, t.minutes, t.activities FROM (" + inner +
+            ") t JOIN residents r ON r.id = t.resident_id WHERE t.minutes >= ? AND t.activities >= ? AND "
+            "(r.moved_out IS NULL OR r.moved_out > ?)" +
+            std::string(minority_only ? " AND r.ethnicity >= '02' AND r.ethnicity <= '56'" : "");
+    q.params.emplace_back(s.regular_min_minutes);
+    q.params.emplace_back(s.regular_min_activities);
+    q.params.emplace_back(as_of);
     return q;
 }
 
@@ -610,7 +648,7 @@ json::object VolunteerService::Regulars(const auth::Principal& p, int64_t commun
     params.emplace_back(limit);
     params.emplace_back(offset);
     json::array items;
-    for (const auto& r : conn.Run(q.sql + " ORDER BY r.pinyin, h.resident_id LIMIT ? OFFSET ?", params)) {
+    for (const auto& r : conn.Run(q.sql + " ORDER BY r.pinyin, t.resident_id LIMIT ? OFFSET ?", params)) {
         items.push_back({{"resident_id", r.Int(0)},
                          {"name", r.Str(1)},
                          {"ethnicity", r.Str(2)},

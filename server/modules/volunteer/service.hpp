@@ -152,6 +152,10 @@ class VolunteerService {
     // Writers shared with the demo: append a record with its points (no scope checks).
     static int64_t AppendRecord(db::Connection& conn, const RecordInput& in, int64_t street_id, int64_t community_id,
                                 std::optional<int64_t> recorded_by, const std::string& reason = "");
+    // Reverses a record in full (hours, the points it earned, the monthly figures); 409 if it
+    // was reversed before or its points are spent.
+    static int64_t AppendReversal(db::Connection& conn, int64_t hours_id, const std::string& reason,
+                                  std::optional<int64_t> recorded_by);
     static Settings LoadSettings(db::Connection& conn, int64_t community);
     // One unit of a reward for the resident's points: {redemption id, stock left}; 409
     // out_of_stock or insufficient_points, and nothing written.

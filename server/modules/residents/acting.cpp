@@ -1,0 +1,46 @@
+// Whom a resident-facing account acts for, and which community it belongs to.
+#include "core/auth/scope.hpp"
+#include "core/db/sql_where.hpp"
+#include "core/error/app_error.hpp"
+#include "modules/residents/service.hpp"
+
+namespace tongxin::residents {
+
+std::optional<int64_t> HomeCommunity(db::Connection& conn, const auth::Principal& p) {
+    if (p.resident_id) {
+        auto r = conn.QueryOne("SELECT community_id FROM residents WHERE id = ?", *p.resident_id);
+        if (r) return r->Int(0);
+    }
+    if (!p.scope_place_id) return std::nullopt;
+    switch (p.scope_kind) {
+        case auth::ScopeKind::kCommunity:
+            return p.scope_place_id;
+        case auth::ScopeKind::kGrid:
+        case auth::ScopeKind::kBuilding: {
+            auto r = conn.QueryOne("SELECT community_id FROM places WHERE id = ?", *p.scope_place_id);
+            return r && !r->IsNull(0) ? std::optional<int64_t>(r->Int(0)) : std::nullopt;
+        }
+        case auth::ScopeKind::kSelf: {
+            auto r = conn.QueryOne("SELECT community_id FROM households WHERE id = ?", *p.scope_place_id);
+            return r ? std::optional<int64_t>(r->Int(0)) : std::nullopt;
+        }
+        default:
+            return std::nullopt;
+    }
+}
+
+int64_t ActingFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id) {
+    if (!resident_id || (p.resident_id && *resident_id == *p.resident_id)) {
+        if (!p.resident_id) throw AppError(ErrorCode::kUnprocessable, "no_resident_record");
+        return *p.resident_id;
+    }
+    auto scope = auth::ResidentScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("r.id = ?", *resident_id).Add("r.moved_out IS NULL");
+    if (conn.Run("SELECT r.id FROM residents r" + where.Sql(), where.values()).empty()) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resident_id", "not_found"}}}});
+    }
+    return *resident_id;
+}
+
+}  // namespace tongxin::residents

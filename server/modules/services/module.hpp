@@ -1,0 +1,14 @@
+#pragma once
+#include "core/context.hpp"
+#include "core/http/router.hpp"
+#include "modules/reports/registry.hpp"
+#include "modules/services/service.hpp"
+
+namespace tongxin::services {
+
+// /service-points (+ coverage), /mutual-aid (+ match, complete, cancel); indicator
+// services.mutual_aid_completed.
+void Register(http::Router& router, Context& ctx, ServiceLineService& service, reports::Registry& registry);
+void RegisterIndicators(reports::Registry& registry);
+
+}  // namespace tongxin::services

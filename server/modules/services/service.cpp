@@ -1,0 +1,450 @@
+#include "modules/services/service.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "core/auth/scope.hpp"
+#include "core/db/sql_where.hpp"
+#include "core/error/app_error.hpp"
+#include "core/time/clock.hpp"
+#include "modules/places/service.hpp"
+#include "modules/residents/service.hpp"
+#include "modules/volunteer/service.hpp"
+
+namespace tongxin::services {
+namespace json = boost::json;
+
+const std::vector<std::string>& PointKinds() {
+    static const std::vector<std::string> kAll = {"elderly_care", "medical",    "education", "culture",
+                                                  "sports",       "convenience", "government", "childcare"};
+    return kAll;
+}
+
+const std::vector<std::string>& AgeGroups() {
+    static const std::vector<std::string> kAll = {"elderly", "adult", "youth", "child"};
+    return kAll;
+}
+
+double DistanceMetres(double lat1, double lng1, double lat2, double lng2) {
+    constexpr double kEarthRadius = 6371008.8;
+    constexpr double kRad = 3.14159265358979323846 / 180.0;
+    double dlat = (lat2 - lat1) * kRad, dlng = (lng2 - lng1) * kRad;
+    double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
+               std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlng / 2) * std::sin(dlng / 2);
+    return 2 * kEarthRadius * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+namespace {
+
+bool Known(const std::vector<std::string>& all, const std::string& v) {
+    return std::find(all.begin(), all.end(), v) != all.end();
+}
+
+auth::ScopeFilter Scope(db::Connection& conn, const auth::Principal& p) {
+    if (p.Can("services.read")) return auth::CommunityRecordScope(p);
+    return {"o.community_id = ?", residents::HomeCommunity(conn, p).value_or(-1)};
+}
+
+std::string JoinGroups(const std::vector<std::string>& groups) {
+    std::string out;
+    for (const auto& g : AgeGroups()) {
+        if (std::find(groups.begin(), groups.end(), g) != groups.end()) out += (out.empty() ? "" : ",") + g;
+    }
+    return out;
+}
+
+json::array SplitGroups(const std::string& s) {
+    json::array out;
+    size_t start = 0;
+    while (start < s.size()) {
+        size_t end = s.find(',', start);
+        if (end == std::string::npos) end = s.size();
+        if (end > start) out.push_back(json::string(s.substr(start, end - start)));
+        start = end + 1;
+    }
+    return out;
+}
+
+void Validate(const PointInput& in) {
+    FieldErrors errors;
+    if (in.name.empty()) errors.Add("name", "required");
+    if (!Known(PointKinds(), in.kind)) errors.Add("kind", "invalid_choice");
+    if (!(in.lat >= -90 && in.lat <= 90)) errors.Add("lat", "out_of_range");
+    if (!(in.lng >= -180 && in.lng <= 180)) errors.Add("lng", "out_of_range");
+    for (const auto& g : in.age_groups)
+        if (!Known(AgeGroups(), g)) errors.Add("age_groups", "invalid_choice");
+    errors.ThrowIfAny();
+}
+
+constexpr const char* kAidCols =
+    "SELECT o.id, o.community_id, o.kind, o.resident_id, r.name, o.age_group, o.title, o.detail, o.status, "
+    "o.helper_resident_id, hr.name, o.offer_id, o.minutes, o.hours_id, o.completed_on, o.created_at, h.address FROM "
+    "mutual_aid o JOIN residents r ON r.id = o.resident_id LEFT JOIN households h ON h.id = r.household_id LEFT JOIN "
+    "residents hr ON hr.id = o.helper_resident_id";
+
+json::object AidOf(const db::Row& r, bool staff) {
+    auto opt = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Int(c)); };
+    return {{"id", r.Int(0)},
+            {"community_id", r.Int(1)},
+            {"kind", r.Str(2)},
+            {"resident_id", r.Int(3)},
+            {"name", r.Str(4)},
+            {"age_group", r.Str(5)},
+            {"title", r.Str(6)},
+            {"detail", r.Str(7)},
+            {"status", r.Str(8)},
+            {"helper_resident_id", opt(9)},
+            {"helper", r.IsNull(10) ? json::value(nullptr) : json::value(r.Str(10))},
+            {"offer_id", opt(11)},
+            {"minutes", opt(12)},
+            {"hours_id", opt(13)},
+            {"completed_on", r.IsNull(14) ? json::value(nullptr) : json::value(r.Str(14))},
+            {"created_at", time::ToRfc3339(r.Int(15))},
+            // Addresses are for staff, who arrange the help.
+            {"address", staff && !r.IsNull(16) ? r.Str(16) : ""}};
+}
+
+struct AidRow {
+    int64_t id, street_id, community_id, resident_id;
+    std::string kind, status;
+    std::optional<int64_t> helper, offer;
+};
+
+std::optional<AidRow> LoadAid(db::Connection& conn, const auth::ScopeFilter& scope, int64_t id) {
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    auto rows = conn.Run(
+        "SELECT o.id, o.street_id, o.community_id, o.resident_id, o.kind, o.status, o.helper_resident_id, o.offer_id "
+        "FROM mutual_aid o" +
+            where.Sql() + std::string(conn.ForUpdate()),
+        where.values());
+    if (rows.empty()) return std::nullopt;
+    const auto& r = rows.front();
+    return AidRow{r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Str(4), r.Str(5), r.OptInt(6), r.OptInt(7)};
+}
+
+}  // namespace
+
+json::object ServiceLineService::Points(const auth::Principal& p, std::optional<int64_t> community,
+                                        const std::optional<std::string>& kind) {
+    db::Connection& conn = db_.Local();
+    auto scope = Scope(conn, p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (community) where.Add("o.community_id = ?", *community);
+    if (kind) where.Add("o.kind = ?", *kind);
+    if (!p.Can("services.read")) where.Add("o.active = 1");
+    json::array items;
+    for (const auto& r : conn.Run(
+             "SELECT o.id, o.community_id, o.name, o.kind, o.address, o.lat, o.lng, o.opening_hours, o.age_groups, "
+             "o.services, o.active FROM service_points o" +
+                 where.Sql() + " ORDER BY o.kind, o.name, o.id",
+             where.values())) {
+        items.push_back({{"id", r.Int(0)},
+                         {"community_id", r.Int(1)},
+                         {"name", r.Str(2)},
+                         {"kind", r.Str(3)},
+                         {"address", r.Str(4)},
+                         {"lat", r.Real(5)},
+                         {"lng", r.Real(6)},
+                         {"opening_hours", r.Str(7)},
+                         {"age_groups", SplitGroups(r.Str(8))},
+                         {"services", r.Str(9)},
+                         {"active", r.Int(10) != 0}});
+    }
+    int64_t total = static_cast<int64_t>(items.size());
+    return {{"items", std::move(items)}, {"total", total}};
+}
+
+int64_t ServiceLineService::CreatePoint(const auth::Principal& p, const PointInput& in, const audit::Actor& actor) {
+    Validate(in);
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto place = places::FindPlace(conn, p, in.community_id);
+    if (!place || place->kind != "community") {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"community_id", "not_found"}}}});
+    }
+    int64_t now = time::NowUnix();
+    int64_t id = conn.Insert(
+        "INSERT INTO service_points (street_id, community_id, name, kind, address, lat, lng, opening_hours, "
+        "age_groups, services, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        place->street_id, in.community_id, in.name, in.kind, in.address, in.lat, in.lng, in.opening_hours,
+        JoinGroups(in.age_groups), in.services, in.active ? 1 : 0, now, now);
+    audit::Append(conn, actor,
+                  {"services.point.created",
+                   "service_point",
+                   std::to_string(id),
+                   true,
+                   {{"name", in.name}, {"kind", in.kind}, {"lat", in.lat}, {"lng", in.lng}}});
+    tx.Commit();
+    return id;
+}
+
+void ServiceLineService::UpdatePoint(const auth::Principal& p, int64_t id, const PointInput& in,
+                                     const audit::Actor& actor) {
+    Validate(in);
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    auto before = conn.Run("SELECT o.name, o.kind, o.lat, o.lng, o.active FROM service_points o" + where.Sql(),
+                           where.values());
+    if (before.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    conn.Exec(
+        "UPDATE service_points SET name = ?, kind = ?, address = ?, lat = ?, lng = ?, opening_hours = ?, age_groups = "
+        "?, services = ?, active = ?, updated_at = ? WHERE id = ?",
+        in.name, in.kind, in.address, in.lat, in.lng, in.opening_hours, JoinGroups(in.age_groups), in.services,
+        in.active ? 1 : 0, time::NowUnix(), id);
+    const auto& b = before.front();
+    audit::Append(conn, actor,
+                  {"services.point.updated",
+                   "service_point",
+                   std::to_string(id),
+                   true,
+                   {{"before", {{"name", b.Str(0)}, {"kind", b.Str(1)}, {"lat", b.Real(2)}, {"lng", b.Real(3)},
+                                {"active", b.Int(4) != 0}}},
+                    {"after", {{"name", in.name}, {"kind", in.kind}, {"lat", in.lat}, {"lng", in.lng},
+                               {"active", in.active}}}}});
+    tx.Commit();
+}
+
+json::object ServiceLineService::Coverage(const auth::Principal& p, int64_t community, double metres,
+                                          const std::optional<std::string>& age_group) {
+    if (age_group && !Known(AgeGroups(), *age_group)) {
+        throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "age_group"}});
+    }
+    db::Connection& conn = db_.Local();
+    auto place = places::FindPlace(conn, p, community);
+    if (!place || place->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
+    struct Point {
+        int64_t id;
+        std::string name, kind;
+        double lat, lng;
+        std::string groups;
+    };
+    std::vector<Point> points;
+    for (const auto& r : conn.Query(
+             "SELECT id, name, kind, lat, lng, age_groups FROM service_points WHERE community_id = ? AND active = 1",
+             community)) {
+        if (age_group && ("," + r.Str(5) + ",").find("," + *age_group + ",") == std::string::npos) continue;
+        points.push_back({r.Int(0), r.Str(1), r.Str(2), r.Real(3), r.Real(4), r.Str(5)});
+    }
+    json::array buildings;
+    std::map<std::string, int64_t> covered;
+    std::map<std::string, json::array> gaps;
+    int64_t located = 0, unlocated = 0;
+    for (const auto& b : conn.Query(
+             "SELECT id, name, lat, lng FROM places WHERE kind = 'building' AND community_id = ? ORDER BY name, id",
+             community)) {
+        if (b.IsNull(2) || b.IsNull(3)) {
+            ++unlocated;
+            continue;
+        }
+        ++located;
+        double lat = b.Real(2), lng = b.Real(3);
+        json::object nearest;
+        for (const auto& kind : PointKinds()) {
+            double best = -1;
+            std::string best_name;
+            for (const auto& pt : points) {
+                if (pt.kind != kind) continue;
+                double d = DistanceMetres(lat, lng, pt.lat, pt.lng);
+                if (best < 0 || d < best) best = d, best_name = pt.name;
+            }
+            if (best >= 0 && best <= metres) {
+                ++covered[kind];
+                nearest[kind] = {{"metres", std::round(best)}, {"point", best_name}};
+            } else {
+                gaps[kind].push_back({{"id", b.Int(0)},
+                                      {"name", b.Str(1)},
+                                      {"nearest_metres", best < 0 ? json::value(nullptr) : json::value(std::round(best))}});
+            }
+        }
+        buildings.push_back({{"id", b.Int(0)}, {"name", b.Str(1)}, {"lat", lat}, {"lng", lng}, {"covered", nearest}});
+    }
+    json::array kinds;
+    for (const auto& kind : PointKinds()) {
+        int64_t n = std::count_if(points.begin(), points.end(), [&](const Point& pt) { return pt.kind == kind; });
+        kinds.push_back({{"kind", kind},
+                         {"points", n},
+                         {"covered", covered[kind]},
+                         {"buildings", located},
+                         {"share", located == 0 ? 0.0 : static_cast<double>(covered[kind]) / static_cast<double>(located)},
+                         {"gaps", gaps[kind]}});
+    }
+    json::array pts;
+    for (const auto& pt : points) {
+        pts.push_back({{"id", pt.id}, {"name", pt.name}, {"kind", pt.kind}, {"lat", pt.lat}, {"lng", pt.lng}});
+    }
+    return {{"community_id", community},
+            {"metres", metres},
+            {"age_group", age_group ? json::value(*age_group) : json::value(nullptr)},
+            {"kinds", std::move(kinds)},
+            {"buildings", std::move(buildings)},
+            {"points", std::move(pts)},
+            {"buildings_without_coordinates", unlocated}};
+}
+
+json::object ServiceLineService::Aid(const auth::Principal& p, std::optional<int64_t> community,
+                                     const std::optional<std::string>& kind, const std::optional<std::string>& status,
+                                     bool mine, int64_t limit, int64_t offset) {
+    db::Connection& conn = db_.Local();
+    auto scope = Scope(conn, p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (community) where.Add("o.community_id = ?", *community);
+    if (kind) where.Add("o.kind = ?", *kind);
+    if (status) where.Add("o.status = ?", *status);
+    bool staff = p.Can("services.read");
+    if (mine || !staff) {
+        int64_t me = p.resident_id.value_or(-1);
+        if (mine) {
+            where.Add("(o.resident_id = ? OR o.helper_resident_id = ?)", me, me);
+        } else {
+            // Neighbours see open requests and offers, and everything of their own.
+            where.Add("(o.status = 'open' OR o.resident_id = ? OR o.helper_resident_id = ?)", me, me);
+        }
+    }
+    int64_t total = conn.Run("SELECT count(*) FROM mutual_aid o" + where.Sql(), where.values()).front().Int(0);
+    json::array items;
+    for (const auto& r : conn.Run(std::string(kAidCols) + where.Sql() +
+                                      " ORDER BY CASE o.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 ELSE 2 END, "
+                                      "o.id DESC LIMIT ? OFFSET ?",
+                                  where.With({limit, offset}))) {
+        items.push_back(AidOf(r, staff));
+    }
+    return {{"items", std::move(items)}, {"total", total}};
+}
+
+int64_t ServiceLineService::Post(const auth::Principal& p, const AidInput& in, const audit::Actor& actor) {
+    FieldErrors errors;
+    if (in.kind != "request" && in.kind != "offer") errors.Add("kind", "invalid_choice");
+    if (!Known(AgeGroups(), in.age_group)) errors.Add("age_group", "invalid_choice");
+    if (in.title.empty()) errors.Add("title", "required");
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    int64_t rid = residents::ActingFor(conn, p, in.resident_id);
+    auto r = conn.QueryOne("SELECT street_id, community_id FROM residents WHERE id = ?", rid);
+    int64_t now = time::NowUnix();
+    int64_t id = conn.Insert(
+        "INSERT INTO mutual_aid (street_id, community_id, kind, resident_id, age_group, title, detail, created_by, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        r->Int(0), r->Int(1), in.kind, rid, in.age_group, in.title, in.detail, p.user_id, now, now);
+    audit::Append(conn, actor,
+                  {"services.aid.posted",
+                   "mutual_aid",
+                   std::to_string(id),
+                   true,
+                   {{"kind", in.kind}, {"resident_id", rid}, {"title", in.title}}});
+    tx.Commit();
+    return id;
+}
+
+void ServiceLineService::Match(const auth::Principal& p, int64_t request_id, std::optional<int64_t> offer_id,
+                               std::optional<int64_t> helper_resident_id, const audit::Actor& actor) {
+    if (offer_id.has_value() == helper_resident_id.has_value()) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"offer_id", "required"}}}});
+    }
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    bool staff = p.Can("services.write");
+    auto scope = staff ? auth::CommunityRecordScope(p) : Scope(conn, p);
+    auto req = LoadAid(conn, scope, request_id);
+    if (!req || req->kind != "request") throw AppError(ErrorCode::kNotFound, "not_found");
+    if (req->status != "open") throw AppError(ErrorCode::kConflict, "aid_not_open");
+    int64_t helper;
+    if (offer_id) {
+        auto offer = LoadAid(conn, scope, *offer_id);
+        if (!offer || offer->kind != "offer" || offer->community_id != req->community_id) {
+            throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"offer_id", "not_found"}}}});
+        }
+        if (offer->status != "open") throw AppError(ErrorCode::kConflict, "aid_not_open");
+        helper = offer->resident_id;
+        conn.Exec("UPDATE mutual_aid SET status = 'matched', updated_at = ? WHERE id = ?", time::NowUnix(), *offer_id);
+    } else if (staff) {
+        if (!residents::LivesInCommunity(conn, *helper_resident_id, req->community_id)) {
+            throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                           {{"fields", {{"helper_resident_id", "not_in_community"}}}});
+        }
+        helper = *helper_resident_id;
+    } else {
+        // A neighbour takes up a request themselves.
+        helper = residents::ActingFor(conn, p, helper_resident_id);
+    }
+    if (helper == req->resident_id) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                       {{"fields", {{"helper_resident_id", "self_help"}}}});
+    }
+    conn.Exec(
+        "UPDATE mutual_aid SET status = 'matched', helper_resident_id = ?, offer_id = ?, updated_at = ? WHERE id = ?",
+        helper, offer_id, time::NowUnix(), request_id);
+    audit::Append(conn, actor,
+                  {"services.aid.matched",
+                   "mutual_aid",
+                   std::to_string(request_id),
+                   true,
+                   {{"helper_resident_id", helper},
+                    {"offer_id", offer_id ? json::value(*offer_id) : json::value(nullptr)}}});
+    tx.Commit();
+}
+
+json::object ServiceLineService::Complete(const auth::Principal& p, int64_t request_id, int64_t minutes,
+                                          const std::string& completed_on, bool as_volunteer_hours,
+                                          const audit::Actor& actor) {
+    FieldErrors errors;
+    if (minutes < 1 || minutes > 24 * 60) errors.Add("minutes", "out_of_range");
+    if (!time::IsValidDate(completed_on)) errors.Add("completed_on", "invalid_date");
+    else if (completed_on > time::Today()) errors.Add("completed_on", "in_future");
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto req = LoadAid(conn, auth::CommunityRecordScope(p), request_id);
+    if (!req || req->kind != "request") throw AppError(ErrorCode::kNotFound, "not_found");
+    if (req->status != "matched") throw AppError(ErrorCode::kConflict, "aid_not_matched");
+    std::optional<int64_t> hours_id;
+    if (as_volunteer_hours) {
+        auto title = conn.QueryOne("SELECT title FROM mutual_aid WHERE id = ?", request_id)->Str(0);
+        volunteer::RecordInput in{*req->helper, std::nullopt, completed_on, minutes, "mutual_aid", "邻里互助：" + title};
+        hours_id = volunteer::VolunteerService::AppendRecord(conn, in, req->street_id, req->community_id, p.user_id);
+    }
+    conn.Exec(
+        "UPDATE mutual_aid SET status = 'completed', minutes = ?, hours_id = ?, completed_on = ?, updated_at = ? WHERE "
+        "id = ?",
+        minutes, hours_id, completed_on, time::NowUnix(), request_id);
+    audit::Append(conn, actor,
+                  {"services.aid.completed",
+                   "mutual_aid",
+                   std::to_string(request_id),
+                   true,
+                   {{"minutes", minutes},
+                    {"helper_resident_id", *req->helper},
+                    {"hours_id", hours_id ? json::value(*hours_id) : json::value(nullptr)}}});
+    tx.Commit();
+    return {{"hours_id", hours_id ? json::value(*hours_id) : json::value(nullptr)}};
+}
+
+void ServiceLineService::Cancel(const auth::Principal& p, int64_t id, const std::string& reason,
+                                const audit::Actor& actor) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    bool staff = p.Can("services.write");
+    auto row = LoadAid(conn, staff ? auth::CommunityRecordScope(p) : Scope(conn, p), id);
+    if (!row || (!staff && row->resident_id != p.resident_id.value_or(-1))) {
+        throw AppError(ErrorCode::kNotFound, "not_found");
+    }
+    if (row->status == "completed" || row->status == "cancelled") throw AppError(ErrorCode::kConflict, "aid_not_open");
+    conn.Exec("UPDATE mutual_aid SET status = 'cancelled', updated_at = ? WHERE id = ?", time::NowUnix(), id);
+    // A matched offer is free again.
+    if (row->offer) conn.Exec("UPDATE mutual_aid SET status = 'open', updated_at = ? WHERE id = ?", time::NowUnix(), *row->offer);
+    audit::Append(conn, actor,
+                  {"services.aid.cancelled", "mutual_aid", std::to_string(id), true,
+                   {{"reason", reason}, {"was", row->status}}});
+    tx.Commit();
+}
+
+}  // namespace tongxin::services
