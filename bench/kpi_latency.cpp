@@ -45,8 +45,8 @@ int main(int argc, char** argv) {
         communities.push_back(r.Int(0));
     }
     int64_t street = conn.QueryInt("SELECT street_id FROM places WHERE id = ?", communities.front());
-    std::cerr << "communities sampled: " << communities.size() << ", hours entries: "
-              << conn.QueryInt("SELECT count(*) FROM volunteer_hours") << "\n";
+    std::cerr << "communities sampled: " << communities.size()
+              << ", hours entries: " << conn.QueryInt("SELECT count(*) FROM volunteer_hours") << "\n";
     for (const auto& ind : registry.all()) {
         if (ind.id.rfind("registry.", 0) == 0) continue;  // measured with the registry
         for (const std::string scope : {"community", "street"}) {

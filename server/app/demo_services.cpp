@@ -13,7 +13,8 @@ namespace tongxin::app {
 void LoadServiceLine(db::Connection& conn, int64_t street, int64_t community, uint64_t seed) {
     Rng rng(seed);
     auto centre = conn.QueryOne(
-        "SELECT avg(lat), avg(lng), min(lat), max(lng) FROM places WHERE kind = 'building' AND community_id = ? AND lat "
+        "SELECT avg(lat), avg(lng), min(lat), max(lng) FROM places WHERE kind = 'building' AND community_id = ? AND "
+        "lat "
         "IS NOT NULL",
         community);
     if (!centre || centre->IsNull(0)) return;
@@ -32,11 +33,14 @@ void LoadServiceLine(db::Connection& conn, int64_t street, int64_t community, ui
          "政务代办、民族政策咨询、居住证办理"},
         {"民族之家", "culture", -0.0008, 0.0006, "每天 9:00-21:00", "elderly,adult,youth,child",
          "民族文化展示、图书角、手工坊、民族歌舞排练"},
-        {"日间照料中心", "elderly_care", 0.0012, 0.0010, "每天 8:00-18:00", "elderly", "助餐、助浴、健康监测、文娱活动"},
+        {"日间照料中心", "elderly_care", 0.0012, 0.0010, "每天 8:00-18:00", "elderly",
+         "助餐、助浴、健康监测、文娱活动"},
         {"社区卫生服务站", "medical", -0.0030, -0.0025, "每天 8:00-20:00", "elderly,adult,youth,child",
          "基本医疗、慢病管理、预防接种"},
-        {"四点半课堂", "education", 0.0020, -0.0015, "上学日 16:30-18:30", "child,youth", "课后托管、作业辅导、国学课堂"},
-        {"全民健身广场", "sports", -0.0015, 0.0030, "每天 6:00-22:00", "elderly,adult,youth,child", "健身器材、篮球场、广场舞"},
+        {"四点半课堂", "education", 0.0020, -0.0015, "上学日 16:30-18:30", "child,youth",
+         "课后托管、作业辅导、国学课堂"},
+        {"全民健身广场", "sports", -0.0015, 0.0030, "每天 6:00-22:00", "elderly,adult,youth,child",
+         "健身器材、篮球场、广场舞"},
         {"便民服务点", "convenience", 0.0008, 0.0022, "每天 7:00-21:00", "elderly,adult", "家电维修、裁缝、快递代收"},
         // The nursery is beyond a 15-minute walk from the far buildings: a gap the page shows.
         {"普惠托育园", "childcare", 0.0110, 0.0090, "周一至周五 7:30-18:00", "child", "0-3 岁托育、亲子活动"},
@@ -63,8 +67,8 @@ void LoadServiceLine(db::Connection& conn, int64_t street, int64_t community, ui
         const char* group;
         const char* title;
     };
-    const Need kNeeds[] = {{"elderly", "陪同就医"},   {"elderly", "代买生活用品"}, {"child", "放学接送"},
-                           {"elderly", "上门理发"},   {"youth", "作业辅导"},       {"adult", "家电维修"},
+    const Need kNeeds[] = {{"elderly", "陪同就医"},     {"elderly", "代买生活用品"}, {"child", "放学接送"},
+                           {"elderly", "上门理发"},     {"youth", "作业辅导"},       {"adult", "家电维修"},
                            {"elderly", "智能手机教学"}, {"child", "周末看护"}};
     for (int i = 0; i < 60; ++i) {
         const Need& n = kNeeds[i % 8];
@@ -82,7 +86,8 @@ void LoadServiceLine(db::Connection& conn, int64_t street, int64_t community, ui
         std::optional<int64_t> hours;
         int64_t minutes = 60 * rng.Uniform(1, 3);
         if (done && i % 2 == 0) {
-            volunteer::RecordInput in{helper, std::nullopt, date, minutes, "mutual_aid", std::string("邻里互助：") + n.title};
+            volunteer::RecordInput in{helper,  std::nullopt, date,
+                                      minutes, "mutual_aid", std::string("邻里互助：") + n.title};
             hours = volunteer::VolunteerService::AppendRecord(conn, in, street, community, std::nullopt);
         }
         conn.Exec(
@@ -90,15 +95,17 @@ void LoadServiceLine(db::Connection& conn, int64_t street, int64_t community, ui
             "helper_resident_id, offer_id, minutes, hours_id, completed_on, created_at, updated_at) VALUES (?, ?, "
             "'request', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             street, community, asker, std::string(n.group), std::string(n.title), std::string("需要邻居搭把手"),
-            std::string(done ? "completed" : "matched"), helper, offer, done ? std::optional<int64_t>(minutes) : std::nullopt,
-            hours, done ? std::optional<std::string>(date) : std::nullopt, created, created);
+            std::string(done ? "completed" : "matched"), helper, offer,
+            done ? std::optional<int64_t>(minutes) : std::nullopt, hours,
+            done ? std::optional<std::string>(date) : std::nullopt, created, created);
     }
     for (int i = 0; i < 6; ++i) {
         conn.Exec(
             "INSERT INTO mutual_aid (street_id, community_id, kind, resident_id, age_group, title, detail, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, '', ?, ?)",
-            street, community, std::string(i % 2 ? "offer" : "request"), i % 2 ? adults[static_cast<size_t>(i)] : elders[static_cast<size_t>(i)],
-            std::string(kNeeds[i].group), std::string(i % 2 ? "可提供" : "") + kNeeds[i].title, now, now);
+            street, community, std::string(i % 2 ? "offer" : "request"),
+            i % 2 ? adults[static_cast<size_t>(i)] : elders[static_cast<size_t>(i)], std::string(kNeeds[i].group),
+            std::string(i % 2 ? "可提供" : "") + kNeeds[i].title, now, now);
     }
 }
 

@@ -48,14 +48,16 @@ void GenerateVolunteerHours(db::Database& db, int64_t entries, uint64_t seed) {
             const char* kind = kKinds[a % 5];
             int64_t activity = conn.Insert(
                 "INSERT INTO volunteer_activities (organization_id, street_id, community_id, title, kind, place, "
-                "starts_at, ends_at, capacity, confirmed_count, checkin_code, created_at) VALUES (?, ?, ?, ?, ?, '', ?, "
+                "starts_at, ends_at, capacity, confirmed_count, checkin_code, created_at) VALUES (?, ?, ?, ?, ?, '', "
+                "?, "
                 "?, ?, ?, ?, ?)",
                 team, street, community, std::string("志愿服务活动"), std::string(kind), starts, starts + minutes * 60,
                 per_activity, per_activity, std::to_string(rng.Next()), now);
             for (int64_t i = 0; i < per_activity; ++i) {
                 int64_t resident = pool[next++ % pool.size()];
                 conn.Exec(
-                    "INSERT INTO volunteer_hours (resident_id, activity_id, street_id, community_id, served_on, minutes, "
+                    "INSERT INTO volunteer_hours (resident_id, activity_id, street_id, community_id, served_on, "
+                    "minutes, "
                     "kind, content, entry, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, '志愿服务活动', 'record', ?)",
                     resident, activity, street, community, std::string(date), int64_t{minutes}, std::string(kind), now);
                 ++written;

@@ -10,9 +10,10 @@ import { accountsRoutes } from './modules/accounts/routes.js';
 import { organizationsRoutes } from './modules/organizations/routes.js';
 import { partyRoutes } from './modules/party/routes.js';
 import { volunteerRoutes, volunteerPrintRoutes } from './modules/volunteer/routes.js';
+import { servicesRoutes } from './modules/services/routes.js';
 import { mobileRoutes } from './mobile/routes.js';
 
-const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...accountsRoutes];
+const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...servicesRoutes, ...accountsRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),

@@ -72,7 +72,8 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
           "(?community=, ?age_group=)",
           [&svc](Request& req) {
               auto community = http::QueryOptInt(req, "community");
-              if (!community) throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              if (!community)
+                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
               double metres = static_cast<double>(http::QueryInt(req, "metres", 1000, 50, 20000));
               return http::JsonResponse(svc.Coverage(req.User(), *community, metres, QueryStr(req, "age_group")));
           });

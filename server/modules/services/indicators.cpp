@@ -12,8 +12,9 @@ namespace {
 std::string Completed(const KpiScope& s) {
     return " FROM mutual_aid m JOIN residents r ON r.id = m.resident_id LEFT JOIN residents hr ON hr.id = "
            "m.helper_resident_id WHERE m." +
-           s.place_column + " = ? AND m.kind = 'request' AND m.status = 'completed' AND m.completed_on >= ? AND "
-                            "m.completed_on <= ?";
+           s.place_column +
+           " = ? AND m.kind = 'request' AND m.status = 'completed' AND m.completed_on >= ? AND "
+           "m.completed_on <= ?";
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ namespace tongxin::services {
 namespace json = boost::json;
 
 const std::vector<std::string>& PointKinds() {
-    static const std::vector<std::string> kAll = {"elderly_care", "medical",    "education", "culture",
+    static const std::vector<std::string> kAll = {"elderly_care", "medical",     "education",  "culture",
                                                   "sports",       "convenience", "government", "childcare"};
     return kAll;
 }
@@ -191,8 +191,8 @@ void ServiceLineService::UpdatePoint(const auth::Principal& p, int64_t id, const
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
-    auto before = conn.Run("SELECT o.name, o.kind, o.lat, o.lng, o.active FROM service_points o" + where.Sql(),
-                           where.values());
+    auto before =
+        conn.Run("SELECT o.name, o.kind, o.lat, o.lng, o.active FROM service_points o" + where.Sql(), where.values());
     if (before.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     conn.Exec(
         "UPDATE service_points SET name = ?, kind = ?, address = ?, lat = ?, lng = ?, opening_hours = ?, age_groups = "
@@ -200,15 +200,15 @@ void ServiceLineService::UpdatePoint(const auth::Principal& p, int64_t id, const
         in.name, in.kind, in.address, in.lat, in.lng, in.opening_hours, JoinGroups(in.age_groups), in.services,
         in.active ? 1 : 0, time::NowUnix(), id);
     const auto& b = before.front();
-    audit::Append(conn, actor,
-                  {"services.point.updated",
-                   "service_point",
-                   std::to_string(id),
-                   true,
-                   {{"before", {{"name", b.Str(0)}, {"kind", b.Str(1)}, {"lat", b.Real(2)}, {"lng", b.Real(3)},
-                                {"active", b.Int(4) != 0}}},
-                    {"after", {{"name", in.name}, {"kind", in.kind}, {"lat", in.lat}, {"lng", in.lng},
-                               {"active", in.active}}}}});
+    audit::Append(
+        conn, actor,
+        {"services.point.updated",
+         "service_point",
+         std::to_string(id),
+         true,
+         {{"before",
+           {{"name", b.Str(0)}, {"kind", b.Str(1)}, {"lat", b.Real(2)}, {"lng", b.Real(3)}, {"active", b.Int(4) != 0}}},
+          {"after", {{"name", in.name}, {"kind", in.kind}, {"lat", in.lat}, {"lng", in.lng}, {"active", in.active}}}}});
     tx.Commit();
 }
 
@@ -259,9 +259,10 @@ json::object ServiceLineService::Coverage(const auth::Principal& p, int64_t comm
                 ++covered[kind];
                 nearest[kind] = {{"metres", std::round(best)}, {"point", best_name}};
             } else {
-                gaps[kind].push_back({{"id", b.Int(0)},
-                                      {"name", b.Str(1)},
-                                      {"nearest_metres", best < 0 ? json::value(nullptr) : json::value(std::round(best))}});
+                gaps[kind].push_back(
+                    {{"id", b.Int(0)},
+                     {"name", b.Str(1)},
+                     {"nearest_metres", best < 0 ? json::value(nullptr) : json::value(std::round(best))}});
             }
         }
         buildings.push_back({{"id", b.Int(0)}, {"name", b.Str(1)}, {"lat", lat}, {"lng", lng}, {"covered", nearest}});
@@ -269,12 +270,13 @@ json::object ServiceLineService::Coverage(const auth::Principal& p, int64_t comm
     json::array kinds;
     for (const auto& kind : PointKinds()) {
         int64_t n = std::count_if(points.begin(), points.end(), [&](const Point& pt) { return pt.kind == kind; });
-        kinds.push_back({{"kind", kind},
-                         {"points", n},
-                         {"covered", covered[kind]},
-                         {"buildings", located},
-                         {"share", located == 0 ? 0.0 : static_cast<double>(covered[kind]) / static_cast<double>(located)},
-                         {"gaps", gaps[kind]}});
+        kinds.push_back(
+            {{"kind", kind},
+             {"points", n},
+             {"covered", covered[kind]},
+             {"buildings", located},
+             {"share", located == 0 ? 0.0 : static_cast<double>(covered[kind]) / static_cast<double>(located)},
+             {"gaps", gaps[kind]}});
     }
     json::array pts;
     for (const auto& pt : points) {
@@ -383,13 +385,13 @@ void ServiceLineService::Match(const auth::Principal& p, int64_t request_id, std
     conn.Exec(
         "UPDATE mutual_aid SET status = 'matched', helper_resident_id = ?, offer_id = ?, updated_at = ? WHERE id = ?",
         helper, offer_id, time::NowUnix(), request_id);
-    audit::Append(conn, actor,
-                  {"services.aid.matched",
-                   "mutual_aid",
-                   std::to_string(request_id),
-                   true,
-                   {{"helper_resident_id", helper},
-                    {"offer_id", offer_id ? json::value(*offer_id) : json::value(nullptr)}}});
+    audit::Append(
+        conn, actor,
+        {"services.aid.matched",
+         "mutual_aid",
+         std::to_string(request_id),
+         true,
+         {{"helper_resident_id", helper}, {"offer_id", offer_id ? json::value(*offer_id) : json::value(nullptr)}}});
     tx.Commit();
 }
 
@@ -398,8 +400,10 @@ json::object ServiceLineService::Complete(const auth::Principal& p, int64_t requ
                                           const audit::Actor& actor) {
     FieldErrors errors;
     if (minutes < 1 || minutes > 24 * 60) errors.Add("minutes", "out_of_range");
-    if (!time::IsValidDate(completed_on)) errors.Add("completed_on", "invalid_date");
-    else if (completed_on > time::Today()) errors.Add("completed_on", "in_future");
+    if (!time::IsValidDate(completed_on))
+        errors.Add("completed_on", "invalid_date");
+    else if (completed_on > time::Today())
+        errors.Add("completed_on", "in_future");
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
@@ -409,7 +413,8 @@ json::object ServiceLineService::Complete(const auth::Principal& p, int64_t requ
     std::optional<int64_t> hours_id;
     if (as_volunteer_hours) {
         auto title = conn.QueryOne("SELECT title FROM mutual_aid WHERE id = ?", request_id)->Str(0);
-        volunteer::RecordInput in{*req->helper, std::nullopt, completed_on, minutes, "mutual_aid", "邻里互助：" + title};
+        volunteer::RecordInput in{*req->helper, std::nullopt, completed_on,
+                                  minutes,      "mutual_aid", "邻里互助：" + title};
         hours_id = volunteer::VolunteerService::AppendRecord(conn, in, req->street_id, req->community_id, p.user_id);
     }
     conn.Exec(
@@ -440,10 +445,11 @@ void ServiceLineService::Cancel(const auth::Principal& p, int64_t id, const std:
     if (row->status == "completed" || row->status == "cancelled") throw AppError(ErrorCode::kConflict, "aid_not_open");
     conn.Exec("UPDATE mutual_aid SET status = 'cancelled', updated_at = ? WHERE id = ?", time::NowUnix(), id);
     // A matched offer is free again.
-    if (row->offer) conn.Exec("UPDATE mutual_aid SET status = 'open', updated_at = ? WHERE id = ?", time::NowUnix(), *row->offer);
-    audit::Append(conn, actor,
-                  {"services.aid.cancelled", "mutual_aid", std::to_string(id), true,
-                   {{"reason", reason}, {"was", row->status}}});
+    if (row->offer)
+        conn.Exec("UPDATE mutual_aid SET status = 'open', updated_at = ? WHERE id = ?", time::NowUnix(), *row->offer);
+    audit::Append(
+        conn, actor,
+        {"services.aid.cancelled", "mutual_aid", std::to_string(id), true, {{"reason", reason}, {"was", row->status}}});
     tx.Commit();
 }
 

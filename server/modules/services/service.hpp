@@ -49,8 +49,8 @@ class ServiceLineService {
                                  const std::optional<std::string>& age_group);
 
     boost::json::object Aid(const auth::Principal& p, std::optional<int64_t> community,
-                            const std::optional<std::string>& kind, const std::optional<std::string>& status,
-                            bool mine, int64_t limit, int64_t offset);
+                            const std::optional<std::string>& kind, const std::optional<std::string>& status, bool mine,
+                            int64_t limit, int64_t offset);
     int64_t Post(const auth::Principal& p, const AidInput& in, const audit::Actor& actor);
     // Matches a request with a helper: `offer_id` (an open offer) or `helper_resident_id`.
     void Match(const auth::Principal& p, int64_t request_id, std::optional<int64_t> offer_id,
@@ -58,8 +58,7 @@ class ServiceLineService {
     // Completes a matched request with the minutes given; with `as_volunteer_hours` the helper's
     // time is recorded in the volunteer ledger (kind mutual_aid).
     boost::json::object Complete(const auth::Principal& p, int64_t request_id, int64_t minutes,
-                                 const std::string& completed_on, bool as_volunteer_hours,
-                                 const audit::Actor& actor);
+                                 const std::string& completed_on, bool as_volunteer_hours, const audit::Actor& actor);
     void Cancel(const auth::Principal& p, int64_t id, const std::string& reason, const audit::Actor& actor);
 
   private:
