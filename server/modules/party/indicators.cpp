@@ -11,8 +11,10 @@ using reports::KpiScope;
 namespace {
 
 // Minority residents present at the year's end in the place.
-std::string MinorityPresent(const KpiScope& s) {
-    return " FROM residents r LEFT JOIN households h ON h.id = r.household_id WHERE r." + s.place_column +
+// With `addresses`, households are joined for the records' address column; counts leave them out.
+std::string MinorityPresent(const KpiScope& s, bool addresses = false) {
+    return std::string(" FROM residents r") + (addresses ? " LEFT JOIN households h ON h.id = r.household_id" : "") +
+           " WHERE r." + s.place_column +
            " = ? AND (r.moved_in IS NULL OR r.moved_in <= ?) AND (r.moved_out IS NULL OR r.moved_out > ?) AND "
            "r.ethnicity >= '02' AND r.ethnicity <= '56'";
 }
@@ -40,8 +42,11 @@ void RegisterIndicators(reports::Registry& registry) {
     members.records = [](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
         KpiRecords out;
         out.columns = {"name", "ethnicity", "political_status", "address"};
-        std::string where = MinorityPresent(s) + " AND r.political_status IN ('01', '02')";
-        out.total = c.Run("SELECT count(*)" + where, {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
+        std::string where = MinorityPresent(s, true) + " AND r.political_status IN ('01', '02')";
+        out.total = c.Run("SELECT count(*)" + MinorityPresent(s) + " AND r.political_status IN ('01', '02')",
+                          {s.place_id, s.year_end(), s.year_end()})
+                        .front()
+                        .Int(0);
         for (const auto& r : c.Run("SELECT r.id, r.name, r.ethnicity, r.political_status, h.address" + where +
                                        " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
                                    {s.place_id, s.year_end(), s.year_end(), limit, offset})) {
@@ -83,7 +88,7 @@ void RegisterIndicators(reports::Registry& registry) {
                    "l.id = "
                    "x.liaison_resident_id WHERE x.resident_id = r.id AND x.from_date <= ? AND (x.to_date IS NULL OR "
                    "x.to_date > ?) ORDER BY x.id DESC LIMIT 1)" +
-                       MinorityPresent(s) + " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
+                       MinorityPresent(s, true) + " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
                    {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
             out.items.push_back({{"id", r.Int(0)},
                                  {"name", r.Str(1)},

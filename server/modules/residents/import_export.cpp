@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "core/crypto/vault.hpp"
 #include "core/error/messages.hpp"
@@ -241,9 +242,16 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
     order.reserve(valid.size());
     for (size_t i = 0; i < valid.size(); ++i) order.emplace_back(text::PinyinOfName(valid[i].in.name).full, i);
     std::sort(order.begin(), order.end());
+    // Many rows share a household: look each up (or create it) once.
+    std::map<std::tuple<int64_t, std::string, std::string>, places::Household> households;
     for (const auto& [pinyin, index] : order) {
         Valid& v = valid[index];
-        places::Household h = places::FindOrCreateHousehold(conn, *v.building, v.unit, v.room);
+        auto key = std::make_tuple(v.building->id, v.unit, v.room);
+        auto known = households.find(key);
+        if (known == households.end()) {
+            known = households.emplace(key, places::FindOrCreateHousehold(conn, *v.building, v.unit, v.room)).first;
+        }
+        const places::Household& h = known->second;
         v.in.household_id = h.id;
         int64_t id = Insert(conn, v.in, h.street_id, h.community_id, h.grid_id, h.building_id);
         if (!first_id) first_id = id;
