@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/demo_charity.hpp"
 #include "app/demo_lines.hpp"
 #include "app/demo_services.hpp"
 #include "app/generator.hpp"
@@ -113,6 +114,10 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
         auth.CreateUser(conn, auth.PrepareUser(u), system);
         accounts.push_back({u.username, u.role, description});
     }
+    auto user_id = [&](const char* name) {
+        return conn.QueryOne("SELECT id FROM users WHERE username = ?", std::string(name))->Int(0);
+    };
+    LoadCharity(conn, street, angong.id, {user_id("treasurer"), user_id("angong"), user_id("admin")}, 2021);
     audit::Append(conn, system,
                   {"demo.loaded",
                    "street",

@@ -16,6 +16,7 @@
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/charity/module.hpp"
 #include "modules/organizations/module.hpp"
 #include "modules/party/module.hpp"
 #include "modules/places/module.hpp"
@@ -50,6 +51,7 @@ struct App {
     party::PartyService party;
     volunteer::VolunteerService volunteer;
     services::ServiceLineService services;
+    charity::CharityService charity;
     reports::Registry registry;
     http::Router router;
 
@@ -62,7 +64,8 @@ struct App {
           organizations(*db),
           party(*db),
           volunteer(*db),
-          services(*db) {
+          services(*db),
+          charity(*db) {
         db::Migrate(*db);
         accounts::Register(router, ctx);
         places::Register(router, ctx);
@@ -72,6 +75,7 @@ struct App {
         party::Register(router, ctx, party, registry);
         volunteer::Register(router, ctx, volunteer, registry);
         services::Register(router, ctx, services, registry);
+        charity::Register(router, ctx, charity, registry);
         reports::Register(router, ctx, registry);
         router.Add("GET", "/api/v1/openapi.json", http::Access::Public(), "This document",
                    [this](http::Request&) { return http::Response::Json(router.OpenApi()); });
@@ -139,6 +143,10 @@ int main(int argc, char** argv) {
     audit_cmd->require_subcommand(1);
     auto* verify = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain");
     add_db(verify);
+    auto* books = cli.add_subcommand("books", "Care and relief fund books");
+    books->require_subcommand(1);
+    auto* books_check = books->add_subcommand("check", "Check that every transaction and the books balance");
+    add_db(books_check);
 
     try {
         cli.parse(argc, argv);
@@ -255,6 +263,15 @@ int main(int argc, char** argv) {
                 return 1;
             }
             std::cout << "audit log intact: " << result.entries << " entries\n";
+            return 0;
+        }
+        if (*books_check) {
+            auto db = db::OpenDatabase(db_url);
+            auto report = charity::CharityService::CheckBooks(db->Local());
+            for (const auto& p : report.problems) std::cerr << "books: " << p << "\n";
+            if (!report.balanced) return 1;
+            std::cout << "books balance: " << report.transactions << " transactions, " << report.entries
+                      << " entries\n";
             return 0;
         }
     } catch (const tongxin::AppError& e) {

@@ -1,0 +1,181 @@
+#include <boost/json.hpp>
+
+#include "core/http/paging.hpp"
+#include "core/money/money.hpp"
+#include "core/time/clock.hpp"
+#include "modules/charity/module.hpp"
+
+namespace tongxin::charity {
+namespace json = boost::json;
+using http::Access;
+using http::Request;
+
+namespace {
+
+// An amount as integer fen (`amount_fen`) or as yuan text (`amount`, "1234.56"); fractions of a
+// fen, negative amounts and amounts above the limit are refused with a reason.
+int64_t AmountOf(http::JsonBody& body) {
+    if (body.Has("amount_fen")) {
+        auto fen = body.Int("amount_fen", true, INT64_MIN, INT64_MAX);
+        if (!fen) return 0;
+        if (*fen <= 0) body.Fail("amount_fen", *fen == 0 ? "invalid_amount" : "negative_amount");
+        else if (*fen > money::kMaxFen) body.Fail("amount_fen", "amount_too_large");
+        return fen.value_or(0);
+    }
+    auto text = body.Str("amount", true, 30);
+    if (!text) return 0;
+    auto parsed = money::ParseYuan(*text);
+    if (!parsed.fen) body.Fail("amount", money::ReasonOf(parsed.error));
+    else if (*parsed.fen == 0) body.Fail("amount", "invalid_amount");
+    return parsed.fen.value_or(0);
+}
+
+std::optional<std::string> QueryStr(const Request& req, const std::string& name) {
+    auto v = req.Query(name);
+    if (!v || v->empty()) return std::nullopt;
+    return v;
+}
+
+}  // namespace
+
+void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Registry& registry) {
+    RegisterIndicators(registry);
+    r.Add("GET", "/api/v1/charity/projects", Access::Need("charity.read"), "Projects with goal, income, spending, balance",
+          [&svc](Request& req) { return http::JsonResponse(svc.Projects(req.User(), http::QueryOptInt(req, "community"))); });
+    r.Add("POST", "/api/v1/charity/projects", Access::Need("charity.write"), "Start a project", [&svc](Request& req) {
+        http::JsonBody body(req);
+        ProjectInput in;
+        in.community_id = body.Int("community_id", true, 1).value_or(0);
+        in.name = body.Str("name", true, 100).value_or("");
+        in.goal_fen = body.Int("goal_fen", true, 0, money::kMaxFen).value_or(0);
+        in.starts_on = body.Date("starts_on", true).value_or("");
+        in.ends_on = body.Date("ends_on");
+        in.description = body.Str("description", false, 2000).value_or("");
+        in.beneficiaries = body.Str("beneficiaries", false, 500).value_or("");
+        body.Finish();
+        int64_t id = svc.CreateProject(req.User(), in, ActorOf(req));
+        return http::JsonResponse(json::object{{"id", id}}, 201);
+    });
+    r.Add("GET", "/api/v1/charity/donations", Access::Need("charity.read"),
+          "Donations (?community=, ?project=, ?year=)", [&svc](Request& req) {
+              auto page = http::PageOf(req);
+              auto year = http::QueryOptInt(req, "year");
+              return http::JsonResponse(svc.Donations(req.User(), http::QueryOptInt(req, "community"),
+                                                      http::QueryOptInt(req, "project"),
+                                                      year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt,
+                                                      page.limit, page.offset));
+          });
+    r.Add("POST", "/api/v1/charity/donations", Access::Need("charity.write"),
+          "Record a donation (amount in yuan text or amount_fen); answers with its receipt number", [&svc](Request& req) {
+              http::JsonBody body(req);
+              DonationInput in;
+              in.community_id = body.Int("community_id", true, 1).value_or(0);
+              in.project_id = body.Int("project_id", false, 1);
+              in.channel = body.Str("channel", true, 40).value_or("");
+              in.form = body.Str("form", false, 10).value_or("cash");
+              in.amount_fen = AmountOf(body);
+              in.goods = body.Str("goods", false, 200).value_or("");
+              in.valuation_basis = body.Str("valuation_basis", false, 200).value_or("");
+              in.donor_kind = body.Str("donor_kind", true, 20).value_or("");
+              in.donor_resident_id = body.Int("donor_resident_id", false, 1);
+              in.donor_name = body.Str("donor_name", false, 100).value_or("");
+              in.publish_name = body.Bool("publish_name").value_or(false);
+              in.epidemic = body.Bool("epidemic").value_or(false);
+              in.donated_on = body.Date("donated_on").value_or(time::Today());
+              body.Finish();
+              return http::JsonResponse(svc.RecordDonation(req.User(), in, ActorOf(req)), 201);
+          });
+    r.Add("GET", "/api/v1/charity/disbursements", Access::Need("charity.read"), "Disbursements (?community=, ?status=)",
+          [&svc](Request& req) {
+              auto page = http::PageOf(req);
+              return http::JsonResponse(svc.Disbursements(req.User(), http::QueryOptInt(req, "community"),
+                                                          QueryStr(req, "status"), page.limit, page.offset));
+          });
+    r.Add("POST", "/api/v1/charity/disbursements", Access::Need("charity.write"), "Request a disbursement from a project",
+          [&svc](Request& req) {
+              http::JsonBody body(req);
+              DisbursementInput in;
+              in.project_id = body.Int("project_id", true, 1).value_or(0);
+              in.amount_fen = AmountOf(body);
+              in.form = body.Str("form", false, 10).value_or("cash");
+              in.beneficiary_kind = body.Str("beneficiary_kind", true, 20).value_or("");
+              in.household_id = body.Int("household_id", false, 1);
+              in.organization_id = body.Int("organization_id", false, 1);
+              in.purpose = body.Str("purpose", true, 500).value_or("");
+              in.evidence = body.Str("evidence", false, 1000).value_or("");
+              body.Finish();
+              int64_t id = svc.RequestDisbursement(req.User(), in, ActorOf(req));
+              return http::JsonResponse(json::object{{"id", id}}, 201);
+          });
+    r.Add("POST", "/api/v1/charity/disbursements/{id}/approve", Access::Need("charity.approve"),
+          "Approve (two different people, neither the requester)", [&svc](Request& req) {
+              svc.Approve(req.User(), http::PathId(req), ActorOf(req));
+              return http::JsonResponse(json::object{{"ok", true}});
+          });
+    r.Add("POST", "/api/v1/charity/disbursements/{id}/reject", Access::Need("charity.approve"), "Reject with a reason",
+          [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto reason = body.Str("reason", true, 500);
+              body.Finish();
+              svc.Reject(req.User(), id, *reason, ActorOf(req));
+              return http::JsonResponse(json::object{{"ok", true}});
+          });
+    r.Add("POST", "/api/v1/charity/disbursements/{id}/pay", Access::Need("charity.write"),
+          "Pay an approved disbursement out of its project", [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto on = body.Date("paid_on").value_or(time::Today());
+              body.Finish();
+              int64_t tx = svc.Pay(req.User(), id, on, ActorOf(req));
+              return http::JsonResponse(json::object{{"transaction_id", tx}});
+          });
+    r.Add("POST", "/api/v1/charity/transactions/{id}/reverse", Access::Need("charity.write"),
+          "Reverse a donation or payment with a reason (a new transaction)", [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto reason = body.Str("reason", true, 500);
+              body.Finish();
+              int64_t tx = svc.Reverse(req.User(), id, *reason, ActorOf(req));
+              return http::JsonResponse(json::object{{"transaction_id", tx}}, 201);
+          });
+    r.Add("GET", "/api/v1/charity/ledger", Access::Need("charity.read"), "Transactions with entries, and account balances",
+          [&svc](Request& req) {
+              auto page = http::PageOf(req);
+              return http::JsonResponse(svc.Ledger(req.User(), http::QueryOptInt(req, "community"), page.limit, page.offset));
+          });
+    r.Add("GET", "/api/v1/charity/books", Access::Need("charity.read"), "Check that the books balance",
+          [&ctx](Request&) {
+              BooksReport b = CharityService::CheckBooks(ctx.db.Local());
+              json::array problems;
+              for (const auto& p : b.problems) problems.push_back(json::string(p));
+              return http::JsonResponse(json::object{{"balanced", b.balanced},
+                                                     {"transactions", b.transactions},
+                                                     {"entries", b.entries},
+                                                     {"problems", std::move(problems)}});
+          });
+    r.Add("POST", "/api/v1/charity/projects/{id}/disclosures", Access::Need("charity.write"),
+          "Record that the project's accounts were disclosed today", [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto note = body.Str("note", false, 500).value_or("");
+              body.Finish();
+              return http::JsonResponse(json::object{{"id", svc.PublishDisclosure(req.User(), id, note, ActorOf(req))}}, 201);
+          });
+    r.Add("GET", "/api/v1/charity/reminders", Access::Need("charity.read"),
+          "Projects running over 6 months with no disclosure in 3 months", [&svc](Request& req) {
+              return http::JsonResponse(svc.Reminders(req.User(), http::QueryOptInt(req, "community"), time::Today()));
+          });
+    r.Add("GET", "/api/v1/charity/disclosure", Access::Public(),
+          "Public disclosure of a community's (or street's) fund, no login (?community= or ?street=)",
+          [&svc](Request& req) {
+              auto community = http::QueryOptInt(req, "community");
+              auto street = http::QueryOptInt(req, "street");
+              if (!community && !street) {
+                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              }
+              return http::JsonResponse(svc.Disclosure(community, street));
+          });
+}
+
+}  // namespace tongxin::charity

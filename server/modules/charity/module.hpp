@@ -1,0 +1,16 @@
+#pragma once
+#include "core/context.hpp"
+#include "core/http/router.hpp"
+#include "modules/charity/service.hpp"
+#include "modules/reports/registry.hpp"
+
+namespace tongxin::charity {
+
+// /charity/projects, /charity/donations, /charity/disbursements (+ approve, reject, pay),
+// /charity/transactions/{id}/reverse, /charity/ledger, /charity/books, /charity/reminders,
+// /charity/disclosure (public); indicators charity.raised_fen and
+// charity.pandemic_donations_fen.
+void Register(http::Router& router, Context& ctx, CharityService& service, reports::Registry& registry);
+void RegisterIndicators(reports::Registry& registry);
+
+}  // namespace tongxin::charity

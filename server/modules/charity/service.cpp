@@ -1,0 +1,651 @@
+#include "modules/charity/service.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <cstdio>
+#include <map>
+
+#include "core/auth/scope.hpp"
+#include "core/db/sql_where.hpp"
+#include "core/error/app_error.hpp"
+#include "core/time/clock.hpp"
+#include "modules/places/service.hpp"
+#include "modules/residents/service.hpp"
+
+namespace tongxin::charity {
+namespace json = boost::json;
+
+const std::vector<std::string>& Channels() {
+    static const std::vector<std::string> kAll = {"crowdfunding_online", "crowdfunding_offline", "public_collection",
+                                                  "corporate",           "charity_sale",         "gala"};
+    return kAll;
+}
+
+namespace {
+
+bool Known(const std::vector<std::string>& all, const std::string& v) {
+    return std::find(all.begin(), all.end(), v) != all.end();
+}
+
+// The account of `kind` (and project) of a community's fund, created on first use.
+int64_t AccountOf(db::Connection& conn, int64_t street, int64_t community, const std::string& kind,
+                  std::optional<int64_t> project, const std::string& name) {
+    auto row = conn.QueryOne(
+        "SELECT id FROM charity_accounts WHERE community_id = ? AND kind = ? AND coalesce(project_id, 0) = ?",
+        community, kind, project.value_or(0));
+    if (row) return row->Int(0);
+    return conn.Insert(
+        "INSERT INTO charity_accounts (street_id, community_id, kind, project_id, name) VALUES (?, ?, ?, ?, ?)", street,
+        community, kind, project, name);
+}
+
+// Posts a balanced transaction: the entries and the accounts' cached balances together. A
+// balance its CHECK refuses (an overdrawn project, negative cash) is 409 insufficient_funds.
+int64_t Post(db::Connection& conn, int64_t street, int64_t community, const std::string& kind,
+             const std::string& occurred_on, const std::string& memo,
+             const std::vector<std::pair<int64_t, int64_t>>& entries, std::optional<int64_t> reverses,
+             const std::string& reason, std::optional<int64_t> by) {
+    int64_t sum = 0;
+    for (const auto& [account, amount] : entries) sum += amount;
+    if (sum != 0 || entries.size() < 2) throw std::logic_error("unbalanced charity transaction");
+    int64_t tx = conn.Insert(
+        "INSERT INTO charity_transactions (street_id, community_id, kind, occurred_on, memo, reverses_id, reason, "
+        "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        street, community, kind, occurred_on, memo, reverses, reason, by, time::NowUnix());
+    try {
+        for (const auto& [account, amount] : entries) {
+            conn.Exec("INSERT INTO charity_entries (transaction_id, account_id, amount_fen) VALUES (?, ?, ?)", tx,
+                      account, amount);
+            conn.Exec("UPDATE charity_accounts SET balance_fen = balance_fen + ? WHERE id = ?", amount, account);
+        }
+    } catch (const db::DbError& e) {
+        if (e.kind() == db::DbError::Kind::kCheck) throw AppError(ErrorCode::kConflict, "insufficient_funds");
+        throw;
+    }
+    return tx;
+}
+
+struct ProjectRow {
+    int64_t id, street_id, community_id;
+    std::string name;
+};
+
+std::optional<ProjectRow> LoadProject(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    auto rows = conn.Run("SELECT o.id, o.street_id, o.community_id, o.name FROM charity_projects o" + where.Sql(),
+                         where.values());
+    if (rows.empty()) return std::nullopt;
+    return ProjectRow{rows.front().Int(0), rows.front().Int(1), rows.front().Int(2), rows.front().Str(3)};
+}
+
+// A donation counts while its transaction stands (has not been reversed); `alias` names the
+// donations table in the query.
+std::string Standing(const char* alias) {
+    return std::string("NOT EXISTS (SELECT 1 FROM charity_transactions x WHERE x.reverses_id = ") + alias +
+           ".transaction_id)";
+}
+
+std::string DonorShown(const db::Row& r, int kind_col, int name_col, int publish_col) {
+    if (r.Str(kind_col) == "anonymous" || r.Int(publish_col) == 0 || r.Str(name_col).empty()) return "爱心人士";
+    return r.Str(name_col);
+}
+
+}  // namespace
+
+int64_t CharityService::InsertProject(db::Connection& conn, int64_t street, const ProjectInput& in,
+                                      std::optional<int64_t> by) {
+    int64_t id = conn.Insert(
+        "INSERT INTO charity_projects (street_id, community_id, name, goal_fen, starts_on, ends_on, description, "
+        "beneficiaries, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        street, in.community_id, in.name, in.goal_fen, in.starts_on, in.ends_on, in.description, in.beneficiaries, by,
+        time::NowUnix());
+    AccountOf(conn, street, in.community_id, "project", id, in.name);
+    return id;
+}
+
+json::object CharityService::Projects(const auth::Principal& p, std::optional<int64_t> community) {
+    db::Connection& conn = db_.Local();
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (community) where.Add("o.community_id = ?", *community);
+    json::array items;
+    for (const auto& r : conn.Run(
+             "SELECT o.id, o.community_id, o.name, o.goal_fen, o.starts_on, o.ends_on, o.description, o.beneficiaries, "
+             "a.balance_fen, (SELECT coalesce(sum(d.amount_fen), 0) FROM charity_donations d WHERE d.project_id = o.id "
+             "AND " + Standing("d") + "), (SELECT max(published_on) FROM charity_disclosures s WHERE s.project_id = "
+             "o.id) FROM charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project'" +
+                 where.Sql() + " ORDER BY o.starts_on DESC, o.id DESC",
+             where.values())) {
+        int64_t balance = -r.Int(8), income = r.Int(9);
+        items.push_back({{"id", r.Int(0)},
+                         {"community_id", r.Int(1)},
+                         {"name", r.Str(2)},
+                         {"goal_fen", r.Int(3)},
+                         {"starts_on", r.Str(4)},
+                         {"ends_on", r.IsNull(5) ? json::value(nullptr) : json::value(r.Str(5))},
+                         {"description", r.Str(6)},
+                         {"beneficiaries", r.Str(7)},
+                         {"income_fen", income},
+                         {"spent_fen", income - balance},
+                         {"balance_fen", balance},
+                         {"progress", r.Int(3) > 0 ? static_cast<double>(income) / static_cast<double>(r.Int(3)) : 0.0},
+                         {"last_disclosure", r.IsNull(10) ? json::value(nullptr) : json::value(r.Str(10))}});
+    }
+    int64_t total = static_cast<int64_t>(items.size());
+    return {{"items", std::move(items)}, {"total", total}};
+}
+
+int64_t CharityService::CreateProject(const auth::Principal& p, const ProjectInput& in, const audit::Actor& actor) {
+    FieldErrors errors;
+    if (in.name.empty()) errors.Add("name", "required");
+    if (!time::IsValidDate(in.starts_on)) errors.Add("starts_on", "invalid_date");
+    if (in.ends_on && (!time::IsValidDate(*in.ends_on) || *in.ends_on < in.starts_on)) errors.Add("ends_on", "invalid_date");
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto place = places::FindPlace(conn, p, in.community_id);
+    if (!place || place->kind != "community") {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"community_id", "not_found"}}}});
+    }
+    int64_t id = InsertProject(conn, *place->street_id, in, p.user_id);
+    audit::Append(conn, actor,
+                  {"charity.project.created",
+                   "charity_project",
+                   std::to_string(id),
+                   true,
+                   {{"name", in.name}, {"goal_fen", in.goal_fen}, {"starts_on", in.starts_on}}});
+    tx.Commit();
+    return id;
+}
+
+std::pair<int64_t, std::string> CharityService::InsertDonation(db::Connection& conn, int64_t street,
+                                                               const DonationInput& in, std::optional<int64_t> by) {
+    std::string fund = in.project_id ? conn.QueryOne("SELECT name FROM charity_projects WHERE id = ?", *in.project_id)->Str(0)
+                                     : std::string("非限定性基金");
+    int64_t asset = AccountOf(conn, street, in.community_id, in.form == "cash" ? "cash" : "in_kind", std::nullopt,
+                              in.form == "cash" ? "银行存款及现金" : "捐赠物资");
+    int64_t target = AccountOf(conn, street, in.community_id, in.project_id ? "project" : "general", in.project_id, fund);
+    int64_t tx = Post(conn, street, in.community_id, "donation", in.donated_on,
+                      (in.form == "cash" ? "现金捐赠：" : "物资捐赠：") + fund, {{asset, in.amount_fen}, {target, -in.amount_fen}},
+                      std::nullopt, "", by);
+    std::string prefix = "JZ" + in.donated_on.substr(0, 4) + "-" + std::to_string(in.community_id) + "-";
+    int64_t seq = conn.QueryInt("SELECT count(*) FROM charity_donations WHERE receipt_no LIKE ?", prefix + "%") + 1;
+    char receipt[64];
+    std::snprintf(receipt, sizeof receipt, "%s%06lld", prefix.c_str(), static_cast<long long>(seq));
+    int64_t id = conn.Insert(
+        "INSERT INTO charity_donations (transaction_id, street_id, community_id, project_id, channel, form, amount_fen, "
+        "goods, valuation_basis, donor_kind, donor_resident_id, donor_name, publish_name, epidemic, receipt_no, "
+        "donated_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        tx, street, in.community_id, in.project_id, in.channel, in.form, in.amount_fen, in.goods, in.valuation_basis,
+        in.donor_kind, in.donor_resident_id, in.donor_name, in.publish_name ? 1 : 0, in.epidemic ? 1 : 0,
+        std::string(receipt), in.donated_on, by, time::NowUnix());
+    return {id, receipt};
+}
+
+json::object CharityService::RecordDonation(const auth::Principal& p, const DonationInput& in,
+                                            const audit::Actor& actor) {
+    FieldErrors errors;
+    if (!Known(Channels(), in.channel)) errors.Add("channel", "invalid_choice");
+    if (in.form != "cash" && in.form != "in_kind") errors.Add("form", "invalid_choice");
+    if (in.form == "in_kind" && in.goods.empty()) errors.Add("goods", "required");
+    if (in.form == "in_kind" && in.valuation_basis.empty()) errors.Add("valuation_basis", "required");
+    if (in.donor_kind != "resident" && in.donor_kind != "organization" && in.donor_kind != "anonymous") {
+        errors.Add("donor_kind", "invalid_choice");
+    }
+    if (in.donor_kind == "resident" && !in.donor_resident_id) errors.Add("donor_resident_id", "required");
+    if (in.donor_kind == "organization" && in.donor_name.empty()) errors.Add("donor_name", "required");
+    if (!time::IsValidDate(in.donated_on)) errors.Add("donated_on", "invalid_date");
+    else if (in.donated_on > time::Today()) errors.Add("donated_on", "in_future");
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto place = places::FindPlace(conn, p, in.community_id);
+    if (!place || place->kind != "community") {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"community_id", "not_found"}}}});
+    }
+    DonationInput checked = in;
+    if (in.project_id) {
+        auto project = LoadProject(conn, p, *in.project_id);
+        if (!project || project->community_id != in.community_id) {
+            throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"project_id", "not_found"}}}});
+        }
+    }
+    if (in.donor_kind == "resident") {
+        auto r = conn.QueryOne("SELECT name FROM residents WHERE id = ? AND street_id = ?", *in.donor_resident_id,
+                               *place->street_id);
+        if (!r) {
+            throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                           {{"fields", {{"donor_resident_id", "not_found"}}}});
+        }
+        checked.donor_name = r->Str(0);
+    }
+    if (in.donor_kind == "anonymous") checked.donor_name.clear(), checked.publish_name = false;
+    auto [id, receipt] = InsertDonation(conn, *place->street_id, checked, p.user_id);
+    audit::Append(conn, actor,
+                  {"charity.donation.recorded",
+                   "charity_donation",
+                   std::to_string(id),
+                   true,
+                   {{"receipt_no", receipt},
+                    {"amount_fen", in.amount_fen},
+                    {"channel", in.channel},
+                    {"form", in.form},
+                    {"project_id", in.project_id ? json::value(*in.project_id) : json::value(nullptr)}}});
+    tx.Commit();
+    return {{"id", id}, {"receipt_no", receipt}};
+}
+
+json::object CharityService::Donations(const auth::Principal& p, std::optional<int64_t> community,
+                                       std::optional<int64_t> project, std::optional<int> year, int64_t limit,
+                                       int64_t offset) {
+    db::Connection& conn = db_.Local();
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (community) where.Add("o.community_id = ?", *community);
+    if (project) where.Add("o.project_id = ?", *project);
+    if (year) where.Add("o.donated_on >= ? AND o.donated_on <= ?", std::to_string(*year) + "-01-01", std::to_string(*year) + "-12-31");
+    auto sums = conn.Run("SELECT count(*), coalesce(sum(CASE WHEN " + Standing("o") +
+                             " THEN o.amount_fen ELSE 0 END), 0) FROM charity_donations o" + where.Sql(),
+                         where.values())
+                    .front();
+    json::array items;
+    for (const auto& r : conn.Run(
+             "SELECT o.id, o.receipt_no, o.donated_on, o.channel, o.form, o.amount_fen, o.goods, o.valuation_basis, "
+             "o.donor_kind, o.donor_name, o.publish_name, o.epidemic, p.name, o.transaction_id, (SELECT x.id FROM "
+             "charity_transactions x WHERE x.reverses_id = o.transaction_id) FROM charity_donations o LEFT JOIN "
+             "charity_projects p ON p.id = o.project_id" +
+                 where.Sql() + " ORDER BY o.donated_on DESC, o.id DESC LIMIT ? OFFSET ?",
+             where.With({limit, offset}))) {
+        items.push_back({{"id", r.Int(0)},
+                         {"receipt_no", r.Str(1)},
+                         {"donated_on", r.Str(2)},
+                         {"channel", r.Str(3)},
+                         {"form", r.Str(4)},
+                         {"amount_fen", r.Int(5)},
+                         {"goods", r.Str(6)},
+                         {"valuation_basis", r.Str(7)},
+                         {"donor_kind", r.Str(8)},
+                         {"donor_name", r.Str(8) == "anonymous" ? "" : r.Str(9)},
+                         {"publish_name", r.Int(10) != 0},
+                         {"epidemic", r.Int(11) != 0},
+                         {"project", r.IsNull(12) ? json::value(nullptr) : json::value(r.Str(12))},
+                         {"transaction_id", r.Int(13)},
+                         {"reversed_by", r.IsNull(14) ? json::value(nullptr) : json::value(r.Int(14))}});
+    }
+    return {{"items", std::move(items)}, {"total", sums.Int(0)}, {"total_fen", sums.Int(1)}};
+}
+
+json::object CharityService::Disbursements(const auth::Principal& p, std::optional<int64_t> community,
+                                           const std::optional<std::string>& status, int64_t limit, int64_t offset) {
+    db::Connection& conn = db_.Local();
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (community) where.Add("o.community_id = ?", *community);
+    if (status) where.Add("o.status = ?", *status);
+    int64_t total = conn.Run("SELECT count(*) FROM charity_disbursements o" + where.Sql(), where.values()).front().Int(0);
+    json::array items;
+    auto user = [&](const db::Row& r, int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Str(c)); };
+    for (const auto& r : conn.Run(
+             "SELECT o.id, o.project_id, p.name, o.form, o.amount_fen, o.beneficiary_kind, h.address, g.name, o.purpose, "
+             "o.evidence, o.status, u1.display_name, u2.display_name, u3.display_name, o.paid_on, o.transaction_id, "
+             "o.requested_by, o.first_approver FROM charity_disbursements o JOIN charity_projects p ON p.id = "
+             "o.project_id LEFT JOIN households h ON h.id = o.household_id LEFT JOIN organizations g ON g.id = "
+             "o.organization_id LEFT JOIN users u1 ON u1.id = o.requested_by LEFT JOIN users u2 ON u2.id = "
+             "o.first_approver LEFT JOIN users u3 ON u3.id = o.second_approver" +
+                 where.Sql() + " ORDER BY o.id DESC LIMIT ? OFFSET ?",
+             where.With({limit, offset}))) {
+        items.push_back({{"id", r.Int(0)},
+                         {"project_id", r.Int(1)},
+                         {"project", r.Str(2)},
+                         {"form", r.Str(3)},
+                         {"amount_fen", r.Int(4)},
+                         {"beneficiary_kind", r.Str(5)},
+                         {"beneficiary", r.Str(5) == "household" ? user(r, 6) : user(r, 7)},
+                         {"purpose", r.Str(8)},
+                         {"evidence", r.Str(9)},
+                         {"status", r.Str(10)},
+                         {"requested_by", user(r, 11)},
+                         {"first_approver", user(r, 12)},
+                         {"second_approver", user(r, 13)},
+                         {"paid_on", r.IsNull(14) ? json::value(nullptr) : json::value(r.Str(14))},
+                         {"transaction_id", r.IsNull(15) ? json::value(nullptr) : json::value(r.Int(15))},
+                         {"mine", r.Int(16) == p.user_id},
+                         {"approved_by_me", !r.IsNull(17) && r.Int(17) == p.user_id}});
+    }
+    return {{"items", std::move(items)}, {"total", total}};
+}
+
+int64_t CharityService::RequestDisbursement(const auth::Principal& p, const DisbursementInput& in,
+                                            const audit::Actor& actor) {
+    FieldErrors errors;
+    if (in.form != "cash" && in.form != "in_kind") errors.Add("form", "invalid_choice");
+    if (in.beneficiary_kind == "household" && !in.household_id) errors.Add("household_id", "required");
+    if (in.beneficiary_kind == "organization" && !in.organization_id) errors.Add("organization_id", "required");
+    if (in.beneficiary_kind != "household" && in.beneficiary_kind != "organization") {
+        errors.Add("beneficiary_kind", "invalid_choice");
+    }
+    if (in.purpose.empty()) errors.Add("purpose", "required");
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto project = LoadProject(conn, p, in.project_id);
+    if (!project) throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"project_id", "not_found"}}}});
+    if (in.household_id &&
+        conn.QueryInt("SELECT count(*) FROM households WHERE id = ? AND community_id = ?", *in.household_id,
+                      project->community_id) == 0) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"household_id", "not_found"}}}});
+    }
+    if (in.organization_id &&
+        conn.QueryInt("SELECT count(*) FROM organizations WHERE id = ? AND street_id = ?", *in.organization_id,
+                      project->street_id) == 0) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"organization_id", "not_found"}}}});
+    }
+    int64_t id = conn.Insert(
+        "INSERT INTO charity_disbursements (street_id, community_id, project_id, form, amount_fen, beneficiary_kind, "
+        "household_id, organization_id, purpose, evidence, requested_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+        "?, ?, ?, ?)",
+        project->street_id, project->community_id, in.project_id, in.form, in.amount_fen, in.beneficiary_kind,
+        in.beneficiary_kind == "household" ? in.household_id : std::nullopt,
+        in.beneficiary_kind == "organization" ? in.organization_id : std::nullopt, in.purpose, in.evidence, p.user_id,
+        time::NowUnix());
+    audit::Append(conn, actor,
+                  {"charity.disbursement.requested",
+                   "charity_disbursement",
+                   std::to_string(id),
+                   true,
+                   {{"project_id", in.project_id}, {"amount_fen", in.amount_fen}, {"purpose", in.purpose}}});
+    tx.Commit();
+    return id;
+}
+
+namespace {
+
+struct DisbursementRow {
+    int64_t id, project_id, requested_by;
+    std::optional<int64_t> first, second;
+    std::string status;
+};
+
+DisbursementRow LoadDisbursement(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    auto rows = conn.Run("SELECT o.id, o.project_id, o.requested_by, o.first_approver, o.second_approver, o.status FROM "
+                         "charity_disbursements o" +
+                             where.Sql() + std::string(conn.ForUpdate()),
+                         where.values());
+    if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    const auto& r = rows.front();
+    return {r.Int(0), r.Int(1), r.Int(2), r.OptInt(3), r.OptInt(4), r.Str(5)};
+}
+
+}  // namespace
+
+void CharityService::Approve(const auth::Principal& p, int64_t id, const audit::Actor& actor) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    DisbursementRow d = LoadDisbursement(conn, p, id);
+    if (d.status != "requested") throw AppError(ErrorCode::kConflict, "not_awaiting_approval");
+    if (d.requested_by == p.user_id) throw AppError(ErrorCode::kForbidden, "own_request");
+    if (d.first && *d.first == p.user_id) throw AppError(ErrorCode::kConflict, "already_approved_by_you");
+    if (!d.first) {
+        conn.Exec("UPDATE charity_disbursements SET first_approver = ? WHERE id = ?", p.user_id, id);
+    } else {
+        conn.Exec("UPDATE charity_disbursements SET second_approver = ?, status = 'approved' WHERE id = ?", p.user_id, id);
+    }
+    audit::Append(conn, actor,
+                  {"charity.disbursement.approved", "charity_disbursement", std::to_string(id), true,
+                   {{"approval", d.first ? 2 : 1}}});
+    tx.Commit();
+}
+
+void CharityService::Reject(const auth::Principal& p, int64_t id, const std::string& reason, const audit::Actor& actor) {
+    if (reason.empty()) throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    DisbursementRow d = LoadDisbursement(conn, p, id);
+    if (d.status != "requested" && d.status != "approved") throw AppError(ErrorCode::kConflict, "not_awaiting_approval");
+    conn.Exec("UPDATE charity_disbursements SET status = 'rejected', rejected_by = ? WHERE id = ?", p.user_id, id);
+    audit::Append(conn, actor,
+                  {"charity.disbursement.rejected", "charity_disbursement", std::to_string(id), true, {{"reason", reason}}});
+    tx.Commit();
+}
+
+int64_t CharityService::PostPayment(db::Connection& conn, int64_t id, const std::string& paid_on,
+                                    std::optional<int64_t> by) {
+    auto d = conn.QueryOne(
+        "SELECT o.street_id, o.community_id, o.project_id, o.form, o.amount_fen, p.name, o.purpose FROM "
+        "charity_disbursements o JOIN charity_projects p ON p.id = o.project_id WHERE o.id = ?",
+        id);
+    int64_t street = d->Int(0), community = d->Int(1), project = d->Int(2), amount = d->Int(4);
+    bool cash = d->Str(3) == "cash";
+    int64_t asset = AccountOf(conn, street, community, cash ? "cash" : "in_kind", std::nullopt,
+                              cash ? "银行存款及现金" : "捐赠物资");
+    int64_t fund = AccountOf(conn, street, community, "project", project, d->Str(5));
+    int64_t tx = Post(conn, street, community, "disbursement", paid_on, "帮扶支出：" + d->Str(6),
+                      {{fund, amount}, {asset, -amount}}, std::nullopt, "", by);
+    conn.Exec("UPDATE charity_disbursements SET status = 'paid', transaction_id = ?, paid_on = ? WHERE id = ?", tx,
+              paid_on, id);
+    return tx;
+}
+
+int64_t CharityService::Pay(const auth::Principal& p, int64_t id, const std::string& paid_on,
+                            const audit::Actor& actor) {
+    if (!time::IsValidDate(paid_on) || paid_on > time::Today()) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"paid_on", "invalid_date"}}}});
+    }
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    DisbursementRow d = LoadDisbursement(conn, p, id);
+    if (d.status != "approved") throw AppError(ErrorCode::kConflict, "not_approved");
+    int64_t t = PostPayment(conn, id, paid_on, p.user_id);
+    audit::Append(conn, actor,
+                  {"charity.disbursement.paid", "charity_disbursement", std::to_string(id), true,
+                   {{"transaction_id", t}, {"paid_on", paid_on}}});
+    tx.Commit();
+    return t;
+}
+
+int64_t CharityService::Reverse(const auth::Principal& p, int64_t transaction_id, const std::string& reason,
+                                const audit::Actor& actor) {
+    if (reason.empty()) throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("o.id = ?", transaction_id);
+    auto t = conn.Run("SELECT o.street_id, o.community_id, o.kind FROM charity_transactions o" + where.Sql(),
+                      where.values());
+    if (t.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    if (t.front().Str(2) == "reversal") throw AppError(ErrorCode::kUnprocessable, "not_reversible");
+    if (conn.QueryInt("SELECT count(*) FROM charity_transactions WHERE reverses_id = ?", transaction_id) > 0) {
+        throw AppError(ErrorCode::kConflict, "already_reversed");
+    }
+    std::vector<std::pair<int64_t, int64_t>> entries;
+    for (const auto& e : conn.Query("SELECT account_id, amount_fen FROM charity_entries WHERE transaction_id = ?",
+                                    transaction_id)) {
+        entries.emplace_back(e.Int(0), -e.Int(1));
+    }
+    int64_t id = Post(conn, t.front().Int(0), t.front().Int(1), "reversal", time::Today(), "冲正", entries,
+                      transaction_id, reason, p.user_id);
+    // A reversed payment puts its disbursement back to approved, to be paid again or rejected.
+    conn.Exec("UPDATE charity_disbursements SET status = 'approved', transaction_id = NULL, paid_on = NULL WHERE "
+              "transaction_id = ?",
+              transaction_id);
+    audit::Append(conn, actor,
+                  {"charity.transaction.reversed", "charity_transaction", std::to_string(transaction_id), true,
+                   {{"reversal_id", id}, {"reason", reason}}});
+    tx.Commit();
+    return id;
+}
+
+json::object CharityService::Ledger(const auth::Principal& p, std::optional<int64_t> community, int64_t limit,
+                                    int64_t offset) {
+    db::Connection& conn = db_.Local();
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (community) where.Add("o.community_id = ?", *community);
+    int64_t total = conn.Run("SELECT count(*) FROM charity_transactions o" + where.Sql(), where.values()).front().Int(0);
+    json::array items;
+    for (const auto& r : conn.Run("SELECT o.id, o.kind, o.occurred_on, o.memo, o.reverses_id, o.reason FROM "
+                                  "charity_transactions o" +
+                                      where.Sql() + " ORDER BY o.id DESC LIMIT ? OFFSET ?",
+                                  where.With({limit, offset}))) {
+        json::array entries;
+        for (const auto& e : conn.Query(
+                 "SELECT a.name, a.kind, e.amount_fen FROM charity_entries e JOIN charity_accounts a ON a.id = "
+                 "e.account_id WHERE e.transaction_id = ? ORDER BY e.id",
+                 r.Int(0))) {
+            entries.push_back({{"account", e.Str(0)}, {"account_kind", e.Str(1)}, {"amount_fen", e.Int(2)}});
+        }
+        items.push_back({{"id", r.Int(0)},
+                         {"kind", r.Str(1)},
+                         {"occurred_on", r.Str(2)},
+                         {"memo", r.Str(3)},
+                         {"reverses_id", r.IsNull(4) ? json::value(nullptr) : json::value(r.Int(4))},
+                         {"reason", r.Str(5)},
+                         {"entries", std::move(entries)}});
+    }
+    json::array accounts;
+    db::SqlWhere aw;
+    aw.AddScope(scope.clause, scope.value);
+    if (community) aw.Add("o.community_id = ?", *community);
+    for (const auto& a : conn.Run("SELECT o.id, o.kind, o.name, o.balance_fen FROM charity_accounts o" + aw.Sql() +
+                                      " ORDER BY o.kind, o.id",
+                                  aw.values())) {
+        accounts.push_back({{"id", a.Int(0)}, {"kind", a.Str(1)}, {"name", a.Str(2)}, {"balance_fen", a.Int(3)}});
+    }
+    return {{"items", std::move(items)}, {"total", total}, {"accounts", std::move(accounts)}};
+}
+
+json::object CharityService::Disclosure(std::optional<int64_t> community, std::optional<int64_t> street) {
+    db::Connection& conn = db_.Local();
+    std::string column = community ? "community_id" : "street_id";
+    int64_t place = community ? *community : street.value_or(-1);
+    auto name = conn.QueryOne("SELECT name FROM places WHERE id = ? AND kind = ?", place,
+                              std::string(community ? "community" : "street"));
+    if (!name) throw AppError(ErrorCode::kNotFound, "not_found");
+    json::array totals;
+    for (const auto& r : conn.Query("SELECT substr(d.donated_on, 1, 4), d.channel, d.form, count(*), sum(d.amount_fen) "
+                                    "FROM charity_donations d WHERE d." +
+                                        column + " = ? AND " + Standing("d") +
+                                        " GROUP BY substr(d.donated_on, 1, 4), d.channel, d.form ORDER BY 1 DESC, 2, 3",
+                                    place)) {
+        totals.push_back({{"year", r.Str(0)}, {"channel", r.Str(1)}, {"form", r.Str(2)}, {"donations", r.Int(3)},
+                          {"amount_fen", r.Int(4)}});
+    }
+    json::array projects;
+    for (const auto& r : conn.Query(
+             "SELECT o.id, o.name, o.goal_fen, o.starts_on, o.ends_on, a.balance_fen, (SELECT coalesce(sum(d.amount_fen), "
+             "0) FROM charity_donations d WHERE d.project_id = o.id AND " + Standing("d") + ") FROM "
+             "charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project' WHERE o." +
+                 column + " = ? ORDER BY o.starts_on DESC, o.id DESC",
+             place)) {
+        int64_t balance = -r.Int(5), income = r.Int(6);
+        projects.push_back({{"id", r.Int(0)},
+                            {"name", r.Str(1)},
+                            {"goal_fen", r.Int(2)},
+                            {"starts_on", r.Str(3)},
+                            {"ends_on", r.IsNull(4) ? json::value(nullptr) : json::value(r.Str(4))},
+                            {"income_fen", income},
+                            {"spent_fen", income - balance},
+                            {"balance_fen", balance}});
+    }
+    json::array recent;
+    for (const auto& r : conn.Query("SELECT d.donated_on, d.donor_kind, d.donor_name, d.publish_name, d.amount_fen, "
+                                    "d.form, d.channel, p.name FROM charity_donations d LEFT JOIN charity_projects p ON "
+                                    "p.id = d.project_id WHERE d." +
+                                        column + " = ? AND " + Standing("d") +
+                                        " ORDER BY d.donated_on DESC, d.id DESC LIMIT 20",
+                                    place)) {
+        recent.push_back({{"donated_on", r.Str(0)},
+                          {"donor", DonorShown(r, 1, 2, 3)},
+                          {"amount_fen", r.Int(4)},
+                          {"form", r.Str(5)},
+                          {"channel", r.Str(6)},
+                          {"project", r.IsNull(7) ? json::value(nullptr) : json::value(r.Str(7))}});
+    }
+    return {{"place", name->Str(0)},
+            {"totals", std::move(totals)},
+            {"projects", std::move(projects)},
+            {"recent_donations", std::move(recent)}};
+}
+
+int64_t CharityService::PublishDisclosure(const auth::Principal& p, int64_t project_id, const std::string& note,
+                                          const audit::Actor& actor) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    if (!LoadProject(conn, p, project_id)) throw AppError(ErrorCode::kNotFound, "not_found");
+    int64_t id = conn.Insert(
+        "INSERT INTO charity_disclosures (project_id, published_on, note, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
+        project_id, time::Today(), note, p.user_id, time::NowUnix());
+    audit::Append(conn, actor, {"charity.disclosure.published", "charity_project", std::to_string(project_id), true,
+                                {{"note", note}}});
+    tx.Commit();
+    return id;
+}
+
+json::object CharityService::Reminders(const auth::Principal& p, std::optional<int64_t> community,
+                                       const std::string& today) {
+    db::Connection& conn = db_.Local();
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (community) where.Add("o.community_id = ?", *community);
+    // Dates as text compare in order; months are shifted on the string (YYYY-MM-DD).
+    auto shift = [](const std::string& date, int months) {
+        int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2)) - months;
+        while (m < 1) m += 12, --y;
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%s", y, m, date.substr(8, 2).c_str());
+        return std::string(buf);
+    };
+    json::array items;
+    for (const auto& r : conn.Run(
+             "SELECT o.id, o.name, o.starts_on, (SELECT max(s.published_on) FROM charity_disclosures s WHERE "
+             "s.project_id = o.id) FROM charity_projects o" +
+                 where.Sql() + " AND o.starts_on <= ? AND (o.ends_on IS NULL OR o.ends_on >= ?) ORDER BY o.id",
+             where.With({shift(today, 6), today}))) {
+        if (!r.IsNull(3) && r.Str(3) > shift(today, 3)) continue;
+        items.push_back({{"project_id", r.Int(0)},
+                         {"name", r.Str(1)},
+                         {"starts_on", r.Str(2)},
+                         {"last_disclosure", r.IsNull(3) ? json::value(nullptr) : json::value(r.Str(3))}});
+    }
+    int64_t total = static_cast<int64_t>(items.size());
+    return {{"items", std::move(items)}, {"total", total}};
+}
+
+BooksReport CharityService::CheckBooks(db::Connection& conn) {
+    BooksReport out;
+    out.transactions = conn.QueryInt("SELECT count(*) FROM charity_transactions");
+    out.entries = conn.QueryInt("SELECT count(*) FROM charity_entries");
+    if (int64_t all = conn.QueryInt("SELECT coalesce(sum(amount_fen), 0) FROM charity_entries"); all != 0) {
+        out.problems.push_back("entries sum to " + std::to_string(all) + " fen, not 0");
+    }
+    for (const auto& r : conn.Query(
+             "SELECT t.id, coalesce(sum(e.amount_fen), 0), count(e.id) FROM charity_transactions t LEFT JOIN "
+             "charity_entries e ON e.transaction_id = t.id GROUP BY t.id HAVING coalesce(sum(e.amount_fen), 0) <> 0 OR "
+             "count(e.id) < 2")) {
+        out.problems.push_back("transaction " + std::to_string(r.Int(0)) + " sums to " + std::to_string(r.Int(1)) +
+                               " fen over " + std::to_string(r.Int(2)) + " entries");
+    }
+    for (const auto& r : conn.Query(
+             "SELECT a.id, a.balance_fen, coalesce((SELECT sum(e.amount_fen) FROM charity_entries e WHERE e.account_id = "
+             "a.id), 0) FROM charity_accounts a")) {
+        if (r.Int(1) != r.Int(2)) {
+            out.problems.push_back("account " + std::to_string(r.Int(0)) + " shows " + std::to_string(r.Int(1)) +
+                                   " fen but its entries sum to " + std::to_string(r.Int(2)));
+        }
+    }
+    out.balanced = out.problems.empty();
+    return out;
+}
+
+}  // namespace tongxin::charity
