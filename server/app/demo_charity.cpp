@@ -24,12 +24,13 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
     Rng rng(seed);
     auto project = [&](const char* name, int64_t goal_yuan, const std::string& from, std::optional<std::string> to,
                        const char* beneficiaries) {
-        charity::ProjectInput in{community, name, goal_yuan * 100, from, to, std::string(name) + "：社区公益慈善基金项目",
-                                 beneficiaries};
+        charity::ProjectInput in{
+            community, name, goal_yuan * 100, from, to, std::string(name) + "：社区公益慈善基金项目", beneficiaries};
         return CharityService::InsertProject(conn, street, in, people.treasurer);
     };
     int64_t care = project("民族关爱帮扶项目", 300000, "2019-03-01", std::nullopt, "困难少数民族家庭、独居老人");
-    int64_t epidemic = project("疫情防控爱心捐赠", 200000, "2020-01-25", std::string("2020-12-31"), "疫情防控一线、居家隔离家庭");
+    int64_t epidemic =
+        project("疫情防控爱心捐赠", 200000, "2020-01-25", std::string("2020-12-31"), "疫情防控一线、居家隔离家庭");
     int64_t school = project("助学圆梦计划", 100000, "2020-09-01", std::nullopt, "困难家庭学生");
     int64_t gala = project("民族团结公益晚会", 150000, "2021-09-01", std::string("2021-12-31"), "民族关爱帮扶对象");
 
@@ -42,11 +43,14 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
         everyone.push_back(r.Int(0));
         if (r.Str(1) >= "02" && r.Str(1) <= "56") minority.push_back(r.Int(0));
     }
-    auto pick = [&](const std::vector<int64_t>& v) { return v[static_cast<size_t>(rng.Uniform(0, static_cast<int>(v.size()) - 1))]; };
-    const char* kCompanies[] = {"华阳商贸有限公司", "天府民族餐饮公司", "锦华建设集团", "川西物流有限公司",
-                                "蓉城医药连锁",     "安公社区商会"};
+    auto pick = [&](const std::vector<int64_t>& v) {
+        return v[static_cast<size_t>(rng.Uniform(0, static_cast<int>(v.size()) - 1))];
+    };
+    const char* kCompanies[] = {"华阳商贸有限公司", "天府民族餐饮公司", "锦华建设集团",
+                                "川西物流有限公司", "蓉城医药连锁",     "安公社区商会"};
     auto donate = [&](std::optional<int64_t> project_id, const std::string& channel, int64_t fen, const std::string& on,
-                      int who, bool epidemic_flag = false, const std::string& form = "cash", const std::string& goods = "") {
+                      int who, bool epidemic_flag = false, const std::string& form = "cash",
+                      const std::string& goods = "") {
         charity::DonationInput in;
         in.community_id = community;
         in.project_id = project_id;
@@ -81,23 +85,27 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
     for (int i = 0; i < 150; ++i) {
         bool goods = i % 5 == 0;
         donate(epidemic, i % 2 ? "crowdfunding_offline" : "public_collection", 100 * rng.Uniform(300, 1500),
-               Date(2020, 1 + i % 4, 1 + i % 28), 2, true, goods ? "in_kind" : "cash", goods ? "口罩、消毒液、测温枪" : "");
+               Date(2020, 1 + i % 4, 1 + i % 28), 2, true, goods ? "in_kind" : "cash",
+               goods ? "口罩、消毒液、测温枪" : "");
     }
     for (int i = 0; i < 40; ++i) {
-        donate(i % 2 ? care : school, "crowdfunding_online", 100 * rng.Uniform(200, 2000), Date(2020, 5 + i % 8, 1 + i % 28),
-               i % 4 == 0 ? 0 : 3);
+        donate(i % 2 ? care : school, "crowdfunding_online", 100 * rng.Uniform(200, 2000),
+               Date(2020, 5 + i % 8, 1 + i % 28), i % 4 == 0 ? 0 : 3);
     }
     // 2021: every channel; the gala in December.
     for (int i = 0; i < 120; ++i) {
-        donate(i % 3 ? care : school, "crowdfunding_online", 100 * rng.Uniform(300, 1700), Date(2021, 1 + i % 12, 1 + i % 28),
-               i % 6 == 0 ? 0 : 3);
+        donate(i % 3 ? care : school, "crowdfunding_online", 100 * rng.Uniform(300, 1700),
+               Date(2021, 1 + i % 12, 1 + i % 28), i % 6 == 0 ? 0 : 3);
     }
     for (int i = 0; i < 80; ++i) {
         donate(care, "crowdfunding_offline", 100 * rng.Uniform(200, 800), Date(2021, 1 + i % 12, 2 + i % 26), 3);
     }
-    for (int i = 0; i < 30; ++i) donate(std::nullopt, "public_collection", 100 * rng.Uniform(500, 1500), Date(2021, 1 + i % 12, 15), 3);
-    for (int i = 0; i < 12; ++i) donate(i % 2 ? care : school, "corporate", 100 * rng.Uniform(12000, 18000), Date(2021, 1 + i, 10), 1);
-    for (int i = 0; i < 40; ++i) donate(care, "charity_sale", 100 * rng.Uniform(200, 600), Date(2021, 6, 1 + i % 20), 3);
+    for (int i = 0; i < 30; ++i)
+        donate(std::nullopt, "public_collection", 100 * rng.Uniform(500, 1500), Date(2021, 1 + i % 12, 15), 3);
+    for (int i = 0; i < 12; ++i)
+        donate(i % 2 ? care : school, "corporate", 100 * rng.Uniform(12000, 18000), Date(2021, 1 + i, 10), 1);
+    for (int i = 0; i < 40; ++i)
+        donate(care, "charity_sale", 100 * rng.Uniform(200, 600), Date(2021, 6, 1 + i % 20), 3);
     for (int i = 0; i < 60; ++i) donate(gala, "gala", 100 * rng.Uniform(500, 1500), "2021-12-18", i % 10 == 0 ? 1 : 3);
     donate(gala, "gala", 100 * 3000, "2021-12-18", 1, false, "in_kind", "晚会演出服装 40 套");
     // A mistake: recorded twice, the copy reversed with a reason.
@@ -109,7 +117,8 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
         "INSERT INTO charity_transactions (street_id, community_id, kind, occurred_on, memo, reverses_id, reason, "
         "created_by, created_at) VALUES (?, ?, 'reversal', '2021-03-09', '冲正', ?, '同一笔捐款重复登记', ?, ?)",
         street, community, dup_tx, people.treasurer, int64_t{1615248000});
-    for (const auto& e : conn.Query("SELECT account_id, amount_fen FROM charity_entries WHERE transaction_id = ?", dup_tx)) {
+    for (const auto& e :
+         conn.Query("SELECT account_id, amount_fen FROM charity_entries WHERE transaction_id = ?", dup_tx)) {
         conn.Exec("INSERT INTO charity_entries (transaction_id, account_id, amount_fen) VALUES (?, ?, ?)", reversal,
                   e.Int(0), -e.Int(1));
         conn.Exec("UPDATE charity_accounts SET balance_fen = balance_fen - ? WHERE id = ?", e.Int(1), e.Int(0));
@@ -117,9 +126,10 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
 
     // Disbursements to households, requested by the treasurer, approved by the community worker and
     // the street administrator, and paid.
-    auto households = conn.Query("SELECT DISTINCT household_id FROM residents WHERE community_id = ? AND ethnicity >= '02' "
-                                 "AND ethnicity <= '56' AND household_id IS NOT NULL ORDER BY household_id LIMIT 40",
-                                 community);
+    auto households = conn.Query(
+        "SELECT DISTINCT household_id FROM residents WHERE community_id = ? AND ethnicity >= '02' "
+        "AND ethnicity <= '56' AND household_id IS NOT NULL ORDER BY household_id LIMIT 40",
+        community);
     const char* kPurposes[] = {"困难家庭生活补助", "独居老人冬季关爱慰问", "助学金", "大病救助", "节日慰问物资"};
     for (size_t i = 0; i < households.size(); ++i) {
         int year = 2019 + static_cast<int>(i % 3);
@@ -129,7 +139,8 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
         std::string on = Date(year, 6 + static_cast<int>(i % 6), 10);
         int64_t id = conn.Insert(
             "INSERT INTO charity_disbursements (street_id, community_id, project_id, amount_fen, beneficiary_kind, "
-            "household_id, purpose, evidence, status, requested_by, first_approver, second_approver, created_at) VALUES "
+            "household_id, purpose, evidence, status, requested_by, first_approver, second_approver, created_at) "
+            "VALUES "
             "(?, ?, ?, ?, 'household', ?, ?, '入户核实记录及签收单', 'approved', ?, ?, ?, ?)",
             street, community, from, amount, households[i].Int(0), std::string(kPurposes[i % 5]), people.treasurer,
             people.worker, people.admin, int64_t{1600000000});
@@ -138,14 +149,16 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
     // One still waiting for its second approval.
     conn.Exec(
         "INSERT INTO charity_disbursements (street_id, community_id, project_id, amount_fen, beneficiary_kind, "
-        "household_id, purpose, status, requested_by, first_approver, created_at) VALUES (?, ?, ?, 200000, 'household', ?, "
+        "household_id, purpose, status, requested_by, first_approver, created_at) VALUES (?, ?, ?, 200000, "
+        "'household', ?, "
         "'医疗救助', 'requested', ?, ?, ?)",
         street, community, care, households.front().Int(0), people.treasurer, people.worker, int64_t{1640000000});
     for (int64_t p : {care, epidemic, school, gala}) {
-        conn.Exec("INSERT INTO charity_disclosures (project_id, published_on, note, created_by, created_at) VALUES (?, ?, "
-                  "'在社区公示栏及微信群公示收支明细', ?, ?)",
-                  p, p == care ? std::string("2021-06-30") : std::string("2021-12-31"), people.treasurer,
-                  int64_t{1640000000});
+        conn.Exec(
+            "INSERT INTO charity_disclosures (project_id, published_on, note, created_by, created_at) VALUES (?, ?, "
+            "'在社区公示栏及微信群公示收支明细', ?, ?)",
+            p, p == care ? std::string("2021-06-30") : std::string("2021-12-31"), people.treasurer,
+            int64_t{1640000000});
     }
 }
 

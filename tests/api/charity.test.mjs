@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, client, sql, tongxin } from './helpers.mjs';
+import { startServer, client, sql, tongxin, xlsxText } from './helpers.mjs';
 
 let server, api, treasurer, worker, admin, angongId;
 before(async () => {
@@ -150,4 +150,15 @@ test('another community\'s worker sees none of the fund, and the books check is 
   const resident = await api.as('resident');
   assert.equal((await resident.get('/api/v1/charity/donations')).status, 403);
   assert.match(tongxin(['books', 'check', '--db', server.db]), /books balance: \d+ transactions/);
+});
+
+test('the ledger and the disclosure export as .xlsx', async () => {
+  const ledger = await treasurer.get(`/api/v1/charity/ledger/export?community=${angongId}`);
+  assert.equal(ledger.status, 200);
+  const text = xlsxText(ledger.data);
+  assert.match(text, /借方/);
+  assert.match(text, /民族关爱帮扶项目/);
+  const pub = await api.request('GET', `/api/v1/charity/disclosure/export?community=${angongId}`);
+  assert.equal(pub.status, 200);
+  assert.match(xlsxText(pub.data), /项目收支/);
 });

@@ -4,7 +4,7 @@ import {
   ElAlert, ElAside, ElButton, ElCard, ElCol, ElConfigProvider, ElContainer, ElDatePicker, ElDescriptions,
   ElDescriptionsItem, ElDialog, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
   ElHeader, ElIcon, ElInput, ElInputNumber, ElLink, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination,
-  ElPopconfirm, ElRadioButton, ElRadioGroup, ElRow, ElSelect, ElStatistic, ElStep, ElSteps, ElSwitch, ElTable,
+  ElPopconfirm, ElRadio, ElRadioButton, ElRadioGroup, ElRow, ElSelect, ElStatistic, ElStep, ElSteps, ElSwitch, ElTable,
   ElTableColumn, ElTabPane, ElTabs, ElTag, ElTree, ElUpload,
 } from 'element-plus';
 import 'element-plus/dist/index.css';
@@ -13,7 +13,7 @@ const components = [
   ElAlert, ElAside, ElButton, ElCard, ElCol, ElConfigProvider, ElContainer, ElDatePicker, ElDescriptions,
   ElDescriptionsItem, ElDialog, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
   ElHeader, ElIcon, ElInput, ElInputNumber, ElLink, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination,
-  ElPopconfirm, ElRadioButton, ElRadioGroup, ElRow, ElSelect, ElStatistic, ElStep, ElSteps, ElSwitch, ElTable,
+  ElPopconfirm, ElRadio, ElRadioButton, ElRadioGroup, ElRow, ElSelect, ElStatistic, ElStep, ElSteps, ElSwitch, ElTable,
   ElTableColumn, ElTabPane, ElTabs, ElTag, ElTree, ElUpload,
 ];
 

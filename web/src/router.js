@@ -11,9 +11,10 @@ import { organizationsRoutes } from './modules/organizations/routes.js';
 import { partyRoutes } from './modules/party/routes.js';
 import { volunteerRoutes, volunteerPrintRoutes } from './modules/volunteer/routes.js';
 import { servicesRoutes } from './modules/services/routes.js';
+import { charityRoutes, charityPublicRoutes } from './modules/charity/routes.js';
 import { mobileRoutes } from './mobile/routes.js';
 
-const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...servicesRoutes, ...accountsRoutes];
+const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...accountsRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -21,6 +22,7 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
     { path: '/', component: AppLayout, children: [{ path: '', name: 'home', redirect: () => firstAllowed() }, ...moduleRoutes] },
     ...volunteerPrintRoutes,
+    ...charityPublicRoutes,
     ...mobileRoutes,
     { path: '/:rest(.*)*', redirect: '/' },
   ],

@@ -48,7 +48,8 @@ std::string FormatYuan(int64_t fen) {
         grouped += whole[i];
     }
     unsigned cents = static_cast<unsigned>(v % 100);
-    return (negative ? "-" : "") + grouped + "." + static_cast<char>('0' + cents / 10) + static_cast<char>('0' + cents % 10);
+    return (negative ? "-" : "") + grouped + "." + static_cast<char>('0' + cents / 10) +
+           static_cast<char>('0' + cents % 10);
 }
 
 const char* ReasonOf(ParseError e) {

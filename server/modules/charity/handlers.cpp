@@ -18,15 +18,19 @@ int64_t AmountOf(http::JsonBody& body) {
     if (body.Has("amount_fen")) {
         auto fen = body.Int("amount_fen", true, INT64_MIN, INT64_MAX);
         if (!fen) return 0;
-        if (*fen <= 0) body.Fail("amount_fen", *fen == 0 ? "invalid_amount" : "negative_amount");
-        else if (*fen > money::kMaxFen) body.Fail("amount_fen", "amount_too_large");
+        if (*fen <= 0)
+            body.Fail("amount_fen", *fen == 0 ? "invalid_amount" : "negative_amount");
+        else if (*fen > money::kMaxFen)
+            body.Fail("amount_fen", "amount_too_large");
         return fen.value_or(0);
     }
     auto text = body.Str("amount", true, 30);
     if (!text) return 0;
     auto parsed = money::ParseYuan(*text);
-    if (!parsed.fen) body.Fail("amount", money::ReasonOf(parsed.error));
-    else if (*parsed.fen == 0) body.Fail("amount", "invalid_amount");
+    if (!parsed.fen)
+        body.Fail("amount", money::ReasonOf(parsed.error));
+    else if (*parsed.fen == 0)
+        body.Fail("amount", "invalid_amount");
     return parsed.fen.value_or(0);
 }
 
@@ -40,8 +44,10 @@ std::optional<std::string> QueryStr(const Request& req, const std::string& name)
 
 void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Registry& registry) {
     RegisterIndicators(registry);
-    r.Add("GET", "/api/v1/charity/projects", Access::Need("charity.read"), "Projects with goal, income, spending, balance",
-          [&svc](Request& req) { return http::JsonResponse(svc.Projects(req.User(), http::QueryOptInt(req, "community"))); });
+    r.Add("GET", "/api/v1/charity/projects", Access::Need("charity.read"),
+          "Projects with goal, income, spending, balance", [&svc](Request& req) {
+              return http::JsonResponse(svc.Projects(req.User(), http::QueryOptInt(req, "community")));
+          });
     r.Add("POST", "/api/v1/charity/projects", Access::Need("charity.write"), "Start a project", [&svc](Request& req) {
         http::JsonBody body(req);
         ProjectInput in;
@@ -60,13 +66,13 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
           "Donations (?community=, ?project=, ?year=)", [&svc](Request& req) {
               auto page = http::PageOf(req);
               auto year = http::QueryOptInt(req, "year");
-              return http::JsonResponse(svc.Donations(req.User(), http::QueryOptInt(req, "community"),
-                                                      http::QueryOptInt(req, "project"),
-                                                      year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt,
-                                                      page.limit, page.offset));
+              return http::JsonResponse(svc.Donations(
+                  req.User(), http::QueryOptInt(req, "community"), http::QueryOptInt(req, "project"),
+                  year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt, page.limit, page.offset));
           });
     r.Add("POST", "/api/v1/charity/donations", Access::Need("charity.write"),
-          "Record a donation (amount in yuan text or amount_fen); answers with its receipt number", [&svc](Request& req) {
+          "Record a donation (amount in yuan text or amount_fen); answers with its receipt number",
+          [&svc](Request& req) {
               http::JsonBody body(req);
               DonationInput in;
               in.community_id = body.Int("community_id", true, 1).value_or(0);
@@ -91,8 +97,8 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
               return http::JsonResponse(svc.Disbursements(req.User(), http::QueryOptInt(req, "community"),
                                                           QueryStr(req, "status"), page.limit, page.offset));
           });
-    r.Add("POST", "/api/v1/charity/disbursements", Access::Need("charity.write"), "Request a disbursement from a project",
-          [&svc](Request& req) {
+    r.Add("POST", "/api/v1/charity/disbursements", Access::Need("charity.write"),
+          "Request a disbursement from a project", [&svc](Request& req) {
               http::JsonBody body(req);
               DisbursementInput in;
               in.project_id = body.Int("project_id", true, 1).value_or(0);
@@ -139,10 +145,11 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
               int64_t tx = svc.Reverse(req.User(), id, *reason, ActorOf(req));
               return http::JsonResponse(json::object{{"transaction_id", tx}}, 201);
           });
-    r.Add("GET", "/api/v1/charity/ledger", Access::Need("charity.read"), "Transactions with entries, and account balances",
-          [&svc](Request& req) {
+    r.Add("GET", "/api/v1/charity/ledger", Access::Need("charity.read"),
+          "Transactions with entries, and account balances", [&svc](Request& req) {
               auto page = http::PageOf(req);
-              return http::JsonResponse(svc.Ledger(req.User(), http::QueryOptInt(req, "community"), page.limit, page.offset));
+              return http::JsonResponse(
+                  svc.Ledger(req.User(), http::QueryOptInt(req, "community"), page.limit, page.offset));
           });
     r.Add("GET", "/api/v1/charity/books", Access::Need("charity.read"), "Check that the books balance",
           [&ctx](Request&) {
@@ -160,11 +167,32 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
               http::JsonBody body(req);
               auto note = body.Str("note", false, 500).value_or("");
               body.Finish();
-              return http::JsonResponse(json::object{{"id", svc.PublishDisclosure(req.User(), id, note, ActorOf(req))}}, 201);
+              return http::JsonResponse(json::object{{"id", svc.PublishDisclosure(req.User(), id, note, ActorOf(req))}},
+                                        201);
           });
     r.Add("GET", "/api/v1/charity/reminders", Access::Need("charity.read"),
           "Projects running over 6 months with no disclosure in 3 months", [&svc](Request& req) {
               return http::JsonResponse(svc.Reminders(req.User(), http::QueryOptInt(req, "community"), time::Today()));
+          });
+    r.Add("GET", "/api/v1/charity/ledger/export", Access::Need("charity.read"), "The community's ledger as .xlsx",
+          [&svc](Request& req) {
+              auto community = http::QueryOptInt(req, "community");
+              if (!community)
+                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              return http::Response::File(svc.ExportLedger(req.User(), *community, req.lang, ActorOf(req)),
+                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                          req.lang == "en" ? "ledger.xlsx" : "公益慈善基金账簿.xlsx");
+          });
+    r.Add("GET", "/api/v1/charity/disclosure/export", Access::Public(), "The public disclosure as .xlsx",
+          [&svc](Request& req) {
+              auto community = http::QueryOptInt(req, "community");
+              auto street = http::QueryOptInt(req, "street");
+              if (!community && !street) {
+                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              }
+              return http::Response::File(svc.ExportDisclosure(community, street, req.lang),
+                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                          req.lang == "en" ? "disclosure.xlsx" : "公益慈善基金公示.xlsx");
           });
     r.Add("GET", "/api/v1/charity/disclosure", Access::Public(),
           "Public disclosure of a community's (or street's) fund, no login (?community= or ?street=)",

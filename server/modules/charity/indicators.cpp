@@ -22,9 +22,11 @@ KpiRecords DonationRecords(db::Connection& c, const std::string& where, const st
     auto with = params;
     with.emplace_back(limit);
     with.emplace_back(offset);
-    for (const auto& r : c.Run("SELECT d.id, d.receipt_no, d.donated_on, d.donor_kind, d.donor_name, d.channel, d.form, "
-                               "d.amount_fen" + where + " ORDER BY d.donated_on, d.id LIMIT ? OFFSET ?",
-                               with)) {
+    for (const auto& r :
+         c.Run("SELECT d.id, d.receipt_no, d.donated_on, d.donor_kind, d.donor_name, d.channel, d.form, "
+               "d.amount_fen" +
+                   where + " ORDER BY d.donated_on, d.id LIMIT ? OFFSET ?",
+               with)) {
         out.items.push_back({{"id", r.Int(0)},
                              {"receipt_no", r.Str(1)},
                              {"donated_on", r.Str(2)},
@@ -44,7 +46,8 @@ std::string Raised(const KpiScope& s) {
 std::string Pandemic(const KpiScope& s) {
     return " FROM charity_donations d JOIN residents r ON r.id = d.donor_resident_id WHERE d." + s.place_column +
            " = ? AND d.epidemic = 1 AND d.donor_kind = 'resident' AND r.ethnicity >= '02' AND r.ethnicity <= '56' AND "
-           "d.donated_on <= ?" + kStanding;
+           "d.donated_on <= ?" +
+           kStanding;
 }
 
 }  // namespace

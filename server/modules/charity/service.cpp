@@ -8,6 +8,8 @@
 #include "core/auth/scope.hpp"
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
+#include "core/io/spreadsheet.hpp"
+#include "core/money/money.hpp"
 #include "core/time/clock.hpp"
 #include "modules/places/service.hpp"
 #include "modules/residents/service.hpp"
@@ -115,8 +117,10 @@ json::object CharityService::Projects(const auth::Principal& p, std::optional<in
     for (const auto& r : conn.Run(
              "SELECT o.id, o.community_id, o.name, o.goal_fen, o.starts_on, o.ends_on, o.description, o.beneficiaries, "
              "a.balance_fen, (SELECT coalesce(sum(d.amount_fen), 0) FROM charity_donations d WHERE d.project_id = o.id "
-             "AND " + Standing("d") + "), (SELECT max(published_on) FROM charity_disclosures s WHERE s.project_id = "
-             "o.id) FROM charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project'" +
+             "AND " +
+                 Standing("d") +
+                 "), (SELECT max(published_on) FROM charity_disclosures s WHERE s.project_id = "
+                 "o.id) FROM charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project'" +
                  where.Sql() + " ORDER BY o.starts_on DESC, o.id DESC",
              where.values())) {
         int64_t balance = -r.Int(8), income = r.Int(9);
@@ -142,7 +146,8 @@ int64_t CharityService::CreateProject(const auth::Principal& p, const ProjectInp
     FieldErrors errors;
     if (in.name.empty()) errors.Add("name", "required");
     if (!time::IsValidDate(in.starts_on)) errors.Add("starts_on", "invalid_date");
-    if (in.ends_on && (!time::IsValidDate(*in.ends_on) || *in.ends_on < in.starts_on)) errors.Add("ends_on", "invalid_date");
+    if (in.ends_on && (!time::IsValidDate(*in.ends_on) || *in.ends_on < in.starts_on))
+        errors.Add("ends_on", "invalid_date");
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
@@ -163,20 +168,23 @@ int64_t CharityService::CreateProject(const auth::Principal& p, const ProjectInp
 
 std::pair<int64_t, std::string> CharityService::InsertDonation(db::Connection& conn, int64_t street,
                                                                const DonationInput& in, std::optional<int64_t> by) {
-    std::string fund = in.project_id ? conn.QueryOne("SELECT name FROM charity_projects WHERE id = ?", *in.project_id)->Str(0)
-                                     : std::string("非限定性基金");
+    std::string fund = in.project_id
+                           ? conn.QueryOne("SELECT name FROM charity_projects WHERE id = ?", *in.project_id)->Str(0)
+                           : std::string("非限定性基金");
     int64_t asset = AccountOf(conn, street, in.community_id, in.form == "cash" ? "cash" : "in_kind", std::nullopt,
                               in.form == "cash" ? "银行存款及现金" : "捐赠物资");
-    int64_t target = AccountOf(conn, street, in.community_id, in.project_id ? "project" : "general", in.project_id, fund);
+    int64_t target =
+        AccountOf(conn, street, in.community_id, in.project_id ? "project" : "general", in.project_id, fund);
     int64_t tx = Post(conn, street, in.community_id, "donation", in.donated_on,
-                      (in.form == "cash" ? "现金捐赠：" : "物资捐赠：") + fund, {{asset, in.amount_fen}, {target, -in.amount_fen}},
-                      std::nullopt, "", by);
+                      (in.form == "cash" ? "现金捐赠：" : "物资捐赠：") + fund,
+                      {{asset, in.amount_fen}, {target, -in.amount_fen}}, std::nullopt, "", by);
     std::string prefix = "JZ" + in.donated_on.substr(0, 4) + "-" + std::to_string(in.community_id) + "-";
     int64_t seq = conn.QueryInt("SELECT count(*) FROM charity_donations WHERE receipt_no LIKE ?", prefix + "%") + 1;
     char receipt[64];
     std::snprintf(receipt, sizeof receipt, "%s%06lld", prefix.c_str(), static_cast<long long>(seq));
     int64_t id = conn.Insert(
-        "INSERT INTO charity_donations (transaction_id, street_id, community_id, project_id, channel, form, amount_fen, "
+        "INSERT INTO charity_donations (transaction_id, street_id, community_id, project_id, channel, form, "
+        "amount_fen, "
         "goods, valuation_basis, donor_kind, donor_resident_id, donor_name, publish_name, epidemic, receipt_no, "
         "donated_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         tx, street, in.community_id, in.project_id, in.channel, in.form, in.amount_fen, in.goods, in.valuation_basis,
@@ -197,8 +205,10 @@ json::object CharityService::RecordDonation(const auth::Principal& p, const Dona
     }
     if (in.donor_kind == "resident" && !in.donor_resident_id) errors.Add("donor_resident_id", "required");
     if (in.donor_kind == "organization" && in.donor_name.empty()) errors.Add("donor_name", "required");
-    if (!time::IsValidDate(in.donated_on)) errors.Add("donated_on", "invalid_date");
-    else if (in.donated_on > time::Today()) errors.Add("donated_on", "in_future");
+    if (!time::IsValidDate(in.donated_on))
+        errors.Add("donated_on", "invalid_date");
+    else if (in.donated_on > time::Today())
+        errors.Add("donated_on", "in_future");
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
@@ -247,7 +257,9 @@ json::object CharityService::Donations(const auth::Principal& p, std::optional<i
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
     if (project) where.Add("o.project_id = ?", *project);
-    if (year) where.Add("o.donated_on >= ? AND o.donated_on <= ?", std::to_string(*year) + "-01-01", std::to_string(*year) + "-12-31");
+    if (year)
+        where.Add("o.donated_on >= ? AND o.donated_on <= ?", std::to_string(*year) + "-01-01",
+                  std::to_string(*year) + "-12-31");
     auto sums = conn.Run("SELECT count(*), coalesce(sum(CASE WHEN " + Standing("o") +
                              " THEN o.amount_fen ELSE 0 END), 0) FROM charity_donations o" + where.Sql(),
                          where.values())
@@ -287,11 +299,13 @@ json::object CharityService::Disbursements(const auth::Principal& p, std::option
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
     if (status) where.Add("o.status = ?", *status);
-    int64_t total = conn.Run("SELECT count(*) FROM charity_disbursements o" + where.Sql(), where.values()).front().Int(0);
+    int64_t total =
+        conn.Run("SELECT count(*) FROM charity_disbursements o" + where.Sql(), where.values()).front().Int(0);
     json::array items;
     auto user = [&](const db::Row& r, int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Str(c)); };
     for (const auto& r : conn.Run(
-             "SELECT o.id, o.project_id, p.name, o.form, o.amount_fen, o.beneficiary_kind, h.address, g.name, o.purpose, "
+             "SELECT o.id, o.project_id, p.name, o.form, o.amount_fen, o.beneficiary_kind, h.address, g.name, "
+             "o.purpose, "
              "o.evidence, o.status, u1.display_name, u2.display_name, u3.display_name, o.paid_on, o.transaction_id, "
              "o.requested_by, o.first_approver FROM charity_disbursements o JOIN charity_projects p ON p.id = "
              "o.project_id LEFT JOIN households h ON h.id = o.household_id LEFT JOIN organizations g ON g.id = "
@@ -334,16 +348,16 @@ int64_t CharityService::RequestDisbursement(const auth::Principal& p, const Disb
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto project = LoadProject(conn, p, in.project_id);
-    if (!project) throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"project_id", "not_found"}}}});
-    if (in.household_id &&
-        conn.QueryInt("SELECT count(*) FROM households WHERE id = ? AND community_id = ?", *in.household_id,
-                      project->community_id) == 0) {
+    if (!project)
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"project_id", "not_found"}}}});
+    if (in.household_id && conn.QueryInt("SELECT count(*) FROM households WHERE id = ? AND community_id = ?",
+                                         *in.household_id, project->community_id) == 0) {
         throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"household_id", "not_found"}}}});
     }
-    if (in.organization_id &&
-        conn.QueryInt("SELECT count(*) FROM organizations WHERE id = ? AND street_id = ?", *in.organization_id,
-                      project->street_id) == 0) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"organization_id", "not_found"}}}});
+    if (in.organization_id && conn.QueryInt("SELECT count(*) FROM organizations WHERE id = ? AND street_id = ?",
+                                            *in.organization_id, project->street_id) == 0) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                       {{"fields", {{"organization_id", "not_found"}}}});
     }
     int64_t id = conn.Insert(
         "INSERT INTO charity_disbursements (street_id, community_id, project_id, form, amount_fen, beneficiary_kind, "
@@ -375,10 +389,11 @@ DisbursementRow LoadDisbursement(db::Connection& conn, const auth::Principal& p,
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
-    auto rows = conn.Run("SELECT o.id, o.project_id, o.requested_by, o.first_approver, o.second_approver, o.status FROM "
-                         "charity_disbursements o" +
-                             where.Sql() + std::string(conn.ForUpdate()),
-                         where.values());
+    auto rows = conn.Run(
+        "SELECT o.id, o.project_id, o.requested_by, o.first_approver, o.second_approver, o.status FROM "
+        "charity_disbursements o" +
+            where.Sql() + std::string(conn.ForUpdate()),
+        where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     const auto& r = rows.front();
     return {r.Int(0), r.Int(1), r.Int(2), r.OptInt(3), r.OptInt(4), r.Str(5)};
@@ -396,23 +411,31 @@ void CharityService::Approve(const auth::Principal& p, int64_t id, const audit::
     if (!d.first) {
         conn.Exec("UPDATE charity_disbursements SET first_approver = ? WHERE id = ?", p.user_id, id);
     } else {
-        conn.Exec("UPDATE charity_disbursements SET second_approver = ?, status = 'approved' WHERE id = ?", p.user_id, id);
+        conn.Exec("UPDATE charity_disbursements SET second_approver = ?, status = 'approved' WHERE id = ?", p.user_id,
+                  id);
     }
     audit::Append(conn, actor,
-                  {"charity.disbursement.approved", "charity_disbursement", std::to_string(id), true,
+                  {"charity.disbursement.approved",
+                   "charity_disbursement",
+                   std::to_string(id),
+                   true,
                    {{"approval", d.first ? 2 : 1}}});
     tx.Commit();
 }
 
-void CharityService::Reject(const auth::Principal& p, int64_t id, const std::string& reason, const audit::Actor& actor) {
-    if (reason.empty()) throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
+void CharityService::Reject(const auth::Principal& p, int64_t id, const std::string& reason,
+                            const audit::Actor& actor) {
+    if (reason.empty())
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     DisbursementRow d = LoadDisbursement(conn, p, id);
-    if (d.status != "requested" && d.status != "approved") throw AppError(ErrorCode::kConflict, "not_awaiting_approval");
+    if (d.status != "requested" && d.status != "approved")
+        throw AppError(ErrorCode::kConflict, "not_awaiting_approval");
     conn.Exec("UPDATE charity_disbursements SET status = 'rejected', rejected_by = ? WHERE id = ?", p.user_id, id);
-    audit::Append(conn, actor,
-                  {"charity.disbursement.rejected", "charity_disbursement", std::to_string(id), true, {{"reason", reason}}});
+    audit::Append(
+        conn, actor,
+        {"charity.disbursement.rejected", "charity_disbursement", std::to_string(id), true, {{"reason", reason}}});
     tx.Commit();
 }
 
@@ -445,7 +468,10 @@ int64_t CharityService::Pay(const auth::Principal& p, int64_t id, const std::str
     if (d.status != "approved") throw AppError(ErrorCode::kConflict, "not_approved");
     int64_t t = PostPayment(conn, id, paid_on, p.user_id);
     audit::Append(conn, actor,
-                  {"charity.disbursement.paid", "charity_disbursement", std::to_string(id), true,
+                  {"charity.disbursement.paid",
+                   "charity_disbursement",
+                   std::to_string(id),
+                   true,
                    {{"transaction_id", t}, {"paid_on", paid_on}}});
     tx.Commit();
     return t;
@@ -453,7 +479,8 @@ int64_t CharityService::Pay(const auth::Principal& p, int64_t id, const std::str
 
 int64_t CharityService::Reverse(const auth::Principal& p, int64_t transaction_id, const std::string& reason,
                                 const audit::Actor& actor) {
-    if (reason.empty()) throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
+    if (reason.empty())
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto scope = auth::CommunityRecordScope(p);
@@ -467,18 +494,22 @@ int64_t CharityService::Reverse(const auth::Principal& p, int64_t transaction_id
         throw AppError(ErrorCode::kConflict, "already_reversed");
     }
     std::vector<std::pair<int64_t, int64_t>> entries;
-    for (const auto& e : conn.Query("SELECT account_id, amount_fen FROM charity_entries WHERE transaction_id = ?",
-                                    transaction_id)) {
+    for (const auto& e :
+         conn.Query("SELECT account_id, amount_fen FROM charity_entries WHERE transaction_id = ?", transaction_id)) {
         entries.emplace_back(e.Int(0), -e.Int(1));
     }
     int64_t id = Post(conn, t.front().Int(0), t.front().Int(1), "reversal", time::Today(), "冲正", entries,
                       transaction_id, reason, p.user_id);
     // A reversed payment puts its disbursement back to approved, to be paid again or rejected.
-    conn.Exec("UPDATE charity_disbursements SET status = 'approved', transaction_id = NULL, paid_on = NULL WHERE "
-              "transaction_id = ?",
-              transaction_id);
+    conn.Exec(
+        "UPDATE charity_disbursements SET status = 'approved', transaction_id = NULL, paid_on = NULL WHERE "
+        "transaction_id = ?",
+        transaction_id);
     audit::Append(conn, actor,
-                  {"charity.transaction.reversed", "charity_transaction", std::to_string(transaction_id), true,
+                  {"charity.transaction.reversed",
+                   "charity_transaction",
+                   std::to_string(transaction_id),
+                   true,
                    {{"reversal_id", id}, {"reason", reason}}});
     tx.Commit();
     return id;
@@ -491,17 +522,18 @@ json::object CharityService::Ledger(const auth::Principal& p, std::optional<int6
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
-    int64_t total = conn.Run("SELECT count(*) FROM charity_transactions o" + where.Sql(), where.values()).front().Int(0);
+    int64_t total =
+        conn.Run("SELECT count(*) FROM charity_transactions o" + where.Sql(), where.values()).front().Int(0);
     json::array items;
     for (const auto& r : conn.Run("SELECT o.id, o.kind, o.occurred_on, o.memo, o.reverses_id, o.reason FROM "
                                   "charity_transactions o" +
                                       where.Sql() + " ORDER BY o.id DESC LIMIT ? OFFSET ?",
                                   where.With({limit, offset}))) {
         json::array entries;
-        for (const auto& e : conn.Query(
-                 "SELECT a.name, a.kind, e.amount_fen FROM charity_entries e JOIN charity_accounts a ON a.id = "
-                 "e.account_id WHERE e.transaction_id = ? ORDER BY e.id",
-                 r.Int(0))) {
+        for (const auto& e :
+             conn.Query("SELECT a.name, a.kind, e.amount_fen FROM charity_entries e JOIN charity_accounts a ON a.id = "
+                        "e.account_id WHERE e.transaction_id = ? ORDER BY e.id",
+                        r.Int(0))) {
             entries.push_back({{"account", e.Str(0)}, {"account_kind", e.Str(1)}, {"amount_fen", e.Int(2)}});
         }
         items.push_back({{"id", r.Int(0)},
@@ -516,9 +548,9 @@ json::object CharityService::Ledger(const auth::Principal& p, std::optional<int6
     db::SqlWhere aw;
     aw.AddScope(scope.clause, scope.value);
     if (community) aw.Add("o.community_id = ?", *community);
-    for (const auto& a : conn.Run("SELECT o.id, o.kind, o.name, o.balance_fen FROM charity_accounts o" + aw.Sql() +
-                                      " ORDER BY o.kind, o.id",
-                                  aw.values())) {
+    for (const auto& a : conn.Run(
+             "SELECT o.id, o.kind, o.name, o.balance_fen FROM charity_accounts o" + aw.Sql() + " ORDER BY o.kind, o.id",
+             aw.values())) {
         accounts.push_back({{"id", a.Int(0)}, {"kind", a.Str(1)}, {"name", a.Str(2)}, {"balance_fen", a.Int(3)}});
     }
     return {{"items", std::move(items)}, {"total", total}, {"accounts", std::move(accounts)}};
@@ -537,14 +569,20 @@ json::object CharityService::Disclosure(std::optional<int64_t> community, std::o
                                         column + " = ? AND " + Standing("d") +
                                         " GROUP BY substr(d.donated_on, 1, 4), d.channel, d.form ORDER BY 1 DESC, 2, 3",
                                     place)) {
-        totals.push_back({{"year", r.Str(0)}, {"channel", r.Str(1)}, {"form", r.Str(2)}, {"donations", r.Int(3)},
+        totals.push_back({{"year", r.Str(0)},
+                          {"channel", r.Str(1)},
+                          {"form", r.Str(2)},
+                          {"donations", r.Int(3)},
                           {"amount_fen", r.Int(4)}});
     }
     json::array projects;
     for (const auto& r : conn.Query(
-             "SELECT o.id, o.name, o.goal_fen, o.starts_on, o.ends_on, a.balance_fen, (SELECT coalesce(sum(d.amount_fen), "
-             "0) FROM charity_donations d WHERE d.project_id = o.id AND " + Standing("d") + ") FROM "
-             "charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project' WHERE o." +
+             "SELECT o.id, o.name, o.goal_fen, o.starts_on, o.ends_on, a.balance_fen, (SELECT "
+             "coalesce(sum(d.amount_fen), "
+             "0) FROM charity_donations d WHERE d.project_id = o.id AND " +
+                 Standing("d") +
+                 ") FROM "
+                 "charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project' WHERE o." +
                  column + " = ? ORDER BY o.starts_on DESC, o.id DESC",
              place)) {
         int64_t balance = -r.Int(5), income = r.Int(6);
@@ -558,12 +596,12 @@ json::object CharityService::Disclosure(std::optional<int64_t> community, std::o
                             {"balance_fen", balance}});
     }
     json::array recent;
-    for (const auto& r : conn.Query("SELECT d.donated_on, d.donor_kind, d.donor_name, d.publish_name, d.amount_fen, "
-                                    "d.form, d.channel, p.name FROM charity_donations d LEFT JOIN charity_projects p ON "
-                                    "p.id = d.project_id WHERE d." +
-                                        column + " = ? AND " + Standing("d") +
-                                        " ORDER BY d.donated_on DESC, d.id DESC LIMIT 20",
-                                    place)) {
+    for (const auto& r :
+         conn.Query("SELECT d.donated_on, d.donor_kind, d.donor_name, d.publish_name, d.amount_fen, "
+                    "d.form, d.channel, p.name FROM charity_donations d LEFT JOIN charity_projects p ON "
+                    "p.id = d.project_id WHERE d." +
+                        column + " = ? AND " + Standing("d") + " ORDER BY d.donated_on DESC, d.id DESC LIMIT 20",
+                    place)) {
         recent.push_back({{"donated_on", r.Str(0)},
                           {"donor", DonorShown(r, 1, 2, 3)},
                           {"amount_fen", r.Int(4)},
@@ -583,10 +621,12 @@ int64_t CharityService::PublishDisclosure(const auth::Principal& p, int64_t proj
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     if (!LoadProject(conn, p, project_id)) throw AppError(ErrorCode::kNotFound, "not_found");
     int64_t id = conn.Insert(
-        "INSERT INTO charity_disclosures (project_id, published_on, note, created_by, created_at) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO charity_disclosures (project_id, published_on, note, created_by, created_at) VALUES (?, ?, ?, ?, "
+        "?)",
         project_id, time::Today(), note, p.user_id, time::NowUnix());
-    audit::Append(conn, actor, {"charity.disclosure.published", "charity_project", std::to_string(project_id), true,
-                                {{"note", note}}});
+    audit::Append(
+        conn, actor,
+        {"charity.disclosure.published", "charity_project", std::to_string(project_id), true, {{"note", note}}});
     tx.Commit();
     return id;
 }
@@ -607,11 +647,11 @@ json::object CharityService::Reminders(const auth::Principal& p, std::optional<i
         return std::string(buf);
     };
     json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT o.id, o.name, o.starts_on, (SELECT max(s.published_on) FROM charity_disclosures s WHERE "
-             "s.project_id = o.id) FROM charity_projects o" +
-                 where.Sql() + " AND o.starts_on <= ? AND (o.ends_on IS NULL OR o.ends_on >= ?) ORDER BY o.id",
-             where.With({shift(today, 6), today}))) {
+    for (const auto& r :
+         conn.Run("SELECT o.id, o.name, o.starts_on, (SELECT max(s.published_on) FROM charity_disclosures s WHERE "
+                  "s.project_id = o.id) FROM charity_projects o" +
+                      where.Sql() + " AND o.starts_on <= ? AND (o.ends_on IS NULL OR o.ends_on >= ?) ORDER BY o.id",
+                  where.With({shift(today, 6), today}))) {
         if (!r.IsNull(3) && r.Str(3) > shift(today, 3)) continue;
         items.push_back({{"project_id", r.Int(0)},
                          {"name", r.Str(1)},
@@ -636,9 +676,9 @@ BooksReport CharityService::CheckBooks(db::Connection& conn) {
         out.problems.push_back("transaction " + std::to_string(r.Int(0)) + " sums to " + std::to_string(r.Int(1)) +
                                " fen over " + std::to_string(r.Int(2)) + " entries");
     }
-    for (const auto& r : conn.Query(
-             "SELECT a.id, a.balance_fen, coalesce((SELECT sum(e.amount_fen) FROM charity_entries e WHERE e.account_id = "
-             "a.id), 0) FROM charity_accounts a")) {
+    for (const auto& r : conn.Query("SELECT a.id, a.balance_fen, coalesce((SELECT sum(e.amount_fen) FROM "
+                                    "charity_entries e WHERE e.account_id = "
+                                    "a.id), 0) FROM charity_accounts a")) {
         if (r.Int(1) != r.Int(2)) {
             out.problems.push_back("account " + std::to_string(r.Int(0)) + " shows " + std::to_string(r.Int(1)) +
                                    " fen but its entries sum to " + std::to_string(r.Int(2)));
@@ -646,6 +686,72 @@ BooksReport CharityService::CheckBooks(db::Connection& conn) {
     }
     out.balanced = out.problems.empty();
     return out;
+}
+
+std::string CharityService::ExportLedger(const auth::Principal& p, int64_t community, const std::string& lang,
+                                         const audit::Actor& actor) {
+    const bool en = lang == "en";
+    db::Connection& conn = db_.Local();
+    auto place = places::FindPlace(conn, p, community);
+    if (!place || place->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
+    std::vector<std::string> header =
+        en ? std::vector<std::string>{"Transaction",  "Date",          "Kind",     "Memo",  "Account",
+                                      "Debit (yuan)", "Credit (yuan)", "Reverses", "Reason"}
+           : std::vector<std::string>{"凭证号",     "日期",       "类型",     "摘要", "科目",
+                                      "借方（元）", "贷方（元）", "冲正凭证", "原因"};
+    io::Table rows;
+    for (const auto& r : conn.Query(
+             "SELECT t.id, t.occurred_on, t.kind, t.memo, a.name, e.amount_fen, t.reverses_id, t.reason FROM "
+             "charity_transactions t JOIN charity_entries e ON e.transaction_id = t.id JOIN charity_accounts a ON a.id "
+             "= e.account_id WHERE t.community_id = ? ORDER BY t.id, e.id",
+             community)) {
+        int64_t fen = r.Int(5);
+        rows.push_back({std::to_string(r.Int(0)), r.Str(1), r.Str(2), r.Str(3), r.Str(4),
+                        fen > 0 ? money::FormatYuan(fen) : "", fen < 0 ? money::FormatYuan(-fen) : "",
+                        r.IsNull(6) ? "" : std::to_string(r.Int(6)), r.Str(7)});
+    }
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    audit::Append(conn, actor,
+                  {"charity.ledger.exported",
+                   "community",
+                   std::to_string(community),
+                   true,
+                   {{"rows", static_cast<int64_t>(rows.size())}}});
+    tx.Commit();
+    return io::WriteXlsx(en ? "Ledger" : "公益慈善基金账簿", header, rows);
+}
+
+std::string CharityService::ExportDisclosure(std::optional<int64_t> community, std::optional<int64_t> street,
+                                             const std::string& lang) {
+    const bool en = lang == "en";
+    json::object d = Disclosure(community, street);
+    io::Table rows;
+    rows.push_back({en ? "Income by year and channel" : "按年度、渠道的收入"});
+    for (const auto& t : d["totals"].as_array()) {
+        const auto& o = t.as_object();
+        rows.push_back({std::string(o.at("year").as_string()), std::string(o.at("channel").as_string()),
+                        std::string(o.at("form").as_string()), std::to_string(o.at("donations").as_int64()),
+                        money::FormatYuan(o.at("amount_fen").as_int64())});
+    }
+    rows.push_back({});
+    rows.push_back({en ? "Projects" : "项目收支"});
+    for (const auto& p : d["projects"].as_array()) {
+        const auto& o = p.as_object();
+        rows.push_back({std::string(o.at("name").as_string()), money::FormatYuan(o.at("goal_fen").as_int64()),
+                        money::FormatYuan(o.at("income_fen").as_int64()),
+                        money::FormatYuan(o.at("spent_fen").as_int64()),
+                        money::FormatYuan(o.at("balance_fen").as_int64())});
+    }
+    rows.push_back({});
+    rows.push_back({en ? "Recent donations" : "近期捐赠"});
+    for (const auto& r : d["recent_donations"].as_array()) {
+        const auto& o = r.as_object();
+        rows.push_back({std::string(o.at("donated_on").as_string()), std::string(o.at("donor").as_string()),
+                        money::FormatYuan(o.at("amount_fen").as_int64()), std::string(o.at("channel").as_string())});
+    }
+    std::vector<std::string> header = {std::string(d["place"].as_string()) +
+                                       (en ? " care and relief fund disclosure" : "公益慈善基金公示")};
+    return io::WriteXlsx(en ? "Disclosure" : "公示", header, rows);
 }
 
 }  // namespace tongxin::charity

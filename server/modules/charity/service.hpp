@@ -91,6 +91,11 @@ class CharityService {
     boost::json::object Reminders(const auth::Principal& p, std::optional<int64_t> community, const std::string& today);
 
     static BooksReport CheckBooks(db::Connection& conn);
+    // .xlsx: every entry of the community's transactions; the disclosure's three tables.
+    std::string ExportLedger(const auth::Principal& p, int64_t community, const std::string& lang,
+                             const audit::Actor& actor);
+    std::string ExportDisclosure(std::optional<int64_t> community, std::optional<int64_t> street,
+                                 const std::string& lang);
 
     // Unchecked writers shared with the demo.
     static int64_t InsertProject(db::Connection& conn, int64_t street, const ProjectInput& in,

@@ -31,7 +31,8 @@ async function send(method, path, { query, body, raw, headers = {} } = {}) {
   if (!res.ok) {
     let envelope = null;
     try { envelope = await res.json(); } catch { envelope = null; }
-    if (res.status === 401 && onUnauthorized && !path.startsWith('/auth/login')) onUnauthorized();
+    // /auth/me answers 401 for visitors of public pages: the router's guard decides what to do.
+    if (res.status === 401 && onUnauthorized && !path.startsWith('/auth/login') && path !== '/auth/me') onUnauthorized();
     throw new ApiError(res.status, envelope);
   }
   return res;
