@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "app/demo_cases.hpp"
 #include "app/demo_charity.hpp"
 #include "app/demo_lines.hpp"
 #include "app/demo_services.hpp"
@@ -94,6 +95,8 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
          "安公社区党员联络人"},
         {{"mediator", "安公调解员", "mediator", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
          "居民权益维护中心调解员"},
+        {{"rights", "权益中心主任", "rights_head", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
+         "居民权益维护中心主任"},
         {{"treasurer", "基金出纳", "treasurer", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
          "公益慈善基金出纳"},
         {{"leader", "南山居民小组长", "group_leader", password, auth::ScopeKind::kGrid, nanshan.grids.front(),
@@ -118,6 +121,7 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
         return conn.QueryOne("SELECT id FROM users WHERE username = ?", std::string(name))->Int(0);
     };
     LoadCharity(conn, street, angong.id, {user_id("treasurer"), user_id("angong"), user_id("admin")}, 2021);
+    LoadCases(conn, street, angong.id, user_id("mediator"), user_id("rights"), 2021);
     audit::Append(conn, system,
                   {"demo.loaded",
                    "street",

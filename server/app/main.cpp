@@ -16,6 +16,7 @@
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
 #include "modules/accounts/module.hpp"
+#include "modules/cases/module.hpp"
 #include "modules/charity/module.hpp"
 #include "modules/organizations/module.hpp"
 #include "modules/party/module.hpp"
@@ -52,6 +53,7 @@ struct App {
     volunteer::VolunteerService volunteer;
     services::ServiceLineService services;
     charity::CharityService charity;
+    cases::CaseService cases;
     reports::Registry registry;
     http::Router router;
 
@@ -65,7 +67,8 @@ struct App {
           party(*db),
           volunteer(*db),
           services(*db),
-          charity(*db) {
+          charity(*db),
+          cases(*db) {
         db::Migrate(*db);
         accounts::Register(router, ctx);
         places::Register(router, ctx);
@@ -76,6 +79,7 @@ struct App {
         volunteer::Register(router, ctx, volunteer, registry);
         services::Register(router, ctx, services, registry);
         charity::Register(router, ctx, charity, registry);
+        cases::Register(router, ctx, cases, registry);
         reports::Register(router, ctx, registry);
         router.Add("GET", "/api/v1/openapi.json", http::Access::Public(), "This document",
                    [this](http::Request&) { return http::Response::Json(router.OpenApi()); });

@@ -1,0 +1,356 @@
+#include "modules/cases/service.hpp"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
+#include <vector>
+
+#include "core/auth/scope.hpp"
+#include "core/db/sql_where.hpp"
+#include "core/error/app_error.hpp"
+#include "core/time/clock.hpp"
+#include "modules/places/service.hpp"
+
+namespace tongxin::cases {
+namespace json = boost::json;
+
+namespace {
+
+const std::vector<std::string> kKinds = {"legal_aid", "mediation", "counselling", "rights"};
+const std::vector<std::string> kChannels = {"walk_in", "phone", "referral", "online", "visit"};
+const std::vector<std::string> kStaffRoles = {"lawyer", "social_worker", "mediation_volunteer"};
+const std::vector<std::string> kOutcomes = {"resolved", "unresolved", "withdrawn", "referred"};
+
+bool Known(const std::vector<std::string>& all, const std::string& v) {
+    return std::find(all.begin(), all.end(), v) != all.end();
+}
+
+// Community scope, narrowed to the cases assigned to the caller unless they head the centre.
+db::SqlWhere Visible(const auth::Principal& p) {
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (!p.Can("cases.head")) where.Add("o.assigned_user_id = ?", p.user_id);
+    return where;
+}
+
+struct CaseRow {
+    int64_t id, community_id;
+    std::string kind, status;
+    std::optional<int64_t> assigned;
+};
+
+// A case the caller may act on, locked for the transaction; closed cases are read-only.
+CaseRow Writable(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    db::SqlWhere where = Visible(p);
+    where.Add("o.id = ?", id);
+    auto rows = conn.Run("SELECT o.id, o.community_id, o.kind, o.status, o.assigned_user_id FROM cases o" + where.Sql() +
+                             std::string(conn.ForUpdate()),
+                         where.values());
+    if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    const auto& r = rows.front();
+    CaseRow c{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.OptInt(4)};
+    if (c.status == "closed") throw AppError(ErrorCode::kConflict, "case_closed");
+    return c;
+}
+
+int64_t DaysBetween(const std::string& from, const std::string& to) {
+    return (time::DayStartUnix(to) - time::DayStartUnix(from)) / 86400;
+}
+
+void RequireDate(FieldErrors& errors, const std::string& field, const std::string& date) {
+    if (!time::IsValidDate(date)) errors.Add(field, "invalid_date");
+    else if (date > time::Today()) errors.Add(field, "in_future");
+}
+
+}  // namespace
+
+int64_t CaseService::Insert(db::Connection& conn, int64_t street, const CaseInput& in, std::optional<int64_t> assigned,
+                            const std::string& staff_role, std::optional<int64_t> by) {
+    std::string prefix = "QY" + in.registered_on.substr(0, 4) + "-" + std::to_string(in.community_id) + "-";
+    int64_t seq = conn.QueryInt("SELECT count(*) FROM cases WHERE number LIKE ?", prefix + "%") + 1;
+    char number[64];
+    std::snprintf(number, sizeof number, "%s%04lld", prefix.c_str(), static_cast<long long>(seq));
+    return conn.Insert(
+        "INSERT INTO cases (number, street_id, community_id, kind, status, title, applicant_resident_id, "
+        "applicant_name, respondent, facts, location, channel, assigned_user_id, staff_role, registered_on, created_by, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        std::string(number), street, in.community_id, in.kind, std::string(assigned ? "in_progress" : "registered"),
+        in.title, in.applicant_resident_id, in.applicant_name, in.respondent, in.facts, in.location, in.channel, assigned,
+        assigned ? std::optional<std::string>(staff_role) : std::nullopt, in.registered_on, by, time::NowUnix());
+}
+
+json::object CaseService::List(const auth::Principal& p, std::optional<int64_t> community,
+                               const std::optional<std::string>& kind, const std::optional<std::string>& status,
+                               int64_t limit, int64_t offset) {
+    db::Connection& conn = db_.Local();
+    db::SqlWhere where = Visible(p);
+    if (community) where.Add("o.community_id = ?", *community);
+    if (kind) where.Add("o.kind = ?", *kind);
+    if (status) where.Add("o.status = ?", *status);
+    int64_t total = conn.Run("SELECT count(*) FROM cases o" + where.Sql(), where.values()).front().Int(0);
+    json::array items;
+    for (const auto& r : conn.Run(
+             "SELECT o.id, o.number, o.kind, o.status, o.title, o.applicant_name, o.registered_on, o.resolved_on, "
+             "o.outcome, u.display_name, o.staff_role FROM cases o LEFT JOIN users u ON u.id = o.assigned_user_id" +
+                 where.Sql() + " ORDER BY CASE o.status WHEN 'closed' THEN 1 ELSE 0 END, o.registered_on DESC, o.id DESC "
+                               "LIMIT ? OFFSET ?",
+             where.With({limit, offset}))) {
+        auto opt = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Str(c)); };
+        items.push_back({{"id", r.Int(0)},
+                         {"number", r.Str(1)},
+                         {"kind", r.Str(2)},
+                         {"status", r.Str(3)},
+                         {"title", r.Str(4)},
+                         {"applicant_name", r.Str(5)},
+                         {"registered_on", r.Str(6)},
+                         {"resolved_on", opt(7)},
+                         {"outcome", opt(8)},
+                         {"assigned_to", opt(9)},
+                         {"staff_role", opt(10)}});
+    }
+    return {{"items", std::move(items)}, {"total", total}};
+}
+
+json::object CaseService::Stats(const auth::Principal& p, int64_t community, int year) {
+    db::Connection& conn = db_.Local();
+    auto place = places::FindPlace(conn, p, community);
+    if (!place || place->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
+    std::string ys = std::to_string(year) + "-01-01", ye = std::to_string(year) + "-12-31";
+    json::array by_kind;
+    for (const auto& r : conn.Query(
+             "SELECT kind, count(*), sum(CASE WHEN status = 'closed' THEN 1 ELSE 0 END), sum(CASE WHEN outcome = "
+             "'resolved' THEN 1 ELSE 0 END) FROM cases WHERE community_id = ? AND registered_on >= ? AND registered_on "
+             "<= ? GROUP BY kind ORDER BY kind",
+             community, ys, ye)) {
+        by_kind.push_back({{"kind", r.Str(0)}, {"registered", r.Int(1)}, {"closed", r.Int(2)}, {"resolved", r.Int(3)}});
+    }
+    json::array by_month;
+    std::vector<int64_t> days;
+    std::vector<int64_t> months(12, 0);
+    for (const auto& r : conn.Query(
+             "SELECT registered_on, resolved_on FROM cases WHERE community_id = ? AND kind = 'mediation' AND outcome = "
+             "'resolved' AND resolved_on >= ? AND resolved_on <= ?",
+             community, ys, ye)) {
+        ++months[static_cast<size_t>(std::stoi(r.Str(1).substr(5, 2)) - 1)];
+        days.push_back(DaysBetween(r.Str(0), r.Str(1)));
+    }
+    for (int m = 0; m < 12; ++m) by_month.push_back({{"month", m + 1}, {"resolved", months[static_cast<size_t>(m)]}});
+    std::sort(days.begin(), days.end());
+    int64_t all_time = conn.QueryInt(
+        "SELECT count(*) FROM cases WHERE community_id = ? AND kind = 'mediation' AND outcome = 'resolved' AND "
+        "resolved_on <= ?",
+        community, ye);
+    return {{"community_id", community},
+            {"year", year},
+            {"by_kind", std::move(by_kind)},
+            {"disputes_resolved_by_month", std::move(by_month)},
+            {"disputes_resolved_in_year", static_cast<int64_t>(days.size())},
+            {"disputes_resolved_all_time", all_time},
+            {"median_days_to_resolution", days.empty() ? json::value(nullptr) : json::value(days[days.size() / 2])}};
+}
+
+json::object CaseService::Get(const auth::Principal& p, int64_t id, const audit::Actor& actor) {
+    db::Connection& conn = db_.Local();
+    db::SqlWhere where = Visible(p);
+    where.Add("o.id = ?", id);
+    auto rows = conn.Run(
+        "SELECT o.id, o.number, o.community_id, o.kind, o.status, o.title, o.applicant_resident_id, o.applicant_name, "
+        "o.respondent, o.facts, o.location, o.channel, o.assigned_user_id, u.display_name, o.staff_role, o.outcome, "
+        "o.registered_on, o.resolved_on FROM cases o LEFT JOIN users u ON u.id = o.assigned_user_id" +
+            where.Sql(),
+        where.values());
+    if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    const auto& r = rows.front();
+    auto opt = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Str(c)); };
+    auto opti = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Int(c)); };
+    json::array sessions;
+    for (const auto& s : conn.Query(
+             "SELECT s.id, s.held_on, u.display_name, s.notes FROM case_sessions s LEFT JOIN users u ON u.id = "
+             "s.staff_user_id WHERE s.case_id = ? ORDER BY s.held_on, s.id",
+             id)) {
+        sessions.push_back({{"id", s.Int(0)},
+                            {"held_on", s.Str(1)},
+                            {"staff", s.IsNull(2) ? json::value(nullptr) : json::value(s.Str(2))},
+                            {"notes", s.Str(3)}});
+    }
+    json::value agreement = nullptr;
+    if (auto a = conn.QueryOne("SELECT form, parties, content, signed_on, fulfilment, fulfilment_checked_on, "
+                               "fulfilment_note FROM mediation_agreements WHERE case_id = ?",
+                               id)) {
+        agreement = {{"form", a->Str(0)},
+                     {"parties", a->Str(1)},
+                     {"content", a->Str(2)},
+                     {"signed_on", a->Str(3)},
+                     {"fulfilment", a->Str(4)},
+                     {"fulfilment_checked_on", a->IsNull(5) ? json::value(nullptr) : json::value(a->Str(5))},
+                     {"fulfilment_note", a->Str(6)}};
+    }
+    // Reading a case is audited, in its own transaction.
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    audit::Append(conn, actor, {"cases.case.read", "case", std::to_string(id), true, {{"number", r.Str(1)}}});
+    tx.Commit();
+    return {{"id", r.Int(0)},         {"number", r.Str(1)},       {"community_id", r.Int(2)},
+            {"kind", r.Str(3)},       {"status", r.Str(4)},       {"title", r.Str(5)},
+            {"applicant_resident_id", opti(6)},                   {"applicant_name", r.Str(7)},
+            {"respondent", r.Str(8)}, {"facts", r.Str(9)},        {"location", r.Str(10)},
+            {"channel", r.Str(11)},   {"assigned_user_id", opti(12)}, {"assigned_to", opt(13)},
+            {"staff_role", opt(14)},  {"outcome", opt(15)},       {"registered_on", r.Str(16)},
+            {"resolved_on", opt(17)}, {"sessions", std::move(sessions)}, {"agreement", agreement},
+            {"read_only", r.Str(4) == "closed"}};
+}
+
+int64_t CaseService::Register(const auth::Principal& p, const CaseInput& in, const audit::Actor& actor) {
+    FieldErrors errors;
+    if (!Known(kKinds, in.kind)) errors.Add("kind", "invalid_choice");
+    if (!Known(kChannels, in.channel)) errors.Add("channel", "invalid_choice");
+    if (in.title.empty()) errors.Add("title", "required");
+    if (in.facts.empty()) errors.Add("facts", "required");
+    if (in.applicant_name.empty() && !in.applicant_resident_id) errors.Add("applicant_name", "required");
+    RequireDate(errors, "registered_on", in.registered_on);
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto place = places::FindPlace(conn, p, in.community_id);
+    if (!place || place->kind != "community") {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"community_id", "not_found"}}}});
+    }
+    CaseInput checked = in;
+    if (in.applicant_resident_id) {
+        auto r = conn.QueryOne("SELECT name FROM residents WHERE id = ? AND street_id = ?", *in.applicant_resident_id,
+                               *place->street_id);
+        if (!r) {
+            throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                           {{"fields", {{"applicant_resident_id", "not_found"}}}});
+        }
+        checked.applicant_name = r->Str(0);
+    }
+    // Staff who take a case in handle it themselves; a front desk leaves it for the head to assign.
+    bool handles = p.Can("cases.handle");
+    int64_t id = Insert(conn, *place->street_id, checked, handles ? std::optional<int64_t>(p.user_id) : std::nullopt,
+                        in.kind == "mediation" ? "mediation_volunteer" : in.kind == "counselling" ? "social_worker" : "lawyer",
+                        p.user_id);
+    audit::Append(conn, actor,
+                  {"cases.case.registered", "case", std::to_string(id), true, {{"kind", in.kind}, {"channel", in.channel}}});
+    tx.Commit();
+    return id;
+}
+
+void CaseService::Assign(const auth::Principal& p, int64_t id, int64_t user_id, const std::string& staff_role,
+                         const audit::Actor& actor) {
+    if (!Known(kStaffRoles, staff_role)) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"staff_role", "invalid_choice"}}}});
+    }
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    CaseRow c = Writable(conn, p, id);
+    auto staff = conn.QueryOne("SELECT role, scope_kind, scope_place_id FROM users WHERE id = ? AND disabled = 0", user_id);
+    bool ok = staff && (staff->Str(0) == "mediator" || staff->Str(0) == "rights_head") &&
+              ((staff->Str(1) == "community" && !staff->IsNull(2) && staff->Int(2) == c.community_id) ||
+               staff->Str(1) == "street");
+    if (!ok) throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"user_id", "not_case_staff"}}}});
+    conn.Exec("UPDATE cases SET assigned_user_id = ?, staff_role = ?, status = CASE WHEN status = 'registered' THEN "
+              "'in_progress' ELSE status END WHERE id = ?",
+              user_id, staff_role, id);
+    audit::Append(conn, actor,
+                  {"cases.case.assigned", "case", std::to_string(id), true,
+                   {{"before", c.assigned ? json::value(*c.assigned) : json::value(nullptr)}, {"after", user_id},
+                    {"staff_role", staff_role}}});
+    tx.Commit();
+}
+
+int64_t CaseService::AddSession(const auth::Principal& p, int64_t id, const std::string& held_on,
+                                const std::string& notes, const audit::Actor& actor) {
+    FieldErrors errors;
+    RequireDate(errors, "held_on", held_on);
+    if (notes.empty()) errors.Add("notes", "required");
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    Writable(conn, p, id);
+    int64_t sid = conn.Insert(
+        "INSERT INTO case_sessions (case_id, held_on, staff_user_id, notes, created_at) VALUES (?, ?, ?, ?, ?)", id,
+        held_on, p.user_id, notes, time::NowUnix());
+    conn.Exec("UPDATE cases SET status = 'in_progress' WHERE id = ? AND status = 'registered'", id);
+    audit::Append(conn, actor, {"cases.session.recorded", "case", std::to_string(id), true, {{"session_id", sid}}});
+    tx.Commit();
+    return sid;
+}
+
+void CaseService::RecordAgreement(const auth::Principal& p, int64_t id, const std::string& form,
+                                  const std::string& parties, const std::string& content, const std::string& signed_on,
+                                  const audit::Actor& actor) {
+    FieldErrors errors;
+    if (form != "written" && form != "verbal") errors.Add("form", "invalid_choice");
+    if (parties.empty()) errors.Add("parties", "required");
+    if (content.empty()) errors.Add("content", "required");
+    RequireDate(errors, "signed_on", signed_on);
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    CaseRow c = Writable(conn, p, id);
+    if (c.kind != "mediation") throw AppError(ErrorCode::kConflict, "not_a_mediation");
+    if (conn.QueryInt("SELECT count(*) FROM case_sessions WHERE case_id = ?", id) == 0) {
+        throw AppError(ErrorCode::kConflict, "no_session_recorded");
+    }
+    if (conn.QueryInt("SELECT count(*) FROM mediation_agreements WHERE case_id = ?", id) > 0) {
+        throw AppError(ErrorCode::kConflict, "agreement_exists");
+    }
+    conn.Exec(
+        "INSERT INTO mediation_agreements (case_id, form, parties, content, mediator_user_id, signed_on, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        id, form, parties, content, p.user_id, signed_on, time::NowUnix());
+    conn.Exec("UPDATE cases SET status = 'agreement' WHERE id = ?", id);
+    audit::Append(conn, actor,
+                  {"cases.agreement.recorded", "case", std::to_string(id), true, {{"form", form}, {"signed_on", signed_on}}});
+    tx.Commit();
+}
+
+void CaseService::CheckFulfilment(const auth::Principal& p, int64_t id, const std::string& fulfilment,
+                                  const std::string& note, const std::string& checked_on, const audit::Actor& actor) {
+    FieldErrors errors;
+    if (fulfilment != "fulfilled" && fulfilment != "not_fulfilled") errors.Add("fulfilment", "invalid_choice");
+    RequireDate(errors, "checked_on", checked_on);
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    Writable(conn, p, id);
+    auto a = conn.QueryOne("SELECT signed_on FROM mediation_agreements WHERE case_id = ?", id);
+    if (!a) throw AppError(ErrorCode::kConflict, "no_agreement");
+    if (checked_on < a->Str(0)) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"checked_on", "before_agreement"}}}});
+    }
+    conn.Exec("UPDATE mediation_agreements SET fulfilment = ?, fulfilment_checked_on = ?, fulfilment_note = ? WHERE "
+              "case_id = ?",
+              fulfilment, checked_on, note, id);
+    audit::Append(conn, actor,
+                  {"cases.fulfilment.checked", "case", std::to_string(id), true, {{"fulfilment", fulfilment}}});
+    tx.Commit();
+}
+
+void CaseService::Close(const auth::Principal& p, int64_t id, const std::string& outcome, const std::string& resolved_on,
+                        const audit::Actor& actor) {
+    FieldErrors errors;
+    if (!Known(kOutcomes, outcome)) errors.Add("outcome", "invalid_choice");
+    RequireDate(errors, "resolved_on", resolved_on);
+    errors.ThrowIfAny();
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    CaseRow c = Writable(conn, p, id);
+    auto registered = conn.QueryOne("SELECT registered_on FROM cases WHERE id = ?", id)->Str(0);
+    if (resolved_on < registered) {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resolved_on", "before_registration"}}}});
+    }
+    // A mediation counts as resolved only with an agreement whose fulfilment was checked.
+    if (c.kind == "mediation" && outcome == "resolved" &&
+        conn.QueryInt("SELECT count(*) FROM mediation_agreements WHERE case_id = ? AND fulfilment = 'fulfilled'", id) == 0) {
+        throw AppError(ErrorCode::kConflict, "agreement_not_fulfilled");
+    }
+    conn.Exec("UPDATE cases SET status = 'closed', outcome = ?, resolved_on = ? WHERE id = ?", outcome, resolved_on, id);
+    audit::Append(conn, actor,
+                  {"cases.case.closed", "case", std::to_string(id), true, {{"outcome", outcome}, {"resolved_on", resolved_on}}});
+    tx.Commit();
+}
+
+}  // namespace tongxin::cases
