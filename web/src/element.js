@@ -5,7 +5,7 @@ import {
   ElDescriptionsItem, ElDialog, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
   ElHeader, ElIcon, ElInput, ElInputNumber, ElLink, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination,
   ElPopconfirm, ElRadio, ElRadioButton, ElRadioGroup, ElRow, ElSelect, ElStatistic, ElStep, ElSteps, ElSwitch, ElTable,
-  ElTableColumn, ElTabPane, ElTabs, ElTag, ElTree, ElUpload,
+  ElTableColumn, ElTabPane, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElTree, ElUpload,
 } from 'element-plus';
 import 'element-plus/dist/index.css';
 
@@ -14,7 +14,7 @@ const components = [
   ElDescriptionsItem, ElDialog, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
   ElHeader, ElIcon, ElInput, ElInputNumber, ElLink, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination,
   ElPopconfirm, ElRadio, ElRadioButton, ElRadioGroup, ElRow, ElSelect, ElStatistic, ElStep, ElSteps, ElSwitch, ElTable,
-  ElTableColumn, ElTabPane, ElTabs, ElTag, ElTree, ElUpload,
+  ElTableColumn, ElTabPane, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElTree, ElUpload,
 ];
 
 export function installElement(app) {

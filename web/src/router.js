@@ -12,9 +12,10 @@ import { partyRoutes } from './modules/party/routes.js';
 import { volunteerRoutes, volunteerPrintRoutes } from './modules/volunteer/routes.js';
 import { servicesRoutes } from './modules/services/routes.js';
 import { charityRoutes, charityPublicRoutes } from './modules/charity/routes.js';
+import { casesRoutes } from './modules/cases/routes.js';
 import { mobileRoutes } from './mobile/routes.js';
 
-const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...accountsRoutes];
+const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...casesRoutes, ...accountsRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),

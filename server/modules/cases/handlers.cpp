@@ -33,8 +33,10 @@ void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry
           "Counts only: by kind, disputes resolved by month and in all, days to resolution (?community=, ?year=)",
           [&svc](Request& req) {
               auto community = http::QueryOptInt(req, "community");
-              if (!community) throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
-              int year = static_cast<int>(http::QueryInt(req, "year", std::stoi(time::Today().substr(0, 4)), 2000, 2100));
+              if (!community)
+                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              int year =
+                  static_cast<int>(http::QueryInt(req, "year", std::stoi(time::Today().substr(0, 4)), 2000, 2100));
               return http::JsonResponse(svc.Stats(req.User(), *community, year));
           });
     r.Add("POST", "/api/v1/cases", Access::Need("cases.intake"), "Register a case (intake)", [&svc](Request& req) {
@@ -73,7 +75,8 @@ void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry
               auto held = body.Date("held_on").value_or(time::Today());
               auto notes = body.Str("notes", true, 5000);
               body.Finish();
-              return http::JsonResponse(json::object{{"id", svc.AddSession(req.User(), id, held, *notes, ActorOf(req))}}, 201);
+              return http::JsonResponse(
+                  json::object{{"id", svc.AddSession(req.User(), id, held, *notes, ActorOf(req))}}, 201);
           });
     r.Add("POST", "/api/v1/cases/{id}/agreement", Access::Need("cases.handle"),
           "Record the mediation agreement (written, or a verbal one recorded)", [&svc](Request& req) {

@@ -45,8 +45,8 @@ struct CaseRow {
 CaseRow Writable(db::Connection& conn, const auth::Principal& p, int64_t id) {
     db::SqlWhere where = Visible(p);
     where.Add("o.id = ?", id);
-    auto rows = conn.Run("SELECT o.id, o.community_id, o.kind, o.status, o.assigned_user_id FROM cases o" + where.Sql() +
-                             std::string(conn.ForUpdate()),
+    auto rows = conn.Run("SELECT o.id, o.community_id, o.kind, o.status, o.assigned_user_id FROM cases o" +
+                             where.Sql() + std::string(conn.ForUpdate()),
                          where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     const auto& r = rows.front();
@@ -60,8 +60,10 @@ int64_t DaysBetween(const std::string& from, const std::string& to) {
 }
 
 void RequireDate(FieldErrors& errors, const std::string& field, const std::string& date) {
-    if (!time::IsValidDate(date)) errors.Add(field, "invalid_date");
-    else if (date > time::Today()) errors.Add(field, "in_future");
+    if (!time::IsValidDate(date))
+        errors.Add(field, "invalid_date");
+    else if (date > time::Today())
+        errors.Add(field, "in_future");
 }
 
 }  // namespace
@@ -74,11 +76,13 @@ int64_t CaseService::Insert(db::Connection& conn, int64_t street, const CaseInpu
     std::snprintf(number, sizeof number, "%s%04lld", prefix.c_str(), static_cast<long long>(seq));
     return conn.Insert(
         "INSERT INTO cases (number, street_id, community_id, kind, status, title, applicant_resident_id, "
-        "applicant_name, respondent, facts, location, channel, assigned_user_id, staff_role, registered_on, created_by, "
+        "applicant_name, respondent, facts, location, channel, assigned_user_id, staff_role, registered_on, "
+        "created_by, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         std::string(number), street, in.community_id, in.kind, std::string(assigned ? "in_progress" : "registered"),
-        in.title, in.applicant_resident_id, in.applicant_name, in.respondent, in.facts, in.location, in.channel, assigned,
-        assigned ? std::optional<std::string>(staff_role) : std::nullopt, in.registered_on, by, time::NowUnix());
+        in.title, in.applicant_resident_id, in.applicant_name, in.respondent, in.facts, in.location, in.channel,
+        assigned, assigned ? std::optional<std::string>(staff_role) : std::nullopt, in.registered_on, by,
+        time::NowUnix());
 }
 
 json::object CaseService::List(const auth::Principal& p, std::optional<int64_t> community,
@@ -94,8 +98,9 @@ json::object CaseService::List(const auth::Principal& p, std::optional<int64_t> 
     for (const auto& r : conn.Run(
              "SELECT o.id, o.number, o.kind, o.status, o.title, o.applicant_name, o.registered_on, o.resolved_on, "
              "o.outcome, u.display_name, o.staff_role FROM cases o LEFT JOIN users u ON u.id = o.assigned_user_id" +
-                 where.Sql() + " ORDER BY CASE o.status WHEN 'closed' THEN 1 ELSE 0 END, o.registered_on DESC, o.id DESC "
-                               "LIMIT ? OFFSET ?",
+                 where.Sql() +
+                 " ORDER BY CASE o.status WHEN 'closed' THEN 1 ELSE 0 END, o.registered_on DESC, o.id DESC "
+                 "LIMIT ? OFFSET ?",
              where.With({limit, offset}))) {
         auto opt = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Str(c)); };
         items.push_back({{"id", r.Int(0)},
@@ -166,10 +171,10 @@ json::object CaseService::Get(const auth::Principal& p, int64_t id, const audit:
     auto opt = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Str(c)); };
     auto opti = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Int(c)); };
     json::array sessions;
-    for (const auto& s : conn.Query(
-             "SELECT s.id, s.held_on, u.display_name, s.notes FROM case_sessions s LEFT JOIN users u ON u.id = "
-             "s.staff_user_id WHERE s.case_id = ? ORDER BY s.held_on, s.id",
-             id)) {
+    for (const auto& s :
+         conn.Query("SELECT s.id, s.held_on, u.display_name, s.notes FROM case_sessions s LEFT JOIN users u ON u.id = "
+                    "s.staff_user_id WHERE s.case_id = ? ORDER BY s.held_on, s.id",
+                    id)) {
         sessions.push_back({{"id", s.Int(0)},
                             {"held_on", s.Str(1)},
                             {"staff", s.IsNull(2) ? json::value(nullptr) : json::value(s.Str(2))},
@@ -191,13 +196,26 @@ json::object CaseService::Get(const auth::Principal& p, int64_t id, const audit:
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     audit::Append(conn, actor, {"cases.case.read", "case", std::to_string(id), true, {{"number", r.Str(1)}}});
     tx.Commit();
-    return {{"id", r.Int(0)},         {"number", r.Str(1)},       {"community_id", r.Int(2)},
-            {"kind", r.Str(3)},       {"status", r.Str(4)},       {"title", r.Str(5)},
-            {"applicant_resident_id", opti(6)},                   {"applicant_name", r.Str(7)},
-            {"respondent", r.Str(8)}, {"facts", r.Str(9)},        {"location", r.Str(10)},
-            {"channel", r.Str(11)},   {"assigned_user_id", opti(12)}, {"assigned_to", opt(13)},
-            {"staff_role", opt(14)},  {"outcome", opt(15)},       {"registered_on", r.Str(16)},
-            {"resolved_on", opt(17)}, {"sessions", std::move(sessions)}, {"agreement", agreement},
+    return {{"id", r.Int(0)},
+            {"number", r.Str(1)},
+            {"community_id", r.Int(2)},
+            {"kind", r.Str(3)},
+            {"status", r.Str(4)},
+            {"title", r.Str(5)},
+            {"applicant_resident_id", opti(6)},
+            {"applicant_name", r.Str(7)},
+            {"respondent", r.Str(8)},
+            {"facts", r.Str(9)},
+            {"location", r.Str(10)},
+            {"channel", r.Str(11)},
+            {"assigned_user_id", opti(12)},
+            {"assigned_to", opt(13)},
+            {"staff_role", opt(14)},
+            {"outcome", opt(15)},
+            {"registered_on", r.Str(16)},
+            {"resolved_on", opt(17)},
+            {"sessions", std::move(sessions)},
+            {"agreement", agreement},
             {"read_only", r.Str(4) == "closed"}};
 }
 
@@ -229,10 +247,13 @@ int64_t CaseService::Register(const auth::Principal& p, const CaseInput& in, con
     // Staff who take a case in handle it themselves; a front desk leaves it for the head to assign.
     bool handles = p.Can("cases.handle");
     int64_t id = Insert(conn, *place->street_id, checked, handles ? std::optional<int64_t>(p.user_id) : std::nullopt,
-                        in.kind == "mediation" ? "mediation_volunteer" : in.kind == "counselling" ? "social_worker" : "lawyer",
+                        in.kind == "mediation"     ? "mediation_volunteer"
+                        : in.kind == "counselling" ? "social_worker"
+                                                   : "lawyer",
                         p.user_id);
-    audit::Append(conn, actor,
-                  {"cases.case.registered", "case", std::to_string(id), true, {{"kind", in.kind}, {"channel", in.channel}}});
+    audit::Append(
+        conn, actor,
+        {"cases.case.registered", "case", std::to_string(id), true, {{"kind", in.kind}, {"channel", in.channel}}});
     tx.Commit();
     return id;
 }
@@ -240,22 +261,30 @@ int64_t CaseService::Register(const auth::Principal& p, const CaseInput& in, con
 void CaseService::Assign(const auth::Principal& p, int64_t id, int64_t user_id, const std::string& staff_role,
                          const audit::Actor& actor) {
     if (!Known(kStaffRoles, staff_role)) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"staff_role", "invalid_choice"}}}});
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                       {{"fields", {{"staff_role", "invalid_choice"}}}});
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     CaseRow c = Writable(conn, p, id);
-    auto staff = conn.QueryOne("SELECT role, scope_kind, scope_place_id FROM users WHERE id = ? AND disabled = 0", user_id);
+    auto staff =
+        conn.QueryOne("SELECT role, scope_kind, scope_place_id FROM users WHERE id = ? AND disabled = 0", user_id);
     bool ok = staff && (staff->Str(0) == "mediator" || staff->Str(0) == "rights_head") &&
               ((staff->Str(1) == "community" && !staff->IsNull(2) && staff->Int(2) == c.community_id) ||
                staff->Str(1) == "street");
-    if (!ok) throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"user_id", "not_case_staff"}}}});
-    conn.Exec("UPDATE cases SET assigned_user_id = ?, staff_role = ?, status = CASE WHEN status = 'registered' THEN "
-              "'in_progress' ELSE status END WHERE id = ?",
-              user_id, staff_role, id);
+    if (!ok)
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"user_id", "not_case_staff"}}}});
+    conn.Exec(
+        "UPDATE cases SET assigned_user_id = ?, staff_role = ?, status = CASE WHEN status = 'registered' THEN "
+        "'in_progress' ELSE status END WHERE id = ?",
+        user_id, staff_role, id);
     audit::Append(conn, actor,
-                  {"cases.case.assigned", "case", std::to_string(id), true,
-                   {{"before", c.assigned ? json::value(*c.assigned) : json::value(nullptr)}, {"after", user_id},
+                  {"cases.case.assigned",
+                   "case",
+                   std::to_string(id),
+                   true,
+                   {{"before", c.assigned ? json::value(*c.assigned) : json::value(nullptr)},
+                    {"after", user_id},
                     {"staff_role", staff_role}}});
     tx.Commit();
 }
@@ -302,8 +331,9 @@ void CaseService::RecordAgreement(const auth::Principal& p, int64_t id, const st
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         id, form, parties, content, p.user_id, signed_on, time::NowUnix());
     conn.Exec("UPDATE cases SET status = 'agreement' WHERE id = ?", id);
-    audit::Append(conn, actor,
-                  {"cases.agreement.recorded", "case", std::to_string(id), true, {{"form", form}, {"signed_on", signed_on}}});
+    audit::Append(
+        conn, actor,
+        {"cases.agreement.recorded", "case", std::to_string(id), true, {{"form", form}, {"signed_on", signed_on}}});
     tx.Commit();
 }
 
@@ -319,18 +349,20 @@ void CaseService::CheckFulfilment(const auth::Principal& p, int64_t id, const st
     auto a = conn.QueryOne("SELECT signed_on FROM mediation_agreements WHERE case_id = ?", id);
     if (!a) throw AppError(ErrorCode::kConflict, "no_agreement");
     if (checked_on < a->Str(0)) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"checked_on", "before_agreement"}}}});
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                       {{"fields", {{"checked_on", "before_agreement"}}}});
     }
-    conn.Exec("UPDATE mediation_agreements SET fulfilment = ?, fulfilment_checked_on = ?, fulfilment_note = ? WHERE "
-              "case_id = ?",
-              fulfilment, checked_on, note, id);
+    conn.Exec(
+        "UPDATE mediation_agreements SET fulfilment = ?, fulfilment_checked_on = ?, fulfilment_note = ? WHERE "
+        "case_id = ?",
+        fulfilment, checked_on, note, id);
     audit::Append(conn, actor,
                   {"cases.fulfilment.checked", "case", std::to_string(id), true, {{"fulfilment", fulfilment}}});
     tx.Commit();
 }
 
-void CaseService::Close(const auth::Principal& p, int64_t id, const std::string& outcome, const std::string& resolved_on,
-                        const audit::Actor& actor) {
+void CaseService::Close(const auth::Principal& p, int64_t id, const std::string& outcome,
+                        const std::string& resolved_on, const audit::Actor& actor) {
     FieldErrors errors;
     if (!Known(kOutcomes, outcome)) errors.Add("outcome", "invalid_choice");
     RequireDate(errors, "resolved_on", resolved_on);
@@ -340,16 +372,20 @@ void CaseService::Close(const auth::Principal& p, int64_t id, const std::string&
     CaseRow c = Writable(conn, p, id);
     auto registered = conn.QueryOne("SELECT registered_on FROM cases WHERE id = ?", id)->Str(0);
     if (resolved_on < registered) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resolved_on", "before_registration"}}}});
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                       {{"fields", {{"resolved_on", "before_registration"}}}});
     }
     // A mediation counts as resolved only with an agreement whose fulfilment was checked.
     if (c.kind == "mediation" && outcome == "resolved" &&
-        conn.QueryInt("SELECT count(*) FROM mediation_agreements WHERE case_id = ? AND fulfilment = 'fulfilled'", id) == 0) {
+        conn.QueryInt("SELECT count(*) FROM mediation_agreements WHERE case_id = ? AND fulfilment = 'fulfilled'", id) ==
+            0) {
         throw AppError(ErrorCode::kConflict, "agreement_not_fulfilled");
     }
-    conn.Exec("UPDATE cases SET status = 'closed', outcome = ?, resolved_on = ? WHERE id = ?", outcome, resolved_on, id);
-    audit::Append(conn, actor,
-                  {"cases.case.closed", "case", std::to_string(id), true, {{"outcome", outcome}, {"resolved_on", resolved_on}}});
+    conn.Exec("UPDATE cases SET status = 'closed', outcome = ?, resolved_on = ? WHERE id = ?", outcome, resolved_on,
+              id);
+    audit::Append(
+        conn, actor,
+        {"cases.case.closed", "case", std::to_string(id), true, {{"outcome", outcome}, {"resolved_on", resolved_on}}});
     tx.Commit();
 }
 

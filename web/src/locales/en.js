@@ -7,9 +7,9 @@ export default {
   },
   login: {
     title: 'Log in to Tongxin', username: 'Username', password: 'Password', submit: 'Log in',
-    hint: 'Demo accounts: admin, angong, nanshan, liaison, mediator, treasurer, leader, vlead, resident, auditor',
+    hint: 'Demo accounts: admin, angong, nanshan, liaison, mediator, rights, treasurer, leader, vlead, resident, auditor',
   },
-  nav: { dashboard: 'Overview', places: 'Places & households', residents: 'Residents', organizations: 'Organizations', party: 'Party line', volunteer: 'Volunteer line', services: 'Service line', charity: 'Care & relief fund', users: 'Accounts', audit: 'Audit log', account: 'My account' },
+  nav: { dashboard: 'Overview', places: 'Places & households', residents: 'Residents', organizations: 'Organizations', party: 'Party line', volunteer: 'Volunteer line', services: 'Service line', charity: 'Care & relief fund', cases: 'Rights centre', users: 'Accounts', audit: 'Audit log', account: 'My account' },
   places: {
     tree: 'Area', kind: { street: 'Street', community: 'Community', grid: 'Grid', building: 'Building' }, name: 'Name', code: 'Code',
     address: 'Address', lat: 'Latitude', lng: 'Longitude', residents: 'Residents', addChild: 'Add below', households: 'Households',
@@ -112,6 +112,20 @@ export default {
     donorKinds: { resident: 'Resident', organization: 'Organisation', anonymous: 'Anonymous' },
     statuses: { requested: 'Awaiting approval', approved: 'To pay', paid: 'Paid', rejected: 'Rejected' },
     accountKinds: { cash: 'Bank and cash', in_kind: 'Donated goods', general: 'General fund', project: 'Project fund' },
+  },
+  cases: {
+    title: 'Rights centre', intake: 'Register a case', mine: 'My cases', stats: 'Figures', kind: 'Kind', status: 'Status', number: 'No.', caseTitle: 'Matter', applicant: 'Applicant',
+    applicantName: 'Applicant name', respondent: 'Other party', registered: 'Registered', staff: 'Handled by', outcome: 'Outcome', facts: 'Facts and request', location: 'Place', channel: 'Came in by',
+    sessions: 'Sessions', sessionNotes: 'Notes of this session', addSession: 'Record', agreement: 'Mediation agreement', form: 'Form', signedOn: 'Agreed on', parties: 'Parties',
+    content: 'Terms', fulfilment: 'Fulfilment', recordAgreement: 'Record agreement', markFulfilled: 'Checked: fulfilled', markNotFulfilled: 'Checked: not fulfilled', visited: 'Follow-up visit',
+    close: 'Close and archive', archived: 'Closed and archived: read-only', resolvedAllTime: 'Disputes resolved (all time)', resolvedInYear: 'Resolved this year', medianDays: 'Median days to resolution',
+    registeredN: 'Registered', closedN: 'Closed', resolvedN: 'Resolved', byMonth: 'Disputes resolved by month',
+    kinds: { mediation: 'Dispute mediation', legal_aid: 'Legal aid', counselling: 'Counselling', rights: 'Rights protection' },
+    statuses: { registered: 'To assign', in_progress: 'In progress', agreement: 'Agreement reached', closed: 'Closed' },
+    outcomes: { resolved: 'Resolved', unresolved: 'Unresolved', withdrawn: 'Withdrawn', referred: 'Referred' },
+    channels: { walk_in: 'Walk-in', phone: 'Phone', referral: 'Referral', online: 'Online', visit: 'Found on a visit' },
+    forms: { written: 'Written', verbal: 'Verbal (recorded)' },
+    fulfilments: { pending: 'To check', fulfilled: 'Fulfilled', not_fulfilled: 'Not fulfilled' },
   },
   m: {
     aid: 'Mutual aid', askOrOffer: 'Ask for help / offer help', aidPlaceholder: 'e.g. a ride to the clinic', post: 'Post', neighbourhood: 'In the community',

@@ -7,9 +7,9 @@ export default {
   },
   login: {
     title: '登录同心', username: '用户名', password: '密码', submit: '登录',
-    hint: '演示账号：admin、angong、nanshan、liaison、mediator、treasurer、leader、vlead、resident、auditor',
+    hint: '演示账号：admin、angong、nanshan、liaison、mediator、rights、treasurer、leader、vlead、resident、auditor',
   },
-  nav: { dashboard: '工作概览', places: '地点与住户', residents: '居民名册', organizations: '组织与骨干', party: '党员线', volunteer: '志愿线', services: '服务线', charity: '公益慈善基金', users: '账号管理', audit: '审计日志', account: '我的账号' },
+  nav: { dashboard: '工作概览', places: '地点与住户', residents: '居民名册', organizations: '组织与骨干', party: '党员线', volunteer: '志愿线', services: '服务线', charity: '公益慈善基金', cases: '权益维护', users: '账号管理', audit: '审计日志', account: '我的账号' },
   places: {
     tree: '辖区', kind: { street: '街道', community: '社区', grid: '网格', building: '楼栋' }, name: '名称', code: '编码',
     address: '地址', lat: '纬度', lng: '经度', residents: '常住居民', addChild: '新增下级', households: '住户',
@@ -112,6 +112,20 @@ export default {
     donorKinds: { resident: '居民', organization: '单位', anonymous: '匿名' },
     statuses: { requested: '待审批', approved: '待支付', paid: '已支付', rejected: '已驳回' },
     accountKinds: { cash: '银行存款及现金', in_kind: '捐赠物资', general: '非限定性基金', project: '项目基金' },
+  },
+  cases: {
+    title: '居民权益维护中心', intake: '登记案件', mine: '我的案件', stats: '统计', kind: '类型', status: '状态', number: '案号', caseTitle: '案由', applicant: '申请人',
+    applicantName: '申请人姓名', respondent: '对方当事人', registered: '登记日期', staff: '承办人', outcome: '结果', facts: '事实与请求', location: '地点', channel: '来源',
+    sessions: '办理记录', sessionNotes: '本次调解/咨询记录', addSession: '记录', agreement: '调解协议', form: '形式', signedOn: '达成日期', parties: '当事人',
+    content: '协议内容', fulfilment: '履行情况', recordAgreement: '记录调解协议', markFulfilled: '回访：已履行', markNotFulfilled: '回访：未履行', visited: '回访核实',
+    close: '结案归档', archived: '本案已结案归档，只读', resolvedAllTime: '累计调解成功', resolvedInYear: '本年调解成功', medianDays: '调解用时中位数（天）',
+    registeredN: '登记', closedN: '办结', resolvedN: '成功', byMonth: '每月调解成功件数',
+    kinds: { mediation: '矛盾纠纷调解', legal_aid: '法律援助', counselling: '心理疏导', rights: '权益维护' },
+    statuses: { registered: '待分派', in_progress: '办理中', agreement: '已达成协议', closed: '已结案' },
+    outcomes: { resolved: '成功', unresolved: '未成功', withdrawn: '撤回', referred: '转办' },
+    channels: { walk_in: '来访', phone: '来电', referral: '转介', online: '网上', visit: '走访发现' },
+    forms: { written: '书面协议', verbal: '口头协议（已记录）' },
+    fulfilments: { pending: '待回访', fulfilled: '已履行', not_fulfilled: '未履行' },
   },
   m: {
     aid: '邻里互助', askOrOffer: '我要求助 / 我能帮忙', aidPlaceholder: '如：陪同就医、放学接送', post: '发布', neighbourhood: '社区里的互助',
