@@ -32,6 +32,14 @@ if [ "$(sqlite3 "$db" "SELECT count(*) FROM volunteer_hours")" -lt $(( hours_n *
   echo "$(echo "$(date +%s.%N) - $start" | bc)" > "$out/gen-hours-seconds.txt"
 fi
 gen_hours_seconds=$(cat "$out/gen-hours-seconds.txt" 2>/dev/null || echo "?")
+donations_n=${BENCH_DONATIONS:-1000000}
+if [ "$(sqlite3 "$db" "SELECT count(*) FROM charity_donations")" -lt $(( donations_n * 9 / 10 )) ]; then
+  echo "generating $donations_n donations..."
+  start=$(date +%s.%N)
+  "$bin" gen --db "$db" --residents 0 --donations "$donations_n" --seed 7 >/dev/null 2>&1
+  echo "$(echo "$(date +%s.%N) - $start" | bc)" > "$out/gen-donations-seconds.txt"
+fi
+gen_donations_seconds=$(cat "$out/gen-donations-seconds.txt" 2>/dev/null || echo "?")
 
 echo "indicator latency..."
 ./build/tongxin_kpi_bench "$db" 20 > "$out/kpi.jsonl"
@@ -170,7 +178,8 @@ for line in open(sys.argv[1]):
   echo
   echo "Each indicator's value and its first page of records (as the dashboard asks), year 2021, on the same"
   echo "database with $(sqlite3 "$db" "SELECT count(*) FROM volunteer_hours") volunteer hours entries (\`tongxin gen --hours $hours_n\` in ${gen_hours_seconds%.*} s)"
-  echo "over $(sqlite3 "$db" "SELECT count(*) FROM places WHERE kind = 'community'") communities. Target: p95 ≤ 50 ms."
+  echo "and $(sqlite3 "$db" "SELECT count(*) FROM charity_donations") donations (\`tongxin gen --donations $donations_n\` in ${gen_donations_seconds%.*} s)"
+  echo "over $(sqlite3 "$db" "SELECT count(*) FROM places WHERE kind = 'community'") communities. Target: p95 ≤ 50 ms (charity.disclosure is the public page's answer)."
   echo
   echo "| indicator | scope | runs | p50 ms | p95 ms | p99 ms |"
   echo "| --- | --- | ---: | ---: | ---: | ---: |"

@@ -25,4 +25,7 @@ void Generate(db::Database& db, residents::ResidentService& svc, int64_t residen
 // Volunteer activities and about `entries` hours entries over the communities with residents.
 void GenerateVolunteerHours(db::Database& db, int64_t entries, uint64_t seed);
 
+// `count` anonymous donations (ledger, receipts and totals) over the communities with residents.
+void GenerateDonations(db::Database& db, int64_t count, uint64_t seed);
+
 }  // namespace tongxin::app

@@ -112,17 +112,7 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
     auto [dup, receipt] = donate(care, "crowdfunding_offline", 100 * 800, "2021-03-08", 3);
     (void)receipt;
     int64_t dup_tx = conn.QueryOne("SELECT transaction_id FROM charity_donations WHERE id = ?", dup)->Int(0);
-    std::vector<std::pair<int64_t, int64_t>> back;
-    int64_t reversal = conn.Insert(
-        "INSERT INTO charity_transactions (street_id, community_id, kind, occurred_on, memo, reverses_id, reason, "
-        "created_by, created_at) VALUES (?, ?, 'reversal', '2021-03-09', '冲正', ?, '同一笔捐款重复登记', ?, ?)",
-        street, community, dup_tx, people.treasurer, int64_t{1615248000});
-    for (const auto& e :
-         conn.Query("SELECT account_id, amount_fen FROM charity_entries WHERE transaction_id = ?", dup_tx)) {
-        conn.Exec("INSERT INTO charity_entries (transaction_id, account_id, amount_fen) VALUES (?, ?, ?)", reversal,
-                  e.Int(0), -e.Int(1));
-        conn.Exec("UPDATE charity_accounts SET balance_fen = balance_fen - ? WHERE id = ?", e.Int(1), e.Int(0));
-    }
+    CharityService::PostReversal(conn, dup_tx, "同一笔捐款重复登记", "2021-03-09", people.treasurer);
 
     // Disbursements to households, requested by the treasurer, approved by the community worker and
     // the street administrator, and paid.

@@ -6,6 +6,7 @@
 #include "app/demo.hpp"
 #include "app/generator.hpp"
 #include "core/time/clock.hpp"
+#include "modules/charity/service.hpp"
 
 namespace tongxin::app {
 
@@ -75,6 +76,48 @@ void GenerateVolunteerHours(db::Database& db, int64_t entries, uint64_t seed) {
         "substr(served_on, 1, 7), resident_id");
     tx.Commit();
     std::fprintf(stderr, "generated %lld volunteer hours entries in %zu communities\n", static_cast<long long>(written),
+                 communities.size());
+}
+
+void GenerateDonations(db::Database& db, int64_t count, uint64_t seed) {
+    Rng rng(seed);
+    db::Connection& conn = db.Local();
+    auto communities = conn.Query(
+        "SELECT c.id, c.street_id FROM places c WHERE c.kind = 'community' AND EXISTS (SELECT 1 FROM residents r WHERE "
+        "r.community_id = c.id) ORDER BY c.id");
+    if (communities.empty()) throw std::runtime_error("gen: no communities to generate donations for");
+    std::vector<int64_t> projects;
+    {
+        db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+        for (const auto& c : communities) {
+            charity::ProjectInput in{c.Int(0), "民族关爱帮扶项目", 100000000, "2019-01-01", std::nullopt, "", ""};
+            projects.push_back(charity::CharityService::InsertProject(conn, c.Int(1), in, std::nullopt));
+        }
+        tx.Commit();
+    }
+    const char* kChannels[] = {"crowdfunding_online", "crowdfunding_offline", "public_collection",
+                               "corporate",           "charity_sale",         "gala"};
+    int64_t done = 0;
+    while (done < count) {
+        db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+        for (int i = 0; i < 20000 && done < count; ++i, ++done) {
+            size_t k = static_cast<size_t>(done) % communities.size();
+            charity::DonationInput in;
+            in.community_id = communities[k].Int(0);
+            in.project_id = done % 3 == 0 ? std::nullopt : std::optional<int64_t>(projects[k]);
+            in.channel = kChannels[done % 6];
+            in.form = done % 10 == 0 ? "in_kind" : "cash";
+            in.amount_fen = 100 * rng.Uniform(10, 5000);
+            in.donor_kind = "anonymous";
+            char date[16];
+            std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2019 + static_cast<int>(done % 3),
+                          1 + static_cast<int>(done / 3 % 12), 1 + static_cast<int>(done / 36 % 28));
+            in.donated_on = date;
+            charity::CharityService::InsertDonation(conn, communities[k].Int(1), in, std::nullopt);
+        }
+        tx.Commit();
+    }
+    std::fprintf(stderr, "generated %lld donations in %zu communities\n", static_cast<long long>(done),
                  communities.size());
 }
 

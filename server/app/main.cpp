@@ -126,6 +126,8 @@ int main(int argc, char** argv) {
     gen->add_option("--residents", residents_n, "number of residents (0: add to the existing ones)");
     int64_t hours_n = 0;
     gen->add_option("--hours", hours_n, "volunteer hours entries to generate over the communities");
+    int64_t donations_n = 0;
+    gen->add_option("--donations", donations_n, "donations to generate over the communities");
     gen->add_option("--communities", communities, "number of communities");
     gen->add_option("--seed", seed, "random seed");
     auto* user = cli.add_subcommand("user", "Manage accounts");
@@ -197,8 +199,9 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (*gen) {
-            if (residents_n < 0 || communities <= 0 || hours_n < 0 || (residents_n == 0 && hours_n == 0)) {
-                return Fail("give --residents and/or --hours (positive), and a positive --communities");
+            if (residents_n < 0 || communities <= 0 || hours_n < 0 || donations_n < 0 ||
+                (residents_n == 0 && hours_n == 0 && donations_n == 0)) {
+                return Fail("give --residents, --hours and/or --donations (positive), and a positive --communities");
             }
             App app(db_url, key_file);
             if (residents_n > 0) {
@@ -206,6 +209,7 @@ int main(int argc, char** argv) {
                 std::cout << "generated " << residents_n << " residents\n";
             }
             if (hours_n > 0) app::GenerateVolunteerHours(*app.db, hours_n, seed + 1);
+            if (donations_n > 0) app::GenerateDonations(*app.db, donations_n, seed + 2);
             return 0;
         }
         if (*user_add) {

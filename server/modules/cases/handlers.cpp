@@ -27,7 +27,7 @@ void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry
           [&svc](Request& req) {
               auto page = http::PageOf(req);
               return http::JsonResponse(svc.List(req.User(), http::QueryOptInt(req, "community"), QueryStr(req, "kind"),
-                                                 QueryStr(req, "status"), page.limit, page.offset));
+                                                 QueryStr(req, "status"), page.limit, page.offset, ActorOf(req)));
           });
     r.Add("GET", "/api/v1/cases/stats", Access::Need("cases.count"),
           "Counts only: by kind, disputes resolved by month and in all, days to resolution (?community=, ?year=)",

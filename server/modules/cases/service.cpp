@@ -87,7 +87,7 @@ int64_t CaseService::Insert(db::Connection& conn, int64_t street, const CaseInpu
 
 json::object CaseService::List(const auth::Principal& p, std::optional<int64_t> community,
                                const std::optional<std::string>& kind, const std::optional<std::string>& status,
-                               int64_t limit, int64_t offset) {
+                               int64_t limit, int64_t offset, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::SqlWhere where = Visible(p);
     if (community) where.Add("o.community_id = ?", *community);
@@ -115,6 +115,12 @@ json::object CaseService::List(const auth::Principal& p, std::optional<int64_t> 
                          {"assigned_to", opt(9)},
                          {"staff_role", opt(10)}});
     }
+    // Lists show names and matters: the read is audited with the case ids shown.
+    json::array ids;
+    for (const auto& item : items) ids.push_back(item.as_object().at("id"));
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    audit::Append(conn, actor, {"cases.case.listed", "case", "*", true, {{"ids", std::move(ids)}}});
+    tx.Commit();
     return {{"items", std::move(items)}, {"total", total}};
 }
 

@@ -30,7 +30,7 @@ class CaseService {
     // The cases the caller may see (assigned to them, or all for the head).
     boost::json::object List(const auth::Principal& p, std::optional<int64_t> community,
                              const std::optional<std::string>& kind, const std::optional<std::string>& status,
-                             int64_t limit, int64_t offset);
+                             int64_t limit, int64_t offset, const audit::Actor& actor);
     // Counts anyone with cases.count may see: by kind and status, resolved by month, days to resolution.
     boost::json::object Stats(const auth::Principal& p, int64_t community, int year);
     boost::json::object Get(const auth::Principal& p, int64_t id, const audit::Actor& actor);

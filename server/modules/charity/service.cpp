@@ -67,6 +67,23 @@ int64_t Post(db::Connection& conn, int64_t street, int64_t community, const std:
     return tx;
 }
 
+// Moves the yearly totals and the project's income with a donation (sign +1) or its reversal (-1).
+void MoveTotals(db::Connection& conn, int64_t donation_id, int sign) {
+    auto d = conn.QueryOne(
+        "SELECT community_id, street_id, substr(donated_on, 1, 4), channel, form, amount_fen, project_id FROM "
+        "charity_donations WHERE id = ?",
+        donation_id);
+    conn.Exec(
+        "INSERT INTO charity_totals (community_id, year, channel, form, street_id, donations, amount_fen) VALUES (?, "
+        "?, "
+        "?, ?, ?, ?, ?) ON CONFLICT (community_id, year, channel, form) DO UPDATE SET donations = "
+        "charity_totals.donations + excluded.donations, amount_fen = charity_totals.amount_fen + excluded.amount_fen",
+        d->Int(0), d->Str(2), d->Str(3), d->Str(4), d->Int(1), int64_t{sign}, sign * d->Int(5));
+    if (!d->IsNull(6)) {
+        conn.Exec("UPDATE charity_projects SET income_fen = income_fen + ? WHERE id = ?", sign * d->Int(5), d->Int(6));
+    }
+}
+
 struct ProjectRow {
     int64_t id, street_id, community_id;
     std::string name;
@@ -116,11 +133,8 @@ json::object CharityService::Projects(const auth::Principal& p, std::optional<in
     json::array items;
     for (const auto& r : conn.Run(
              "SELECT o.id, o.community_id, o.name, o.goal_fen, o.starts_on, o.ends_on, o.description, o.beneficiaries, "
-             "a.balance_fen, (SELECT coalesce(sum(d.amount_fen), 0) FROM charity_donations d WHERE d.project_id = o.id "
-             "AND " +
-                 Standing("d") +
-                 "), (SELECT max(published_on) FROM charity_disclosures s WHERE s.project_id = "
-                 "o.id) FROM charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project'" +
+             "a.balance_fen, o.income_fen, (SELECT max(published_on) FROM charity_disclosures s WHERE s.project_id = "
+             "o.id) FROM charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project'" +
                  where.Sql() + " ORDER BY o.starts_on DESC, o.id DESC",
              where.values())) {
         int64_t balance = -r.Int(8), income = r.Int(9);
@@ -179,7 +193,13 @@ std::pair<int64_t, std::string> CharityService::InsertDonation(db::Connection& c
                       (in.form == "cash" ? "现金捐赠：" : "物资捐赠：") + fund,
                       {{asset, in.amount_fen}, {target, -in.amount_fen}}, std::nullopt, "", by);
     std::string prefix = "JZ" + in.donated_on.substr(0, 4) + "-" + std::to_string(in.community_id) + "-";
-    int64_t seq = conn.QueryInt("SELECT count(*) FROM charity_donations WHERE receipt_no LIKE ?", prefix + "%") + 1;
+    int64_t seq = conn.Query(
+                          "INSERT INTO charity_receipt_sequences (community_id, year, last_number) VALUES (?, ?, 1) ON "
+                          "CONFLICT (community_id, year) DO UPDATE SET last_number = "
+                          "charity_receipt_sequences.last_number + 1 RETURNING last_number",
+                          in.community_id, in.donated_on.substr(0, 4))
+                      .front()
+                      .Int(0);
     char receipt[64];
     std::snprintf(receipt, sizeof receipt, "%s%06lld", prefix.c_str(), static_cast<long long>(seq));
     int64_t id = conn.Insert(
@@ -190,6 +210,7 @@ std::pair<int64_t, std::string> CharityService::InsertDonation(db::Connection& c
         tx, street, in.community_id, in.project_id, in.channel, in.form, in.amount_fen, in.goods, in.valuation_basis,
         in.donor_kind, in.donor_resident_id, in.donor_name, in.publish_name ? 1 : 0, in.epidemic ? 1 : 0,
         std::string(receipt), in.donated_on, by, time::NowUnix());
+    MoveTotals(conn, id, +1);
     return {id, receipt};
 }
 
@@ -477,6 +498,26 @@ int64_t CharityService::Pay(const auth::Principal& p, int64_t id, const std::str
     return t;
 }
 
+int64_t CharityService::PostReversal(db::Connection& conn, int64_t transaction_id, const std::string& reason,
+                                     const std::string& on, std::optional<int64_t> by) {
+    auto t = conn.QueryOne("SELECT street_id, community_id FROM charity_transactions WHERE id = ?", transaction_id);
+    std::vector<std::pair<int64_t, int64_t>> entries;
+    for (const auto& e :
+         conn.Query("SELECT account_id, amount_fen FROM charity_entries WHERE transaction_id = ?", transaction_id)) {
+        entries.emplace_back(e.Int(0), -e.Int(1));
+    }
+    int64_t id = Post(conn, t->Int(0), t->Int(1), "reversal", on, "冲正", entries, transaction_id, reason, by);
+    if (auto d = conn.QueryOne("SELECT id FROM charity_donations WHERE transaction_id = ?", transaction_id)) {
+        MoveTotals(conn, d->Int(0), -1);
+    }
+    // A reversed payment puts its disbursement back to approved, to be paid again or rejected.
+    conn.Exec(
+        "UPDATE charity_disbursements SET status = 'approved', transaction_id = NULL, paid_on = NULL WHERE "
+        "transaction_id = ?",
+        transaction_id);
+    return id;
+}
+
 int64_t CharityService::Reverse(const auth::Principal& p, int64_t transaction_id, const std::string& reason,
                                 const audit::Actor& actor) {
     if (reason.empty())
@@ -493,18 +534,7 @@ int64_t CharityService::Reverse(const auth::Principal& p, int64_t transaction_id
     if (conn.QueryInt("SELECT count(*) FROM charity_transactions WHERE reverses_id = ?", transaction_id) > 0) {
         throw AppError(ErrorCode::kConflict, "already_reversed");
     }
-    std::vector<std::pair<int64_t, int64_t>> entries;
-    for (const auto& e :
-         conn.Query("SELECT account_id, amount_fen FROM charity_entries WHERE transaction_id = ?", transaction_id)) {
-        entries.emplace_back(e.Int(0), -e.Int(1));
-    }
-    int64_t id = Post(conn, t.front().Int(0), t.front().Int(1), "reversal", time::Today(), "冲正", entries,
-                      transaction_id, reason, p.user_id);
-    // A reversed payment puts its disbursement back to approved, to be paid again or rejected.
-    conn.Exec(
-        "UPDATE charity_disbursements SET status = 'approved', transaction_id = NULL, paid_on = NULL WHERE "
-        "transaction_id = ?",
-        transaction_id);
+    int64_t id = PostReversal(conn, transaction_id, reason, time::Today(), p.user_id);
     audit::Append(conn, actor,
                   {"charity.transaction.reversed",
                    "charity_transaction",
@@ -564,11 +594,11 @@ json::object CharityService::Disclosure(std::optional<int64_t> community, std::o
                               std::string(community ? "community" : "street"));
     if (!name) throw AppError(ErrorCode::kNotFound, "not_found");
     json::array totals;
-    for (const auto& r : conn.Query("SELECT substr(d.donated_on, 1, 4), d.channel, d.form, count(*), sum(d.amount_fen) "
-                                    "FROM charity_donations d WHERE d." +
-                                        column + " = ? AND " + Standing("d") +
-                                        " GROUP BY substr(d.donated_on, 1, 4), d.channel, d.form ORDER BY 1 DESC, 2, 3",
-                                    place)) {
+    // From the totals kept with the donations (reversals already taken out).
+    for (const auto& r :
+         conn.Query("SELECT year, channel, form, sum(donations), sum(amount_fen) FROM charity_totals WHERE " + column +
+                        " = ? GROUP BY year, channel, form HAVING sum(donations) > 0 ORDER BY 1 DESC, 2, 3",
+                    place)) {
         totals.push_back({{"year", r.Str(0)},
                           {"channel", r.Str(1)},
                           {"form", r.Str(2)},
@@ -577,12 +607,8 @@ json::object CharityService::Disclosure(std::optional<int64_t> community, std::o
     }
     json::array projects;
     for (const auto& r : conn.Query(
-             "SELECT o.id, o.name, o.goal_fen, o.starts_on, o.ends_on, a.balance_fen, (SELECT "
-             "coalesce(sum(d.amount_fen), "
-             "0) FROM charity_donations d WHERE d.project_id = o.id AND " +
-                 Standing("d") +
-                 ") FROM "
-                 "charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project' WHERE o." +
+             "SELECT o.id, o.name, o.goal_fen, o.starts_on, o.ends_on, a.balance_fen, o.income_fen FROM "
+             "charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project' WHERE o." +
                  column + " = ? ORDER BY o.starts_on DESC, o.id DESC",
              place)) {
         int64_t balance = -r.Int(5), income = r.Int(6);

@@ -102,6 +102,9 @@ class CharityService {
                                  std::optional<int64_t> by);
     static std::pair<int64_t, std::string> InsertDonation(db::Connection& conn, int64_t street, const DonationInput& in,
                                                           std::optional<int64_t> by);
+    // Reverses a transaction in full (and the donation totals with it).
+    static int64_t PostReversal(db::Connection& conn, int64_t transaction_id, const std::string& reason,
+                                const std::string& on, std::optional<int64_t> by);
     static int64_t PostPayment(db::Connection& conn, int64_t disbursement_id, const std::string& paid_on,
                                std::optional<int64_t> by);
 
