@@ -174,6 +174,21 @@ int64_t QueryInt(const Request& req, const std::string& name, int64_t fallback, 
     return *n;
 }
 
+std::optional<std::string> QueryOptStr(const Request& req, const std::string& name) {
+    auto v = req.Query(name);
+    if (!v || v->empty()) return std::nullopt;
+    return v;
+}
+
+std::optional<std::string> QueryOptDate(const Request& req, const std::string& name) {
+    auto v = QueryOptStr(req, name);
+    if (v && !time::IsValidDate(*v)) {
+        json::object d{{"parameter", name}};
+        throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", std::move(d));
+    }
+    return v;
+}
+
 std::optional<int64_t> QueryOptInt(const Request& req, const std::string& name) {
     auto v = req.Query(name);
     if (!v || v->empty()) return std::nullopt;

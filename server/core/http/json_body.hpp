@@ -44,6 +44,10 @@ class JsonBody {
 // Query-string helpers; a malformed value is a 400 naming the parameter.
 int64_t QueryInt(const Request& req, const std::string& name, int64_t fallback, int64_t min, int64_t max);
 std::optional<int64_t> QueryOptInt(const Request& req, const std::string& name);
+// A query parameter's text; absent or empty is nullopt.
+std::optional<std::string> QueryOptStr(const Request& req, const std::string& name);
+// A YYYY-MM-DD query parameter; absent is nullopt, malformed a 400 naming it.
+std::optional<std::string> QueryOptDate(const Request& req, const std::string& name);
 int64_t PathId(const Request& req, const std::string& name = "id");
 
 }  // namespace tongxin::http

@@ -9,16 +9,6 @@ namespace json = boost::json;
 using http::Access;
 using http::Request;
 
-namespace {
-
-std::optional<std::string> QueryStr(const Request& req, const std::string& name) {
-    auto v = req.Query(name);
-    if (!v || v->empty()) return std::nullopt;
-    return v;
-}
-
-}  // namespace
-
 void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry& registry) {
     (void)ctx;
     RegisterIndicators(registry);
@@ -26,8 +16,9 @@ void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry
           "Cases assigned to you (all of the community for the centre's head) (?community=, ?kind=, ?status=)",
           [&svc](Request& req) {
               auto page = http::PageOf(req);
-              return http::JsonResponse(svc.List(req.User(), http::QueryOptInt(req, "community"), QueryStr(req, "kind"),
-                                                 QueryStr(req, "status"), page.limit, page.offset, ActorOf(req)));
+              return http::JsonResponse(svc.List(req.User(), http::QueryOptInt(req, "community"),
+                                                 http::QueryOptStr(req, "kind"), http::QueryOptStr(req, "status"),
+                                                 page.limit, page.offset, ActorOf(req)));
           });
     r.Add("GET", "/api/v1/cases/stats", Access::Need("cases.count"),
           "Counts only: by kind, disputes resolved by month and in all, days to resolution (?community=, ?year=)",

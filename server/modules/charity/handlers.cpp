@@ -34,12 +34,6 @@ int64_t AmountOf(http::JsonBody& body) {
     return parsed.fen.value_or(0);
 }
 
-std::optional<std::string> QueryStr(const Request& req, const std::string& name) {
-    auto v = req.Query(name);
-    if (!v || v->empty()) return std::nullopt;
-    return v;
-}
-
 }  // namespace
 
 void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Registry& registry) {
@@ -95,7 +89,7 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
           [&svc](Request& req) {
               auto page = http::PageOf(req);
               return http::JsonResponse(svc.Disbursements(req.User(), http::QueryOptInt(req, "community"),
-                                                          QueryStr(req, "status"), page.limit, page.offset));
+                                                          http::QueryOptStr(req, "status"), page.limit, page.offset));
           });
     r.Add("POST", "/api/v1/charity/disbursements", Access::Need("charity.write"),
           "Request a disbursement from a project", [&svc](Request& req) {

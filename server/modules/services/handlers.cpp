@@ -18,12 +18,6 @@ void NeedStaffOrSelf(const Request& req, const char* staff_permission) {
     }
 }
 
-std::optional<std::string> QueryStr(const Request& req, const std::string& name) {
-    auto v = req.Query(name);
-    if (!v || v->empty()) return std::nullopt;
-    return v;
-}
-
 PointInput PointOf(http::JsonBody& body) {
     PointInput in;
     in.community_id = body.Int("community_id", true, 1).value_or(0);
@@ -48,7 +42,7 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
           "Service points of the 15-minute service circle (?community=, ?kind=)", [&svc](Request& req) {
               NeedStaffOrSelf(req, "services.read");
               return http::JsonResponse(
-                  svc.Points(req.User(), http::QueryOptInt(req, "community"), QueryStr(req, "kind")));
+                  svc.Points(req.User(), http::QueryOptInt(req, "community"), http::QueryOptStr(req, "kind")));
           });
     r.Add("POST", "/api/v1/service-points", Access::Need("services.write"), "Add a service point",
           [&svc](Request& req) {
@@ -75,16 +69,17 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
               if (!community)
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
               double metres = static_cast<double>(http::QueryInt(req, "metres", 1000, 50, 20000));
-              return http::JsonResponse(svc.Coverage(req.User(), *community, metres, QueryStr(req, "age_group")));
+              return http::JsonResponse(
+                  svc.Coverage(req.User(), *community, metres, http::QueryOptStr(req, "age_group")));
           });
 
     r.Add("GET", "/api/v1/mutual-aid", Access::LoggedIn(),
           "Mutual-aid requests and offers (?community=, ?kind=, ?status=, ?mine=1)", [&svc](Request& req) {
               NeedStaffOrSelf(req, "services.read");
               auto page = http::PageOf(req);
-              return http::JsonResponse(svc.Aid(req.User(), http::QueryOptInt(req, "community"), QueryStr(req, "kind"),
-                                                QueryStr(req, "status"), req.Query("mine").value_or("") == "1",
-                                                page.limit, page.offset));
+              return http::JsonResponse(svc.Aid(req.User(), http::QueryOptInt(req, "community"),
+                                                http::QueryOptStr(req, "kind"), http::QueryOptStr(req, "status"),
+                                                req.Query("mine").value_or("") == "1", page.limit, page.offset));
           });
     r.Add("POST", "/api/v1/mutual-aid", Access::LoggedIn(),
           "Post a request for help or an offer (yourself, or resident_id for a neighbour in your scope)",

@@ -20,16 +20,9 @@ void NeedStaffOrSelf(const Request& req, const char* staff_permission) {
     }
 }
 
-std::optional<std::string> QueryDate(const Request& req, const std::string& name) {
-    auto v = req.Query(name);
-    if (!v || v->empty()) return std::nullopt;
-    if (!time::IsValidDate(*v)) throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", name}});
-    return v;
-}
-
 RecordFilter RecordFilterOf(const Request& req) {
     return {http::QueryOptInt(req, "community"), http::QueryOptInt(req, "resident"), http::QueryOptInt(req, "activity"),
-            QueryDate(req, "from"), QueryDate(req, "to")};
+            http::QueryOptDate(req, "from"), http::QueryOptDate(req, "to")};
 }
 
 // The origin the browser used, for links printed in QR codes.
@@ -54,8 +47,8 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               ActivityFilter f{http::QueryOptInt(req, "community"),
                                http::QueryOptInt(req, "organization"),
                                req.Query("status"),
-                               QueryDate(req, "from"),
-                               QueryDate(req, "to"),
+                               http::QueryOptDate(req, "from"),
+                               http::QueryOptDate(req, "to"),
                                req.Query("q").value_or(""),
                                req.Query("upcoming").value_or("") == "1"};
               if (f.status && f.status->empty()) f.status.reset();
@@ -310,7 +303,7 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
               auto page = http::PageOf(req);
               return http::JsonResponse(
-                  svc.Regulars(req.User(), *community, QueryDate(req, "as_of").value_or(time::Today()),
+                  svc.Regulars(req.User(), *community, http::QueryOptDate(req, "as_of").value_or(time::Today()),
                                req.Query("minority").value_or("") == "1", page.limit, page.offset));
           });
     r.Add("GET", "/api/v1/volunteer/me", Access::Need("volunteer.self"),
