@@ -6,6 +6,7 @@
 #include "app/demo_charity.hpp"
 #include "app/demo_lines.hpp"
 #include "app/demo_services.hpp"
+#include "app/demo_shuttle.hpp"
 #include "app/generator.hpp"
 #include "core/error/app_error.hpp"
 #include "core/text/codes.hpp"
@@ -122,6 +123,7 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
     };
     LoadCharity(conn, street, angong.id, {user_id("treasurer"), user_id("angong"), user_id("admin")}, 2021);
     LoadCases(conn, street, angong.id, user_id("mediator"), user_id("rights"), 2021);
+    LoadShuttle(conn, street, nanshan.id, user_id("leader"), user_id("nanshan"), 217);
     audit::Append(conn, system,
                   {"demo.loaded",
                    "street",

@@ -25,6 +25,7 @@
 #include "modules/reports/module.hpp"
 #include "modules/residents/module.hpp"
 #include "modules/services/module.hpp"
+#include "modules/shuttle/module.hpp"
 #include "modules/volunteer/module.hpp"
 
 namespace tongxin::db {
@@ -54,6 +55,7 @@ struct App {
     services::ServiceLineService services;
     charity::CharityService charity;
     cases::CaseService cases;
+    shuttle::ShuttleService shuttle;
     reports::Registry registry;
     http::Router router;
 
@@ -68,7 +70,8 @@ struct App {
           volunteer(*db),
           services(*db),
           charity(*db),
-          cases(*db) {
+          cases(*db),
+          shuttle(*db) {
         db::Migrate(*db);
         accounts::Register(router, ctx);
         places::Register(router, ctx);
@@ -80,6 +83,7 @@ struct App {
         services::Register(router, ctx, services, registry);
         charity::Register(router, ctx, charity, registry);
         cases::Register(router, ctx, cases, registry);
+        shuttle::Register(router, ctx, shuttle);
         reports::Register(router, ctx, registry);
         router.Add("GET", "/api/v1/openapi.json", http::Access::Public(), "This document",
                    [this](http::Request&) { return http::Response::Json(router.OpenApi()); });

@@ -128,6 +128,12 @@ const std::unordered_map<std::string_view, Text>& Catalogue() {
         {"not_case_staff", {"应为本社区权益中心的工作人员", "Must be staff of this community's rights centre"}},
         {"before_agreement", {"不能早于协议达成日期", "Cannot be before the agreement"}},
         {"before_registration", {"不能早于登记日期", "Cannot be before registration"}},
+        {"booking_closed", {"已过预约截止时间或班次已结束", "Booking has closed for this trip"}},
+        {"already_booked", {"该居民已预约本班次", "This resident already has a booking on this trip"}},
+        {"not_eligible",
+         {"不符合本次接驳的预约条件（年龄等）", "Not eligible for this shuttle (age or other conditions)"}},
+        {"trip_closed", {"该班次已结束登车", "Boarding for this trip has closed"}},
+        {"after_departure", {"预约截止时间不能晚于发车时间", "Booking must close before departure"}},
         {"invalid_datetime",
          {"时间格式应为 RFC 3339，如 2021-02-17T08:30:00+08:00", "Use RFC 3339, e.g. 2021-02-17T08:30:00+08:00"}},
     };

@@ -1,0 +1,67 @@
+// The vaccination shuttle of 南山社区 on 17 February 2021: three trips with 天府公交 702 车队 to
+// the 南湖公园 vaccination site, stops at compound gates, reservations made by the residents'
+// group leaders (the demo `leader` among them) for residents aged 18–59, boarding with a few
+// no-shows, and the volunteers on board (their hours in the volunteer ledger).
+#include "app/demo_shuttle.hpp"
+
+#include "core/time/clock.hpp"
+#include "modules/volunteer/service.hpp"
+
+namespace tongxin::app {
+
+void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_t leader_user, int64_t worker_user,
+                 uint64_t seed) {
+    Rng rng(seed);
+    int64_t now = time::NowUnix();
+    int64_t service = conn.Insert(
+        "INSERT INTO shuttle_services (street_id, community_id, name, destination, operator, min_age, max_age, notes, "
+        "created_at) VALUES (?, ?, '新冠疫苗接种免费接驳', '南湖公园临时接种点', '天府公交702车队', 18, 59, "
+        "'由居民小组长代为预约，志愿者随车引导', ?)",
+        street, community, now);
+    const char* kStops[][2] = {{"南山苑小区门口", ":00"}, {"南山花园小区门口", ":10"}, {"南山人家小区门口", ":20"}};
+    const int kHours[] = {8, 10, 14};
+    // Residents of the grids, each booked by their group leader: the demo leader for the first grid.
+    auto grids = conn.Query("SELECT id FROM places WHERE kind = 'grid' AND community_id = ? ORDER BY id", community);
+    for (int t = 0; t < 3; ++t) {
+        std::string date = "2021-02-17";
+        int64_t departs = time::DayStartUnix(date) + kHours[t] * 3600 + 30 * 60;
+        int64_t trip = conn.Insert(
+            "INSERT INTO shuttle_trips (service_id, street_id, community_id, trip_date, departs_at, booking_deadline, "
+            "vehicle, seats, booked_count, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 40, 0, 'closed', ?)",
+            service, street, community, date, departs, departs - 12 * 3600, "702路 川A·" + std::to_string(70201 + t), now);
+        std::vector<int64_t> stops;
+        for (int s = 0; s < 3; ++s) {
+            std::string at = (kHours[t] < 10 ? "0" : "") + std::to_string(kHours[t]) + kStops[s][1];
+            stops.push_back(conn.Insert("INSERT INTO shuttle_stops (trip_id, seq, name, stop_time) VALUES (?, ?, ?, ?)",
+                                        trip, int64_t{s + 1}, std::string(kStops[s][0]), at));
+        }
+        auto grid = grids[static_cast<size_t>(t) % grids.size()].Int(0);
+        auto people = conn.Query(
+            "SELECT id FROM residents WHERE grid_id = ? AND moved_out IS NULL AND birth_date > '1961-02-17' AND "
+            "birth_date <= '2003-02-17' ORDER BY id LIMIT 44 OFFSET ?",
+            grid, int64_t{t * 44});
+        int64_t booked = 0;
+        for (size_t i = 0; i < people.size(); ++i) {
+            bool seat = booked < 40;
+            std::string status = !seat ? "cancelled" : (i % 13 == 5 ? "no_show" : "boarded");
+            if (seat) ++booked;
+            conn.Exec(
+                "INSERT INTO shuttle_reservations (trip_id, resident_id, stop_id, status, booked_by, booked_at, "
+                "boarded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                trip, people[i].Int(0), stops[i % 3], status, t == 0 ? leader_user : worker_user,
+                departs - 86400 - rng.Uniform(0, 7200), status == "boarded" ? std::optional<int64_t>(departs - 600) : std::nullopt);
+        }
+        conn.Exec("UPDATE shuttle_trips SET booked_count = ? WHERE id = ?", booked, trip);
+        // Two volunteers on board each trip.
+        auto volunteers = conn.Query(
+            "SELECT id FROM residents WHERE community_id = ? AND moved_out IS NULL AND birth_date <= '1995-12-31' AND "
+            "birth_date >= '1970-01-01' ORDER BY id DESC LIMIT 2 OFFSET ?",
+            community, int64_t{t * 2});
+        for (const auto& v : volunteers) {
+            volunteer::RecordInput in{v.Int(0), std::nullopt, date, 180, "epidemic_prevention", "疫苗接种接驳随车志愿服务"};
+            volunteer::VolunteerService::AppendRecord(conn, in, street, community, std::nullopt);
+        }
+    }
+}
+
+}  // namespace tongxin::app

@@ -1,0 +1,142 @@
+#include <boost/json.hpp>
+#include <chrono>
+#include <deque>
+#include <map>
+#include <mutex>
+
+#include "core/http/paging.hpp"
+#include "core/time/clock.hpp"
+#include "modules/shuttle/module.hpp"
+
+namespace tongxin::shuttle {
+namespace json = boost::json;
+using http::Access;
+using http::Request;
+
+namespace {
+
+// A sliding window of attempts per account; 429 with the seconds to wait beyond the limit.
+class AttemptLimiter {
+  public:
+    AttemptLimiter(size_t limit, std::chrono::seconds window) : limit_(limit), window_(window) {}
+    void Check(int64_t account) {
+        auto now = std::chrono::steady_clock::now();
+        std::lock_guard<std::mutex> lock(mu_);
+        auto& times = attempts_[account];
+        while (!times.empty() && now - times.front() >= window_) times.pop_front();
+        if (times.size() >= limit_) {
+            auto wait = std::chrono::duration_cast<std::chrono::seconds>(window_ - (now - times.front())).count() + 1;
+            throw AppError(ErrorCode::kTooManyRequests, "too_many_requests", {{"retry_after", wait}});
+        }
+        times.push_back(now);
+    }
+
+  private:
+    size_t limit_;
+    std::chrono::seconds window_;
+    std::mutex mu_;
+    std::map<int64_t, std::deque<std::chrono::steady_clock::time_point>> attempts_;
+};
+
+void NeedBooking(const Request& req) {
+    if (!req.User().Can("shuttle.write") && !req.User().Can("shuttle.book")) {
+        throw AppError(ErrorCode::kForbidden, "forbidden");
+    }
+}
+
+}  // namespace
+
+void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
+    (void)ctx;
+    static AttemptLimiter limiter(60, std::chrono::seconds(60));
+    r.Add("GET", "/api/v1/shuttle/trips", Access::LoggedIn(), "Shuttle trips with stops (your booking included)",
+          [&svc](Request& req) {
+              NeedBooking(req);
+              return http::JsonResponse(svc.Trips(req.User(), http::QueryOptInt(req, "community")));
+          });
+    r.Add("POST", "/api/v1/shuttle/services", Access::Need("shuttle.write"), "Create a shuttle service",
+          [&svc](Request& req) {
+              http::JsonBody body(req);
+              auto community = body.Int("community_id", true, 1);
+              auto name = body.Str("name", true, 100);
+              auto destination = body.Str("destination", true, 200);
+              auto op = body.Str("operator", false, 100).value_or("");
+              auto min_age = body.Int("min_age", false, 0, 150);
+              auto max_age = body.Int("max_age", false, 0, 150);
+              body.Finish();
+              int64_t id = svc.CreateService(req.User(), *community, *name, *destination, op, min_age, max_age, ActorOf(req));
+              return http::JsonResponse(json::object{{"id", id}}, 201);
+          });
+    r.Add("POST", "/api/v1/shuttle/trips", Access::Need("shuttle.write"), "Create a trip with its stops",
+          [&svc](Request& req) {
+              http::JsonBody body(req);
+              TripInput in;
+              in.service_id = body.Int("service_id", true, 1).value_or(0);
+              in.trip_date = body.Date("trip_date", true).value_or("");
+              in.departs_at = body.Time("departs_at", true).value_or(0);
+              in.booking_deadline = body.Time("booking_deadline", true).value_or(0);
+              in.vehicle = body.Str("vehicle", true, 100).value_or("");
+              in.seats = body.Int("seats", true, 1, 1000).value_or(0);
+              body.Finish();
+              auto parsed = json::parse(req.body);
+              if (auto* stops = parsed.as_object().if_contains("stops"); stops && stops->is_array()) {
+                  for (const auto& s : stops->as_array()) {
+                      if (!s.is_object() || !s.as_object().contains("name") || !s.as_object().at("name").is_string() ||
+                          !s.as_object().contains("time") || !s.as_object().at("time").is_string()) {
+                          throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                                         {{"fields", {{"stops", "wrong_type"}}}});
+                      }
+                      in.stops.emplace_back(std::string(s.as_object().at("name").as_string()),
+                                            std::string(s.as_object().at("time").as_string()));
+                  }
+              }
+              int64_t id = svc.CreateTrip(req.User(), in, ActorOf(req));
+              return http::JsonResponse(json::object{{"id", id}}, 201);
+          });
+    r.Add("GET", "/api/v1/shuttle/trips/{id}/reservations", Access::LoggedIn(),
+          "Reservations of a trip by stop (staff: all; group leaders: their group's)", [&svc](Request& req) {
+              NeedBooking(req);
+              return http::JsonResponse(svc.Reservations(req.User(), http::PathId(req)));
+          });
+    r.Add("POST", "/api/v1/shuttle/trips/{id}/reservations", Access::LoggedIn(),
+          "Book a seat (yourself, or resident_id of your group) at a stop; a full trip puts you on the waitlist",
+          [&svc](Request& req) {
+              NeedBooking(req);
+              // Staff entering bookings at the desk are not limited; residents and leaders are.
+              if (!req.User().Can("shuttle.write")) limiter.Check(req.User().user_id);
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto resident = body.Int("resident_id", false, 1);
+              auto stop = body.Int("stop_id", true, 1);
+              body.Finish();
+              return http::JsonResponse(svc.Reserve(req.User(), id, resident, *stop, ActorOf(req)), 201);
+          });
+    r.Add("POST", "/api/v1/shuttle/trips/{id}/reservations/cancel", Access::LoggedIn(),
+          "Cancel before the deadline; the first on the waitlist takes the seat", [&svc](Request& req) {
+              NeedBooking(req);
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto resident = body.Int("resident_id", false, 1);
+              body.Finish();
+              return http::JsonResponse(svc.Cancel(req.User(), id, resident, ActorOf(req)));
+          });
+    r.Add("POST", "/api/v1/shuttle/trips/{id}/boarding", Access::Need("shuttle.board"),
+          "Mark a reservation boarded (scanned or ticked)", [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto reservation = body.Int("reservation_id", true, 1);
+              body.Finish();
+              return http::JsonResponse(svc.Board(req.User(), id, *reservation, ActorOf(req)));
+          });
+    r.Add("POST", "/api/v1/shuttle/trips/{id}/close", Access::Need("shuttle.board"),
+          "Close boarding: confirmed but not boarded become no-shows", [&svc](Request& req) {
+              svc.Close(req.User(), http::PathId(req), ActorOf(req));
+              return http::JsonResponse(json::object{{"ok", true}});
+          });
+    r.Add("GET", "/api/v1/shuttle/trips/{id}/figures", Access::Need("shuttle.read"),
+          "Seats offered, booked, boarded, no-shows, by stop", [&svc](Request& req) {
+              return http::JsonResponse(svc.Figures(req.User(), http::PathId(req)));
+          });
+}
+
+}  // namespace tongxin::shuttle

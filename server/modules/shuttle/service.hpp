@@ -1,0 +1,54 @@
+#pragma once
+// The community shuttle. Trips with seats and stops; reservations by the resident or by their
+// group leader / building head for residents of their own group (their place scope); one seat
+// per resident and trip; a waitlist that promotes in order when someone cancels before the
+// deadline. Taking a seat is one write transaction (conditional increment under a CHECK, the
+// trip row locked on PostgreSQL, a unique index behind it), so a rush gets exactly as many
+// confirmations as seats and everyone else "waitlisted" — never a 5xx. Boarding marks who got
+// on; closing a trip turns the rest into no-shows.
+#include <boost/json/object.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/audit/audit.hpp"
+#include "core/auth/principal.hpp"
+#include "core/db/database.hpp"
+
+namespace tongxin::shuttle {
+
+struct TripInput {
+    int64_t service_id = 0;
+    std::string trip_date;
+    int64_t departs_at = 0, booking_deadline = 0;  // Unix seconds
+    std::string vehicle;
+    int64_t seats = 0;
+    std::vector<std::pair<std::string, std::string>> stops;  // (name, HH:MM)
+};
+
+class ShuttleService {
+  public:
+    explicit ShuttleService(db::Database& db) : db_(db) {}
+
+    boost::json::object Trips(const auth::Principal& p, std::optional<int64_t> community);
+    int64_t CreateService(const auth::Principal& p, int64_t community, const std::string& name,
+                          const std::string& destination, const std::string& op, std::optional<int64_t> min_age,
+                          std::optional<int64_t> max_age, const audit::Actor& actor);
+    int64_t CreateTrip(const auth::Principal& p, const TripInput& in, const audit::Actor& actor);
+    boost::json::object Reserve(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> resident_id,
+                                int64_t stop_id, const audit::Actor& actor);
+    boost::json::object Cancel(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> resident_id,
+                               const audit::Actor& actor);
+    // Reservations of a trip: staff see all; a leader those they may book for; a resident their own.
+    boost::json::object Reservations(const auth::Principal& p, int64_t trip_id);
+    boost::json::object Board(const auth::Principal& p, int64_t trip_id, int64_t reservation_id,
+                              const audit::Actor& actor);
+    void Close(const auth::Principal& p, int64_t trip_id, const audit::Actor& actor);
+    // Seats offered, booked, boarded, no-shows, waitlisted, by stop and in all.
+    boost::json::object Figures(const auth::Principal& p, int64_t trip_id);
+
+  private:
+    db::Database& db_;
+};
+
+}  // namespace tongxin::shuttle

@@ -1,0 +1,114 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, client, sql } from './helpers.mjs';
+
+let server, api, worker, nanshanId;
+before(async () => {
+  server = await startServer();
+  api = client(server);
+  worker = await api.as('nanshan');
+  nanshanId = Number(sql(server.db, "SELECT id FROM places WHERE name = '南山社区'")[0][0]);
+});
+after(async () => { await server.stop(); });
+
+const iso = (ms) => new Date(Date.now() + ms + 8 * 3600e3).toISOString().slice(0, 19) + '+08:00';
+const day = 86400e3;
+
+async function newTrip(seats) {
+  const service = Number(sql(server.db, `SELECT id FROM shuttle_services WHERE community_id = ${nanshanId} LIMIT 1`)[0][0]);
+  const r = await worker.post('/api/v1/shuttle/trips', {
+    service_id: service, trip_date: iso(day).slice(0, 10), departs_at: iso(day), booking_deadline: iso(day / 2), vehicle: '702路', seats,
+    stops: [{ name: '南山苑小区门口', time: '08:30' }, { name: '南山花园小区门口', time: '08:40' }],
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.data));
+  const stop = Number(sql(server.db, `SELECT id FROM shuttle_stops WHERE trip_id = ${r.data.id} ORDER BY seq LIMIT 1`)[0][0]);
+  return { trip: r.data.id, stop };
+}
+
+// Residents aged 18–59 on the trip day, not yet used by another test.
+let offset = 0;
+function adults(n, where = '') {
+  const rows = sql(server.db, `SELECT id FROM residents WHERE community_id = ${nanshanId} AND moved_out IS NULL
+    AND birth_date > '${new Date(Date.now() - 59 * 365.25 * day).toISOString().slice(0, 10)}'
+    AND birth_date <= '${new Date(Date.now() - 19 * 365.25 * day).toISOString().slice(0, 10)}' ${where}
+    ORDER BY id LIMIT ${n} OFFSET ${offset}`);
+  offset += n;
+  return rows.map((r) => Number(r[0]));
+}
+
+test('the demo has the vaccination shuttle of 17 February 2021 with its figures', async () => {
+  const trips = (await worker.get('/api/v1/shuttle/trips')).data.items.filter((t) => t.trip_date === '2021-02-17');
+  assert.equal(trips.length, 3);
+  for (const t of trips) {
+    assert.match(t.operator, /702/);
+    const f = (await worker.get(`/api/v1/shuttle/trips/${t.id}/figures`)).data;
+    assert.equal(f.seats, 40);
+    assert.equal(f.booked, 40);
+    assert.equal(f.boarded + f.no_shows, f.booked);
+    assert.equal(f.by_stop.reduce((s, x) => s + x.boarded, 0), f.boarded);
+  }
+  const leaderId = sql(server.db, "SELECT id FROM users WHERE username = 'leader'")[0][0];
+  assert.ok(Number(sql(server.db, `SELECT count(*) FROM shuttle_reservations WHERE booked_by = ${leaderId}`)[0][0]) > 0);
+});
+
+test('500 parallel attempts on 40 seats give 40 confirmations, the rest waitlisted, and the database agrees', async () => {
+  const { trip, stop } = await newTrip(40);
+  const people = adults(500);
+  assert.equal(people.length, 500);
+  const all = await Promise.all(people.map((rid) => worker.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: rid, stop_id: stop })));
+  assert.ok(all.every((r) => r.status < 500), JSON.stringify(all.filter((r) => r.status >= 500).map((r) => r.data)));
+  assert.equal(all.filter((r) => r.status === 201 && r.data.status === 'confirmed').length, 40);
+  assert.equal(all.filter((r) => r.status === 201 && r.data.status === 'waitlisted').length, 460);
+  assert.equal(sql(server.db, `SELECT count(*) FROM shuttle_reservations WHERE trip_id = ${trip} AND status = 'confirmed'`)[0][0], '40');
+  assert.equal(sql(server.db, `SELECT booked_count FROM shuttle_trips WHERE id = ${trip}`)[0][0], '40');
+  const again = await worker.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: people[0], stop_id: stop });
+  assert.equal(again.data.error.code, 'already_booked');
+});
+
+test('a cancellation promotes the first on the waitlist and says so', async () => {
+  const { trip, stop } = await newTrip(1);
+  const [a, b, c] = adults(3);
+  for (const rid of [a, b, c]) await worker.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: rid, stop_id: stop });
+  const r = await worker.post(`/api/v1/shuttle/trips/${trip}/reservations/cancel`, { resident_id: a });
+  assert.equal(r.status, 200);
+  assert.equal(r.data.promoted.resident_id, b);
+  const list = (await worker.get(`/api/v1/shuttle/trips/${trip}/reservations`)).data.items;
+  assert.equal(list.find((x) => x.resident_id === b).status, 'confirmed');
+  assert.equal(list.find((x) => x.resident_id === c).position, 1);
+});
+
+test('a group leader books only residents of their own group', async () => {
+  const { trip, stop } = await newTrip(10);
+  const leader = await api.as('leader');
+  const grid = sql(server.db, "SELECT scope_place_id FROM users WHERE username = 'leader'")[0][0];
+  const [mine] = adults(1, `AND grid_id = ${grid}`);
+  const [other] = adults(1, `AND grid_id <> ${grid}`);
+  const ok = await leader.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: mine, stop_id: stop });
+  assert.equal(ok.status, 201, JSON.stringify(ok.data));
+  const refused = await leader.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: other, stop_id: stop });
+  assert.equal(refused.status, 422);
+  const seen = (await leader.get(`/api/v1/shuttle/trips/${trip}/reservations`)).data.items;
+  assert.ok(seen.every((x) => x.resident_id !== other));
+});
+
+test('eligibility, boarding, no-shows and the per-account limit', async () => {
+  const { trip, stop } = await newTrip(5);
+  const [[old]] = sql(server.db, `SELECT id FROM residents WHERE community_id = ${nanshanId} AND moved_out IS NULL AND birth_date < '1940-01-01' LIMIT 1`);
+  const tooOld = await worker.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: Number(old), stop_id: stop });
+  assert.equal(tooOld.data.error.code, 'not_eligible');
+  const [x, y] = adults(2);
+  const rx = await worker.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: x, stop_id: stop });
+  await worker.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: y, stop_id: stop });
+  assert.equal((await worker.post(`/api/v1/shuttle/trips/${trip}/boarding`, { reservation_id: rx.data.id })).status, 200);
+  assert.equal((await worker.post(`/api/v1/shuttle/trips/${trip}/close`, {})).status, 200);
+  const f = (await worker.get(`/api/v1/shuttle/trips/${trip}/figures`)).data;
+  assert.deepEqual([f.booked, f.boarded, f.no_shows], [2, 1, 1]);
+  // A leader's script is stopped: 60 attempts a minute (the leader made two in an earlier test).
+  const leader = await api.as('leader');
+  const t2 = await newTrip(1);
+  const statuses = [];
+  for (let i = 0; i < 61; i++) statuses.push((await leader.post(`/api/v1/shuttle/trips/${t2.trip}/reservations`, { resident_id: 1, stop_id: t2.stop })).status);
+  const first = statuses.indexOf(429);
+  assert.ok(first >= 55 && first <= 60, `first 429 at ${first}`);
+  assert.ok(statuses.slice(first).every((s) => s === 429));
+});
