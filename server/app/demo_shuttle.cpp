@@ -28,7 +28,8 @@ void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_
         int64_t trip = conn.Insert(
             "INSERT INTO shuttle_trips (service_id, street_id, community_id, trip_date, departs_at, booking_deadline, "
             "vehicle, seats, booked_count, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 40, 0, 'closed', ?)",
-            service, street, community, date, departs, departs - 12 * 3600, "702路 川A·" + std::to_string(70201 + t), now);
+            service, street, community, date, departs, departs - 12 * 3600, "702路 川A·" + std::to_string(70201 + t),
+            now);
         std::vector<int64_t> stops;
         for (int s = 0; s < 3; ++s) {
             std::string at = (kHours[t] < 10 ? "0" : "") + std::to_string(kHours[t]) + kStops[s][1];
@@ -49,7 +50,8 @@ void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_
                 "INSERT INTO shuttle_reservations (trip_id, resident_id, stop_id, status, booked_by, booked_at, "
                 "boarded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 trip, people[i].Int(0), stops[i % 3], status, t == 0 ? leader_user : worker_user,
-                departs - 86400 - rng.Uniform(0, 7200), status == "boarded" ? std::optional<int64_t>(departs - 600) : std::nullopt);
+                departs - 86400 - rng.Uniform(0, 7200),
+                status == "boarded" ? std::optional<int64_t>(departs - 600) : std::nullopt);
         }
         conn.Exec("UPDATE shuttle_trips SET booked_count = ? WHERE id = ?", booked, trip);
         // Two volunteers on board each trip.
@@ -58,7 +60,8 @@ void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_
             "birth_date >= '1970-01-01' ORDER BY id DESC LIMIT 2 OFFSET ?",
             community, int64_t{t * 2});
         for (const auto& v : volunteers) {
-            volunteer::RecordInput in{v.Int(0), std::nullopt, date, 180, "epidemic_prevention", "疫苗接种接驳随车志愿服务"};
+            volunteer::RecordInput in{v.Int(0), std::nullopt,          date,
+                                      180,      "epidemic_prevention", "疫苗接种接驳随车志愿服务"};
             volunteer::VolunteerService::AppendRecord(conn, in, street, community, std::nullopt);
         }
     }

@@ -5,6 +5,7 @@
 #include <mutex>
 
 #include "core/http/paging.hpp"
+#include "core/io/qr.hpp"
 #include "core/time/clock.hpp"
 #include "modules/shuttle/module.hpp"
 
@@ -64,7 +65,8 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
               auto min_age = body.Int("min_age", false, 0, 150);
               auto max_age = body.Int("max_age", false, 0, 150);
               body.Finish();
-              int64_t id = svc.CreateService(req.User(), *community, *name, *destination, op, min_age, max_age, ActorOf(req));
+              int64_t id =
+                  svc.CreateService(req.User(), *community, *name, *destination, op, min_age, max_age, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);
           });
     r.Add("POST", "/api/v1/shuttle/trips", Access::Need("shuttle.write"), "Create a trip with its stops",
@@ -133,10 +135,34 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
               svc.Close(req.User(), http::PathId(req), ActorOf(req));
               return http::JsonResponse(json::object{{"ok", true}});
           });
-    r.Add("GET", "/api/v1/shuttle/trips/{id}/figures", Access::Need("shuttle.read"),
-          "Seats offered, booked, boarded, no-shows, by stop", [&svc](Request& req) {
-              return http::JsonResponse(svc.Figures(req.User(), http::PathId(req)));
+    r.Add("GET", "/api/v1/shuttle/trips/{id}/notice", Access::Need("shuttle.write"),
+          "Copy-ready announcement for owners' groups and building heads, with the booking link and its QR code (SVG)",
+          [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              auto trips = svc.Trips(req.User(), std::nullopt);
+              const json::object* trip = nullptr;
+              for (const auto& t : trips["items"].as_array())
+                  if (t.as_object().at("id").as_int64() == id) trip = &t.as_object();
+              if (!trip) throw AppError(ErrorCode::kNotFound, "not_found");
+              std::string proto = req.Header("x-forwarded-proto") == "https" ? "https://" : "http://";
+              std::string link = proto + req.Header("host") + "/m/shuttle?trip=" + std::to_string(id);
+              std::string stops;
+              for (const auto& s : trip->at("stops").as_array()) {
+                  stops += std::string(s.as_object().at("time").as_string()) + " " +
+                           std::string(s.as_object().at("name").as_string()) + "\n";
+              }
+              std::string text = "【" + std::string(trip->at("service").as_string()) + "】" +
+                                 std::string(trip->at("trip_date").as_string()) + " 免费接驳车开往" +
+                                 std::string(trip->at("destination").as_string()) + "（" +
+                                 std::string(trip->at("operator").as_string()) + "，" +
+                                 std::to_string(trip->at("seats").as_int64()) + " 座）。\n上车站点和时间：\n" + stops +
+                                 "请在手机上预约：" + link +
+                                 "\n没有智能手机的邻居，请联系本小组组长或楼栋长代为预约。名额有限，约满后自动候补。";
+              return http::JsonResponse(json::object{{"text", text}, {"link", link}, {"qr_svg", io::QrSvg(link)}});
           });
+    r.Add("GET", "/api/v1/shuttle/trips/{id}/figures", Access::Need("shuttle.read"),
+          "Seats offered, booked, boarded, no-shows, by stop",
+          [&svc](Request& req) { return http::JsonResponse(svc.Figures(req.User(), http::PathId(req))); });
 }
 
 }  // namespace tongxin::shuttle

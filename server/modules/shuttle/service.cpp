@@ -32,7 +32,8 @@ Trip LoadTrip(db::Connection& conn, const auth::Principal& p, int64_t id, bool l
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
     auto rows = conn.Run(
-        "SELECT o.id, o.community_id, o.departs_at, o.booking_deadline, o.seats, o.booked_count, o.status, o.trip_date, "
+        "SELECT o.id, o.community_id, o.departs_at, o.booking_deadline, o.seats, o.booked_count, o.status, "
+        "o.trip_date, "
         "s.min_age, s.max_age FROM shuttle_trips o JOIN shuttle_services s ON s.id = o.service_id" +
             where.Sql(),
         where.values());
@@ -65,18 +66,22 @@ json::object ShuttleService::Trips(const auth::Principal& p, std::optional<int64
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
     json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT o.id, s.name, s.destination, s.operator, o.trip_date, o.departs_at, o.booking_deadline, o.vehicle, "
-             "o.seats, o.booked_count, o.status, (SELECT count(*) FROM shuttle_reservations w WHERE w.trip_id = o.id AND "
-             "w.status = 'waitlisted') FROM shuttle_trips o JOIN shuttle_services s ON s.id = o.service_id" +
-                 where.Sql() + " ORDER BY o.departs_at DESC, o.id",
-             where.values())) {
+    for (const auto& r :
+         conn.Run("SELECT o.id, s.name, s.destination, s.operator, o.trip_date, o.departs_at, o.booking_deadline, "
+                  "o.vehicle, "
+                  "o.seats, o.booked_count, o.status, (SELECT count(*) FROM shuttle_reservations w WHERE w.trip_id = "
+                  "o.id AND "
+                  "w.status = 'waitlisted'), o.service_id FROM shuttle_trips o JOIN shuttle_services s ON s.id = "
+                  "o.service_id" +
+                      where.Sql() + " ORDER BY o.departs_at DESC, o.id",
+                  where.values())) {
         json::array stops;
-        for (const auto& s : conn.Query("SELECT id, name, stop_time FROM shuttle_stops WHERE trip_id = ? ORDER BY seq",
-                                        r.Int(0))) {
+        for (const auto& s :
+             conn.Query("SELECT id, name, stop_time FROM shuttle_stops WHERE trip_id = ? ORDER BY seq", r.Int(0))) {
             stops.push_back({{"id", s.Int(0)}, {"name", s.Str(1)}, {"time", s.Str(2)}});
         }
         json::object o{{"id", r.Int(0)},
+                       {"service_id", r.Int(12)},
                        {"service", r.Str(1)},
                        {"destination", r.Str(2)},
                        {"operator", r.Str(3)},
@@ -120,7 +125,10 @@ int64_t ShuttleService::CreateService(const auth::Principal& p, int64_t communit
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         place->street_id, community, name, destination, op, min_age, max_age, time::NowUnix());
     audit::Append(conn, actor,
-                  {"shuttle.service.created", "shuttle_service", std::to_string(id), true,
+                  {"shuttle.service.created",
+                   "shuttle_service",
+                   std::to_string(id),
+                   true,
                    {{"name", name}, {"destination", destination}}});
     tx.Commit();
     return id;
@@ -153,7 +161,10 @@ int64_t ShuttleService::CreateTrip(const auth::Principal& p, const TripInput& in
         conn.Exec("INSERT INTO shuttle_stops (trip_id, seq, name, stop_time) VALUES (?, ?, ?, ?)", id, ++seq, name, at);
     }
     audit::Append(conn, actor,
-                  {"shuttle.trip.created", "shuttle_trip", std::to_string(id), true,
+                  {"shuttle.trip.created",
+                   "shuttle_trip",
+                   std::to_string(id),
+                   true,
                    {{"trip_date", in.trip_date}, {"seats", in.seats}, {"vehicle", in.vehicle}}});
     tx.Commit();
     return id;
@@ -170,12 +181,14 @@ json::object ShuttleService::Reserve(const auth::Principal& p, int64_t trip_id, 
     int64_t rid = residents::ActingFor(conn, p, resident_id);
     auto person = conn.QueryOne("SELECT community_id, birth_date FROM residents WHERE id = ?", rid);
     if (person->Int(0) != t.community_id) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resident_id", "not_in_community"}}}});
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                       {{"fields", {{"resident_id", "not_in_community"}}}});
     }
     if (t.min_age || t.max_age) {
         if (person->IsNull(1)) throw AppError(ErrorCode::kUnprocessable, "not_eligible");
         std::string b = person->Str(1);
-        int age = std::stoi(t.trip_date.substr(0, 4)) - std::stoi(b.substr(0, 4)) - (t.trip_date.substr(5) < b.substr(5) ? 1 : 0);
+        int age = std::stoi(t.trip_date.substr(0, 4)) - std::stoi(b.substr(0, 4)) -
+                  (t.trip_date.substr(5) < b.substr(5) ? 1 : 0);
         if ((t.min_age && age < *t.min_age) || (t.max_age && age > *t.max_age)) {
             throw AppError(ErrorCode::kUnprocessable, "not_eligible");
         }
@@ -186,9 +199,10 @@ json::object ShuttleService::Reserve(const auth::Principal& p, int64_t trip_id, 
     auto existing = conn.QueryOne("SELECT id, status FROM shuttle_reservations WHERE trip_id = ? AND resident_id = ?",
                                   trip_id, rid);
     if (existing && existing->Str(1) != "cancelled") throw AppError(ErrorCode::kConflict, "already_booked");
-    bool seat = !conn.Query("UPDATE shuttle_trips SET booked_count = booked_count + 1 WHERE id = ? AND booked_count < "
-                            "seats RETURNING booked_count",
-                            trip_id)
+    bool seat = !conn.Query(
+                         "UPDATE shuttle_trips SET booked_count = booked_count + 1 WHERE id = ? AND booked_count < "
+                         "seats RETURNING booked_count",
+                         trip_id)
                      .empty();
     std::string status = seat ? "confirmed" : "waitlisted";
     if (existing) {
@@ -201,9 +215,13 @@ json::object ShuttleService::Reserve(const auth::Principal& p, int64_t trip_id, 
             trip_id, rid, stop_id, status, p.user_id, now);
     }
     json::object out = Mine(conn, trip_id, rid);
-    audit::Append(conn, actor,
-                  {"shuttle.reservation.made", "shuttle_trip", std::to_string(trip_id), true,
-                   {{"resident_id", rid}, {"status", status}, {"for_neighbour", !p.resident_id || *p.resident_id != rid}}});
+    audit::Append(
+        conn, actor,
+        {"shuttle.reservation.made",
+         "shuttle_trip",
+         std::to_string(trip_id),
+         true,
+         {{"resident_id", rid}, {"status", status}, {"for_neighbour", !p.resident_id || *p.resident_id != rid}}});
     tx.Commit();
     return out;
 }
@@ -225,7 +243,8 @@ json::object ShuttleService::Cancel(const auth::Principal& p, int64_t trip_id, s
     if (r->Str(1) == "confirmed") {
         conn.Exec("UPDATE shuttle_trips SET booked_count = booked_count - 1 WHERE id = ?", trip_id);
         auto next = conn.QueryOne(
-            "SELECT x.id, x.resident_id, rs.name FROM shuttle_reservations x JOIN residents rs ON rs.id = x.resident_id "
+            "SELECT x.id, x.resident_id, rs.name FROM shuttle_reservations x JOIN residents rs ON rs.id = "
+            "x.resident_id "
             "WHERE x.trip_id = ? AND x.status = 'waitlisted' ORDER BY x.booked_at, x.id LIMIT 1",
             trip_id);
         if (next) {
@@ -235,7 +254,10 @@ json::object ShuttleService::Cancel(const auth::Principal& p, int64_t trip_id, s
         }
     }
     audit::Append(conn, actor,
-                  {"shuttle.reservation.cancelled", "shuttle_trip", std::to_string(trip_id), true,
+                  {"shuttle.reservation.cancelled",
+                   "shuttle_trip",
+                   std::to_string(trip_id),
+                   true,
                    {{"resident_id", rid}, {"promoted", out["promoted"]}}});
     tx.Commit();
     return out;
@@ -252,13 +274,15 @@ json::object ShuttleService::Reservations(const auth::Principal& p, int64_t trip
     }
     json::array items;
     int64_t position = 0;
-    for (const auto& r : conn.Run(
-             "SELECT x.id, x.resident_id, r.name, r.phone_masked, s.name, s.stop_time, x.status, u.display_name, "
-             "x.boarded_at FROM shuttle_reservations x JOIN residents r ON r.id = x.resident_id JOIN shuttle_stops s ON "
-             "s.id = x.stop_id LEFT JOIN users u ON u.id = x.booked_by" +
-                 where.Sql() + " ORDER BY s.seq, CASE x.status WHEN 'waitlisted' THEN 1 WHEN 'cancelled' THEN 2 ELSE 0 "
-                               "END, x.booked_at, x.id",
-             where.values())) {
+    for (const auto& r :
+         conn.Run("SELECT x.id, x.resident_id, r.name, r.phone_masked, s.name, s.stop_time, x.status, u.display_name, "
+                  "x.boarded_at FROM shuttle_reservations x JOIN residents r ON r.id = x.resident_id JOIN "
+                  "shuttle_stops s ON "
+                  "s.id = x.stop_id LEFT JOIN users u ON u.id = x.booked_by" +
+                      where.Sql() +
+                      " ORDER BY s.seq, CASE x.status WHEN 'waitlisted' THEN 1 WHEN 'cancelled' THEN 2 ELSE 0 "
+                      "END, x.booked_at, x.id",
+                  where.values())) {
         json::object o{{"id", r.Int(0)},
                        {"resident_id", r.Int(1)},
                        {"name", r.Str(2)},
@@ -281,15 +305,17 @@ json::object ShuttleService::Board(const auth::Principal& p, int64_t trip_id, in
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     Trip t = LoadTrip(conn, p, trip_id, false);
     if (t.status != "open") throw AppError(ErrorCode::kConflict, "trip_closed");
-    auto r = conn.QueryOne("SELECT status FROM shuttle_reservations WHERE id = ? AND trip_id = ?", reservation_id, trip_id);
+    auto r =
+        conn.QueryOne("SELECT status FROM shuttle_reservations WHERE id = ? AND trip_id = ?", reservation_id, trip_id);
     if (!r) throw AppError(ErrorCode::kNotFound, "not_found");
     bool already = r->Str(0) == "boarded";
     if (!already && r->Str(0) != "confirmed") throw AppError(ErrorCode::kConflict, "not_confirmed");
     if (!already) {
         conn.Exec("UPDATE shuttle_reservations SET status = 'boarded', boarded_at = ? WHERE id = ?", time::NowUnix(),
                   reservation_id);
-        audit::Append(conn, actor, {"shuttle.boarded", "shuttle_trip", std::to_string(trip_id), true,
-                                    {{"reservation_id", reservation_id}}});
+        audit::Append(
+            conn, actor,
+            {"shuttle.boarded", "shuttle_trip", std::to_string(trip_id), true, {{"reservation_id", reservation_id}}});
     }
     tx.Commit();
     return {{"status", "boarded"}, {"already", already}};
@@ -304,7 +330,8 @@ void ShuttleService::Close(const auth::Principal& p, int64_t trip_id, const audi
         conn.QueryInt("SELECT count(*) FROM shuttle_reservations WHERE trip_id = ? AND status = 'confirmed'", trip_id);
     conn.Exec("UPDATE shuttle_reservations SET status = 'no_show' WHERE trip_id = ? AND status = 'confirmed'", trip_id);
     conn.Exec("UPDATE shuttle_trips SET status = 'closed' WHERE id = ?", trip_id);
-    audit::Append(conn, actor, {"shuttle.trip.closed", "shuttle_trip", std::to_string(trip_id), true, {{"no_shows", no_shows}}});
+    audit::Append(conn, actor,
+                  {"shuttle.trip.closed", "shuttle_trip", std::to_string(trip_id), true, {{"no_shows", no_shows}}});
     tx.Commit();
 }
 
@@ -314,22 +341,31 @@ json::object ShuttleService::Figures(const auth::Principal& p, int64_t trip_id) 
     json::array stops;
     std::map<std::string, int64_t> all;
     for (const auto& r : conn.Query(
-             "SELECT s.name, s.stop_time, sum(CASE WHEN x.status IN ('confirmed', 'boarded', 'no_show') THEN 1 ELSE 0 END), "
+             "SELECT s.name, s.stop_time, sum(CASE WHEN x.status IN ('confirmed', 'boarded', 'no_show') THEN 1 ELSE 0 "
+             "END), "
              "sum(CASE WHEN x.status = 'boarded' THEN 1 ELSE 0 END), sum(CASE WHEN x.status = 'no_show' THEN 1 ELSE 0 "
              "END), sum(CASE WHEN x.status = 'waitlisted' THEN 1 ELSE 0 END) FROM shuttle_stops s LEFT JOIN "
              "shuttle_reservations x ON x.stop_id = s.id WHERE s.trip_id = ? GROUP BY s.id, s.seq, s.name, s.stop_time "
              "ORDER BY s.seq",
              trip_id)) {
         auto n = [&](int c) { return r.IsNull(c) ? int64_t{0} : r.Int(c); };
-        stops.push_back({{"stop", r.Str(0)}, {"time", r.Str(1)}, {"booked", n(2)}, {"boarded", n(3)}, {"no_shows", n(4)},
+        stops.push_back({{"stop", r.Str(0)},
+                         {"time", r.Str(1)},
+                         {"booked", n(2)},
+                         {"boarded", n(3)},
+                         {"no_shows", n(4)},
                          {"waitlisted", n(5)}});
         all["booked"] += n(2);
         all["boarded"] += n(3);
         all["no_shows"] += n(4);
         all["waitlisted"] += n(5);
     }
-    return {{"trip_id", t.id},          {"seats", t.seats},           {"booked", all["booked"]},
-            {"boarded", all["boarded"]}, {"no_shows", all["no_shows"]}, {"waitlisted", all["waitlisted"]},
+    return {{"trip_id", t.id},
+            {"seats", t.seats},
+            {"booked", all["booked"]},
+            {"boarded", all["boarded"]},
+            {"no_shows", all["no_shows"]},
+            {"waitlisted", all["waitlisted"]},
             {"by_stop", std::move(stops)}};
 }
 

@@ -9,7 +9,7 @@ export default {
     title: 'Log in to Tongxin', username: 'Username', password: 'Password', submit: 'Log in',
     hint: 'Demo accounts: admin, angong, nanshan, liaison, mediator, rights, treasurer, leader, vlead, resident, auditor',
   },
-  nav: { dashboard: 'Overview', places: 'Places & households', residents: 'Residents', organizations: 'Organizations', party: 'Party line', volunteer: 'Volunteer line', services: 'Service line', charity: 'Care & relief fund', cases: 'Rights centre', users: 'Accounts', audit: 'Audit log', account: 'My account' },
+  nav: { dashboard: 'Overview', places: 'Places & households', residents: 'Residents', organizations: 'Organizations', party: 'Party line', volunteer: 'Volunteer line', services: 'Service line', charity: 'Care & relief fund', cases: 'Rights centre', shuttle: 'Shuttle', users: 'Accounts', audit: 'Audit log', account: 'My account' },
   places: {
     tree: 'Area', kind: { street: 'Street', community: 'Community', grid: 'Grid', building: 'Building' }, name: 'Name', code: 'Code',
     address: 'Address', lat: 'Latitude', lng: 'Longitude', residents: 'Residents', addChild: 'Add below', households: 'Households',
@@ -127,7 +127,15 @@ export default {
     forms: { written: 'Written', verbal: 'Verbal (recorded)' },
     fulfilments: { pending: 'To check', fulfilled: 'Fulfilled', not_fulfilled: 'Not fulfilled' },
   },
+  shuttle: {
+    title: 'Community shuttle', date: 'Date', departs: 'Departs', service: 'Service', destination: 'Destination', vehicle: 'Vehicle', booked: 'Booked', status: 'Status',
+    notice: 'Announcement', printManifest: 'Print manifest', close: 'Close boarding', seats: 'Seats', boarded: 'Boarded', noShows: 'No-shows', name: 'Name', phone: 'Phone',
+    bookedBy: 'Booked by', board: 'Board', none: 'No trips open for booking', seatsLeft: '{n} of {total} seats left', myBooking: 'My booking', bookMe: 'Book for me', bookFor: 'Book',
+    statuses: { open: 'Booking', closed: 'Finished' },
+    rstatuses: { confirmed: 'Booked', waitlisted: 'Waitlist', cancelled: 'Cancelled', boarded: 'Boarded', no_show: 'No-show' },
+  },
   m: {
+    shuttle: 'Shuttle',
     aid: 'Mutual aid', askOrOffer: 'Ask for help / offer help', aidPlaceholder: 'e.g. a ride to the clinic', post: 'Post', neighbourhood: 'In the community',
     iWillHelp: 'I can help', withdraw: 'Withdraw', posted: 'Posted; the community will help match it', thanks: 'Thank you! The community will confirm with you',
     home: 'Me', activities: 'Activities', hours: 'My hours', points: 'My points', login: 'Resident login', elder: 'Large text', logout: 'Log out',

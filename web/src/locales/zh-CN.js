@@ -9,7 +9,7 @@ export default {
     title: '登录同心', username: '用户名', password: '密码', submit: '登录',
     hint: '演示账号：admin、angong、nanshan、liaison、mediator、rights、treasurer、leader、vlead、resident、auditor',
   },
-  nav: { dashboard: '工作概览', places: '地点与住户', residents: '居民名册', organizations: '组织与骨干', party: '党员线', volunteer: '志愿线', services: '服务线', charity: '公益慈善基金', cases: '权益维护', users: '账号管理', audit: '审计日志', account: '我的账号' },
+  nav: { dashboard: '工作概览', places: '地点与住户', residents: '居民名册', organizations: '组织与骨干', party: '党员线', volunteer: '志愿线', services: '服务线', charity: '公益慈善基金', cases: '权益维护', shuttle: '接驳车', users: '账号管理', audit: '审计日志', account: '我的账号' },
   places: {
     tree: '辖区', kind: { street: '街道', community: '社区', grid: '网格', building: '楼栋' }, name: '名称', code: '编码',
     address: '地址', lat: '纬度', lng: '经度', residents: '常住居民', addChild: '新增下级', households: '住户',
@@ -127,7 +127,15 @@ export default {
     forms: { written: '书面协议', verbal: '口头协议（已记录）' },
     fulfilments: { pending: '待回访', fulfilled: '已履行', not_fulfilled: '未履行' },
   },
+  shuttle: {
+    title: '社区接驳车', date: '日期', departs: '发车', service: '服务', destination: '目的地', vehicle: '车辆', booked: '已预约', status: '状态',
+    notice: '通知文案', printManifest: '打印乘车名单', close: '结束登车', seats: '座位', boarded: '已上车', noShows: '未到', name: '姓名', phone: '联系电话',
+    bookedBy: '预约人', board: '上车', none: '暂无可预约的班次', seatsLeft: '余座 {n}/{total}', myBooking: '我的预约', bookMe: '为我预约', bookFor: '代约',
+    statuses: { open: '预约中', closed: '已结束' },
+    rstatuses: { confirmed: '已预约', waitlisted: '候补', cancelled: '已取消', boarded: '已上车', no_show: '未到' },
+  },
   m: {
+    shuttle: '接驳车',
     aid: '邻里互助', askOrOffer: '我要求助 / 我能帮忙', aidPlaceholder: '如：陪同就医、放学接送', post: '发布', neighbourhood: '社区里的互助',
     iWillHelp: '我来帮', withdraw: '撤销', posted: '已发布，社区会帮忙对接', thanks: '谢谢您！社区会联系您确认',
     home: '我的', activities: '志愿活动', hours: '我的时长', points: '我的积分', login: '居民登录', elder: '长辈模式', logout: '退出',

@@ -9,6 +9,7 @@ export const mobileRoutes = [
     children: [
       { path: '', name: 'm-activities', component: () => import('./m-activities.vue'), meta: { permission: 'volunteer.self', title: 'm.activities' } },
       { path: 'hours', name: 'm-hours', component: () => import('./m-hours.vue'), meta: { permission: 'volunteer.self', title: 'm.hours' } },
+      { path: 'shuttle', name: 'm-shuttle', component: () => import('./m-shuttle.vue'), meta: { permission: 'volunteer.self', title: 'm.shuttle' } },
       { path: 'aid', name: 'm-aid', component: () => import('./m-aid.vue'), meta: { permission: 'volunteer.self', title: 'm.aid' } },
       { path: 'points', name: 'm-points', component: () => import('./m-points.vue'), meta: { permission: 'volunteer.self', title: 'm.points' } },
       { path: 'volunteer/checkin', name: 'm-checkin', component: () => import('./m-checkin.vue'), meta: { permission: 'volunteer.self', title: 'm.scanned' } },

@@ -1,0 +1,12 @@
+import { get, post } from '../../api/http.js';
+
+export const listTrips = (query) => get('/shuttle/trips', query);
+export const createService = (body) => post('/shuttle/services', body);
+export const createTrip = (body) => post('/shuttle/trips', body);
+export const reservations = (id) => get(`/shuttle/trips/${id}/reservations`);
+export const reserve = (id, body) => post(`/shuttle/trips/${id}/reservations`, body);
+export const cancelReservation = (id, body = {}) => post(`/shuttle/trips/${id}/reservations/cancel`, body);
+export const board = (id, reservationId) => post(`/shuttle/trips/${id}/boarding`, { reservation_id: reservationId });
+export const closeTrip = (id) => post(`/shuttle/trips/${id}/close`, {});
+export const figures = (id) => get(`/shuttle/trips/${id}/figures`);
+export const notice = (id) => get(`/shuttle/trips/${id}/notice`);

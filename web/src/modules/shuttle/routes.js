@@ -1,0 +1,3 @@
+export const shuttleRoutes = [
+  { path: '/shuttle', name: 'shuttle', component: () => import('./views/shuttle-view.vue'), meta: { menu: 'nav.shuttle', permission: 'shuttle.read' } },
+];
