@@ -146,6 +146,9 @@ done
 import_seconds=$(printf '%s\n' "${demo_runs[@]}" | sort -n | sed -n 2p)
 import_all="${demo_runs[*]}"
 
+echo "shuttle rush..."
+bash bench/shuttle.sh "$db" > /dev/null
+
 # Results into bench/README.md.
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 health_rps=$(awk '/Requests\/sec/ {print $2}' "$out/wrk-health.txt")
@@ -205,6 +208,18 @@ for line in open(sys.argv[1]):
   echo "| --- | ---: | ---: |"
   echo "| the demo registry (about 10,000 residents, a community's size): median of 3 runs (${import_all// / s, } s) | ${import_seconds} | $import_status |"
   echo "| the large database ($n residents) | ${import_large_seconds} | $import_large_status |"
+  echo
+  echo "## Shuttle booking rush"
+  echo
+  echo "bench/shuttle.sh: 10,000 booking attempts (each for a different resident) by 200 concurrent connections"
+  echo "(wrk, 2 threads) on one trip with 200 seats, over loopback. Target ≥ 2,000 attempts/s; confirmed = seats, no 5xx."
+  echo
+  python3 -c '
+import json, sys
+r = json.load(open(sys.argv[1]))
+print("| attempts | attempts/s | p99 ms | confirmed | waitlisted | seats | oversold | non-2xx |")
+print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+print("| %d | %.1f | %s | %d | %d | %d | %d | %d |" % (r["attempts"], r["attempts_per_s"], r["p99_ms"], r["confirmed"], r["waitlisted"], r["seats"], r["oversold"], r["non_2xx"]))' "$out/shuttle.json"
   echo
   echo "## Memory"
   echo

@@ -668,7 +668,7 @@ json::object CharityService::Reminders(const auth::Principal& p, std::optional<i
     auto shift = [](const std::string& date, int months) {
         int y = std::stoi(date.substr(0, 4)), m = std::stoi(date.substr(5, 2)) - months;
         while (m < 1) m += 12, --y;
-        char buf[16];
+        char buf[32];
         std::snprintf(buf, sizeof buf, "%04d-%02d-%s", y, m, date.substr(8, 2).c_str());
         return std::string(buf);
     };

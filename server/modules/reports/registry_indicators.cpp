@@ -52,11 +52,13 @@ void RegisterRegistryIndicators(Registry& registry) {
     registry.Add(
         {"registry.residents", "常住居民", "Residents", "人", "people", "reports.read",
          [](db::Connection& c, const KpiScope& s) { return CountResidents(c, s, false); },
-         [](db::Connection& c, const KpiScope& s, int64_t l, int64_t o) { return ListResidents(c, s, false, l, o); }});
+         [](db::Connection& c, const KpiScope& s, int64_t l, int64_t o) { return ListResidents(c, s, false, l, o); },
+         "count", "", 1.0});
     registry.Add(
         {"registry.minority_residents", "少数民族居民", "Minority residents", "人", "people", "reports.read",
          [](db::Connection& c, const KpiScope& s) { return CountResidents(c, s, true); },
-         [](db::Connection& c, const KpiScope& s, int64_t l, int64_t o) { return ListResidents(c, s, true, l, o); }});
+         [](db::Connection& c, const KpiScope& s, int64_t l, int64_t o) { return ListResidents(c, s, true, l, o); },
+         "count", "", 1.0});
     registry.Add(
         {"registry.households", "户数", "Households", "户", "households", "reports.read",
          [](db::Connection& c, const KpiScope& s) {
@@ -73,7 +75,8 @@ void RegisterRegistryIndicators(Registry& registry) {
                  out.items.push_back({{"id", row.Int(0)}, {"address", row.Str(1)}});
              }
              return out;
-         }});
+         },
+         "count", "", 1.0});
 }
 
 }  // namespace tongxin::reports
