@@ -9,6 +9,13 @@
 #include "core/error/messages.hpp"
 
 namespace tongxin::http {
+
+bool Access::AllowedFor(const auth::Principal& p) const {
+    if (kind != Kind::kPermission) return true;
+    for (const auto& perm : permissions)
+        if (p.Can(perm)) return true;
+    return false;
+}
 namespace json = boost::json;
 namespace {
 
@@ -132,7 +139,7 @@ Response Router::Run(Request& req) const {
         if (route.access.kind != Access::Kind::kPublic) {
             if (authenticator_) authenticator_(req);
             if (!req.principal) throw AppError(ErrorCode::kUnauthorized, "unauthorized");
-            if (route.access.kind == Access::Kind::kPermission && !req.principal->Can(route.access.permission)) {
+            if (!route.access.AllowedFor(*req.principal)) {
                 throw AppError(ErrorCode::kForbidden, "forbidden");
             }
         }
@@ -164,7 +171,9 @@ std::string Router::OpenApi() const {
         if (r.access.kind == Access::Kind::kPublic) {
             op["security"] = json::array{};
         } else if (r.access.kind == Access::Kind::kPermission) {
-            op["x-permission"] = r.access.permission;
+            json::array any;
+            for (const auto& perm : r.access.permissions) any.push_back(json::string(perm));
+            op["x-permission"] = std::move(any);
         }
         op["responses"] = {{"200", {{"description", "OK"}}},
                            {"4XX", {{"description", "Error envelope {error:{code,message,details}}"}}}};

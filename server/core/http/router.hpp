@@ -12,14 +12,18 @@ namespace tongxin::http {
 
 using Handler = std::function<Response(Request&)>;
 
+// Who may call a route: anyone, any logged-in account, or an account holding at least one of
+// `permissions` (staff by their line permission, residents by their own, on shared routes).
 struct Access {
     enum class Kind { kPublic, kLoggedIn, kPermission };
     Kind kind = Kind::kLoggedIn;
-    std::string permission;
+    std::vector<std::string> permissions;
 
     static Access Public() { return {Kind::kPublic, {}}; }
     static Access LoggedIn() { return {Kind::kLoggedIn, {}}; }
-    static Access Need(std::string permission) { return {Kind::kPermission, std::move(permission)}; }
+    static Access Need(std::string permission) { return {Kind::kPermission, {std::move(permission)}}; }
+    static Access NeedAny(std::vector<std::string> permissions) { return {Kind::kPermission, std::move(permissions)}; }
+    bool AllowedFor(const auth::Principal& p) const;
 };
 
 struct Route {

@@ -67,6 +67,23 @@ TEST(Router, ProtectedRoutesNeedAPrincipalAndThePermission) {
     EXPECT_EQ(router.Dispatch(ok).status, 200);
 }
 
+TEST(Router, SharedRoutesAdmitAnyOfTheirPermissions) {
+    Router router;
+    router.Add("GET", "/api/v1/shared", Access::NeedAny({"x.read", "x.self"}), "",
+               [](Request&) { return Response::Json("{}"); });
+    router.SetAuthenticator([](Request& req) {
+        auth::Principal p;
+        p.permissions = {req.Header("authorization")};
+        req.principal = p;
+    });
+    for (const auto& [permission, status] : std::vector<std::pair<std::string, int>>{
+             {"x.read", 200}, {"x.self", 200}, {"x.write", 403}, {"y.self", 403}}) {
+        Request r = Req("GET", "/api/v1/shared");
+        r.headers["authorization"] = permission;
+        EXPECT_EQ(router.Dispatch(r).status, status) << permission;
+    }
+}
+
 TEST(Router, UnexpectedExceptionsBecome500WithoutDetails) {
     Router router;
     router.Add("GET", "/api/v1/boom", Access::Public(), "",

@@ -12,12 +12,6 @@ using http::Request;
 
 namespace {
 
-void NeedStaffOrSelf(const Request& req, const char* staff_permission) {
-    if (!req.User().Can(staff_permission) && !req.User().Can("volunteer.self")) {
-        throw AppError(ErrorCode::kForbidden, "forbidden");
-    }
-}
-
 PointInput PointOf(http::JsonBody& body) {
     PointInput in;
     in.community_id = body.Int("community_id", true, 1).value_or(0);
@@ -38,9 +32,8 @@ PointInput PointOf(http::JsonBody& body) {
 void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::Registry& registry) {
     (void)ctx;
     RegisterIndicators(registry);
-    r.Add("GET", "/api/v1/service-points", Access::LoggedIn(),
+    r.Add("GET", "/api/v1/service-points", Access::NeedAny({"services.read", "volunteer.self"}),
           "Service points of the 15-minute service circle (?community=, ?kind=)", [&svc](Request& req) {
-              NeedStaffOrSelf(req, "services.read");
               return http::JsonResponse(
                   svc.Points(req.User(), http::QueryOptInt(req, "community"), http::QueryOptStr(req, "kind")));
           });
@@ -73,18 +66,16 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
                   svc.Coverage(req.User(), *community, metres, http::QueryOptStr(req, "age_group")));
           });
 
-    r.Add("GET", "/api/v1/mutual-aid", Access::LoggedIn(),
+    r.Add("GET", "/api/v1/mutual-aid", Access::NeedAny({"services.read", "volunteer.self"}),
           "Mutual-aid requests and offers (?community=, ?kind=, ?status=, ?mine=1)", [&svc](Request& req) {
-              NeedStaffOrSelf(req, "services.read");
               auto page = http::PageOf(req);
               return http::JsonResponse(svc.Aid(req.User(), http::QueryOptInt(req, "community"),
                                                 http::QueryOptStr(req, "kind"), http::QueryOptStr(req, "status"),
                                                 req.Query("mine").value_or("") == "1", page.limit, page.offset));
           });
-    r.Add("POST", "/api/v1/mutual-aid", Access::LoggedIn(),
+    r.Add("POST", "/api/v1/mutual-aid", Access::NeedAny({"services.write", "volunteer.self"}),
           "Post a request for help or an offer (yourself, or resident_id for a neighbour in your scope)",
           [&svc](Request& req) {
-              NeedStaffOrSelf(req, "services.write");
               http::JsonBody body(req);
               AidInput in;
               in.kind = body.Str("kind", true, 10).value_or("");
@@ -102,10 +93,9 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
               int64_t id = svc.Post(req.User(), in, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);
           });
-    r.Add("POST", "/api/v1/mutual-aid/{id}/match", Access::LoggedIn(),
+    r.Add("POST", "/api/v1/mutual-aid/{id}/match", Access::NeedAny({"services.write", "volunteer.self"}),
           "Match a request with an offer (offer_id) or a helper (helper_resident_id); a resident may take one up",
           [&svc](Request& req) {
-              NeedStaffOrSelf(req, "services.write");
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto offer = body.Int("offer_id", false, 1);
@@ -130,9 +120,8 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
               body.Finish();
               return http::JsonResponse(svc.Complete(req.User(), id, *minutes, on, as_hours, ActorOf(req)));
           });
-    r.Add("POST", "/api/v1/mutual-aid/{id}/cancel", Access::LoggedIn(), "Withdraw a request or offer",
-          [&svc](Request& req) {
-              NeedStaffOrSelf(req, "services.write");
+    r.Add("POST", "/api/v1/mutual-aid/{id}/cancel", Access::NeedAny({"services.write", "volunteer.self"}),
+          "Withdraw a request or offer", [&svc](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto reason = body.Str("reason", false, 200).value_or("");

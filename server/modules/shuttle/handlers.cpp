@@ -39,20 +39,13 @@ class AttemptLimiter {
     std::map<int64_t, std::deque<std::chrono::steady_clock::time_point>> attempts_;
 };
 
-void NeedBooking(const Request& req) {
-    if (!req.User().Can("shuttle.write") && !req.User().Can("shuttle.book")) {
-        throw AppError(ErrorCode::kForbidden, "forbidden");
-    }
-}
-
 }  // namespace
 
 void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
     (void)ctx;
     static AttemptLimiter limiter(60, std::chrono::seconds(60));
-    r.Add("GET", "/api/v1/shuttle/trips", Access::LoggedIn(), "Shuttle trips with stops (your booking included)",
-          [&svc](Request& req) {
-              NeedBooking(req);
+    r.Add("GET", "/api/v1/shuttle/trips", Access::NeedAny({"shuttle.write", "shuttle.book"}),
+          "Shuttle trips with stops (your booking included)", [&svc](Request& req) {
               return http::JsonResponse(svc.Trips(req.User(), http::QueryOptInt(req, "community")));
           });
     r.Add("POST", "/api/v1/shuttle/services", Access::Need("shuttle.write"), "Create a shuttle service",
@@ -95,15 +88,12 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
               int64_t id = svc.CreateTrip(req.User(), in, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);
           });
-    r.Add("GET", "/api/v1/shuttle/trips/{id}/reservations", Access::LoggedIn(),
-          "Reservations of a trip by stop (staff: all; group leaders: their group's)", [&svc](Request& req) {
-              NeedBooking(req);
-              return http::JsonResponse(svc.Reservations(req.User(), http::PathId(req)));
-          });
-    r.Add("POST", "/api/v1/shuttle/trips/{id}/reservations", Access::LoggedIn(),
+    r.Add("GET", "/api/v1/shuttle/trips/{id}/reservations", Access::NeedAny({"shuttle.write", "shuttle.book"}),
+          "Reservations of a trip by stop (staff: all; group leaders: their group's)",
+          [&svc](Request& req) { return http::JsonResponse(svc.Reservations(req.User(), http::PathId(req))); });
+    r.Add("POST", "/api/v1/shuttle/trips/{id}/reservations", Access::NeedAny({"shuttle.write", "shuttle.book"}),
           "Book a seat (yourself, or resident_id of your group) at a stop; a full trip puts you on the waitlist",
           [&svc](Request& req) {
-              NeedBooking(req);
               // Staff entering bookings at the desk are not limited; residents and leaders are.
               if (!req.User().Can("shuttle.write")) limiter.Check(req.User().user_id);
               int64_t id = http::PathId(req);
@@ -113,9 +103,8 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
               body.Finish();
               return http::JsonResponse(svc.Reserve(req.User(), id, resident, *stop, ActorOf(req)), 201);
           });
-    r.Add("POST", "/api/v1/shuttle/trips/{id}/reservations/cancel", Access::LoggedIn(),
+    r.Add("POST", "/api/v1/shuttle/trips/{id}/reservations/cancel", Access::NeedAny({"shuttle.write", "shuttle.book"}),
           "Cancel before the deadline; the first on the waitlist takes the seat", [&svc](Request& req) {
-              NeedBooking(req);
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", false, 1);

@@ -12,14 +12,6 @@ using http::Response;
 
 namespace {
 
-// Endpoints residents use as well as staff: staff by their line permission, residents and group
-// leaders by volunteer.self (the service narrows what each sees).
-void NeedStaffOrSelf(const Request& req, const char* staff_permission) {
-    if (!req.User().Can(staff_permission) && !req.User().Can("volunteer.self")) {
-        throw AppError(ErrorCode::kForbidden, "forbidden");
-    }
-}
-
 RecordFilter RecordFilterOf(const Request& req) {
     return {http::QueryOptInt(req, "community"), http::QueryOptInt(req, "resident"), http::QueryOptInt(req, "activity"),
             http::QueryOptDate(req, "from"), http::QueryOptDate(req, "to")};
@@ -38,11 +30,10 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
     (void)ctx;
     RegisterIndicators(registry);
 
-    r.Add("GET", "/api/v1/volunteer/activities", Access::LoggedIn(),
+    r.Add("GET", "/api/v1/volunteer/activities", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "Volunteer activities (?community=, ?organization=, ?status=, ?from=, ?to=, ?q=, ?upcoming=1); residents "
           "see their community's, with their own sign-up",
           [&svc](Request& req) {
-              NeedStaffOrSelf(req, "volunteer.read");
               auto page = http::PageOf(req);
               ActivityFilter f{http::QueryOptInt(req, "community"),
                                http::QueryOptInt(req, "organization"),
@@ -70,10 +61,9 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               int64_t id = svc.CreateActivity(req.User(), in, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);
           });
-    r.Add("GET", "/api/v1/volunteer/activities/{id}", Access::LoggedIn(), "One activity", [&svc](Request& req) {
-        NeedStaffOrSelf(req, "volunteer.read");
-        return http::JsonResponse(svc.Activity(req.User(), http::PathId(req)));
-    });
+    r.Add("GET", "/api/v1/volunteer/activities/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}),
+          "One activity",
+          [&svc](Request& req) { return http::JsonResponse(svc.Activity(req.User(), http::PathId(req))); });
     r.Add("POST", "/api/v1/volunteer/activities/{id}/cancel", Access::Need("volunteer.write"),
           "Cancel an activity that has no recorded hours", [&svc](Request& req) {
               int64_t id = http::PathId(req);
@@ -95,29 +85,27 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
     r.Add("GET", "/api/v1/volunteer/activities/{id}/signups", Access::Need("volunteer.read"),
           "Sign-ups: confirmed, then the waitlist in order, then cancelled",
           [&svc](Request& req) { return http::JsonResponse(svc.Signups(req.User(), http::PathId(req))); });
-    r.Add("POST", "/api/v1/volunteer/activities/{id}/signups", Access::LoggedIn(),
+    r.Add("POST", "/api/v1/volunteer/activities/{id}/signups", Access::NeedAny({"volunteer.write", "volunteer.self"}),
           "Sign up (yourself, or resident_id for a neighbour in your scope); full activities put you on the waitlist",
           [&svc](Request& req) {
-              NeedStaffOrSelf(req, "volunteer.write");
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", false, 1);
               body.Finish();
               return http::JsonResponse(svc.SignUp(req.User(), id, resident, ActorOf(req)), 201);
           });
-    r.Add("POST", "/api/v1/volunteer/activities/{id}/signups/cancel", Access::LoggedIn(),
+    r.Add("POST", "/api/v1/volunteer/activities/{id}/signups/cancel",
+          Access::NeedAny({"volunteer.write", "volunteer.self"}),
           "Cancel a sign-up; the first on the waitlist is promoted", [&svc](Request& req) {
-              NeedStaffOrSelf(req, "volunteer.write");
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", false, 1);
               body.Finish();
               return http::JsonResponse(svc.CancelSignup(req.User(), id, resident, ActorOf(req)));
           });
-    r.Add("POST", "/api/v1/volunteer/activities/{id}/check", Access::LoggedIn(),
+    r.Add("POST", "/api/v1/volunteer/activities/{id}/check", Access::NeedAny({"volunteer.write", "volunteer.self"}),
           "Check in or out (direction in|out): with the QR code's `code`, or by the organiser with resident_id",
           [&svc](Request& req) {
-              NeedStaffOrSelf(req, "volunteer.write");
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto direction = body.Str("direction", true, 3);
@@ -152,10 +140,9 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               return http::JsonResponse(svc.ConfirmHours(req.User(), id, given, ActorOf(req)), 201);
           });
 
-    r.Add("GET", "/api/v1/volunteer/records", Access::LoggedIn(),
+    r.Add("GET", "/api/v1/volunteer/records", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "The hours ledger (?community=, ?resident=, ?activity=, ?from=, ?to=); residents see their own",
           [&svc](Request& req) {
-              NeedStaffOrSelf(req, "volunteer.read");
               auto page = http::PageOf(req);
               return http::JsonResponse(svc.Records(req.User(), RecordFilterOf(req), page.limit, page.offset));
           });
@@ -198,9 +185,8 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               int64_t dispute = svc.Dispute(req.User(), id, *reason, ActorOf(req));
               return http::JsonResponse(json::object{{"id", dispute}}, 201);
           });
-    r.Add("GET", "/api/v1/volunteer/disputes", Access::LoggedIn(), "Disputes (?community=, ?status=open|...)",
-          [&svc](Request& req) {
-              NeedStaffOrSelf(req, "volunteer.read");
+    r.Add("GET", "/api/v1/volunteer/disputes", Access::NeedAny({"volunteer.read", "volunteer.self"}),
+          "Disputes (?community=, ?status=open|...)", [&svc](Request& req) {
               auto page = http::PageOf(req);
               auto status = req.Query("status");
               if (status && status->empty()) status.reset();
@@ -220,16 +206,14 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               return http::JsonResponse(json::object{{"ok", true}});
           });
 
-    r.Add("GET", "/api/v1/volunteer/points", Access::LoggedIn(),
+    r.Add("GET", "/api/v1/volunteer/points", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "A points balance and its entries (yours, or ?resident= for staff)", [&svc](Request& req) {
-              NeedStaffOrSelf(req, "volunteer.read");
               auto page = http::PageOf(req);
               return http::JsonResponse(
                   svc.Points(req.User(), http::QueryOptInt(req, "resident"), page.limit, page.offset));
           });
-    r.Add("GET", "/api/v1/rewards", Access::LoggedIn(), "Rewards residents can redeem points for (?community=)",
-          [&svc](Request& req) {
-              NeedStaffOrSelf(req, "volunteer.read");
+    r.Add("GET", "/api/v1/rewards", Access::NeedAny({"volunteer.read", "volunteer.self"}),
+          "Rewards residents can redeem points for (?community=)", [&svc](Request& req) {
               return http::JsonResponse(svc.Rewards(req.User(), http::QueryOptInt(req, "community")));
           });
     r.Add("POST", "/api/v1/rewards", Access::Need("volunteer.write"), "Add a reward with its stock",
@@ -254,9 +238,8 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               svc.RestockReward(req.User(), id, add, active, ActorOf(req));
               return http::JsonResponse(json::object{{"ok", true}});
           });
-    r.Add("POST", "/api/v1/rewards/{id}/redeem", Access::LoggedIn(),
+    r.Add("POST", "/api/v1/rewards/{id}/redeem", Access::NeedAny({"volunteer.write", "volunteer.self"}),
           "Redeem points for one unit of a reward (yourself, or resident_id on their behalf)", [&svc](Request& req) {
-              NeedStaffOrSelf(req, "volunteer.write");
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", false, 1);
@@ -324,11 +307,9 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               body.Finish();
               return http::JsonResponse(svc.IssueCertificate(req.User(), *resident, *from, *to, ActorOf(req)), 201);
           });
-    r.Add("GET", "/api/v1/volunteer/certificates/{id}", Access::LoggedIn(), "One certificate, for printing",
-          [&svc](Request& req) {
-              NeedStaffOrSelf(req, "volunteer.read");
-              return http::JsonResponse(svc.Certificate(req.User(), http::PathId(req)));
-          });
+    r.Add("GET", "/api/v1/volunteer/certificates/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}),
+          "One certificate, for printing",
+          [&svc](Request& req) { return http::JsonResponse(svc.Certificate(req.User(), http::PathId(req))); });
 }
 
 }  // namespace tongxin::volunteer
