@@ -7,6 +7,13 @@
 
 namespace tongxin::db {
 
+std::string QuotedName(const std::string& name) {
+    bool ok = !name.empty() && !(name[0] >= '0' && name[0] <= '9');
+    for (char c : name) ok = ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+    if (!ok) throw DbError(DbError::Kind::kOther, "not a plain SQL name: " + name);
+    return "\"" + name + "\"";
+}
+
 int64_t Row::Int(size_t i) const {
     const Value& v = values_.at(i);
     if (auto p = std::get_if<int64_t>(&v)) return *p;

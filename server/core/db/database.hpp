@@ -69,6 +69,10 @@ Value ToValue(const std::optional<T>& v) {
 }
 }  // namespace detail
 
+// A table or column name for SQL text, double-quoted; throws unless it is a plain lower-case
+// identifier (names come from code, never from requests).
+std::string QuotedName(const std::string& name);
+
 class Connection {
   public:
     virtual ~Connection() = default;
@@ -82,6 +86,11 @@ class Connection {
     // last_insert_rowid() (RETURNING costs SQLite a temporary table per statement, which
     // doubled the time of large imports); PostgreSQL appends RETURNING id.
     virtual int64_t RunInsert(std::string_view sql, const std::vector<Value>& params) = 0;
+    // Reserves `count` new ids of `table` (its `id` key) for rows the caller inserts with
+    // explicit ids in multi-row statements. Call inside a write transaction: SQLite then holds
+    // the database's write lock, so max(id) + 1... stay free; PostgreSQL draws them from the
+    // table's identity sequence.
+    virtual std::vector<int64_t> ReserveIds(std::string_view table, size_t count) = 0;
 
     template <typename... Args>
     Rows Query(std::string_view sql, const Args&... args) {

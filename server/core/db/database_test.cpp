@@ -40,6 +40,24 @@ TEST(Database, TransactionRollsBackUnlessCommitted) {
     EXPECT_FALSE(c.InTransaction());
 }
 
+TEST(Database, ReservedIdsFollowEveryIdEverGiven) {
+    testing::TempDb t;
+    auto& c = t.conn();
+    c.RunScript("CREATE TABLE k (id INTEGER PRIMARY KEY AUTOINCREMENT, v TEXT)");
+    c.Exec("INSERT INTO k (v) VALUES ('a')");
+    c.Exec("INSERT INTO k (v) VALUES ('b')");
+    c.Exec("DELETE FROM k WHERE v = 'b'");  // id 2 was given once: never again
+    Transaction tx(c, Transaction::Mode::kWrite);
+    auto ids = c.ReserveIds("k", 3);
+    ASSERT_EQ(ids, (std::vector<int64_t>{3, 4, 5}));
+    for (int64_t id : ids) c.Exec("INSERT INTO k (id, v) VALUES (?, 'c')", id);
+    EXPECT_THROW(c.ReserveIds("k; DROP TABLE k", 1), DbError);
+    tx.Commit();
+    c.Exec("INSERT INTO k (v) VALUES ('d')");
+    EXPECT_EQ(c.QueryInt("SELECT id FROM k WHERE v = 'd'"), 6);
+    EXPECT_THROW(c.ReserveIds("k", 1), DbError);  // outside a write transaction
+}
+
 TEST(Database, ConstraintViolationsAreClassified) {
     testing::TempDb t;
     auto& c = t.conn();

@@ -84,6 +84,16 @@ class PgConnection final : public Connection {
         return rows.at(0).Int(0);
     }
 
+    std::vector<int64_t> ReserveIds(std::string_view table, size_t count) override {
+        std::vector<int64_t> ids;
+        ids.reserve(count);
+        for (const auto& r : Query("SELECT nextval(pg_get_serial_sequence(?, 'id')) FROM generate_series(1, ?::bigint)",
+                                   QuotedName(std::string(table)), static_cast<int64_t>(count))) {
+            ids.push_back(r.Int(0));
+        }
+        return ids;
+    }
+
     Rows Run(std::string_view sql, const std::vector<Value>& params) override {
         const std::string& name = Prepare(sql, static_cast<int>(params.size()));
         std::vector<std::string> texts(params.size());

@@ -116,6 +116,17 @@ class SqliteConnection final : public Connection {
         return sqlite3_last_insert_rowid(db_);
     }
 
+    std::vector<int64_t> ReserveIds(std::string_view table, size_t count) override {
+        if (!InTransaction()) throw DbError(DbError::Kind::kOther, "ReserveIds needs a write transaction");
+        // AUTOINCREMENT never reuses an id, even of a row removed since: start above both.
+        const std::string name(table);
+        int64_t last = std::max(QueryInt("SELECT seq FROM sqlite_sequence WHERE name = ?", name),
+                                QueryInt("SELECT MAX(id) FROM " + QuotedName(name)));
+        std::vector<int64_t> ids(count);
+        for (size_t i = 0; i < count; ++i) ids[i] = last + 1 + static_cast<int64_t>(i);
+        return ids;
+    }
+
   private:
     sqlite3_stmt* Prepare(std::string_view sql) {
         auto it = cache_.find(std::string(sql));

@@ -231,7 +231,6 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
         for (auto& e : report.errors) errs.push_back({{"row", e.row}, {"column", e.column}, {"code", e.code}});
         throw AppError(ErrorCode::kUnprocessable, "import_has_errors", {{"errors", errs}, {"rows", report.rows}});
     }
-    std::optional<int64_t> first_id, last_id;
     // A large import touches index pages all over a big table: give this connection a larger
     // page cache while it writes (SQLite; restored below).
     bool sqlite = conn.backend() == db::Backend::kSqlite;
@@ -244,6 +243,8 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
     std::sort(order.begin(), order.end());
     // Many rows share a household: look each up (or create it) once.
     std::map<std::tuple<int64_t, std::string, std::string>, places::Household> households;
+    std::vector<Placed> placed;
+    placed.reserve(order.size());
     for (const auto& [pinyin, index] : order) {
         Valid& v = valid[index];
         auto key = std::make_tuple(v.building->id, v.unit, v.room);
@@ -253,10 +254,9 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
         }
         const places::Household& h = known->second;
         v.in.household_id = h.id;
-        int64_t id = Insert(conn, v.in, h.street_id, h.community_id, h.grid_id, h.building_id);
-        if (!first_id) first_id = id;
-        last_id = id;
+        placed.push_back({&v.in, h.street_id, h.community_id, h.grid_id, h.building_id});
     }
+    std::vector<int64_t> ids = InsertMany(conn, placed);
     report.imported = static_cast<int>(valid.size());
     if (sqlite) conn.RunScript("PRAGMA cache_size=-65536");
     audit::Append(conn, actor,
@@ -265,8 +265,8 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
                    std::to_string(community_id),
                    true,
                    {{"rows", report.imported},
-                    {"first_resident_id", *first_id},
-                    {"last_resident_id", *last_id},
+                    {"first_resident_id", ids.front()},
+                    {"last_resident_id", ids.back()},
                     {"file_sha256", crypto::Sha256Hex(bytes)}}});
     tx.Commit();
     return report;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/auth/scope.hpp"
+#include "core/db/multi_insert.hpp"
 #include "core/db/sql_where.hpp"
 #include "core/text/chinese.hpp"
 #include "core/text/codes.hpp"
@@ -80,25 +81,20 @@ std::set<std::string> GramsOf(const std::string& name) {
     return grams;
 }
 
-// One statement for all of a name's substrings.
-void WriteGrams(db::Connection& conn, int64_t id, const std::string& name, const std::string& pinyin) {
-    auto grams = GramsOf(name);
-    if (grams.empty()) return;
-    std::string sql = "INSERT INTO resident_grams (gram, pinyin, resident_id) VALUES ";
-    std::vector<db::Value> values;
-    values.reserve(grams.size() * 3);
-    for (const auto& g : grams) {
-        sql += values.empty() ? "(?, ?, ?)" : ", (?, ?, ?)";
-        values.emplace_back(g);
-        values.emplace_back(pinyin);
-        values.emplace_back(id);
-    }
-    conn.Run(sql, values);
+constexpr const char* kInsertGrams = "INSERT INTO resident_grams (gram, pinyin, resident_id)";
+constexpr const char* kInsertTags = "INSERT INTO resident_tags (resident_id, tag)";
+constexpr const char* kInsertResident =
+    "INSERT INTO residents (id, name, pinyin, initials, gender, birth_date, ethnicity, political_status, "
+    "household_id, relation, id_enc, id_hash, id_masked, phone_enc, phone_hash, phone_masked, moved_in, note, "
+    "street_id, community_id, grid_id, building_id, created_at, updated_at)";
+constexpr size_t kResidentColumns = 24;
+
+void AddGrams(db::MultiInsert& out, int64_t id, const std::string& name, const std::string& pinyin) {
+    for (const auto& g : GramsOf(name)) out.Add(g, pinyin, id);
 }
 
-void WriteTags(db::Connection& conn, int64_t id, const std::vector<std::string>& tags) {
-    std::set<std::string> unique(tags.begin(), tags.end());
-    for (const auto& t : unique) conn.Exec("INSERT INTO resident_tags (resident_id, tag) VALUES (?, ?)", id, t);
+void AddTags(db::MultiInsert& out, int64_t id, const std::vector<std::string>& tags) {
+    for (const auto& t : std::set<std::string>(tags.begin(), tags.end())) out.Add(id, t);
 }
 
 bool IsAsciiLetters(const std::string& s) {
@@ -193,32 +189,67 @@ void Validate(ResidentInput& in, FieldErrors& errors) {
 
 int64_t ResidentService::Insert(db::Connection& conn, const ResidentInput& in, int64_t street_id, int64_t community_id,
                                 std::optional<int64_t> grid_id, std::optional<int64_t> building_id) {
-    auto py = text::PinyinOfName(in.name);
-    int64_t now = time::NowUnix();
-    std::optional<std::string> id_enc, id_hash, phone_enc, phone_hash;
-    std::string id_masked, phone_masked;
-    if (in.id_number) {
-        id_enc = vault_.Encrypt(*in.id_number);
-        id_hash = vault_.LookupHash(*in.id_number);
-        id_masked = text::MaskIdNumber(*in.id_number);
+    return InsertMany(conn, {{&in, street_id, community_id, grid_id, building_id}}).front();
+}
+
+std::vector<int64_t> ResidentService::InsertMany(db::Connection& conn, const std::vector<Placed>& rows) {
+    std::vector<int64_t> ids = conn.ReserveIds("residents", rows.size());
+    // Rows per statement: 100 × 24 parameters stays far below both databases' limits.
+    db::MultiInsert residents(conn, kInsertResident, kResidentColumns, 100);
+    db::MultiInsert grams(conn, kInsertGrams, 3, 300);
+    db::MultiInsert tags(conn, kInsertTags, 2, 200);
+    const int64_t now = time::NowUnix();
+    std::vector<std::string> pinyin(rows.size());
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const ResidentInput& in = *rows[i].in;
+        auto py = text::PinyinOfName(in.name);
+        pinyin[i] = py.full;
+        std::vector<db::Value> v;
+        v.reserve(kResidentColumns);
+        auto add = [&v](const auto& x) { v.push_back(db::detail::ToValue(x)); };
+        add(ids[i]);
+        add(in.name);
+        add(py.full);
+        add(py.initials);
+        add(in.gender);
+        add(in.birth_date);
+        add(in.ethnicity);
+        add(in.political_status);
+        add(in.household_id);
+        add(in.relation);
+        if (in.id_number) {
+            add(vault_.Encrypt(*in.id_number));
+            add(vault_.LookupHash(*in.id_number));
+            add(text::MaskIdNumber(*in.id_number));
+        } else {
+            add(nullptr), add(nullptr), add(std::string());
+        }
+        if (in.phone) {
+            add(vault_.Encrypt(*in.phone));
+            add(vault_.LookupHash(*in.phone));
+            add(text::MaskPhone(*in.phone));
+        } else {
+            add(nullptr), add(nullptr), add(std::string());
+        }
+        add(in.moved_in);
+        add(in.note);
+        add(rows[i].street_id);
+        add(rows[i].community_id);
+        add(rows[i].grid_id);
+        add(rows[i].building_id);
+        add(now);
+        add(now);
+        residents.AddRow(std::move(v));
     }
-    if (in.phone) {
-        phone_enc = vault_.Encrypt(*in.phone);
-        phone_hash = vault_.LookupHash(*in.phone);
-        phone_masked = text::MaskPhone(*in.phone);
+    // Residents first: the substrings and tags refer to them (foreign keys are checked at once).
+    residents.Flush();
+    for (size_t i = 0; i < rows.size(); ++i) {
+        AddGrams(grams, ids[i], rows[i].in->name, pinyin[i]);
+        AddTags(tags, ids[i], rows[i].in->tags);
     }
-    int64_t id = conn.Insert(
-        "INSERT INTO residents (name, pinyin, initials, gender, birth_date, ethnicity, "
-        "political_status, household_id, relation, id_enc, id_hash, id_masked, phone_enc, "
-        "phone_hash, phone_masked, moved_in, note, street_id, community_id, grid_id, building_id, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?, ?)",
-        in.name, py.full, py.initials, in.gender, in.birth_date, in.ethnicity, in.political_status, in.household_id,
-        in.relation, id_enc, id_hash, id_masked, phone_enc, phone_hash, phone_masked, in.moved_in, in.note, street_id,
-        community_id, grid_id, building_id, now, now);
-    WriteGrams(conn, id, in.name, py.full);
-    WriteTags(conn, id, in.tags);
-    return id;
+    grams.Flush();
+    tags.Flush();
+    return ids;
 }
 
 std::optional<Resident> ResidentService::Find(db::Connection& conn, const auth::Principal& p, int64_t id) {
@@ -413,9 +444,12 @@ void ResidentService::Update(const auth::Principal& p, int64_t id, ResidentInput
         conn.Exec("DELETE FROM resident_grams WHERE gram = ? AND pinyin = ? AND resident_id = ?", g, current->pinyin,
                   id);
     }
-    WriteGrams(conn, id, in.name, py.full);
     conn.Exec("DELETE FROM resident_tags WHERE resident_id = ?", id);
-    WriteTags(conn, id, in.tags);
+    {
+        db::MultiInsert grams(conn, kInsertGrams, 3, 1), tags(conn, kInsertTags, 2, 1);
+        AddGrams(grams, id, in.name, py.full);
+        AddTags(tags, id, in.tags);
+    }
     json::object diff = audit::Diff(AuditFields(before), AuditFields(in), {"id_number", "phone"});
     std::vector<std::string> old_tags = current->tags;
     std::set<std::string> unique_tags(in.tags.begin(), in.tags.end());

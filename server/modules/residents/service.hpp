@@ -86,6 +86,14 @@ class ResidentService {
     // Inserts a validated resident into a household with no scope check (import, demo, gen).
     int64_t Insert(db::Connection& conn, const ResidentInput& in, int64_t street_id, int64_t community_id,
                    std::optional<int64_t> grid_id, std::optional<int64_t> building_id);
+    // The same for many residents at once (import), in multi-row statements; returns their ids
+    // in the order given. Call inside a write transaction.
+    struct Placed {
+        const ResidentInput* in;
+        int64_t street_id, community_id;
+        std::optional<int64_t> grid_id, building_id;
+    };
+    std::vector<int64_t> InsertMany(db::Connection& conn, const std::vector<Placed>& rows);
 
     struct ImportIssue {
         int row;             // spreadsheet row number (header is row 1)
