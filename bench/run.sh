@@ -32,6 +32,10 @@ if [ "$(sqlite3 "$db" "SELECT count(*) FROM volunteer_hours")" -lt $(( hours_n *
   echo "$(echo "$(date +%s.%N) - $start" | bc)" > "$out/gen-hours-seconds.txt"
 fi
 gen_hours_seconds=$(cat "$out/gen-hours-seconds.txt" 2>/dev/null || echo "?")
+if [ "$(sqlite3 "$db" "SELECT count(*) FROM pairings")" -eq 0 ]; then
+  echo "generating pairings of minority residents with party-member liaisons..."
+  "$bin" gen --db "$db" --residents 0 --pairings >/dev/null 2>&1
+fi
 donations_n=${BENCH_DONATIONS:-1000000}
 if [ "$(sqlite3 "$db" "SELECT count(*) FROM charity_donations")" -lt $(( donations_n * 9 / 10 )) ]; then
   echo "generating $donations_n donations..."

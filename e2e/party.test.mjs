@@ -22,6 +22,25 @@ test('a community worker sees full liaison coverage and the party groups behind 
   await page.close();
 });
 
+test("the street's drill-down names columns and codes in words, each record with its community", async () => {
+  const page = await browser.newPage();
+  await login(page, server.base, 'admin');
+  await page.goto(`${server.base}/dashboard`);
+  const members = page.locator('[data-kpi="party.minority_members"]');
+  await members.waitFor();
+  await members.click();
+  const drawer = page.locator('.el-drawer');
+  await drawer.getByRole('columnheader', { name: '政治面貌' }).waitFor();
+  await drawer.getByRole('columnheader', { name: '社区' }).waitFor();
+  const first = drawer.locator('.el-table__row').first();
+  await first.waitFor();
+  const text = await first.textContent();
+  assert.match(text, /中共党员|中共预备党员/);
+  assert.match(text, /安公社区|南山社区/);
+  assert.doesNotMatch(text, /\b0[12]\b/);
+  await page.close();
+});
+
 test('a liaison sees only their paired households', async () => {
   const page = await browser.newPage();
   await login(page, server.base, 'liaison');

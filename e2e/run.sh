@@ -13,4 +13,4 @@ export TONGXIN_KEY_FILE="$work/test.key"
 "$TONGXIN_BIN" demo --db "$work/template.db" --admin-password "$TONGXIN_TEST_PASSWORD" >/dev/null
 sqlite3 "$work/template.db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
 cd "$root/e2e"
-NODE_PATH="$root/web/node_modules" node --test --test-concurrency=1 ./*.test.mjs
+NODE_PATH="$root/web/node_modules" node --test --test-concurrency=1 ${E2E_FILES:-./*.test.mjs}

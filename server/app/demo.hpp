@@ -27,5 +27,7 @@ void GenerateVolunteerHours(db::Database& db, int64_t entries, uint64_t seed);
 
 // `count` anonymous donations (ledger, receipts and totals) over the communities with residents.
 void GenerateDonations(db::Database& db, int64_t count, uint64_t seed);
+// Party-member liaisons for the minority residents of every community that has none yet.
+void GeneratePairings(db::Database& db);
 
 }  // namespace tongxin::app

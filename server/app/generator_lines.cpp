@@ -5,6 +5,7 @@
 
 #include "app/demo.hpp"
 #include "app/generator.hpp"
+#include "core/db/multi_insert.hpp"
 #include "core/time/clock.hpp"
 #include "modules/charity/service.hpp"
 
@@ -119,6 +120,56 @@ void GenerateDonations(db::Database& db, int64_t count, uint64_t seed) {
     }
     std::fprintf(stderr, "generated %lld donations in %zu communities\n", static_cast<long long>(done),
                  communities.size());
+}
+
+// Pairings at scale: in each community nine minority residents in ten get a party-member
+// liaison (round robin over the community's party members); one in seven of those was paired
+// with another liaison from 2019 to mid-2020 first (history).
+void GeneratePairings(db::Database& db) {
+    db::Connection& conn = db.Local();
+    auto communities = conn.Query("SELECT id FROM places WHERE kind = 'community' ORDER BY id");
+    int64_t now = time::NowUnix(), written = 0;
+    for (const auto& c : communities) {
+        int64_t community = c.Int(0);
+        db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+        if (conn.QueryInt("SELECT count(*) FROM pairings WHERE community_id = ?", community) > 0) continue;
+        std::vector<int64_t> party;
+        for (const auto& r : conn.Query("SELECT id FROM residents WHERE community_id = ? AND political_status IN "
+                                        "('01', '02') AND moved_out IS NULL ORDER BY id",
+                                        community)) {
+            party.push_back(r.Int(0));
+        }
+        if (party.size() < 2) continue;
+        db::MultiInsert rows(conn,
+                             "INSERT INTO pairings (resident_id, liaison_resident_id, household_id, street_id, "
+                             "community_id, grid_id, building_id, from_date, to_date, end_reason, created_at)",
+                             11, 100);
+        int64_t i = 0;
+        for (const auto& r : conn.Query("SELECT id, household_id, street_id, grid_id, building_id FROM residents WHERE "
+                                        "community_id = ? AND ethnicity >= '02' AND ethnicity <= '56' AND moved_out "
+                                        "IS NULL ORDER BY id",
+                                        community)) {
+            if (++i % 10 == 0) continue;
+            int64_t liaison = party[static_cast<size_t>(i) % party.size()];
+            if (liaison == r.Int(0)) liaison = party[static_cast<size_t>(i + 1) % party.size()];
+            std::string from = "2019-03-01";
+            if (i % 7 == 0) {
+                int64_t earlier = party[static_cast<size_t>(i + 1) % party.size()];
+                if (earlier == r.Int(0) || earlier == liaison)
+                    earlier = party[static_cast<size_t>(i + 2) % party.size()];
+                rows.Add(r.Int(0), earlier, r.OptInt(1), r.Int(2), community, r.OptInt(3), r.OptInt(4), from,
+                         std::string("2020-06-30"), std::string("联络人工作调整"), now);
+                from = "2020-06-30";
+                ++written;
+            }
+            rows.Add(r.Int(0), liaison, r.OptInt(1), r.Int(2), community, r.OptInt(3), r.OptInt(4), from, nullptr,
+                     std::string(), now);
+            ++written;
+        }
+        rows.Flush();
+        tx.Commit();
+    }
+    std::fprintf(stderr, "generated %lld pairings\n", static_cast<long long>(written));
 }
 
 }  // namespace tongxin::app

@@ -22,6 +22,7 @@
 #include "modules/party/module.hpp"
 #include "modules/places/module.hpp"
 #include "modules/places/service.hpp"
+#include "modules/reports/memo.hpp"
 #include "modules/reports/module.hpp"
 #include "modules/residents/module.hpp"
 #include "modules/services/module.hpp"
@@ -40,6 +41,14 @@ bool IsPostgres(const std::string& url) { return url.rfind("postgres", 0) == 0; 
 std::string DefaultKeyFile(const std::string& db_url) {
     if (const char* env = std::getenv("TONGXIN_KEY_FILE"); env && *env) return env;
     return IsPostgres(db_url) ? "data/tongxin-pg.key" : db_url + ".key";
+}
+
+// After bulk writes (demo, generator): figures kept per community are computed again.
+void TouchAllCommunities(db::Database& db) {
+    db::Connection& conn = db.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    reports::TouchAll(conn);
+    tx.Commit();
 }
 
 // Everything a running Tongxin holds; modules register their routes and indicators here.
@@ -132,6 +141,8 @@ int main(int argc, char** argv) {
     gen->add_option("--hours", hours_n, "volunteer hours entries to generate over the communities");
     int64_t donations_n = 0;
     gen->add_option("--donations", donations_n, "donations to generate over the communities");
+    bool pairings = false;
+    gen->add_flag("--pairings", pairings, "pair the minority residents of every community with party-member liaisons");
     gen->add_option("--communities", communities, "number of communities");
     gen->add_option("--seed", seed, "random seed");
     auto* user = cli.add_subcommand("user", "Manage accounts");
@@ -198,14 +209,17 @@ int main(int argc, char** argv) {
             }
             App app(db_url, key_file);
             auto accounts = app::LoadDemo(*app.db, app.residents, app.auth, password);
+            TouchAllCommunities(*app.db);
             std::cout << "Demo loaded. Accounts (password: " << password << "):\n";
             for (const auto& a : accounts) std::cout << "  " << a.username << "\t" << a.description << "\n";
             return 0;
         }
         if (*gen) {
             if (residents_n < 0 || communities <= 0 || hours_n < 0 || donations_n < 0 ||
-                (residents_n == 0 && hours_n == 0 && donations_n == 0)) {
-                return Fail("give --residents, --hours and/or --donations (positive), and a positive --communities");
+                (residents_n == 0 && hours_n == 0 && donations_n == 0 && !pairings)) {
+                return Fail(
+                    "give --residents, --hours, --donations (positive) and/or --pairings, and a positive "
+                    "--communities");
             }
             App app(db_url, key_file);
             if (residents_n > 0) {
@@ -214,6 +228,8 @@ int main(int argc, char** argv) {
             }
             if (hours_n > 0) app::GenerateVolunteerHours(*app.db, hours_n, seed + 1);
             if (donations_n > 0) app::GenerateDonations(*app.db, donations_n, seed + 2);
+            if (pairings) app::GeneratePairings(*app.db);
+            TouchAllCommunities(*app.db);
             return 0;
         }
         if (*user_add) {

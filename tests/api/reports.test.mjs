@@ -73,3 +73,48 @@ test('labels follow the language; an unknown indicator is 404', async () => {
   assert.equal((await worker.get(`/api/v1/reports/kpis/nope/records?community=${angongId}`)).status, 404);
   assert.equal((await worker.get(`/api/v1/reports/kpis?community=${angongId}&year=abc`)).status, 400);
 });
+
+test('street figures kept per community add up to the communities and follow every change at once', async () => {
+  const admin = await api.as('admin');
+  const worker = await api.as('angong');
+  const kept = ['party.minority_members', 'party.liaison_coverage', 'volunteer.regular_volunteers', 'volunteer.hours'];
+  const streetKpis = async () => Object.fromEntries((await admin.get(`/api/v1/reports/kpis?street=${streetId}&year=2021`))
+    .data.items.map((i) => [i.id, i]));
+  const street = await streetKpis();
+  for (const id of kept) {
+    const by = (await admin.get(`/api/v1/reports/kpis/${id}/by-community?street=${streetId}&year=2021`)).data.items;
+    let total = 0, weighted = 0, sum = 0;
+    for (const c of by) {
+      const rec = await admin.get(`/api/v1/reports/kpis/${id}/records?community=${c.community_id}&year=2021&limit=1`);
+      total += rec.data.total;
+      weighted += c.value * rec.data.total;
+      sum += c.value;
+    }
+    const rec = await admin.get(`/api/v1/reports/kpis/${id}/records?street=${streetId}&year=2021&limit=1000`);
+    assert.equal(rec.data.total, total, `${id}: the street's records are its communities' records`);
+    assert.equal(rec.data.items.length, Math.min(total, 1000));
+    const value = street[id].value;
+    if (street[id].aggregate === 'share') assert.ok(Math.abs(value - weighted / total) < 1e-9, id);
+    else assert.ok(Math.abs(value - sum) < 1e-9, `${id}: ${value} is the sum of the communities`);
+  }
+  assert.ok(street['party.minority_members'].value > 0 && street['volunteer.hours'].value > 0);
+  assert.ok(Number(sql(server.db, 'SELECT count(*) FROM kpi_memo')[0][0]) > 0, 'figures were kept');
+
+  // A new minority party member: counted at once, unpaired until a liaison is assigned.
+  const h = (await worker.get(`/api/v1/households?community=${angongId}&limit=1`)).data.items[0].id;
+  const c = await worker.post('/api/v1/residents', { name: '扎西', gender: 'M', ethnicity: '04', political_status: '01', household_id: h });
+  assert.equal(c.status, 201);
+  let now = await streetKpis();
+  assert.equal(now['party.minority_members'].value, street['party.minority_members'].value + 1);
+  assert.ok(now['party.liaison_coverage'].value < street['party.liaison_coverage'].value);
+  const liaison = (await worker.get(`/api/v1/party-members?community=${angongId}&limit=5`)).data.items.find((m) => m.id !== c.data.id);
+  const p = await worker.post('/api/v1/liaisons', { resident_id: c.data.id, liaison_resident_id: liaison.id, from_date: '2021-03-01' });
+  assert.equal(p.status, 201, JSON.stringify(p.data));
+  now = await streetKpis();
+  assert.ok(now['party.liaison_coverage'].value > street['party.liaison_coverage'].value);
+  // Moved out before the year's end: no longer counted for 2021.
+  assert.equal((await worker.post(`/api/v1/residents/${c.data.id}/move-out`, { date: '2021-06-30' })).status, 200);
+  now = await streetKpis();
+  assert.equal(now['party.minority_members'].value, street['party.minority_members'].value);
+  assert.equal(now['party.liaison_coverage'].value, street['party.liaison_coverage'].value);
+});

@@ -45,7 +45,8 @@ class MultiInsert {
 
   private:
     void Added() {
-        if (values_.size() % columns_ != 0) throw DbError(DbError::Kind::kOther, "row of the wrong width for: " + head_);
+        if (values_.size() % columns_ != 0)
+            throw DbError(DbError::Kind::kOther, "row of the wrong width for: " + head_);
         if (values_.size() < columns_ * per_statement_) return;
         if (full_sql_.empty()) full_sql_ = Sql(per_statement_);
         conn_.Run(full_sql_, values_);

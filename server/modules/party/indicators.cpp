@@ -59,6 +59,7 @@ void RegisterIndicators(reports::Registry& registry) {
         }
         return out;
     };
+    members.per_community = true;
     registry.Add(std::move(members));
 
     reports::Indicator coverage;
@@ -68,6 +69,8 @@ void RegisterIndicators(reports::Registry& registry) {
     coverage.unit_zh = "比例";
     coverage.unit_en = "share";
     coverage.aggregate = "share";
+    coverage.share_field = "liaison";
+    coverage.per_community = true;
     coverage.value = [](db::Connection& c, const KpiScope& s) {
         auto row = c.Run("SELECT count(*), sum(CASE WHEN " + std::string(kPairedAt) + " THEN 1 ELSE 0 END)" +
                              MinorityPresent(s),

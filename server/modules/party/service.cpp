@@ -12,6 +12,7 @@
 #include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
 #include "modules/places/service.hpp"
+#include "modules/reports/memo.hpp"
 #include "modules/residents/service.hpp"
 
 namespace tongxin::party {
@@ -72,6 +73,7 @@ int64_t PartyService::InsertPairing(db::Connection& conn, int64_t resident_id, i
         "grid_id, building_id, from_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         resident_id, liaison_id, r->OptInt(0), r->Int(1), r->Int(2), r->OptInt(3), r->OptInt(4), date, time::NowUnix());
     RefreshAssignment(conn, liaison_id, r->OptInt(0));
+    reports::Touch(conn, r->Int(2));
     return id;
 }
 
@@ -187,13 +189,15 @@ void PartyService::EndPairing(const auth::Principal& p, int64_t pairing_id, cons
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("v.id = ?", pairing_id);
     auto rows = conn.Run(
-        "SELECT v.id, v.liaison_resident_id, v.household_id, v.from_date, v.to_date FROM pairings v" + where.Sql(),
+        "SELECT v.id, v.liaison_resident_id, v.household_id, v.from_date, v.to_date, v.community_id FROM pairings v" +
+            where.Sql(),
         where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     if (!rows.front().IsNull(4)) throw AppError(ErrorCode::kConflict, "conflict");
     if (date < rows.front().Str(3)) Fail("date", "moved_out_before_in");
     conn.Exec("UPDATE pairings SET to_date = ?, end_reason = ? WHERE id = ?", date, reason, pairing_id);
     RefreshAssignment(conn, rows.front().Int(1), rows.front().OptInt(2));
+    reports::Touch(conn, rows.front().Int(5));
     audit::Append(
         conn, actor,
         {"party.pairing.ended", "pairing", std::to_string(pairing_id), true, {{"to_date", date}, {"reason", reason}}});

@@ -6,6 +6,7 @@
 #include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
 #include "modules/places/service.hpp"
+#include "modules/reports/memo.hpp"
 #include "modules/reports/module.hpp"
 
 namespace tongxin::reports {
@@ -127,7 +128,7 @@ void Register(http::Router& r, Context& ctx, Registry& registry) {
               json::array items;
               for (const auto& ind : registry.all()) {
                   if (!req.User().Can(ind.permission)) continue;
-                  items.push_back(ItemOf(ind, ind.value(conn, s), req, s));
+                  items.push_back(ItemOf(ind, ValueOf(conn, ind, s), req, s));
               }
               return http::JsonResponse(json::object{{"items", std::move(items)}});
           });
@@ -137,11 +138,11 @@ void Register(http::Router& r, Context& ctx, Registry& registry) {
               const Indicator& ind = Lookup(registry, req);
               KpiScope s = ScopeOf(conn, req);
               auto page = http::PageOf(req, 50, 1000);
-              KpiRecords rec = ind.records(conn, s, page.limit, page.offset);
+              KpiRecords rec = RecordsOf(conn, ind, s, page.limit, page.offset);
               json::object body{{"items", std::move(rec.items)},
                                 {"total", rec.total},
                                 {"columns", json::value_from(rec.columns)},
-                                {"indicator", ItemOf(ind, ind.value(conn, s), req, s)}};
+                                {"indicator", ItemOf(ind, ValueOf(conn, ind, s), req, s)}};
               return http::JsonResponse(body);
           });
     r.Add("GET", "/api/v1/reports/kpis/{id}/by-community", Access::Need("reports.read"),
@@ -154,7 +155,7 @@ void Register(http::Router& r, Context& ctx, Registry& registry) {
               json::array items;
               for (const auto& c : places::ListPlaces(conn, req.User(), "community", street.place_id, std::nullopt)) {
                   KpiScope s{"community_id", c.id, street.year};
-                  json::object item = ItemOf(ind, ind.value(conn, s), req, s);
+                  json::object item = ItemOf(ind, ValueOf(conn, ind, s), req, s);
                   item["community_id"] = c.id;
                   item["community"] = c.name;
                   items.push_back(std::move(item));

@@ -41,6 +41,12 @@ struct Indicator {
     std::string aggregate = "count";
     std::string sum_field;
     double sum_scale = 1.0;
+    // "share": the record key whose non-null value makes a record qualify.
+    std::string share_field;
+    // Costly over a whole street: each community's records and figures are kept per community
+    // version (reports/memo.hpp) and a street's are their sum. The modules that write the
+    // records behind it call reports::Touch for the community in the same transaction.
+    bool per_community = false;
 };
 
 class Registry {

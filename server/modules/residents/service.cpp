@@ -11,6 +11,7 @@
 #include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
 #include "modules/places/service.hpp"
+#include "modules/reports/memo.hpp"
 
 namespace tongxin::residents {
 namespace json = boost::json;
@@ -249,6 +250,9 @@ std::vector<int64_t> ResidentService::InsertMany(db::Connection& conn, const std
     }
     grams.Flush();
     tags.Flush();
+    std::set<int64_t> communities;
+    for (const Placed& r : rows) communities.insert(r.community_id);
+    for (int64_t c : communities) reports::Touch(conn, c);
     return ids;
 }
 
@@ -440,6 +444,8 @@ void ResidentService::Update(const auth::Principal& p, int64_t id, ResidentInput
         in.relation, enc(in.id_number), hash(in.id_number), in.id_number ? text::MaskIdNumber(*in.id_number) : "",
         enc(in.phone), hash(in.phone), in.phone ? text::MaskPhone(*in.phone) : "", in.moved_in, in.note,
         household->street_id, household->community_id, household->grid_id, household->building_id, time::NowUnix(), id);
+    reports::Touch(conn, current->community_id);
+    if (household->community_id != current->community_id) reports::Touch(conn, household->community_id);
     for (const auto& g : GramsOf(current->name)) {
         conn.Exec("DELETE FROM resident_grams WHERE gram = ? AND pinyin = ? AND resident_id = ?", g, current->pinyin,
                   id);
@@ -475,6 +481,7 @@ void ResidentService::MoveOut(const auth::Principal& p, int64_t id, const std::s
         throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"date", "moved_out_before_in"}}}});
     }
     conn.Exec("UPDATE residents SET moved_out = ?, updated_at = ? WHERE id = ?", date, time::NowUnix(), id);
+    reports::Touch(conn, current->community_id);
     audit::Append(conn, actor,
                   {"residents.resident.moved_out",
                    "resident",

@@ -85,6 +85,7 @@ void RegisterIndicators(reports::Registry& registry) {
     regulars.records = [](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
         return RecordsOf(RegularsOf(c, s), limit, offset);
     };
+    regulars.per_community = true;
     registry.Add(std::move(regulars));
 
     reports::Indicator hours;
@@ -104,6 +105,7 @@ void RegisterIndicators(reports::Registry& registry) {
     hours.records = [](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
         return RecordsOf(RegularsOf(c, s), limit, offset);
     };
+    hours.per_community = true;
     registry.Add(std::move(hours));
 }
 

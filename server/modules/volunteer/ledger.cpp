@@ -11,6 +11,7 @@
 #include "core/io/spreadsheet.hpp"
 #include "core/time/clock.hpp"
 #include "modules/places/service.hpp"
+#include "modules/reports/memo.hpp"
 #include "modules/volunteer/service.hpp"
 #include "modules/volunteer/shared.hpp"
 
@@ -140,6 +141,7 @@ void AddMonthly(db::Connection& conn, int64_t community, int64_t street, const s
         "?, ?, ?, ?) ON CONFLICT (community_id, month, resident_id) DO UPDATE SET minutes = volunteer_monthly.minutes "
         "+ excluded.minutes, activities = volunteer_monthly.activities + excluded.activities",
         community, served_on.substr(0, 7), resident, street, minutes, activities);
+    reports::Touch(conn, community);
 }
 
 }  // namespace
@@ -580,6 +582,7 @@ void VolunteerService::SaveSettings(const auth::Principal& p, int64_t community,
         community, s.regular_min_minutes, s.regular_min_activities, s.regular_months, s.points_per_hour,
         time::NowUnix());
     conn.Exec("DELETE FROM volunteer_point_rules WHERE community_id = ?", community);
+    reports::Touch(conn, community);
     json::object kinds;
     for (const auto& [kind, pts] : kind_points) {
         conn.Exec("INSERT INTO volunteer_point_rules (community_id, kind, points_per_hour) VALUES (?, ?, ?)", community,

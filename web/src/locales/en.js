@@ -32,6 +32,16 @@ export default {
   reports: {
     title: 'Overview', byCommunity: 'Communities compared', records: 'Records', ethnicity: 'Ethnic composition', value: 'Value', asOf: 'As of {date}',
     suppressed: 'Groups under 5 people are merged into "Other"', drill: 'Click a figure to see the records behind it',
+    columns: {
+      community: 'Community', name: 'Name', gender: 'Gender', ethnicity: 'Ethnicity', political_status: 'Political status',
+      address: 'Address', liaison: 'Party liaison', moved_in: 'Moved in', hours_in_year: 'Hours in the year',
+      activities: 'Activities', minutes_in_year: 'Minutes in the year', posts: 'Posts', founded_on: 'Founded',
+      members: 'Members', held_on: 'Date', title: 'Title', society: 'Society', audience: 'Audience', number: 'Case no.',
+      registered_on: 'Registered', resolved_on: 'Resolved', receipt_no: 'Receipt no.', donated_on: 'Donated on',
+      donor: 'Donor', channel: 'Channel', form: 'Form', amount_fen: 'Amount (yuan)', helper: 'Helper',
+      completed_on: 'Completed', minutes: 'Minutes', id: 'No.',
+    },
+    unpaired: 'not paired',
   },
   account: {
     title: 'My account', role: 'Role', scope: 'Scope', changePassword: 'Change password', current: 'Current password', next: 'New password',

@@ -32,6 +32,15 @@ export default {
   reports: {
     title: '工作概览', byCommunity: '各社区对比', records: '数据明细', ethnicity: '民族构成', value: '数值', asOf: '截至 {date}',
     suppressed: '人数少于 5 的民族合并为「其他」', drill: '点击数字查看背后的记录',
+    columns: {
+      community: '社区', name: '姓名', gender: '性别', ethnicity: '民族', political_status: '政治面貌', address: '地址',
+      liaison: '联络党员', moved_in: '迁入日期', hours_in_year: '年度时长（小时）', activities: '活动次数',
+      minutes_in_year: '年度时长（分钟）', posts: '职务', founded_on: '成立日期', members: '成员数', held_on: '日期',
+      title: '名称', society: '社团', audience: '观众人数', number: '案号', registered_on: '登记日期', resolved_on: '办结日期',
+      receipt_no: '收据号', donated_on: '捐赠日期', donor: '捐赠人', channel: '渠道', form: '形式', amount_fen: '金额（元）',
+      helper: '帮助人', completed_on: '完成日期', minutes: '时长（分钟）', id: '编号',
+    },
+    unpaired: '未结对',
   },
   account: {
     title: '我的账号', role: '角色', scope: '管辖范围', changePassword: '修改密码', current: '当前密码', next: '新密码',
