@@ -77,6 +77,26 @@ test('a cancellation promotes the first on the waitlist and says so', async () =
   assert.equal(list.find((x) => x.resident_id === c).position, 1);
 });
 
+test('waitlist positions move up as people ahead leave, and a re-booking joins at the end', async () => {
+  const { trip, stop } = await newTrip(1);
+  const [a, b, c, d, e] = adults(5);
+  const answers = [];
+  for (const rid of [a, b, c, d, e]) answers.push((await worker.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: rid, stop_id: stop })).data);
+  assert.deepEqual(answers.map((x) => x.position ?? 0), [0, 1, 2, 3, 4]);
+  // c leaves the queue, then a's seat goes to b: d and e move up two places.
+  await worker.post(`/api/v1/shuttle/trips/${trip}/reservations/cancel`, { resident_id: c });
+  await worker.post(`/api/v1/shuttle/trips/${trip}/reservations/cancel`, { resident_id: a });
+  let list = (await worker.get(`/api/v1/shuttle/trips/${trip}/reservations`)).data.items;
+  const pos = (rid) => list.find((x) => x.resident_id === rid).position;
+  assert.equal(list.find((x) => x.resident_id === b).status, 'confirmed');
+  assert.deepEqual([pos(d), pos(e)], [1, 2]);
+  // c books again: behind e; each resident's own answer says the same as the list.
+  const again = await worker.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: c, stop_id: stop });
+  assert.equal(again.data.position, 3);
+  list = (await worker.get(`/api/v1/shuttle/trips/${trip}/reservations`)).data.items;
+  assert.deepEqual([pos(d), pos(e), pos(c)], [1, 2, 3]);
+});
+
 test('a group leader books only residents of their own group', async () => {
   const { trip, stop } = await newTrip(10);
   const leader = await api.as('leader');

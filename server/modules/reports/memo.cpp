@@ -41,7 +41,8 @@ struct Kept {
 // The communities of the scope with their current versions, read before any record.
 std::vector<Community> CommunitiesOf(db::Connection& conn, const KpiScope& s) {
     std::vector<Community> out;
-    const std::string where = s.place_column == "community_id" ? "p.id = ?" : "p.kind = 'community' AND p.street_id = ?";
+    const std::string where =
+        s.place_column == "community_id" ? "p.id = ?" : "p.kind = 'community' AND p.street_id = ?";
     for (const auto& r : conn.Run("SELECT p.id, p.street_id, coalesce(v.version, 0) FROM places p LEFT JOIN "
                                   "community_versions v ON v.community_id = p.id WHERE " +
                                       where + " ORDER BY p.id",
@@ -90,16 +91,17 @@ void Store(db::Connection& conn, const Indicator& ind, int year, const std::vect
             "columns, computed_at) VALUES (?, ?, ?, ?, -1, 0, 0, 0, '[]', ?) ON CONFLICT (indicator, community_id, "
             "year) DO NOTHING",
             ind.id, community, year, c.community.street_id, now);
-        int64_t kept = conn.QueryInt(std::string("SELECT version FROM kpi_memo WHERE indicator = ? AND community_id = ? "
-                                                 "AND year = ?") +
-                                         std::string(conn.ForUpdate()),
-                                     ind.id, community, year);
+        int64_t kept =
+            conn.QueryInt(std::string("SELECT version FROM kpi_memo WHERE indicator = ? AND community_id = ? "
+                                      "AND year = ?") +
+                              std::string(conn.ForUpdate()),
+                          ind.id, community, year);
         if (kept >= c.community.version) continue;
-        conn.Exec("DELETE FROM kpi_memo_records WHERE indicator = ? AND year = ? AND street_id = ? AND community_id = ?",
-                  ind.id, year, c.community.street_id, community);
-        db::MultiInsert rows(conn,
-                             "INSERT INTO kpi_memo_records (indicator, year, street_id, community_id, position, item)", 6,
-                             200);
+        conn.Exec(
+            "DELETE FROM kpi_memo_records WHERE indicator = ? AND year = ? AND street_id = ? AND community_id = ?",
+            ind.id, year, c.community.street_id, community);
+        db::MultiInsert rows(
+            conn, "INSERT INTO kpi_memo_records (indicator, year, street_id, community_id, position, item)", 6, 200);
         for (size_t i = 0; i < c.items.size(); ++i) {
             rows.Add(ind.id, year, c.community.street_id, community, static_cast<int64_t>(i), c.items[i]);
         }
@@ -107,8 +109,8 @@ void Store(db::Connection& conn, const Indicator& ind, int year, const std::vect
         conn.Exec(
             "UPDATE kpi_memo SET street_id = ?, version = ?, total = ?, qualifying = ?, sum_value = ?, columns = ?, "
             "computed_at = ? WHERE indicator = ? AND community_id = ? AND year = ?",
-            c.community.street_id, c.community.version, c.figures.total, c.figures.qualifying, c.figures.sum,
-            c.columns, now, ind.id, community, year);
+            c.community.street_id, c.community.version, c.figures.total, c.figures.qualifying, c.figures.sum, c.columns,
+            now, ind.id, community, year);
     }
     tx.Commit();
 }
@@ -182,8 +184,7 @@ double ValueOf(db::Connection& conn, const Indicator& ind, const KpiScope& scope
     return ValueOfFigures(ind, Sum(Ensure(conn, ind, scope)));
 }
 
-KpiRecords RecordsOf(db::Connection& conn, const Indicator& ind, const KpiScope& scope, int64_t limit,
-                     int64_t offset) {
+KpiRecords RecordsOf(db::Connection& conn, const Indicator& ind, const KpiScope& scope, int64_t limit, int64_t offset) {
     if (!ind.per_community) return ind.records(conn, scope, limit, offset);
     Kept kept = Ensure(conn, ind, scope);
     if (!kept.all_stored) return ind.records(conn, scope, limit, offset);
@@ -197,7 +198,8 @@ KpiRecords RecordsOf(db::Connection& conn, const Indicator& ind, const KpiScope&
     const bool street = scope.place_column == "street_id";
     if (street) out.columns.insert(out.columns.begin(), "community");
     std::string sql =
-        "SELECT m.item, p.name FROM kpi_memo_records m JOIN places p ON p.id = m.community_id WHERE m.indicator = ? AND "
+        "SELECT m.item, p.name FROM kpi_memo_records m JOIN places p ON p.id = m.community_id WHERE m.indicator = ? "
+        "AND "
         "m.year = ? AND m.street_id = ?" +
         std::string(street ? " AND ? > 0" : " AND m.community_id = ?") +
         " ORDER BY m.community_id, m.position LIMIT ? OFFSET ?";

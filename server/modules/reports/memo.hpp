@@ -23,7 +23,6 @@ void TouchAll(db::Connection& conn);
 // per_community indicators (a street's records listed community by community, each in the
 // indicator's own order), the indicator's own queries for the others.
 double ValueOf(db::Connection& conn, const Indicator& ind, const KpiScope& scope);
-KpiRecords RecordsOf(db::Connection& conn, const Indicator& ind, const KpiScope& scope, int64_t limit,
-                     int64_t offset);
+KpiRecords RecordsOf(db::Connection& conn, const Indicator& ind, const KpiScope& scope, int64_t limit, int64_t offset);
 
 }  // namespace tongxin::reports

@@ -42,8 +42,8 @@ struct Fixture {
             out.columns = {"name", "minutes"};
             const std::string where = " FROM figures WHERE " + s.place_column + " = ?";
             out.total = conn.Run("SELECT count(*)" + where, {s.place_id}).front().Int(0);
-            for (const auto& r :
-                 conn.Run("SELECT name, minutes" + where + " ORDER BY name LIMIT ? OFFSET ?", {s.place_id, limit, offset})) {
+            for (const auto& r : conn.Run("SELECT name, minutes" + where + " ORDER BY name LIMIT ? OFFSET ?",
+                                          {s.place_id, limit, offset})) {
                 out.items.push_back({{"name", r.Str(0)}, {"minutes", r.Int(1)}});
             }
             return out;

@@ -1,5 +1,6 @@
 #include "modules/shuttle/service.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <map>
 
@@ -42,17 +43,33 @@ Trip LoadTrip(db::Connection& conn, const auth::Principal& p, int64_t id, bool l
     return {r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4), r.Int(5), r.Str(6), r.Str(7), r.OptInt(8), r.OptInt(9)};
 }
 
+// Waiting residents' places in the queue: a queue number less the departures (promotions and
+// cancellations) ahead of it. `exits` are the trip's departed numbers, sorted.
+std::vector<int64_t> QueueExits(db::Connection& conn, int64_t trip) {
+    std::vector<int64_t> out;
+    for (const auto& r :
+         conn.Query("SELECT queue_no FROM shuttle_queue_exits WHERE trip_id = ? ORDER BY queue_no", trip)) {
+        out.push_back(r.Int(0));
+    }
+    return out;
+}
+
+int64_t PositionOf(int64_t queue_no, const std::vector<int64_t>& exits) {
+    return queue_no - static_cast<int64_t>(std::lower_bound(exits.begin(), exits.end(), queue_no) - exits.begin());
+}
+
 json::object Mine(db::Connection& conn, int64_t trip, int64_t resident) {
     auto r = conn.QueryOne(
-        "SELECT x.id, x.status, x.booked_at, s.name, s.stop_time FROM shuttle_reservations x JOIN shuttle_stops s ON "
+        "SELECT x.id, x.status, x.queue_no, s.name, s.stop_time FROM shuttle_reservations x JOIN shuttle_stops s ON "
         "s.id = x.stop_id WHERE x.trip_id = ? AND x.resident_id = ?",
         trip, resident);
     json::object o{{"id", r->Int(0)}, {"status", r->Str(1)}, {"stop", r->Str(3)}, {"stop_time", r->Str(4)}};
     if (r->Str(1) == "waitlisted") {
-        o["position"] = conn.QueryInt(
-            "SELECT count(*) FROM shuttle_reservations WHERE trip_id = ? AND status = 'waitlisted' AND (booked_at < ? "
-            "OR (booked_at = ? AND id <= ?))",
-            trip, r->Int(2), r->Int(2), r->Int(0));
+        int64_t queue_no = r->Int(2);
+        o["position"] = queue_no - conn.QueryInt(
+                                       "SELECT count(*) FROM shuttle_queue_exits WHERE trip_id = ? AND "
+                                       "queue_no < ?",
+                                       trip, queue_no);
     }
     return o;
 }
@@ -205,14 +222,25 @@ json::object ShuttleService::Reserve(const auth::Principal& p, int64_t trip_id, 
                          trip_id)
                      .empty();
     std::string status = seat ? "confirmed" : "waitlisted";
+    std::optional<int64_t> queue_no;
+    if (!seat) {
+        queue_no = conn.Query(
+                           "UPDATE shuttle_trips SET waitlist_seq = waitlist_seq + 1 WHERE id = ? RETURNING "
+                           "waitlist_seq",
+                           trip_id)
+                       .front()
+                       .Int(0);
+    }
     if (existing) {
-        conn.Exec("UPDATE shuttle_reservations SET status = ?, stop_id = ?, booked_by = ?, booked_at = ? WHERE id = ?",
-                  status, stop_id, p.user_id, now, existing->Int(0));
+        conn.Exec(
+            "UPDATE shuttle_reservations SET status = ?, stop_id = ?, booked_by = ?, booked_at = ?, queue_no = ? WHERE "
+            "id = ?",
+            status, stop_id, p.user_id, now, queue_no, existing->Int(0));
     } else {
         conn.Exec(
-            "INSERT INTO shuttle_reservations (trip_id, resident_id, stop_id, status, booked_by, booked_at) VALUES (?, "
-            "?, ?, ?, ?, ?)",
-            trip_id, rid, stop_id, status, p.user_id, now);
+            "INSERT INTO shuttle_reservations (trip_id, resident_id, stop_id, status, booked_by, booked_at, queue_no) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            trip_id, rid, stop_id, status, p.user_id, now, queue_no);
     }
     json::object out = Mine(conn, trip_id, rid);
     audit::Append(
@@ -234,21 +262,24 @@ json::object ShuttleService::Cancel(const auth::Principal& p, int64_t trip_id, s
     if (time::NowUnix() > t.deadline) throw AppError(ErrorCode::kConflict, "cancel_deadline_passed");
     int64_t rid = residents::ActingFor(conn, p, resident_id);
     auto r = conn.QueryOne(
-        "SELECT id, status FROM shuttle_reservations WHERE trip_id = ? AND resident_id = ? AND status IN "
+        "SELECT id, status, queue_no FROM shuttle_reservations WHERE trip_id = ? AND resident_id = ? AND status IN "
         "('confirmed', 'waitlisted')",
         trip_id, rid);
     if (!r) throw AppError(ErrorCode::kNotFound, "not_found");
     conn.Exec("UPDATE shuttle_reservations SET status = 'cancelled' WHERE id = ?", r->Int(0));
+    if (r->Str(1) == "waitlisted") {
+        conn.Exec("INSERT INTO shuttle_queue_exits (trip_id, queue_no) VALUES (?, ?)", trip_id, r->Int(2));
+    }
     json::object out{{"status", "cancelled"}, {"promoted", nullptr}};
     if (r->Str(1) == "confirmed") {
         conn.Exec("UPDATE shuttle_trips SET booked_count = booked_count - 1 WHERE id = ?", trip_id);
         auto next = conn.QueryOne(
-            "SELECT x.id, x.resident_id, rs.name FROM shuttle_reservations x JOIN residents rs ON rs.id = "
-            "x.resident_id "
-            "WHERE x.trip_id = ? AND x.status = 'waitlisted' ORDER BY x.booked_at, x.id LIMIT 1",
+            "SELECT x.id, x.resident_id, rs.name, x.queue_no FROM shuttle_reservations x JOIN residents rs ON rs.id = "
+            "x.resident_id WHERE x.trip_id = ? AND x.status = 'waitlisted' ORDER BY x.queue_no LIMIT 1",
             trip_id);
         if (next) {
             conn.Exec("UPDATE shuttle_reservations SET status = 'confirmed' WHERE id = ?", next->Int(0));
+            conn.Exec("INSERT INTO shuttle_queue_exits (trip_id, queue_no) VALUES (?, ?)", trip_id, next->Int(3));
             conn.Exec("UPDATE shuttle_trips SET booked_count = booked_count + 1 WHERE id = ?", trip_id);
             out["promoted"] = {{"resident_id", next->Int(1)}, {"name", next->Str(2)}};
         }
@@ -273,15 +304,15 @@ json::object ShuttleService::Reservations(const auth::Principal& p, int64_t trip
         where.AddScope(scope.clause, scope.value);
     }
     json::array items;
-    int64_t position = 0;
+    const std::vector<int64_t> exits = QueueExits(conn, t.id);
     for (const auto& r :
          conn.Run("SELECT x.id, x.resident_id, r.name, r.phone_masked, s.name, s.stop_time, x.status, u.display_name, "
-                  "x.boarded_at FROM shuttle_reservations x JOIN residents r ON r.id = x.resident_id JOIN "
+                  "x.boarded_at, x.queue_no FROM shuttle_reservations x JOIN residents r ON r.id = x.resident_id JOIN "
                   "shuttle_stops s ON "
                   "s.id = x.stop_id LEFT JOIN users u ON u.id = x.booked_by" +
                       where.Sql() +
                       " ORDER BY s.seq, CASE x.status WHEN 'waitlisted' THEN 1 WHEN 'cancelled' THEN 2 ELSE 0 "
-                      "END, x.booked_at, x.id",
+                      "END, x.queue_no, x.booked_at, x.id",
                   where.values())) {
         json::object o{{"id", r.Int(0)},
                        {"resident_id", r.Int(1)},
@@ -292,7 +323,7 @@ json::object ShuttleService::Reservations(const auth::Principal& p, int64_t trip
                        {"status", r.Str(6)},
                        {"booked_by", r.IsNull(7) ? json::value(nullptr) : json::value(r.Str(7))},
                        {"boarded_at", r.IsNull(8) ? json::value(nullptr) : json::value(time::ToRfc3339(r.Int(8)))}};
-        if (r.Str(6) == "waitlisted") o["position"] = ++position;
+        if (r.Str(6) == "waitlisted") o["position"] = PositionOf(r.Int(9), exits);
         items.push_back(std::move(o));
     }
     int64_t total = static_cast<int64_t>(items.size());
