@@ -111,6 +111,84 @@ test('a group leader books only residents of their own group', async () => {
   assert.ok(seen.every((x) => x.resident_id !== other));
 });
 
+test('boarding passes: the resident shows a QR code, a volunteer on the trip scans it; others cannot', async () => {
+  const { trip, stop } = await newTrip(1);
+  const leader = await api.as('leader');
+  const leaderResident = Number(sql(server.db, "SELECT resident_id FROM users WHERE username = 'leader'")[0][0]);
+  const grid = sql(server.db, "SELECT scope_place_id FROM users WHERE username = 'leader'")[0][0];
+  const [a, b] = adults(2, `AND grid_id = ${grid} AND id <> ${leaderResident}`);
+  await leader.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: a, stop_id: stop });
+  await leader.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: b, stop_id: stop });
+  // The leader prints the pass of a neighbour without a smartphone; a waitlisted seat has none.
+  const pass = await leader.get(`/api/v1/shuttle/trips/${trip}/pass?resident_id=${a}`);
+  assert.equal(pass.status, 200, JSON.stringify(pass.data));
+  assert.match(pass.data.qr_svg, /^<svg/);
+  assert.ok(pass.data.link.includes(`/m/shuttle/board?trip=${trip}&pass=${pass.data.code}`));
+  assert.equal((await leader.get(`/api/v1/shuttle/trips/${trip}/pass?resident_id=${b}`)).data.error.code, 'not_confirmed');
+  // Not on the trip's volunteer list: no boarding.
+  const scan = (who, body) => who.post(`/api/v1/shuttle/trips/${trip}/boarding`, body);
+  assert.equal((await scan(leader, { pass: pass.data.code })).status, 403);
+  const assigned = await worker.post(`/api/v1/shuttle/trips/${trip}/volunteers`, { resident_id: leaderResident, stop_id: stop, minutes: 90 });
+  assert.equal(assigned.status, 201, JSON.stringify(assigned.data));
+  assert.equal((await worker.post(`/api/v1/shuttle/trips/${trip}/volunteers`, { resident_id: leaderResident })).data.error.code, 'already_assigned');
+  assert.equal((await scan(leader, { pass: 'not-a-pass' })).data.error.code, 'pass_not_found');
+  const ok = await scan(leader, { pass: pass.data.code });
+  assert.equal(ok.status, 200);
+  assert.equal(ok.data.reservation_id, pass.data.reservation_id);
+  assert.match(ok.data.name_masked, /\*/);
+  assert.equal((await scan(leader, { pass: pass.data.code })).data.already, true);
+  // The volunteer's list: everyone on the trip, by masked name only.
+  const seen = (await leader.get(`/api/v1/shuttle/trips/${trip}/reservations`)).data.items;
+  assert.equal(seen.length, 2);
+  assert.ok(seen.every((x) => x.name === undefined && x.resident_id === undefined && x.name_masked.includes('*')));
+  const mine = (await leader.get('/api/v1/shuttle/trips')).data.items.find((x) => x.id === trip);
+  assert.equal(mine.duty.minutes, 90);
+});
+
+test("closing a trip puts its volunteers' minutes into the volunteer ledger", async () => {
+  const { trip, stop } = await newTrip(2);
+  const [v1, v2, rider] = adults(3);
+  await worker.post(`/api/v1/shuttle/trips/${trip}/reservations`, { resident_id: rider, stop_id: stop });
+  const a1 = await worker.post(`/api/v1/shuttle/trips/${trip}/volunteers`, { resident_id: v1, stop_id: stop, minutes: 150 });
+  await worker.post(`/api/v1/shuttle/trips/${trip}/volunteers`, { resident_id: v2 });  // on the bus, 120 minutes
+  const bad = await worker.post(`/api/v1/shuttle/trips/${trip}/volunteers`, { resident_id: v2, minutes: 0 });
+  assert.equal(bad.status, 422);
+  const before = Number(sql(server.db, 'SELECT count(*) FROM volunteer_hours')[0][0]);
+  assert.equal((await worker.post(`/api/v1/shuttle/trips/${trip}/close`, {})).status, 200);
+  const rows = sql(server.db, `SELECT resident_id, minutes, kind, content FROM volunteer_hours WHERE id IN
+    (SELECT hours_id FROM shuttle_volunteers WHERE trip_id = ${trip}) ORDER BY minutes`);
+  assert.equal(Number(sql(server.db, 'SELECT count(*) FROM volunteer_hours')[0][0]), before + 2);
+  assert.deepEqual(rows.map((r) => [Number(r[0]), Number(r[1])]), [[v2, 120], [v1, 150]]);
+  assert.ok(rows.every((r) => r[2] === 'social_service' && r[3].includes('接驳车')));
+  const list = (await worker.get(`/api/v1/shuttle/trips/${trip}/volunteers`)).data.items;
+  assert.ok(list.every((x) => x.hours_id));
+  assert.equal((await worker.del(`/api/v1/shuttle/trips/${trip}/volunteers/${a1.data.id}`)).data.error.code, 'hours_recorded');
+});
+
+test('eligibility by declaration: confirmed at booking, seen by organisers only, cleared at closing', async () => {
+  const r = await worker.post('/api/v1/shuttle/services', {
+    community_id: nanshanId, name: '疫苗接种接驳（第二针）', destination: '南湖公园接种点', declaration: '本人已接种第一剂且满 21 天',
+  });
+  assert.equal(r.status, 201);
+  const t = await worker.post('/api/v1/shuttle/trips', {
+    service_id: r.data.id, trip_date: iso(day).slice(0, 10), departs_at: iso(day), booking_deadline: iso(day / 2), vehicle: '702路', seats: 5,
+    stops: [{ name: '南山苑小区门口', time: '08:30' }],
+  });
+  const stop = Number(sql(server.db, `SELECT id FROM shuttle_stops WHERE trip_id = ${t.data.id}`)[0][0]);
+  const leader = await api.as('leader');
+  const grid = sql(server.db, "SELECT scope_place_id FROM users WHERE username = 'leader'")[0][0];
+  const [x] = adults(1, `AND grid_id = ${grid}`);
+  const missing = await leader.post(`/api/v1/shuttle/trips/${t.data.id}/reservations`, { resident_id: x, stop_id: stop });
+  assert.equal(missing.data.error.details.fields.declared.code, 'declaration_required');
+  assert.equal((await leader.post(`/api/v1/shuttle/trips/${t.data.id}/reservations`, { resident_id: x, stop_id: stop, declared: true })).status, 201);
+  const trips = (await leader.get('/api/v1/shuttle/trips')).data.items;
+  assert.equal(trips.find((y) => y.id === t.data.id).declaration, '本人已接种第一剂且满 21 天');
+  assert.equal((await leader.get(`/api/v1/shuttle/trips/${t.data.id}/reservations`)).data.items[0].declared, undefined);
+  assert.equal((await worker.get(`/api/v1/shuttle/trips/${t.data.id}/reservations`)).data.items[0].declared, true);
+  await worker.post(`/api/v1/shuttle/trips/${t.data.id}/close`, {});
+  assert.equal(sql(server.db, `SELECT count(*) FROM shuttle_reservations WHERE trip_id = ${t.data.id} AND declared_at IS NOT NULL`)[0][0], '0');
+});
+
 test('eligibility, boarding, no-shows and the per-account limit', async () => {
   const { trip, stop } = await newTrip(5);
   const [[old]] = sql(server.db, `SELECT id FROM residents WHERE community_id = ${nanshanId} AND moved_out IS NULL AND birth_date < '1940-01-01' LIMIT 1`);
@@ -123,12 +201,12 @@ test('eligibility, boarding, no-shows and the per-account limit', async () => {
   assert.equal((await worker.post(`/api/v1/shuttle/trips/${trip}/close`, {})).status, 200);
   const f = (await worker.get(`/api/v1/shuttle/trips/${trip}/figures`)).data;
   assert.deepEqual([f.booked, f.boarded, f.no_shows], [2, 1, 1]);
-  // A leader's script is stopped: 60 attempts a minute (the leader made two in an earlier test).
+  // A leader's script is stopped: 60 attempts a minute (the leader made a few attempts in earlier tests).
   const leader = await api.as('leader');
   const t2 = await newTrip(1);
   const statuses = [];
   for (let i = 0; i < 61; i++) statuses.push((await leader.post(`/api/v1/shuttle/trips/${t2.trip}/reservations`, { resident_id: 1, stop_id: t2.stop })).status);
   const first = statuses.indexOf(429);
-  assert.ok(first >= 55 && first <= 60, `first 429 at ${first}`);
+  assert.ok(first >= 50 && first <= 60, `first 429 at ${first}`);
   assert.ok(statuses.slice(first).every((s) => s === 429));
 });

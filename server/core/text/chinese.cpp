@@ -155,6 +155,15 @@ std::string MaskPhone(std::string_view phone) {
            std::string(phone.substr(phone.size() - 4));
 }
 
+std::string MaskName(std::string_view name) {
+    auto chars = Utf8Chars(name);
+    if (chars.size() <= 1) return std::string(name);
+    if (chars.size() == 2) return chars[0] + "*";
+    std::string out = chars.front();
+    for (size_t i = 1; i + 1 < chars.size(); ++i) out += "*";
+    return out + chars.back();
+}
+
 std::string MaskIdNumber(std::string_view id) {
     if (id.size() < 10) return std::string(id.size(), '*');
     return std::string(id.substr(0, 6)) + std::string(id.size() - 10, '*') + std::string(id.substr(id.size() - 4));

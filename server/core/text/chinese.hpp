@@ -25,6 +25,8 @@ std::string AsciiLower(std::string_view s);
 
 // "13812341234" -> "138****1234"; "510104199001011234" -> "510104********1234".
 std::string MaskPhone(std::string_view phone);
+// 张三 → 张*, 张三丰 → 张*丰, 欧阳小明 → 欧**明: lists that others read (boarding manifests).
+std::string MaskName(std::string_view name);
 std::string MaskIdNumber(std::string_view id);
 
 // Converts GB18030 bytes (what Excel writes for a Chinese-locale CSV) to UTF-8.

@@ -43,6 +43,10 @@ TEST(Pinyin, SurnamesReadAsSurnames) {
 
 TEST(Masking, PhoneAndIdNumber) {
     EXPECT_EQ(MaskPhone("13812341234"), "138****1234");
+    EXPECT_EQ(MaskName("张三"), "张*");
+    EXPECT_EQ(MaskName("张三丰"), "张*丰");
+    EXPECT_EQ(MaskName("欧阳小明"), "欧**明");
+    EXPECT_EQ(MaskName("王"), "王");
     EXPECT_EQ(MaskIdNumber("510104199001011234"), "510104********1234");
 }
 

@@ -39,6 +39,11 @@ class AttemptLimiter {
     std::map<int64_t, std::deque<std::chrono::steady_clock::time_point>> attempts_;
 };
 
+// The address residents reach this server at, for links in notices and QR codes.
+std::string BaseUrl(const Request& req) {
+    return (req.Header("x-forwarded-proto") == "https" ? "https://" : "http://") + std::string(req.Header("host"));
+}
+
 }  // namespace
 
 void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
@@ -57,9 +62,10 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
               auto op = body.Str("operator", false, 100).value_or("");
               auto min_age = body.Int("min_age", false, 0, 150);
               auto max_age = body.Int("max_age", false, 0, 150);
+              auto declaration = body.Str("declaration", false, 300).value_or("");
               body.Finish();
-              int64_t id =
-                  svc.CreateService(req.User(), *community, *name, *destination, op, min_age, max_age, ActorOf(req));
+              int64_t id = svc.CreateService(req.User(), *community, *name, *destination, op, min_age, max_age,
+                                             declaration, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);
           });
     r.Add("POST", "/api/v1/shuttle/trips", Access::Need("shuttle.write"), "Create a trip with its stops",
@@ -100,8 +106,9 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", false, 1);
               auto stop = body.Int("stop_id", true, 1);
+              bool declared = body.Bool("declared").value_or(false);
               body.Finish();
-              return http::JsonResponse(svc.Reserve(req.User(), id, resident, *stop, ActorOf(req)), 201);
+              return http::JsonResponse(svc.Reserve(req.User(), id, resident, *stop, declared, ActorOf(req)), 201);
           });
     r.Add("POST", "/api/v1/shuttle/trips/{id}/reservations/cancel", Access::NeedAny({"shuttle.write", "shuttle.book"}),
           "Cancel before the deadline; the first on the waitlist takes the seat", [&svc](Request& req) {
@@ -111,13 +118,47 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
               body.Finish();
               return http::JsonResponse(svc.Cancel(req.User(), id, resident, ActorOf(req)));
           });
-    r.Add("POST", "/api/v1/shuttle/trips/{id}/boarding", Access::Need("shuttle.board"),
-          "Mark a reservation boarded (scanned or ticked)", [&svc](Request& req) {
+    r.Add("GET", "/api/v1/shuttle/trips/{id}/pass", Access::NeedAny({"shuttle.write", "shuttle.book"}),
+          "Boarding pass of a confirmed seat (yours, or ?resident_id= of your group) with its QR code (SVG)",
+          [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              json::object pass = svc.Pass(req.User(), id, http::QueryOptInt(req, "resident_id"));
+              std::string link = BaseUrl(req) + "/m/shuttle/board?trip=" + std::to_string(id) +
+                                 "&pass=" + std::string(pass.at("code").as_string());
+              pass["link"] = link;
+              pass["qr_svg"] = io::QrSvg(link);
+              return http::JsonResponse(pass);
+          });
+    r.Add("POST", "/api/v1/shuttle/trips/{id}/boarding", Access::NeedAny({"shuttle.board", "shuttle.book"}),
+          "Mark a reservation boarded: reservation_id (ticked on the list) or pass (scanned); staff and the trip's "
+          "volunteers",
+          [&svc](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
-              auto reservation = body.Int("reservation_id", true, 1);
+              auto reservation = body.Int("reservation_id", false, 1);
+              auto pass = body.Str("pass", false, 64);
               body.Finish();
-              return http::JsonResponse(svc.Board(req.User(), id, *reservation, ActorOf(req)));
+              return http::JsonResponse(svc.Board(req.User(), id, reservation, pass, ActorOf(req)));
+          });
+    r.Add("GET", "/api/v1/shuttle/trips/{id}/volunteers", Access::Need("shuttle.read"),
+          "Volunteers on the trip, by stop, with their minutes and ledger entries",
+          [&svc](Request& req) { return http::JsonResponse(svc.Volunteers(req.User(), http::PathId(req))); });
+    r.Add("POST", "/api/v1/shuttle/trips/{id}/volunteers", Access::Need("shuttle.write"),
+          "Assign a volunteer to the trip (a stop, or the bus); their minutes go to the ledger at closing",
+          [&svc](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              auto resident = body.Int("resident_id", true, 1);
+              auto stop = body.Int("stop_id", false, 1);
+              auto minutes = body.Int("minutes", false, 1, 720).value_or(120);
+              body.Finish();
+              int64_t vid = svc.AssignVolunteer(req.User(), id, *resident, stop, minutes, ActorOf(req));
+              return http::JsonResponse(json::object{{"id", vid}}, 201);
+          });
+    r.Add("DELETE", "/api/v1/shuttle/trips/{id}/volunteers/{vid}", Access::Need("shuttle.write"),
+          "Remove a volunteer before their hours are recorded", [&svc](Request& req) {
+              svc.RemoveVolunteer(req.User(), http::PathId(req), http::PathId(req, "vid"), ActorOf(req));
+              return http::JsonResponse(json::object{{"ok", true}});
           });
     r.Add("POST", "/api/v1/shuttle/trips/{id}/close", Access::Need("shuttle.board"),
           "Close boarding: confirmed but not boarded become no-shows", [&svc](Request& req) {
@@ -133,8 +174,7 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
               for (const auto& t : trips["items"].as_array())
                   if (t.as_object().at("id").as_int64() == id) trip = &t.as_object();
               if (!trip) throw AppError(ErrorCode::kNotFound, "not_found");
-              std::string proto = req.Header("x-forwarded-proto") == "https" ? "https://" : "http://";
-              std::string link = proto + req.Header("host") + "/m/shuttle?trip=" + std::to_string(id);
+              std::string link = BaseUrl(req) + "/m/shuttle?trip=" + std::to_string(id);
               std::string stops;
               for (const auto& s : trip->at("stops").as_array()) {
                   stops += std::string(s.as_object().at("time").as_string()) + " " +

@@ -33,17 +33,30 @@ class ShuttleService {
     boost::json::object Trips(const auth::Principal& p, std::optional<int64_t> community);
     int64_t CreateService(const auth::Principal& p, int64_t community, const std::string& name,
                           const std::string& destination, const std::string& op, std::optional<int64_t> min_age,
-                          std::optional<int64_t> max_age, const audit::Actor& actor);
+                          std::optional<int64_t> max_age, const std::string& declaration, const audit::Actor& actor);
     int64_t CreateTrip(const auth::Principal& p, const TripInput& in, const audit::Actor& actor);
+    // `declared`: the resident (or their leader for them) confirmed the service's declaration.
     boost::json::object Reserve(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> resident_id,
-                                int64_t stop_id, const audit::Actor& actor);
+                                int64_t stop_id, bool declared, const audit::Actor& actor);
     boost::json::object Cancel(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> resident_id,
                                const audit::Actor& actor);
     // Reservations of a trip: staff see all; a leader those they may book for; a resident their own.
     boost::json::object Reservations(const auth::Principal& p, int64_t trip_id);
-    boost::json::object Board(const auth::Principal& p, int64_t trip_id, int64_t reservation_id,
-                              const audit::Actor& actor);
+    // The boarding pass of a confirmed seat (yourself, or a resident of your group): its code
+    // goes into the QR code the volunteer at the stop scans.
+    boost::json::object Pass(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> resident_id);
+    // Marks a reservation boarded, found by its id (ticked on the list) or its pass code
+    // (scanned). Staff with shuttle.board and the volunteers assigned to the trip may.
+    boost::json::object Board(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> reservation_id,
+                              const std::optional<std::string>& pass, const audit::Actor& actor);
+    // Closes boarding: confirmed but not boarded become no-shows, the assigned volunteers' hours
+    // go to the volunteer ledger, and eligibility declarations are cleared.
     void Close(const auth::Principal& p, int64_t trip_id, const audit::Actor& actor);
+    // Volunteers on a trip, at a stop or on the bus, with the minutes they serve.
+    int64_t AssignVolunteer(const auth::Principal& p, int64_t trip_id, int64_t resident_id,
+                            std::optional<int64_t> stop_id, int64_t minutes, const audit::Actor& actor);
+    void RemoveVolunteer(const auth::Principal& p, int64_t trip_id, int64_t assignment_id, const audit::Actor& actor);
+    boost::json::object Volunteers(const auth::Principal& p, int64_t trip_id);
     // Seats offered, booked, boarded, no-shows, waitlisted, by stop and in all.
     boost::json::object Figures(const auth::Principal& p, int64_t trip_id);
 
