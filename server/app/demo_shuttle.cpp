@@ -59,12 +59,32 @@ void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_
             "SELECT id FROM residents WHERE community_id = ? AND moved_out IS NULL AND birth_date <= '1995-12-31' AND "
             "birth_date >= '1970-01-01' ORDER BY id DESC LIMIT 2 OFFSET ?",
             community, int64_t{t * 2});
-        for (const auto& v : volunteers) {
+        for (size_t i = 0; i < volunteers.size(); ++i) {
+            const auto& v = volunteers[i];
             volunteer::RecordInput in{v.Int(0), std::nullopt,          date,
                                       180,      "epidemic_prevention", "疫苗接种接驳随车志愿服务"};
-            volunteer::VolunteerService::AppendRecord(conn, in, street, community, std::nullopt);
+            int64_t hours = volunteer::VolunteerService::AppendRecord(conn, in, street, community, std::nullopt);
+            // One guides boarding at the first gate, one rides the bus.
+            conn.Exec(
+                "INSERT INTO shuttle_volunteers (trip_id, resident_id, stop_id, minutes, hours_id, assigned_by, "
+                "created_at) VALUES (?, ?, ?, 180, ?, ?, ?)",
+                trip, v.Int(0), i == 0 ? std::optional<int64_t>(stops[0]) : std::nullopt, hours, worker_user, now);
         }
     }
+    // The booking notice on the community's board, two days ahead.
+    std::string times, gates;
+    for (int t = 0; t < 3; ++t)
+        times += (t ? "、" : "") + std::string(kHours[t] < 10 ? "0" : "") + std::to_string(kHours[t]) + ":00";
+    for (const auto& stop : kStops) gates += (gates.empty() ? "" : "、") + std::string(stop[0]);
+    conn.Exec(
+        "INSERT INTO notices (street_id, community_id, title, body, link, source, source_id, published_by, "
+        "published_at) VALUES (?, ?, ?, ?, '/m/shuttle', 'shuttle_service', ?, ?, ?)",
+        street, community, std::string("2021-02-17 新冠疫苗接种免费接驳车"),
+        "【新冠疫苗接种免费接驳】2 月 17 日天府公交702车队免费接送 18–59 岁居民前往南湖公园临时接种点，每车 40 "
+        "座。\n发车时间：" +
+            times + "，依次停靠" + gates +
+            "。\n请向本小组组长预约，组长代为登记；名额有限，约满后自动候补。乘车请带身份证、戴口罩，志愿者随车引导。",
+        service, worker_user, time::DayStartUnix("2021-02-15") + 9 * 3600);
 }
 
 }  // namespace tongxin::app

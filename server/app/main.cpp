@@ -18,6 +18,7 @@
 #include "modules/accounts/module.hpp"
 #include "modules/cases/module.hpp"
 #include "modules/charity/module.hpp"
+#include "modules/notices/module.hpp"
 #include "modules/organizations/module.hpp"
 #include "modules/party/module.hpp"
 #include "modules/places/module.hpp"
@@ -65,6 +66,7 @@ struct App {
     charity::CharityService charity;
     cases::CaseService cases;
     shuttle::ShuttleService shuttle;
+    notices::NoticeService notices;
     reports::Registry registry;
     http::Router router;
 
@@ -80,7 +82,8 @@ struct App {
           services(*db),
           charity(*db),
           cases(*db),
-          shuttle(*db) {
+          shuttle(*db),
+          notices(*db) {
         db::Migrate(*db);
         accounts::Register(router, ctx);
         places::Register(router, ctx);
@@ -92,7 +95,8 @@ struct App {
         services::Register(router, ctx, services, registry);
         charity::Register(router, ctx, charity, registry);
         cases::Register(router, ctx, cases, registry);
-        shuttle::Register(router, ctx, shuttle);
+        shuttle::Register(router, ctx, shuttle, notices);
+        notices::Register(router, ctx, notices);
         reports::Register(router, ctx, registry);
         router.Add("GET", "/api/v1/openapi.json", http::Access::Public(), "This document",
                    [this](http::Request&) { return http::Response::Json(router.OpenApi()); });

@@ -124,7 +124,7 @@ test('boarding passes: the resident shows a QR code, a volunteer on the trip sca
   assert.equal(pass.status, 200, JSON.stringify(pass.data));
   assert.match(pass.data.qr_svg, /^<svg/);
   assert.ok(pass.data.link.includes(`/m/shuttle/board?trip=${trip}&pass=${pass.data.code}`));
-  assert.equal((await leader.get(`/api/v1/shuttle/trips/${trip}/pass?resident_id=${b}`)).data.error.code, 'not_confirmed');
+  assert.equal((await leader.get(`/api/v1/shuttle/trips/${trip}/pass?resident_id=${b}`)).data.error.code, 'seat_not_confirmed');
   // Not on the trip's volunteer list: no boarding.
   const scan = (who, body) => who.post(`/api/v1/shuttle/trips/${trip}/boarding`, body);
   assert.equal((await scan(leader, { pass: pass.data.code })).status, 403);

@@ -44,10 +44,43 @@ std::string BaseUrl(const Request& req) {
     return (req.Header("x-forwarded-proto") == "https" ? "https://" : "http://") + std::string(req.Header("host"));
 }
 
+struct Announcement {
+    int64_t trip_id, community_id;
+    std::string title, text, link, path;
+};
+
+// The booking announcement of a trip: where and when the bus stops, how to book, and that
+// neighbours without a smartphone book through their group leader or building head.
+Announcement AnnouncementOf(ShuttleService& svc, const Request& req) {
+    int64_t id = http::PathId(req);
+    auto trips = svc.Trips(req.User(), std::nullopt);
+    const json::object* trip = nullptr;
+    for (const auto& t : trips["items"].as_array())
+        if (t.as_object().at("id").as_int64() == id) trip = &t.as_object();
+    if (!trip) throw AppError(ErrorCode::kNotFound, "not_found");
+    auto str = [&](const char* key) { return std::string(trip->at(key).as_string()); };
+    Announcement a;
+    a.trip_id = id;
+    a.community_id = trip->at("community_id").as_int64();
+    a.path = "/m/shuttle?trip=" + std::to_string(id);
+    a.link = BaseUrl(req) + a.path;
+    a.title = str("trip_date") + " " + str("service");
+    std::string stops;
+    for (const auto& s : trip->at("stops").as_array()) {
+        stops += std::string(s.as_object().at("time").as_string()) + " " +
+                 std::string(s.as_object().at("name").as_string()) + "\n";
+    }
+    a.text = "【" + str("service") + "】" + str("trip_date") + " 免费接驳车开往" + str("destination") + "（" +
+             str("operator") + "，" + std::to_string(trip->at("seats").as_int64()) + " 座）。\n上车站点和时间：\n" +
+             stops + (str("declaration").empty() ? "" : "预约时请确认：" + str("declaration") + "\n") +
+             "请在手机上预约：" + a.link +
+             "\n没有智能手机的邻居，请联系本小组组长或楼栋长代为预约。名额有限，约满后自动候补。";
+    return a;
+}
+
 }  // namespace
 
-void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
-    (void)ctx;
+void Register(http::Router& r, Context& ctx, ShuttleService& svc, notices::NoticeService& notices) {
     static AttemptLimiter limiter(60, std::chrono::seconds(60));
     r.Add("GET", "/api/v1/shuttle/trips", Access::NeedAny({"shuttle.write", "shuttle.book"}),
           "Shuttle trips with stops (your booking included)", [&svc](Request& req) {
@@ -168,26 +201,24 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc) {
     r.Add("GET", "/api/v1/shuttle/trips/{id}/notice", Access::Need("shuttle.write"),
           "Copy-ready announcement for owners' groups and building heads, with the booking link and its QR code (SVG)",
           [&svc](Request& req) {
-              int64_t id = http::PathId(req);
-              auto trips = svc.Trips(req.User(), std::nullopt);
-              const json::object* trip = nullptr;
-              for (const auto& t : trips["items"].as_array())
-                  if (t.as_object().at("id").as_int64() == id) trip = &t.as_object();
-              if (!trip) throw AppError(ErrorCode::kNotFound, "not_found");
-              std::string link = BaseUrl(req) + "/m/shuttle?trip=" + std::to_string(id);
-              std::string stops;
-              for (const auto& s : trip->at("stops").as_array()) {
-                  stops += std::string(s.as_object().at("time").as_string()) + " " +
-                           std::string(s.as_object().at("name").as_string()) + "\n";
+              Announcement a = AnnouncementOf(svc, req);
+              return http::JsonResponse(
+                  json::object{{"title", a.title}, {"text", a.text}, {"link", a.link}, {"qr_svg", io::QrSvg(a.link)}});
+          });
+    r.Add("POST", "/api/v1/shuttle/trips/{id}/notice/publish", Access::Need("shuttle.write"),
+          "Publish the announcement to the community's notice board in the app", [&svc, &ctx](Request& req) {
+              Announcement a = AnnouncementOf(svc, req);
+              db::Connection& conn = ctx.db.Local();
+              db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+              if (auto existing = conn.QueryOne("SELECT id FROM notices WHERE source = 'shuttle_trip' AND source_id = "
+                                                "? AND withdrawn_at IS NULL",
+                                                a.trip_id)) {
+                  throw AppError(ErrorCode::kConflict, "already_published", {{"notice_id", existing->Int(0)}});
               }
-              std::string text = "【" + std::string(trip->at("service").as_string()) + "】" +
-                                 std::string(trip->at("trip_date").as_string()) + " 免费接驳车开往" +
-                                 std::string(trip->at("destination").as_string()) + "（" +
-                                 std::string(trip->at("operator").as_string()) + "，" +
-                                 std::to_string(trip->at("seats").as_int64()) + " 座）。\n上车站点和时间：\n" + stops +
-                                 "请在手机上预约：" + link +
-                                 "\n没有智能手机的邻居，请联系本小组组长或楼栋长代为预约。名额有限，约满后自动候补。";
-              return http::JsonResponse(json::object{{"text", text}, {"link", link}, {"qr_svg", io::QrSvg(link)}});
+              notices::NoticeInput in{a.community_id, a.title, a.text, a.path, "shuttle_trip", a.trip_id};
+              int64_t id = notices::NoticeService::Publish(conn, req.User(), in, ActorOf(req));
+              tx.Commit();
+              return http::JsonResponse(json::object{{"id", id}}, 201);
           });
     r.Add("GET", "/api/v1/shuttle/trips/{id}/figures", Access::Need("shuttle.read"),
           "Seats offered, booked, boarded, no-shows, by stop",

@@ -1,6 +1,7 @@
 #pragma once
 #include "core/context.hpp"
 #include "core/http/router.hpp"
+#include "modules/notices/service.hpp"
 #include "modules/shuttle/service.hpp"
 
 namespace tongxin::shuttle {
@@ -8,6 +9,7 @@ namespace tongxin::shuttle {
 // /shuttle/services, /shuttle/trips (+ reservations, cancel, boarding, close, figures).
 // Reservation attempts of residents and group leaders are limited per account (60 a minute) so
 // that a script cannot sweep seats for others; staff at the desk are not limited.
-void Register(http::Router& router, Context& ctx, ShuttleService& service);
+// The booking notice can be published to the community's notice board.
+void Register(http::Router& router, Context& ctx, ShuttleService& service, notices::NoticeService& notices);
 
 }  // namespace tongxin::shuttle

@@ -107,7 +107,8 @@ json::object ShuttleService::Trips(const auth::Principal& p, std::optional<int64
                   "o.seats, o.booked_count, o.status, (SELECT count(*) FROM shuttle_reservations w WHERE w.trip_id = "
                   "o.id AND "
                   "w.status = 'waitlisted'), o.service_id, s.declaration, (SELECT count(*) FROM shuttle_volunteers v "
-                  "WHERE v.trip_id = o.id) FROM shuttle_trips o JOIN shuttle_services s ON s.id = o.service_id" +
+                  "WHERE v.trip_id = o.id), o.community_id FROM shuttle_trips o JOIN shuttle_services s ON s.id = "
+                  "o.service_id" +
                       where.Sql() + " ORDER BY o.departs_at DESC, o.id",
                   where.values())) {
         json::array stops;
@@ -117,6 +118,7 @@ json::object ShuttleService::Trips(const auth::Principal& p, std::optional<int64
         }
         json::object o{{"id", r.Int(0)},
                        {"service_id", r.Int(12)},
+                       {"community_id", r.Int(15)},
                        {"service", r.Str(1)},
                        {"destination", r.Str(2)},
                        {"operator", r.Str(3)},
@@ -388,7 +390,7 @@ json::object ShuttleService::Pass(const auth::Principal& p, int64_t trip_id, std
         "x.resident_id = ?",
         trip_id, rid);
     if (!r) throw AppError(ErrorCode::kNotFound, "not_found");
-    if (r->Str(1) != "confirmed" && r->Str(1) != "boarded") throw AppError(ErrorCode::kConflict, "not_confirmed");
+    if (r->Str(1) != "confirmed" && r->Str(1) != "boarded") throw AppError(ErrorCode::kConflict, "seat_not_confirmed");
     std::string code = r->IsNull(2) ? "" : r->Str(2);
     if (code.empty()) {  // booked before passes existed
         code = NewPassCode();
@@ -421,7 +423,7 @@ json::object ShuttleService::Board(const auth::Principal& p, int64_t trip_id, st
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, reservation_id ? "not_found" : "pass_not_found");
     const auto& r = rows.front();
     bool already = r.Str(1) == "boarded";
-    if (!already && r.Str(1) != "confirmed") throw AppError(ErrorCode::kConflict, "not_confirmed");
+    if (!already && r.Str(1) != "confirmed") throw AppError(ErrorCode::kConflict, "seat_not_confirmed");
     if (!already) {
         conn.Exec("UPDATE shuttle_reservations SET status = 'boarded', boarded_at = ? WHERE id = ?", time::NowUnix(),
                   r.Int(0));

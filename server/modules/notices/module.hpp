@@ -1,0 +1,11 @@
+#pragma once
+#include "core/context.hpp"
+#include "core/http/router.hpp"
+#include "modules/notices/service.hpp"
+
+namespace tongxin::notices {
+
+// GET /notices (everyone signed in: their community's), POST /notices, POST /notices/{id}/withdraw.
+void Register(http::Router& router, Context& ctx, NoticeService& service);
+
+}  // namespace tongxin::notices
