@@ -30,3 +30,24 @@ export async function login(page, base, username) {
   await page.click('button[type=submit]');
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
 }
+
+// A phone-sized page signed in on the resident pages (/m). CSP is bypassed so that the
+// accessibility checker can be injected.
+export async function phoneLogin(browser, base, username) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${base}/m/login`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForURL((u) => u.pathname === '/m');
+  return page;
+}
+
+// axe-core finds no violations on the page as it stands.
+export async function expectAccessible(page, label) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
+    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
+  if (violations.length) throw new Error(`${label}: ${violations.join('\n')}`);
+}

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, login, PASSWORD } from './browser.mjs';
+import { startServer, launch, login, phoneLogin, expectAccessible, PASSWORD } from './browser.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -17,7 +17,7 @@ async function api(page, method, path, body) {
   }, { method, path, body });
 }
 
-test('a group leader books two neighbours on the phone, and the worker checks one in at the stop', async () => {
+test('a group leader books two neighbours on the phone, and a volunteer scans one in at the stop', async () => {
   const desk = await browser.newPage();
   await login(desk, server.base, 'nanshan');
   const demo = (await api(desk, 'GET', '/shuttle/trips')).items[0];
@@ -27,12 +27,7 @@ test('a group leader books two neighbours on the phone, and the worker checks on
   });
   assert.ok(trip.id, JSON.stringify(trip));
 
-  const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, locale: 'zh-CN' })).newPage();
-  await phone.goto(`${server.base}/m/login`);
-  await phone.fill('input[name=username]', 'leader');
-  await phone.fill('input[name=password]', PASSWORD);
-  await phone.click('button[type=submit]');
-  await phone.waitForURL((u) => u.pathname === '/m');
+  const phone = await phoneLogin(browser, server.base, 'leader');
   await phone.goto(`${server.base}/m/shuttle`);
   const card = phone.locator(`[data-test=trip-${trip.id}]`);
   await card.waitFor();
@@ -54,13 +49,56 @@ test('a group leader books two neighbours on the phone, and the worker checks on
     assert.ok(booked, n.name);
   }
 
+  // The leader opens the pass of the first neighbour (to print or send to the family).
+  await phone.reload();
+  await card.waitFor();
+  await card.locator(`[data-test=pass-${neighbours[0].id}]`).click();
+  await card.locator('[data-test=pass] svg').waitFor();
+  await expectAccessible(phone, '/m/shuttle');
+  const pass = await api(phone, 'GET', `/shuttle/trips/${trip.id}/pass?resident_id=${neighbours[0].id}`);
+
+  // The desk assigns a volunteer to the first stop: a resident with their own phone account.
+  const admin = await browser.newPage();
+  await login(admin, server.base, 'admin');
+  const nanshan = (await api(admin, 'GET', '/communities?limit=100')).items.find((c) => c.name === '南山社区');
+  const helper = (await api(admin, 'GET', `/residents?community=${nanshan.id}&limit=50`)).items
+    .find((r) => !neighbours.some((n) => n.id === r.id));
+  const account = await api(admin, 'POST', '/users', {
+    username: 'nsvolunteer', display_name: helper.name, role: 'resident', password: PASSWORD, scope_kind: 'self', resident_id: helper.id,
+  });
+  assert.ok(account.id, JSON.stringify(account));
+  await admin.close();
   await desk.goto(`${server.base}/shuttle`);
   await desk.locator('[data-test=trips] .el-table__row', { hasText: '702路 测试车' }).click();
-  const stop = desk.locator('.stop', { hasText: '南山苑小区门口' });
-  await stop.getByRole('button', { name: '上车' }).first().click();
+  const volunteers = desk.locator('[data-test=volunteers]');
+  await volunteers.waitFor();
+  await volunteers.locator('[data-test=volunteer-pick] input').fill(helper.name);
+  await desk.locator('.el-select-dropdown__item', { hasText: helper.name }).first().click();
+  await volunteers.getByRole('button', { name: '安排志愿者' }).click();
+  await volunteers.locator('.el-table__row', { hasText: helper.name }).waitFor();
+
+  // At the gate the volunteer scans the pass with the phone camera: the link opens their page.
+  const vphone = await phoneLogin(browser, server.base, 'nsvolunteer');
+  await vphone.goto(`${server.base}/m/shuttle`);
+  await vphone.locator('[data-test=duty]').waitFor();
+  const scanned = new URL(pass.link);
+  await vphone.goto(`${server.base}${scanned.pathname}${scanned.search}`);
+  const done = vphone.locator('[data-test=board-result]');
+  await done.waitFor();
+  assert.match(await done.textContent(), /已上车/);
+  assert.doesNotMatch(await vphone.locator('main').textContent(), new RegExp(neighbours[0].name), 'the volunteer sees masked names only');
+  await expectAccessible(vphone, '/m/shuttle/board');
+  // The notice board on the phone: the community's notices, the shuttle's among them.
+  await vphone.goto(`${server.base}/m/notices`);
+  await vphone.getByText('新冠疫苗接种免费接驳车').waitFor();
+  await expectAccessible(vphone, '/m/notices');
+
+  await desk.reload();
+  await desk.locator('[data-test=trips] .el-table__row', { hasText: '702路 测试车' }).click();
   await desk.waitForFunction(() => document.querySelector('[data-test=boarded]')?.textContent.trim() === '1');
   const figures = await api(desk, 'GET', `/shuttle/trips/${trip.id}/figures`);
   assert.deepEqual([figures.booked, figures.boarded], [2, 1]);
   await desk.close();
   await phone.context().close();
+  await vphone.context().close();
 });

@@ -1,10 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
-import { startServer, launch, login, PASSWORD } from './browser.mjs';
-
-const require = createRequire(process.env.TONGXIN_WEB + '/../package.json');
-const axePath = require.resolve('axe-core/axe.min.js');
+import { startServer, launch, login, phoneLogin, expectAccessible } from './browser.mjs';
 
 let server, browser;
 before(async () => { server = await startServer(); browser = await launch(); });
@@ -15,28 +11,8 @@ function local(minutes) {
   return new Date(Date.now() + minutes * 60e3 + 8 * 3600e3).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-async function phone() {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', bypassCSP: true });
-  return context.newPage();
-}
-
-async function mobileLogin(page, username) {
-  await page.goto(`${server.base}/m/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL((u) => u.pathname === '/m');
-}
-
 async function shot(page, name) {
   if (process.env.TONGXIN_E2E_SHOTS) await page.screenshot({ path: `${process.env.TONGXIN_E2E_SHOTS}/${name}.png`, fullPage: true });
-}
-
-async function expectAccessible(page, label) {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async () => (await window.axe.run(document, { resultTypes: ['violations'] })).violations
-    .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
-  assert.deepEqual(violations, [], `${label}: ${violations.join('\n')}`);
 }
 
 test('a volunteer activity from publishing to sign-up, check-in, confirmation and points on the resident\'s page', async () => {
@@ -58,8 +34,7 @@ test('a volunteer activity from publishing to sign-up, check-in, confirmation an
   await desk.getByRole('cell', { name: title }).waitFor();
 
   // The resident signs up on the phone page.
-  const m = await phone();
-  await mobileLogin(m, 'resident');
+  const m = await phoneLogin(browser, server.base, 'resident');
   const card = m.locator('article', { hasText: title });
   await card.waitFor();
   await expectAccessible(m, '/m');

@@ -170,6 +170,8 @@ test('eligibility by declaration: confirmed at booking, seen by organisers only,
     community_id: nanshanId, name: '疫苗接种接驳（第二针）', destination: '南湖公园接种点', declaration: '本人已接种第一剂且满 21 天',
   });
   assert.equal(r.status, 201);
+  const listed = (await worker.get(`/api/v1/shuttle/services?community=${nanshanId}`)).data.items.find((x) => x.id === r.data.id);
+  assert.equal(listed.declaration, '本人已接种第一剂且满 21 天');
   const t = await worker.post('/api/v1/shuttle/trips', {
     service_id: r.data.id, trip_date: iso(day).slice(0, 10), departs_at: iso(day), booking_deadline: iso(day / 2), vehicle: '702路', seats: 5,
     stops: [{ name: '南山苑小区门口', time: '08:30' }],

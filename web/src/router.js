@@ -13,10 +13,11 @@ import { volunteerRoutes, volunteerPrintRoutes } from './modules/volunteer/route
 import { servicesRoutes } from './modules/services/routes.js';
 import { charityRoutes, charityPublicRoutes } from './modules/charity/routes.js';
 import { casesRoutes } from './modules/cases/routes.js';
+import { noticesRoutes } from './modules/notices/routes.js';
 import { shuttleRoutes } from './modules/shuttle/routes.js';
 import { mobileRoutes } from './mobile/routes.js';
 
-const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...casesRoutes, ...shuttleRoutes, ...accountsRoutes];
+const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...casesRoutes, ...shuttleRoutes, ...noticesRoutes, ...accountsRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),

@@ -25,8 +25,8 @@ auth::ScopeFilter NoticeScope(db::Connection& conn, const auth::Principal& p) {
 }
 
 bool LinkAllowed(const std::string& link) {
-    return link.empty() || (link[0] == '/' && (link.size() == 1 || link[1] != '/')) ||
-           link.rfind("https://", 0) == 0 || link.rfind("http://", 0) == 0;
+    return link.empty() || (link[0] == '/' && (link.size() == 1 || link[1] != '/')) || link.rfind("https://", 0) == 0 ||
+           link.rfind("http://", 0) == 0;
 }
 
 }  // namespace
@@ -93,23 +93,23 @@ json::object NoticeService::List(const auth::Principal& p, std::optional<int64_t
     values.emplace_back(limit);
     values.emplace_back(offset);
     json::array items;
-    for (const auto& r : conn.Run("SELECT o.id, o.community_id, c.name, o.title, o.body, o.link, o.source, o.source_id, "
-                                  "o.published_at, o.withdrawn_at, u.display_name FROM notices o JOIN places c ON c.id "
-                                  "= o.community_id LEFT JOIN users u ON u.id = o.published_by" +
-                                      where.Sql() + " ORDER BY o.published_at DESC, o.id DESC LIMIT ? OFFSET ?",
-                                  values)) {
-        items.push_back(
-            {{"id", r.Int(0)},
-             {"community_id", r.Int(1)},
-             {"community", r.Str(2)},
-             {"title", r.Str(3)},
-             {"body", r.Str(4)},
-             {"link", r.Str(5)},
-             {"source", r.Str(6)},
-             {"source_id", r.IsNull(7) ? json::value(nullptr) : json::value(r.Int(7))},
-             {"published_at", time::ToRfc3339(r.Int(8))},
-             {"withdrawn_at", r.IsNull(9) ? json::value(nullptr) : json::value(time::ToRfc3339(r.Int(9)))},
-             {"published_by", r.IsNull(10) ? json::value(nullptr) : json::value(r.Str(10))}});
+    for (const auto& r :
+         conn.Run("SELECT o.id, o.community_id, c.name, o.title, o.body, o.link, o.source, o.source_id, "
+                  "o.published_at, o.withdrawn_at, u.display_name FROM notices o JOIN places c ON c.id "
+                  "= o.community_id LEFT JOIN users u ON u.id = o.published_by" +
+                      where.Sql() + " ORDER BY o.published_at DESC, o.id DESC LIMIT ? OFFSET ?",
+                  values)) {
+        items.push_back({{"id", r.Int(0)},
+                         {"community_id", r.Int(1)},
+                         {"community", r.Str(2)},
+                         {"title", r.Str(3)},
+                         {"body", r.Str(4)},
+                         {"link", r.Str(5)},
+                         {"source", r.Str(6)},
+                         {"source_id", r.IsNull(7) ? json::value(nullptr) : json::value(r.Int(7))},
+                         {"published_at", time::ToRfc3339(r.Int(8))},
+                         {"withdrawn_at", r.IsNull(9) ? json::value(nullptr) : json::value(time::ToRfc3339(r.Int(9)))},
+                         {"published_by", r.IsNull(10) ? json::value(nullptr) : json::value(r.Str(10))}});
     }
     return {{"items", std::move(items)}, {"total", total}};
 }

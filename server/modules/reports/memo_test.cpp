@@ -75,7 +75,8 @@ TEST(ReportsMemo, StreetSumsItsCommunitiesAndKeepsThemUntilOneChanges) {
     EXPECT_EQ(rec.total, 3);
     ASSERT_EQ(rec.items.size(), 3u);
     EXPECT_EQ(rec.items[0].at("name").as_string(), "甲");  // community A first, then B in its order
-    EXPECT_EQ(rec.columns, (std::vector<std::string>{"name", "minutes"}));
+    EXPECT_EQ(rec.items[0].at("community").as_string(), "A");
+    EXPECT_EQ(rec.columns, (std::vector<std::string>{"community", "name", "minutes"}));
     EXPECT_EQ(RecordsOf(f.c, f.ind, street, 1, 2).items.at(0).at("minutes").as_int64(), 120);
     EXPECT_DOUBLE_EQ(ValueOf(f.c, f.ind, {"community_id", f.b, 2021}), 2.5);
 }

@@ -86,6 +86,10 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, notices::Notic
           "Shuttle trips with stops (your booking included)", [&svc](Request& req) {
               return http::JsonResponse(svc.Trips(req.User(), http::QueryOptInt(req, "community")));
           });
+    r.Add("GET", "/api/v1/shuttle/services", Access::Need("shuttle.read"), "Shuttle services (?community=)",
+          [&svc](Request& req) {
+              return http::JsonResponse(svc.Services(req.User(), http::QueryOptInt(req, "community")));
+          });
     r.Add("POST", "/api/v1/shuttle/services", Access::Need("shuttle.write"), "Create a shuttle service",
           [&svc](Request& req) {
               http::JsonBody body(req);

@@ -154,6 +154,31 @@ json::object ShuttleService::Trips(const auth::Principal& p, std::optional<int64
     return {{"items", std::move(items)}, {"total", total}};
 }
 
+json::object ShuttleService::Services(const auth::Principal& p, std::optional<int64_t> community) {
+    db::Connection& conn = db_.Local();
+    auto scope = auth::CommunityRecordScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    if (community) where.Add("o.community_id = ?", *community);
+    json::array items;
+    for (const auto& r :
+         conn.Run("SELECT o.id, o.community_id, o.name, o.destination, o.operator, o.min_age, o.max_age, "
+                  "o.declaration FROM shuttle_services o" +
+                      where.Sql() + " ORDER BY o.id DESC",
+                  where.values())) {
+        items.push_back({{"id", r.Int(0)},
+                         {"community_id", r.Int(1)},
+                         {"name", r.Str(2)},
+                         {"destination", r.Str(3)},
+                         {"operator", r.Str(4)},
+                         {"min_age", r.IsNull(5) ? json::value(nullptr) : json::value(r.Int(5))},
+                         {"max_age", r.IsNull(6) ? json::value(nullptr) : json::value(r.Int(6))},
+                         {"declaration", r.Str(7)}});
+    }
+    int64_t total = static_cast<int64_t>(items.size());
+    return {{"items", std::move(items)}, {"total", total}};
+}
+
 int64_t ShuttleService::CreateService(const auth::Principal& p, int64_t community, const std::string& name,
                                       const std::string& destination, const std::string& op,
                                       std::optional<int64_t> min_age, std::optional<int64_t> max_age,

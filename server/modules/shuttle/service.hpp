@@ -31,6 +31,7 @@ class ShuttleService {
     explicit ShuttleService(db::Database& db) : db_(db) {}
 
     boost::json::object Trips(const auth::Principal& p, std::optional<int64_t> community);
+    boost::json::object Services(const auth::Principal& p, std::optional<int64_t> community);
     int64_t CreateService(const auth::Principal& p, int64_t community, const std::string& name,
                           const std::string& destination, const std::string& op, std::optional<int64_t> min_age,
                           std::optional<int64_t> max_age, const std::string& declaration, const audit::Actor& actor);

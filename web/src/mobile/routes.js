@@ -12,6 +12,8 @@ export const mobileRoutes = [
       { path: 'shuttle', name: 'm-shuttle', component: () => import('./m-shuttle.vue'), meta: { permission: 'volunteer.self', title: 'm.shuttle' } },
       { path: 'aid', name: 'm-aid', component: () => import('./m-aid.vue'), meta: { permission: 'volunteer.self', title: 'm.aid' } },
       { path: 'points', name: 'm-points', component: () => import('./m-points.vue'), meta: { permission: 'volunteer.self', title: 'm.points' } },
+      { path: 'notices', name: 'm-notices', component: () => import('./m-notices.vue'), meta: { permission: 'volunteer.self', title: 'm.notices' } },
+      { path: 'shuttle/board', name: 'm-board', component: () => import('./m-board.vue'), meta: { permission: 'volunteer.self', title: 'shuttle.boardingList' } },
       { path: 'volunteer/checkin', name: 'm-checkin', component: () => import('./m-checkin.vue'), meta: { permission: 'volunteer.self', title: 'm.scanned' } },
     ],
   },
