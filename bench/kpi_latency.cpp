@@ -16,6 +16,7 @@
 #include "modules/reports/memo.hpp"
 #include "modules/reports/module.hpp"
 #include "modules/services/module.hpp"
+#include "modules/shuttle/module.hpp"
 #include "modules/volunteer/module.hpp"
 
 using namespace tongxin;
@@ -44,6 +45,7 @@ int main(int argc, char** argv) {
     services::RegisterIndicators(registry);
     charity::RegisterIndicators(registry);
     cases::RegisterIndicators(registry);
+    shuttle::RegisterIndicators(registry);
     auto& conn = db->Local();
     std::vector<int64_t> communities;
     for (const auto& r : conn.Query(

@@ -95,7 +95,7 @@ struct App {
         services::Register(router, ctx, services, registry);
         charity::Register(router, ctx, charity, registry);
         cases::Register(router, ctx, cases, registry);
-        shuttle::Register(router, ctx, shuttle, notices);
+        shuttle::Register(router, ctx, shuttle, registry);
         notices::Register(router, ctx, notices);
         reports::Register(router, ctx, registry);
         router.Add("GET", "/api/v1/openapi.json", http::Access::Public(), "This document",

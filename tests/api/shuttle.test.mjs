@@ -74,6 +74,8 @@ test('a cancellation promotes the first on the waitlist and says so', async () =
   assert.equal(r.data.promoted.resident_id, b);
   const list = (await worker.get(`/api/v1/shuttle/trips/${trip}/reservations`)).data.items;
   assert.equal(list.find((x) => x.resident_id === b).status, 'confirmed');
+  assert.equal(list.find((x) => x.resident_id === b).promoted, true, 'the list says who moved up');
+  assert.equal(list.find((x) => x.resident_id === c).promoted, false);
   assert.equal(list.find((x) => x.resident_id === c).position, 1);
 });
 
@@ -211,4 +213,20 @@ test('eligibility, boarding, no-shows and the per-account limit', async () => {
   const first = statuses.indexOf(429);
   assert.ok(first >= 50 && first <= 60, `first 429 at ${first}`);
   assert.ok(statuses.slice(first).every((s) => s === 429));
+});
+
+test('shuttle.boarded: the rides of the year, drilled down to each rider', async () => {
+  const kpis = (await worker.get(`/api/v1/reports/kpis?community=${nanshanId}&year=2021`)).data.items;
+  const rides = kpis.find((k) => k.id === 'shuttle.boarded');
+  const [[expected]] = sql(server.db, `SELECT count(*) FROM shuttle_reservations x JOIN shuttle_trips o ON o.id = x.trip_id
+    WHERE o.community_id = ${nanshanId} AND o.trip_date BETWEEN '2021-01-01' AND '2021-12-31' AND x.status = 'boarded'`);
+  assert.equal(rides.value, Number(expected));
+  assert.equal(rides.value, 111, 'three trips of 40 seats, 3 no-shows each');
+  const rec = await worker.get(`/api/v1/reports/kpis/shuttle.boarded/records?community=${nanshanId}&year=2021&limit=1000`);
+  assert.equal(rec.data.total, rides.value);
+  assert.equal(rec.data.items.length, rides.value);
+  assert.ok(rec.data.items.every((r) => r.trip_date === '2021-02-17' && r.stop.includes('小区门口')));
+  const treasurer = await api.as('treasurer');
+  const hidden = (await treasurer.get(`/api/v1/reports/kpis?community=${Number(sql(server.db, "SELECT id FROM places WHERE name = '安公社区'")[0][0])}&year=2021`)).data.items;
+  assert.ok(hidden.every((k) => k.id !== 'shuttle.boarded'), 'only those who run the shuttle see its figures');
 });

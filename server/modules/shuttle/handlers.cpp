@@ -80,7 +80,8 @@ Announcement AnnouncementOf(ShuttleService& svc, const Request& req) {
 
 }  // namespace
 
-void Register(http::Router& r, Context& ctx, ShuttleService& svc, notices::NoticeService& notices) {
+void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Registry& registry) {
+    RegisterIndicators(registry);
     static AttemptLimiter limiter(60, std::chrono::seconds(60));
     r.Add("GET", "/api/v1/shuttle/trips", Access::NeedAny({"shuttle.write", "shuttle.book"}),
           "Shuttle trips with stops (your booking included)", [&svc](Request& req) {

@@ -2,6 +2,7 @@
 #include "core/context.hpp"
 #include "core/http/router.hpp"
 #include "modules/notices/service.hpp"
+#include "modules/reports/registry.hpp"
 #include "modules/shuttle/service.hpp"
 
 namespace tongxin::shuttle {
@@ -9,7 +10,9 @@ namespace tongxin::shuttle {
 // /shuttle/services, /shuttle/trips (+ reservations, cancel, boarding, close, figures).
 // Reservation attempts of residents and group leaders are limited per account (60 a minute) so
 // that a script cannot sweep seats for others; staff at the desk are not limited.
-// The booking notice can be published to the community's notice board.
-void Register(http::Router& router, Context& ctx, ShuttleService& service, notices::NoticeService& notices);
+// The booking notice can be published to the community's notice board (notices::NoticeService::Publish).
+void Register(http::Router& router, Context& ctx, ShuttleService& service, reports::Registry& registry);
+// shuttle.boarded: rides taken in the year, each with its trip, stop and rider.
+void RegisterIndicators(reports::Registry& registry);
 
 }  // namespace tongxin::shuttle

@@ -78,10 +78,14 @@ int64_t PositionOf(int64_t queue_no, const std::vector<int64_t>& exits) {
 
 json::object Mine(db::Connection& conn, int64_t trip, int64_t resident) {
     auto r = conn.QueryOne(
-        "SELECT x.id, x.status, x.queue_no, s.name, s.stop_time FROM shuttle_reservations x JOIN shuttle_stops s ON "
-        "s.id = x.stop_id WHERE x.trip_id = ? AND x.resident_id = ?",
+        "SELECT x.id, x.status, x.queue_no, s.name, s.stop_time, x.promoted_at FROM shuttle_reservations x JOIN "
+        "shuttle_stops s ON s.id = x.stop_id WHERE x.trip_id = ? AND x.resident_id = ?",
         trip, resident);
-    json::object o{{"id", r->Int(0)}, {"status", r->Str(1)}, {"stop", r->Str(3)}, {"stop_time", r->Str(4)}};
+    json::object o{{"id", r->Int(0)},
+                   {"status", r->Str(1)},
+                   {"stop", r->Str(3)},
+                   {"stop_time", r->Str(4)},
+                   {"promoted_at", r->IsNull(5) ? json::value(nullptr) : json::value(time::ToRfc3339(r->Int(5)))}};
     if (r->Str(1) == "waitlisted") {
         int64_t queue_no = r->Int(2);
         o["position"] = queue_no - conn.QueryInt(
@@ -297,7 +301,7 @@ json::object ShuttleService::Reserve(const auth::Principal& p, int64_t trip_id, 
     if (existing) {
         conn.Exec(
             "UPDATE shuttle_reservations SET status = ?, stop_id = ?, booked_by = ?, booked_at = ?, queue_no = ?, "
-            "pass_code = ?, declared_at = ? WHERE id = ?",
+            "pass_code = ?, declared_at = ?, promoted_at = NULL WHERE id = ?",
             status, stop_id, p.user_id, now, queue_no, NewPassCode(), declared_at, existing->Int(0));
     } else {
         conn.Exec(
@@ -341,7 +345,8 @@ json::object ShuttleService::Cancel(const auth::Principal& p, int64_t trip_id, s
             "x.resident_id WHERE x.trip_id = ? AND x.status = 'waitlisted' ORDER BY x.queue_no LIMIT 1",
             trip_id);
         if (next) {
-            conn.Exec("UPDATE shuttle_reservations SET status = 'confirmed' WHERE id = ?", next->Int(0));
+            conn.Exec("UPDATE shuttle_reservations SET status = 'confirmed', promoted_at = ? WHERE id = ?",
+                      time::NowUnix(), next->Int(0));
             conn.Exec("INSERT INTO shuttle_queue_exits (trip_id, queue_no) VALUES (?, ?)", trip_id, next->Int(3));
             conn.Exec("UPDATE shuttle_trips SET booked_count = booked_count + 1 WHERE id = ?", trip_id);
             out["promoted"] = {{"resident_id", next->Int(1)}, {"name", next->Str(2)}};
@@ -375,7 +380,7 @@ json::object ShuttleService::Reservations(const auth::Principal& p, int64_t trip
     for (const auto& r : conn.Run(
              "SELECT x.id, x.resident_id, r.name, r.phone_masked, s.name, s.stop_time, x.status, u.display_name, "
              "x.boarded_at, x.queue_no, (SELECT min(g.display_name) FROM users g WHERE g.role = 'group_leader' AND "
-             "g.disabled = 0 AND g.scope_place_id IN (r.grid_id, r.building_id)), x.declared_at FROM "
+             "g.disabled = 0 AND g.scope_place_id IN (r.grid_id, r.building_id)), x.declared_at, x.promoted_at FROM "
              "shuttle_reservations x JOIN residents r ON r.id = x.resident_id JOIN shuttle_stops s ON s.id = x.stop_id "
              "LEFT JOIN users u ON u.id = x.booked_by" +
                  where.Sql() +
@@ -388,6 +393,7 @@ json::object ShuttleService::Reservations(const auth::Principal& p, int64_t trip
                        {"stop_time", r.Str(5)},
                        {"status", r.Str(6)},
                        {"group_leader", r.IsNull(10) ? json::value(nullptr) : json::value(r.Str(10))},
+                       {"promoted", !r.IsNull(12)},
                        {"boarded_at", r.IsNull(8) ? json::value(nullptr) : json::value(time::ToRfc3339(r.Int(8)))}};
         if (!volunteer) {
             o["resident_id"] = r.Int(1);

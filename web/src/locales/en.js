@@ -39,7 +39,7 @@ export default {
       members: 'Members', held_on: 'Date', title: 'Title', society: 'Society', audience: 'Audience', number: 'Case no.',
       registered_on: 'Registered', resolved_on: 'Resolved', receipt_no: 'Receipt no.', donated_on: 'Donated on',
       donor: 'Donor', channel: 'Channel', form: 'Form', amount_fen: 'Amount (yuan)', helper: 'Helper',
-      completed_on: 'Completed', minutes: 'Minutes', id: 'No.',
+      completed_on: 'Completed', minutes: 'Minutes', id: 'No.', trip_date: 'Trip date', stop: 'Stop',
     },
     unpaired: 'not paired',
   },
@@ -151,7 +151,7 @@ export default {
     findResident: 'Type a name to find a resident',
     pass: 'Boarding pass', passHint: 'Show this code when boarding; the volunteer at the stop scans it', printPass: 'Print pass', myDuty: 'My volunteer duty: {stop} · {m} minutes',
     boardingList: 'Boarding list', scanHint: 'Scan a resident\'s boarding pass with the phone camera to record boarding; for those without one, tap "Board" in the list below.',
-    boardedName: '{name} boarded ({stop})', alreadyBoarded: '{name} had already boarded', confirmDeclaration: 'I confirm: {text}',
+    promoted: 'Moved up from the waitlist', boardedName: '{name} boarded ({stop})', alreadyBoarded: '{name} had already boarded', confirmDeclaration: 'I confirm: {text}',
   },
   notices: {
     title: 'Notice board', publish: 'Publish a notice', noticeTitle: 'Title', body: 'Text', link: 'Link (optional, e.g. /m/shuttle)', community: 'Community',

@@ -38,7 +38,7 @@ export default {
       minutes_in_year: '年度时长（分钟）', posts: '职务', founded_on: '成立日期', members: '成员数', held_on: '日期',
       title: '名称', society: '社团', audience: '观众人数', number: '案号', registered_on: '登记日期', resolved_on: '办结日期',
       receipt_no: '收据号', donated_on: '捐赠日期', donor: '捐赠人', channel: '渠道', form: '形式', amount_fen: '金额（元）',
-      helper: '帮助人', completed_on: '完成日期', minutes: '时长（分钟）', id: '编号',
+      helper: '帮助人', completed_on: '完成日期', minutes: '时长（分钟）', id: '编号', trip_date: '乘车日期', stop: '上车站点',
     },
     unpaired: '未结对',
   },
@@ -150,7 +150,7 @@ export default {
     findResident: '输入姓名查找居民',
     pass: '乘车码', passHint: '上车时请出示此码，由站点志愿者扫码登记', printPass: '打印乘车码', myDuty: '我的志愿岗位：{stop} · {m} 分钟',
     boardingList: '登车名单', scanHint: '用手机相机扫描居民的乘车码即可登记上车；没有乘车码的居民在下方名单中点“上车”。',
-    boardedName: '{name} 已上车（{stop}）', alreadyBoarded: '{name} 此前已登记上车', confirmDeclaration: '我确认：{text}',
+    promoted: '候补已转为正式预约', boardedName: '{name} 已上车（{stop}）', alreadyBoarded: '{name} 此前已登记上车', confirmDeclaration: '我确认：{text}',
   },
   notices: {
     title: '通知栏', publish: '发布通知', noticeTitle: '标题', body: '内容', link: '链接（可选，如 /m/shuttle）', community: '社区',
