@@ -158,3 +158,24 @@ test('imported residents are found by a one- and a two-character query', async (
     assert.ok(found.data.items.some((i) => i.name === '阿苏木呷'), q);
   }
 });
+
+test('a large file is written whole: every row, its name substrings and tags, searchable at once', async () => {
+  const n = 1500;  // past the size at which rows are prepared on a second thread
+  const surnames = '赵钱孙李周吴郑王冯陈';
+  const rows = [];
+  for (let i = 0; i < n; i++) {
+    const id = idNumber(`5201021985${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`.slice(0, 17));
+    rows.push(`${surnames[i % 10]}大${'山水林海'[i % 4]}${i % 7 ? '' : '娃'},${Number(id[16]) % 2 ? '男' : '女'},${i % 5 ? '汉族' : '彝族'},${id},,${building},${1 + (i % 3)},${2000 + i},${i % 50 ? '' : '独居老人'}`);
+  }
+  const before = Number(sql(server.db, 'SELECT count(*) FROM residents')[0][0]);
+  const lastBefore = Number(sql(server.db, 'SELECT max(id) FROM residents')[0][0]);
+  const r = await upload(csv(rows), true);
+  assert.equal(r.status, 201, JSON.stringify(r.data).slice(0, 300));
+  assert.equal(r.data.imported, n);
+  assert.equal(Number(sql(server.db, 'SELECT count(*) FROM residents')[0][0]), before + n);
+  const [[count, grams, tagged]] = sql(server.db, `SELECT count(*), (SELECT count(DISTINCT resident_id) FROM resident_grams WHERE resident_id > ${lastBefore}),
+    (SELECT count(*) FROM resident_tags WHERE resident_id > ${lastBefore} AND tag = '独居老人') FROM residents WHERE id > ${lastBefore}`);
+  assert.deepEqual([Number(count), Number(grams), Number(tagged)], [n, n, n / 50]);
+  const found = await worker.get('/api/v1/residents?q=' + encodeURIComponent('钱大水'));
+  assert.ok(found.data.items.some((x) => x.name === '钱大水'));
+});

@@ -10,6 +10,7 @@
 #include "core/text/chinese.hpp"
 #include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
+#include "core/util/computed_ahead.hpp"
 #include "modules/places/service.hpp"
 #include "modules/reports/memo.hpp"
 
@@ -195,17 +196,18 @@ int64_t ResidentService::Insert(db::Connection& conn, const ResidentInput& in, i
 
 std::vector<int64_t> ResidentService::InsertMany(db::Connection& conn, const std::vector<Placed>& rows) {
     std::vector<int64_t> ids = conn.ReserveIds("residents", rows.size());
-    // Rows per statement: 100 × 24 parameters stays far below both databases' limits.
-    db::MultiInsert residents(conn, kInsertResident, kResidentColumns, 100);
-    db::MultiInsert grams(conn, kInsertGrams, 3, 300);
-    db::MultiInsert tags(conn, kInsertTags, 2, 200);
     const int64_t now = time::NowUnix();
-    std::vector<std::string> pinyin(rows.size());
-    for (size_t i = 0; i < rows.size(); ++i) {
+    // Each row's values: pinyin, encrypted numbers and their keyed hashes, name substrings.
+    struct Prepared {
+        std::vector<db::Value> values;
+        std::string pinyin;
+        std::set<std::string> grams;
+    };
+    auto prepare = [&](size_t i) {
         const ResidentInput& in = *rows[i].in;
         auto py = text::PinyinOfName(in.name);
-        pinyin[i] = py.full;
-        std::vector<db::Value> v;
+        Prepared p{{}, py.full, GramsOf(in.name)};
+        std::vector<db::Value>& v = p.values;
         v.reserve(kResidentColumns);
         auto add = [&v](const auto& x) { v.push_back(db::detail::ToValue(x)); };
         add(ids[i]);
@@ -240,12 +242,28 @@ std::vector<int64_t> ResidentService::InsertMany(db::Connection& conn, const std
         add(rows[i].building_id);
         add(now);
         add(now);
-        residents.AddRow(std::move(v));
+        return p;
+    };
+    // Rows per statement: 100 × 24 parameters stays far below both databases' limits.
+    db::MultiInsert residents(conn, kInsertResident, kResidentColumns, 100);
+    db::MultiInsert grams(conn, kInsertGrams, 3, 300);
+    db::MultiInsert tags(conn, kInsertTags, 2, 200);
+    std::vector<std::pair<std::string, std::set<std::string>>> substrings(rows.size());
+    auto write = [&](size_t i, Prepared p) {
+        residents.AddRow(std::move(p.values));
+        substrings[i] = {std::move(p.pinyin), std::move(p.grams)};
+    };
+    if (rows.size() >= 1000) {
+        // A large import: the next rows are prepared on the other core while these are written.
+        util::ComputedAhead<Prepared> ahead(rows.size(), prepare);
+        for (size_t i = 0; i < rows.size(); ++i) write(i, ahead.Take(i));
+    } else {
+        for (size_t i = 0; i < rows.size(); ++i) write(i, prepare(i));
     }
     // Residents first: the substrings and tags refer to them (foreign keys are checked at once).
     residents.Flush();
     for (size_t i = 0; i < rows.size(); ++i) {
-        AddGrams(grams, ids[i], rows[i].in->name, pinyin[i]);
+        for (const auto& g : substrings[i].second) grams.Add(g, substrings[i].first, ids[i]);
         AddTags(tags, ids[i], rows[i].in->tags);
     }
     grams.Flush();
