@@ -4,8 +4,8 @@
 
 #include <chrono>
 #include <stdexcept>
-#include <thread>
 #include <string>
+#include <thread>
 
 namespace tongxin::util {
 
