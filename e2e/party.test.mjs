@@ -28,6 +28,9 @@ test("the street's drill-down names columns and codes in words, each record with
   await page.goto(`${server.base}/dashboard`);
   const members = page.locator('[data-kpi="party.minority_members"]');
   await members.waitFor();
+  // Money in yuan, shares in per cent (the figures themselves are fen and fractions).
+  await page.waitForFunction(() => /元/.test(document.querySelector('[data-kpi="charity.raised_fen"] .value')?.textContent || ''));
+  assert.match(await page.locator('[data-kpi="party.liaison_coverage"] .value').textContent(), /^\s*\d+\.\d%\s*$/);
   await members.click();
   const drawer = page.locator('.el-drawer');
   await drawer.getByRole('columnheader', { name: '政治面貌' }).waitFor();

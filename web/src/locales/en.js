@@ -41,7 +41,7 @@ export default {
       donor: 'Donor', channel: 'Channel', form: 'Form', amount_fen: 'Amount (yuan)', helper: 'Helper',
       completed_on: 'Completed', minutes: 'Minutes', id: 'No.', trip_date: 'Trip date', stop: 'Stop',
     },
-    unpaired: 'not paired',
+    unpaired: 'not paired', yuan: 'yuan',
   },
   account: {
     title: 'My account', role: 'Role', scope: 'Scope', changePassword: 'Change password', current: 'Current password', next: 'New password',

@@ -40,7 +40,7 @@ export default {
       receipt_no: '收据号', donated_on: '捐赠日期', donor: '捐赠人', channel: '渠道', form: '形式', amount_fen: '金额（元）',
       helper: '帮助人', completed_on: '完成日期', minutes: '时长（分钟）', id: '编号', trip_date: '乘车日期', stop: '上车站点',
     },
-    unpaired: '未结对',
+    unpaired: '未结对', yuan: '元',
   },
   account: {
     title: '我的账号', role: '角色', scope: '管辖范围', changePassword: '修改密码', current: '当前密码', next: '新密码',
