@@ -36,6 +36,17 @@ function adults(n, where = '') {
   return rows.map((r) => Number(r[0]));
 }
 
+test('a trip needs each stop named with a time such as 08:30', async () => {
+  const service = Number(sql(server.db, `SELECT id FROM shuttle_services WHERE community_id = ${nanshanId} LIMIT 1`)[0][0]);
+  for (const stops of [[{ name: '南山苑小区门口', time: '8:30' }], [{ name: ' ', time: '08:30' }], [{ name: '门口', time: '25:00' }]]) {
+    const r = await worker.post('/api/v1/shuttle/trips', {
+      service_id: service, trip_date: iso(day).slice(0, 10), departs_at: iso(day), booking_deadline: iso(day / 2), vehicle: '702路', seats: 10, stops,
+    });
+    assert.equal(r.status, 422, JSON.stringify(stops));
+    assert.equal(r.data.error.details.fields.stops.code, 'invalid_stop');
+  }
+});
+
 test('the demo has the vaccination shuttle of 17 February 2021 with its figures', async () => {
   const trips = (await worker.get('/api/v1/shuttle/trips')).data.items.filter((t) => t.trip_date === '2021-02-17');
   assert.equal(trips.length, 3);

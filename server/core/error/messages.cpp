@@ -135,6 +135,7 @@ const std::unordered_map<std::string_view, Text>& Catalogue() {
         {"trip_closed", {"该班次已结束登车", "Boarding for this trip has closed"}},
         {"seat_not_confirmed",
          {"该预约没有确认的座位（候补中或已取消）", "This booking has no confirmed seat (waitlisted or cancelled)"}},
+        {"invalid_stop", {"每个站点都要填写名称和时间（如 08:30）", "Each stop needs a name and a time such as 08:30"}},
         {"pass_not_found", {"这张乘车码不属于本班次", "This boarding pass is not for this trip"}},
         {"already_assigned", {"该志愿者已在本班次的名单中", "This volunteer is already on the trip"}},
         {"hours_recorded",
