@@ -87,13 +87,7 @@ json::object Mine(db::Connection& conn, int64_t trip, int64_t resident) {
                    {"stop", r->Str(3)},
                    {"stop_time", r->Str(4)},
                    {"promoted_at", r->IsNull(5) ? json::value(nullptr) : json::value(time::ToRfc3339(r->Int(5)))}};
-    if (r->Str(1) == "waitlisted") {
-        int64_t queue_no = r->Int(2);
-        o["position"] = queue_no - conn.QueryInt(
-                                       "SELECT count(*) FROM shuttle_queue_exits WHERE trip_id = ? AND "
-                                       "queue_no < ?",
-                                       trip, queue_no);
-    }
+    if (r->Str(1) == "waitlisted") o["position"] = PositionOf(r->Int(2), QueueExits(conn, trip));
     return o;
 }
 
