@@ -37,6 +37,13 @@ bool IsValidDate(std::string_view s) {
     return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}.ok();
 }
 
+bool IsValidClockTime(std::string_view s) {
+    if (s.size() != 5 || s[2] != ':') return false;
+    for (size_t i : {0, 1, 3, 4})
+        if (s[i] < '0' || s[i] > '9') return false;
+    return s.substr(0, 2) < "24" && s[3] < '6';
+}
+
 std::optional<int> YearOf(std::string_view date) {
     if (!IsValidDate(date)) return std::nullopt;
     return std::stoi(std::string(date.substr(0, 4)));

@@ -22,6 +22,13 @@ TEST(Clock, RefusesMalformedOrImpossibleTimes) {
     }
 }
 
+TEST(Clock, ClockTimesAreTwoDigitHoursAndMinutes) {
+    for (const char* good : {"00:00", "08:30", "23:59"}) EXPECT_TRUE(IsValidClockTime(good)) << good;
+    for (const char* bad : {"", "8:30", "24:00", "08:60", "08-30", "08:3a", "08:300"}) {
+        EXPECT_FALSE(IsValidClockTime(bad)) << bad;
+    }
+}
+
 TEST(Clock, DayStartIsMidnightInChinaStandardTime) {
     EXPECT_EQ(ToRfc3339(DayStartUnix("2021-02-17")), "2021-02-17T00:00:00+08:00");
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
-#include <cctype>
 #include <map>
 
 #include "core/auth/scope.hpp"
@@ -216,12 +215,9 @@ int64_t ShuttleService::CreateTrip(const auth::Principal& p, const TripInput& in
     if (in.stops.empty()) errors.Add("stops", "required");
     for (const auto& [name, at] : in.stops) {
         // A gate's name and its time as HH:MM (24-hour).
-        bool time_ok = at.size() == 5 && at[2] == ':' && std::isdigit(static_cast<unsigned char>(at[0])) &&
-                       std::isdigit(static_cast<unsigned char>(at[1])) &&
-                       std::isdigit(static_cast<unsigned char>(at[3])) &&
-                       std::isdigit(static_cast<unsigned char>(at[4])) && at.substr(0, 2) < "24" && at[3] < '6';
-        if (text::Trim(name).empty() || text::Utf8Chars(name).size() > 100 || !time_ok)
+        if (text::Trim(name).empty() || text::Utf8Chars(name).size() > 100 || !time::IsValidClockTime(at)) {
             errors.Add("stops", "invalid_stop");
+        }
     }
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
