@@ -53,11 +53,9 @@ struct Announcement {
 // neighbours without a smartphone book through their group leader or building head.
 Announcement AnnouncementOf(ShuttleService& svc, const Request& req) {
     int64_t id = http::PathId(req);
-    auto trips = svc.Trips(req.User(), std::nullopt);
-    const json::object* trip = nullptr;
-    for (const auto& t : trips["items"].as_array())
-        if (t.as_object().at("id").as_int64() == id) trip = &t.as_object();
-    if (!trip) throw AppError(ErrorCode::kNotFound, "not_found");
+    auto trips = svc.Trips(req.User(), std::nullopt, id);
+    if (trips["items"].as_array().empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    const json::object* trip = &trips["items"].as_array().front().as_object();
     auto str = [&](const char* key) { return std::string(trip->at(key).as_string()); };
     Announcement a;
     a.trip_id = id;

@@ -92,12 +92,14 @@ json::object Mine(db::Connection& conn, int64_t trip, int64_t resident) {
 
 }  // namespace
 
-json::object ShuttleService::Trips(const auth::Principal& p, std::optional<int64_t> community) {
+json::object ShuttleService::Trips(const auth::Principal& p, std::optional<int64_t> community,
+                                   std::optional<int64_t> trip) {
     db::Connection& conn = db_.Local();
     auto scope = TripScope(conn, p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
+    if (trip) where.Add("o.id = ?", *trip);
     json::array items;
     for (const auto& r :
          conn.Run("SELECT o.id, s.name, s.destination, s.operator, o.trip_date, o.departs_at, o.booking_deadline, "

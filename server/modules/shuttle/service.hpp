@@ -30,7 +30,9 @@ class ShuttleService {
   public:
     explicit ShuttleService(db::Database& db) : db_(db) {}
 
-    boost::json::object Trips(const auth::Principal& p, std::optional<int64_t> community);
+    // Trips in scope (of a community, or the one trip asked for), newest first.
+    boost::json::object Trips(const auth::Principal& p, std::optional<int64_t> community,
+                              std::optional<int64_t> trip = std::nullopt);
     boost::json::object Services(const auth::Principal& p, std::optional<int64_t> community);
     int64_t CreateService(const auth::Principal& p, int64_t community, const std::string& name,
                           const std::string& destination, const std::string& op, std::optional<int64_t> min_age,
