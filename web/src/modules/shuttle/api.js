@@ -1,6 +1,7 @@
 import { get, post, del } from '../../api/http.js';
 
 export const listTrips = (query) => get('/shuttle/trips', query);
+export const listServices = (query) => get('/shuttle/services', query);
 export const createService = (body) => post('/shuttle/services', body);
 export const createTrip = (body) => post('/shuttle/trips', body);
 export const reservations = (id) => get(`/shuttle/trips/${id}/reservations`);
