@@ -4,8 +4,11 @@
 
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
+#include <boost/url.hpp>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <optional>
 
 #include "app/demo.hpp"
 #include "core/audit/audit.hpp"
@@ -39,6 +42,15 @@ using namespace tongxin;
 
 bool IsPostgres(const std::string& url) { return url.rfind("postgres", 0) == 0; }
 
+// scheme://host[:port] and nothing else (a trailing "/" is allowed).
+bool IsPublicUrl(std::string& url) {
+    if (!url.empty() && url.back() == '/') url.pop_back();
+    auto parsed = boost::urls::parse_absolute_uri(url);
+    if (!parsed || (parsed->scheme() != "http" && parsed->scheme() != "https")) return false;
+    return parsed->has_authority() && !parsed->host().empty() && parsed->path().empty() && !parsed->has_query() &&
+           !parsed->has_fragment() && !parsed->has_userinfo();
+}
+
 std::string DefaultKeyFile(const std::string& db_url) {
     if (const char* env = std::getenv("TONGXIN_KEY_FILE"); env && *env) return env;
     return IsPostgres(db_url) ? "data/tongxin-pg.key" : db_url + ".key";
@@ -70,11 +82,11 @@ struct App {
     reports::Registry registry;
     http::Router router;
 
-    App(const std::string& db_url, const std::string& key_file)
+    App(const std::string& db_url, const std::string& key_file, const std::string& public_url = "")
         : db(db::OpenDatabase(db_url)),
           vault(crypto::Vault::LoadOrCreate(key_file)),
           auth(*db, vault),
-          ctx{*db, vault, auth},
+          ctx{*db, vault, auth, public_url},
           residents(*db, vault),
           organizations(*db),
           party(*db),
@@ -84,7 +96,9 @@ struct App {
           cases(*db),
           shuttle(*db),
           notices(*db) {
+        audit::UseKey(vault.AuditKey());
         db::Migrate(*db);
+        audit::UpgradeChain(db->Local());
         accounts::Register(router, ctx);
         places::Register(router, ctx);
         tongxin::residents::Register(router, ctx, residents);
@@ -102,6 +116,10 @@ struct App {
                    [this](http::Request&) { return http::Response::Json(router.OpenApi()); });
     }
 };
+
+std::string AuditBroken(const audit::VerifyResult& r) {
+    return "audit log broken at entry " + std::to_string(r.first_bad_seq.value_or(0)) + ": " + r.reason;
+}
 
 int Fail(const std::string& why) {
     std::cerr << "tongxin: " << why << "\n";
@@ -133,6 +151,15 @@ int main(int argc, char** argv) {
     serve->add_flag("--quiet", quiet, "no access log");
     int header_timeout = 15;
     serve->add_option("--header-timeout", header_timeout, "seconds a client may take to send a request head");
+    std::string public_url;
+    serve->add_option("--public-url", public_url,
+                      "address residents reach (https://…), used for every link and QR code; also TONGXIN_PUBLIC_URL");
+    int max_connections = 4096, max_per_client = 512;
+    int64_t min_body_rate = 16 * 1024;
+    serve->add_option("--max-connections", max_connections, "open connections in all");
+    serve->add_option("--max-connections-per-client", max_per_client,
+                      "open connections from one client address (a reverse proxy counts as one)");
+    serve->add_option("--min-body-rate", min_body_rate, "bytes per second a request body must arrive at");
     auto* migrate = cli.add_subcommand("migrate", "Bring the database to the current schema");
     add_db(migrate);
     auto* demo = cli.add_subcommand("demo", "Load the demo street, communities, records and accounts");
@@ -166,8 +193,13 @@ int main(int argc, char** argv) {
     restore->add_option("--db", db_url)->required();
     auto* audit_cmd = cli.add_subcommand("audit", "Audit log tools");
     audit_cmd->require_subcommand(1);
-    auto* verify = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain");
+    auto* verify = audit_cmd->add_subcommand("verify", "Check the audit log's keyed chain");
     add_db(verify);
+    std::string checkpoint_file;
+    verify->add_option("--checkpoint", checkpoint_file,
+                       "file holding a checkpoint printed earlier: the log must still extend it");
+    auto* checkpoint_cmd = audit_cmd->add_subcommand("checkpoint", "Print the chain's head (seq and MAC) to keep elsewhere");
+    add_db(checkpoint_cmd);
     auto* books = cli.add_subcommand("books", "Care and relief fund books");
     books->require_subcommand(1);
     auto* books_check = books->add_subcommand("check", "Check that every transaction and the books balance");
@@ -183,17 +215,31 @@ int main(int argc, char** argv) {
 
     try {
         if (*serve) {
-            App app(db_url, key_file);
+            if (public_url.empty())
+                if (const char* env = std::getenv("TONGXIN_PUBLIC_URL"); env && *env) public_url = env;
+            if (!public_url.empty() && !IsPublicUrl(public_url))
+                return Fail("--public-url must be an http:// or https:// address without a path, query or fragment");
+            std::optional<http::StaticSite> site;
             if (!web_dir.empty()) {
-                app.router.SetFallback([web_dir](http::Request& req) { return http::ServeStatic(web_dir, req); });
+                site.emplace(web_dir);
+                // The web root is public: the database and the key must never be inside it.
+                for (const std::string& secret : {db_url, key_file}) {
+                    if (!IsPostgres(secret) && site->Contains(secret))
+                        return Fail("refusing to serve " + web_dir + ": it contains " + secret +
+                                    " (keep the database and its key outside the web directory)");
+                }
             }
+            App app(db_url, key_file, public_url);
+            if (site) app.router.SetFallback([&site](http::Request& req) { return site->Serve(req); });
             http::ServerOptions options;
             options.host = host;
             options.port = static_cast<unsigned short>(port);
             options.worker_threads = workers;
             options.access_log = !quiet;
             options.header_timeout_seconds = header_timeout;
-            options.upload_prefixes = {"/api/v1/residents/import"};
+            options.max_connections = max_connections;
+            options.max_connections_per_client = max_per_client;
+            options.min_body_rate = static_cast<size_t>(min_body_rate);
             http::Serve(app.router, options, [&](unsigned short bound) {
                 std::cout << "Tongxin listening on http://" << host << ":" << bound << "/" << std::endl;
             });
@@ -272,6 +318,7 @@ int main(int argc, char** argv) {
             if (IsPostgres(db_url)) return Fail("for PostgreSQL use pg_restore (see docs/operations.md)");
             if (!std::filesystem::exists(from)) return Fail("no such backup file: " + from);
             {
+                audit::UseKey(crypto::Vault::Load(key_file).AuditKey());
                 auto check = db::OpenDatabase(from);
                 auto rows = check->Local().Query("PRAGMA integrity_check");
                 if (rows.empty() || rows.front().Str(0) != "ok")
@@ -286,15 +333,28 @@ int main(int argc, char** argv) {
             std::cout << "restored " << from << " into " << db_url << "\n";
             return 0;
         }
-        if (*verify) {
+        if (*verify || *checkpoint_cmd) {
             auto db = db::OpenDatabase(db_url);
-            auto result = audit::Verify(db->Local());
-            if (!result.ok) {
-                std::cerr << "audit log broken at entry " << result.first_bad_seq.value_or(0) << ": " << result.reason
-                          << "\n";
-                return 1;
+            audit::UseKey(crypto::Vault::Load(key_file).AuditKey());
+            if (*checkpoint_cmd) {
+                auto result = audit::Verify(db->Local());
+                if (!result.ok) return Fail(AuditBroken(result));
+                std::cout << audit::FormatCheckpoint(audit::Head(db->Local())) << "\n";
+                return 0;
             }
-            std::cout << "audit log intact: " << result.entries << " entries\n";
+            audit::VerifyResult result;
+            if (!checkpoint_file.empty()) {
+                std::ifstream in(checkpoint_file);
+                std::string text((std::istreambuf_iterator<char>(in)), {});
+                auto cp = audit::ParseCheckpoint(text);
+                if (!cp) return Fail("not a checkpoint file (expected \"<seq> <mac>\"): " + checkpoint_file);
+                result = audit::Verify(db->Local(), *cp);
+            } else {
+                result = audit::Verify(db->Local());
+            }
+            if (!result.ok) return Fail(AuditBroken(result));
+            std::cout << "audit log intact: " << result.entries << " entries"
+                      << (checkpoint_file.empty() ? "" : ", extending the checkpoint") << "\n";
             return 0;
         }
         if (*books_check) {

@@ -12,6 +12,12 @@ struct Context {
     db::Database& db;
     const crypto::Vault& vault;
     auth::AuthService& auth;
+    // The address residents reach ("https://tongxin.example.cn", no trailing slash), from
+    // --public-url; empty: links are relative. Links are never built from request headers.
+    std::string public_url;
+
+    // An absolute link when the public URL is known, else the path itself.
+    std::string Link(const std::string& path) const { return public_url + path; }
 };
 
 inline audit::Actor ActorOf(const http::Request& req) {

@@ -1,5 +1,6 @@
 #include "core/auth/auth_service.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "core/auth/roles.hpp"
@@ -10,28 +11,33 @@ namespace tongxin::auth {
 namespace json = boost::json;
 namespace {
 
-// Returns seconds until unlock if `key` is locked now.
-std::optional<int64_t> LockedFor(db::Connection& conn, const std::string& key, int64_t now) {
-    auto row = conn.QueryOne("SELECT locked_until FROM login_throttle WHERE key = ?", key);
-    if (row && row->Int(0) > now) return row->Int(0) - now;
-    return std::nullopt;
+// Failures counted against one throttle key within the window, and its lock.
+struct Tally {
+    int64_t failures = 0;
+    int64_t locked_until = 0;
+};
+
+// Counts one attempt against `key` (before its password is checked, so that parallel attempts
+// are counted too); a locked key is not counted again. One statement: atomic on both databases.
+Tally Count(db::Connection& conn, const std::string& key, int64_t now) {
+    int64_t window_start = now - AuthService::kLockSeconds;
+    auto row = conn.QueryOne(
+        "INSERT INTO login_throttle (key, failures, first_failure_at, locked_until, last_failure_at) "
+        "VALUES (?, 1, ?, 0, ?) ON CONFLICT (key) DO UPDATE SET "
+        "failures = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.failures "
+        "WHEN login_throttle.first_failure_at <= ? THEN 1 ELSE login_throttle.failures + 1 END, "
+        "first_failure_at = CASE WHEN login_throttle.locked_until > ? THEN login_throttle.first_failure_at "
+        "WHEN login_throttle.first_failure_at <= ? THEN ? ELSE login_throttle.first_failure_at END, "
+        "last_failure_at = ? RETURNING failures, locked_until",
+        key, now, now, now, window_start, now, window_start, now, now);
+    return {row->Int(0), row->Int(1)};
 }
 
-void RecordFailure(db::Connection& conn, const std::string& key, int64_t now) {
-    auto row = conn.QueryOne("SELECT failures, first_failure_at FROM login_throttle WHERE key = ?", key);
-    int64_t failures = 1;
-    int64_t first = now;
-    if (row && now - row->Int(1) < AuthService::kLockSeconds) {
-        failures = row->Int(0) + 1;
-        first = row->Int(1);
-    }
-    int64_t locked_until = failures >= AuthService::kMaxFailures ? now + AuthService::kLockSeconds : 0;
-    conn.Exec(
-        "INSERT INTO login_throttle (key, failures, first_failure_at, locked_until) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (key) DO UPDATE SET failures = excluded.failures, first_failure_at = excluded.first_failure_at, "
-        "locked_until = excluded.locked_until",
-        key, failures, first, locked_until);
+void LockUntil(db::Connection& conn, const std::string& key, int64_t until) {
+    conn.Exec("UPDATE login_throttle SET locked_until = ? WHERE key = ?", until, key);
 }
+
+[[noreturn]] void Refuse(int64_t seconds) { throw AppError::TooManyRequests("account_locked", std::max<int64_t>(1, seconds)); }
 
 }  // namespace
 
@@ -59,12 +65,25 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
                                const std::string& user_agent) {
     db::Connection& conn = db_.Local();
     int64_t now = time::NowUnix();
+    const std::string pair_key = "pair:" + client_addr + "|" + username;
     const std::string user_key = "user:" + username;
     const std::string addr_key = "addr:" + client_addr;
-    auto locked = LockedFor(conn, user_key, now);
-    if (!locked) locked = LockedFor(conn, addr_key, now);
-    if (locked) {
-        throw AppError(ErrorCode::kTooManyRequests, "account_locked", json::object{{"retry_after_seconds", *locked}});
+    {
+        // The attempt is counted before the password is checked; a refusal rolls the counts back.
+        db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+        Tally pair = Count(conn, pair_key, now);
+        if (pair.locked_until > now) Refuse(pair.locked_until - now);
+        if (pair.failures >= kMaxFailures) LockUntil(conn, pair_key, now + kLockSeconds);
+        Tally user = Count(conn, user_key, now);
+        if (user.locked_until > now) Refuse(user.locked_until - now);
+        if (user.failures >= kMaxFailures) {
+            int64_t wait = std::min<int64_t>(int64_t{1} << std::min<int64_t>(user.failures - kMaxFailures, 6),
+                                             kMaxAccountDelaySeconds);
+            LockUntil(conn, user_key, now + wait);
+        }
+        Tally addr = Count(conn, addr_key, now);
+        if (addr.locked_until > now) Refuse(addr.locked_until - now);
+        tx.Commit();
     }
     auto row = conn.QueryOne("SELECT id, password_hash FROM users WHERE username = ? AND disabled = 0", username);
     // Hash even for unknown users so that timing does not reveal which usernames exist.
@@ -74,13 +93,21 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     audit::Actor actor{row ? row->OptInt(0) : std::nullopt, username, client_addr};
     if (!ok) {
-        RecordFailure(conn, user_key, now);
-        RecordFailure(conn, addr_key, now);
+        // The address is locked once its failures span several accounts.
+        int64_t accounts = conn.QueryInt(
+            "SELECT count(*) FROM login_throttle WHERE key >= ? AND key < ? AND first_failure_at > ?",
+            "pair:" + client_addr + "|", "pair:" + client_addr + "}", now - kLockSeconds);
+        auto addr = conn.QueryOne("SELECT failures FROM login_throttle WHERE key = ?", addr_key);
+        if (addr && accounts >= kAddressAccounts && addr->Int(0) >= kAddressFailures)
+            LockUntil(conn, addr_key, now + kLockSeconds);
         audit::Append(conn, actor, {"auth.login", "user", row ? row->Str(0) : "-", false, {}});
         tx.Commit();
         throw AppError(ErrorCode::kUnauthorized, "invalid_credentials");
     }
-    conn.Exec("DELETE FROM login_throttle WHERE key = ? OR key = ?", user_key, addr_key);
+    // A success clears the account's counts (from this address and in all); the address keeps
+    // its other failures.
+    conn.Exec("DELETE FROM login_throttle WHERE key = ? OR key = ?", pair_key, user_key);
+    conn.Exec("UPDATE login_throttle SET failures = failures - 1 WHERE key = ? AND failures > 0", addr_key);
     LoginResult result;
     result.token = crypto::RandomToken();
     result.csrf_token = vault_.CsrfToken(result.token);
@@ -108,7 +135,7 @@ Principal AuthService::Authenticate(const std::string& token, bool via_cookie, b
         conn.Exec("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL", now, row->Int(0));
         throw AppError(ErrorCode::kUnauthorized, "session_expired");
     }
-    if (via_cookie && is_write && csrf_header != vault_.CsrfToken(token)) {
+    if (via_cookie && is_write && !crypto::EqualConstantTime(csrf_header, vault_.CsrfToken(token))) {
         throw AppError(ErrorCode::kForbidden, "csrf_failed");
     }
     if (now - row->Int(3) >= 30) conn.Exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?", now, row->Int(0));

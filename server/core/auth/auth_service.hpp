@@ -1,7 +1,11 @@
 #pragma once
 // Accounts and sessions. Sessions are random 256-bit tokens stored as SHA-256 hashes, ended
-// after 30 idle minutes or 12 hours in all. Logins are throttled per account and per client
-// address: 5 failures lock the key for 30 minutes (429 with Retry-After).
+// after 30 idle minutes or 12 hours in all. Logins are throttled (429 with Retry-After), every
+// attempt counted before its password is checked so that parallel attempts cannot exceed it:
+// - 5 failures of one account from one address lock that pair for 30 minutes (nobody else is
+//   locked out: not the colleague at the next desk, not the account's owner elsewhere);
+// - from the 5th failure of an account in all, each further attempt waits 1, 2, 4 ... 60 s;
+// - an address is locked for 30 minutes only after 10 failures across 3 or more accounts.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -45,6 +49,9 @@ class AuthService {
     static constexpr int64_t kAbsoluteSeconds = 12 * 3600;
     static constexpr int kMaxFailures = 5;
     static constexpr int64_t kLockSeconds = 30 * 60;
+    static constexpr int64_t kMaxAccountDelaySeconds = 60;
+    static constexpr int kAddressAccounts = 3;
+    static constexpr int kAddressFailures = 10;
 
     AuthService(db::Database& db, const crypto::Vault& vault) : db_(db), vault_(vault) {}
 

@@ -38,6 +38,12 @@ void EnsureSodium() {
     if (!ok) throw std::runtime_error("libsodium failed to initialise");
 }
 
+Vault Vault::Load(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("key file " + path + " not found (give --key)");
+    return LoadOrCreate(path);
+}
+
 Vault Vault::LoadOrCreate(const std::string& path) {
     EnsureSodium();
     Vault v;
@@ -109,6 +115,28 @@ std::string Vault::LookupHash(std::string_view value) const { return KeyedHash(h
 
 std::string Vault::CsrfToken(std::string_view session_token) const {
     return KeyedHash(csrf_key_, session_token).substr(0, 32);
+}
+
+std::array<unsigned char, 32> Vault::AuditKey() const {
+    static constexpr char kContext[] = "tongxin/audit-chain/v2";
+    std::array<unsigned char, 32> out{};
+    crypto_generichash(out.data(), out.size(), reinterpret_cast<const unsigned char*>(kContext), sizeof kContext - 1,
+                       enc_key_.data(), enc_key_.size());
+    return out;
+}
+
+std::string HmacSha256Hex(const std::array<unsigned char, 32>& key, std::string_view data) {
+    unsigned char out[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256_state st;
+    crypto_auth_hmacsha256_init(&st, key.data(), key.size());
+    crypto_auth_hmacsha256_update(&st, reinterpret_cast<const unsigned char*>(data.data()), data.size());
+    crypto_auth_hmacsha256_final(&st, out);
+    return ToHex(out, sizeof out);
+}
+
+bool EqualConstantTime(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 std::string Sha256Hex(std::string_view data) {

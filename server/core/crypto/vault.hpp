@@ -14,6 +14,8 @@ class Vault {
   public:
     // Loads the key file, creating it (0600) if it does not exist. Throws on a malformed file.
     static Vault LoadOrCreate(const std::string& path);
+    // Loads an existing key file; throws if it is missing or malformed.
+    static Vault Load(const std::string& path);
     // A vault with fixed keys for unit tests.
     static Vault ForTests();
 
@@ -25,6 +27,8 @@ class Vault {
     std::string LookupHash(std::string_view value) const;
     // Keyed hash bound to a session token: the CSRF token a client echoes in X-CSRF-Token.
     std::string CsrfToken(std::string_view session_token) const;
+    // The audit chain's MAC key, derived from the encryption key (one-way: it does not reveal it).
+    std::array<unsigned char, 32> AuditKey() const;
 
   private:
     std::array<unsigned char, 32> enc_key_{};
@@ -34,6 +38,9 @@ class Vault {
 
 // Unkeyed helpers.
 std::string Sha256Hex(std::string_view data);
+std::string HmacSha256Hex(const std::array<unsigned char, 32>& key, std::string_view data);
+// Compares two strings in time that depends only on their lengths.
+bool EqualConstantTime(std::string_view a, std::string_view b);
 std::string RandomToken();     // 256 random bits, base64url without padding
 std::string RandomPassword();  // meets the password policy
 void EnsureSodium();

@@ -2,6 +2,8 @@
 // AppError: an expected failure that a user can act on. Services throw it; the HTTP layer maps
 // it to a status and the error envelope in exactly one place (http/router.cpp).
 #include <boost/json/object.hpp>
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -29,7 +31,19 @@ class AppError : public std::runtime_error {
     AppError(ErrorCode code, std::string key, boost::json::object details = {})
         : std::runtime_error(key), code_(code), key_(std::move(key)), details_(std::move(details)) {}
 
+    // A 429 or 503 that tells the client when to try again (sent as Retry-After).
+    static AppError TooManyRequests(std::string key, int64_t retry_after_seconds) {
+        AppError e(ErrorCode::kTooManyRequests, std::move(key), {{"retry_after_seconds", retry_after_seconds}});
+        e.retry_after_ = retry_after_seconds;
+        return e;
+    }
+    // A 422 for one field (`field` -> `reason_key` in details.fields).
+    static AppError Field(const std::string& field, const std::string& reason_key) {
+        return AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{field, reason_key}}}});
+    }
+
     ErrorCode code() const { return code_; }
+    std::optional<int64_t> RetryAfterSeconds() const { return retry_after_; }
     const std::string& key() const { return key_; }
     const boost::json::object& details() const { return details_; }
     boost::json::object& details() { return details_; }
@@ -38,6 +52,7 @@ class AppError : public std::runtime_error {
     ErrorCode code_;
     std::string key_;
     boost::json::object details_;
+    std::optional<int64_t> retry_after_;
 };
 
 // Field-level validation errors collected before one 422 is thrown.

@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <charconv>
+#include <cmath>
 
 #include "core/text/chinese.hpp"
 #include "core/time/clock.hpp"
@@ -17,15 +18,36 @@ JsonBody::JsonBody(const Request& req) {
     obj_ = std::move(v.as_object());
 }
 
-bool JsonBody::Has(const std::string& key) const { return obj_.contains(key); }
+const json::value* JsonBody::Get(const std::string& key) const {
+    known_.insert(key);
+    return obj_.if_contains(key);
+}
+
+bool JsonBody::Has(const std::string& key) const { return Get(key) != nullptr; }
+
+const json::value* JsonBody::Raw(const std::string& key) const { return Get(key); }
 
 bool JsonBody::IsNull(const std::string& key) const {
-    auto* v = obj_.if_contains(key);
+    auto* v = Get(key);
     return v && v->is_null();
 }
 
+void JsonBody::Finish() {
+    bool only_unknown = errors_.Empty();
+    bool any_unknown = false;
+    for (const auto& [key, value] : obj_) {
+        if (known_.count(std::string(key))) continue;
+        errors_.Add(std::string(key), "unknown_field");
+        any_unknown = true;
+    }
+    if (any_unknown && only_unknown) {
+        throw AppError(ErrorCode::kUnprocessable, "unknown_field", json::object{{"fields", errors_.fields()}});
+    }
+    errors_.ThrowIfAny();
+}
+
 std::optional<std::string> JsonBody::Str(const std::string& key, bool required, size_t max_chars) {
-    auto* v = obj_.if_contains(key);
+    auto* v = Get(key);
     if (!v || v->is_null()) {
         if (required) Fail(key, "required");
         return std::nullopt;
@@ -51,7 +73,7 @@ std::optional<std::string> JsonBody::Str(const std::string& key, bool required, 
 }
 
 std::optional<int64_t> JsonBody::Int(const std::string& key, bool required, int64_t min, int64_t max) {
-    auto* v = obj_.if_contains(key);
+    auto* v = Get(key);
     if (!v || v->is_null()) {
         if (required) Fail(key, "required");
         return std::nullopt;
@@ -61,6 +83,10 @@ std::optional<int64_t> JsonBody::Int(const std::string& key, bool required, int6
         n = v->as_int64();
     } else if (v->is_uint64() && v->as_uint64() <= static_cast<uint64_t>(INT64_MAX)) {
         n = static_cast<int64_t>(v->as_uint64());
+    } else if (v->is_uint64() || (v->is_double() && std::trunc(v->as_double()) == v->as_double() &&
+                                  std::fabs(v->as_double()) >= 9.2e18)) {
+        Fail(key, "out_of_range");  // a whole number outside int64
+        return std::nullopt;
     } else {
         Fail(key, "wrong_type");
         return std::nullopt;
@@ -73,7 +99,7 @@ std::optional<int64_t> JsonBody::Int(const std::string& key, bool required, int6
 }
 
 std::optional<double> JsonBody::Real(const std::string& key, bool required) {
-    auto* v = obj_.if_contains(key);
+    auto* v = Get(key);
     if (!v || v->is_null()) {
         if (required) Fail(key, "required");
         return std::nullopt;
@@ -82,11 +108,16 @@ std::optional<double> JsonBody::Real(const std::string& key, bool required) {
         Fail(key, "wrong_type");
         return std::nullopt;
     }
-    return v->to_number<double>();
+    double d = v->to_number<double>();
+    if (!std::isfinite(d)) {
+        Fail(key, "out_of_range");
+        return std::nullopt;
+    }
+    return d;
 }
 
 std::optional<bool> JsonBody::Bool(const std::string& key, bool required) {
-    auto* v = obj_.if_contains(key);
+    auto* v = Get(key);
     if (!v || v->is_null()) {
         if (required) Fail(key, "required");
         return std::nullopt;
@@ -116,7 +147,7 @@ std::optional<int64_t> JsonBody::Time(const std::string& key, bool required) {
 }
 
 std::optional<std::vector<std::string>> JsonBody::StrList(const std::string& key, size_t max_items) {
-    auto* v = obj_.if_contains(key);
+    auto* v = Get(key);
     if (!v || v->is_null()) return std::nullopt;
     if (!v->is_array() || v->as_array().size() > max_items) {
         Fail(key, "wrong_type");
@@ -139,7 +170,7 @@ std::optional<std::vector<std::string>> JsonBody::StrList(const std::string& key
 }
 
 std::optional<std::vector<int64_t>> JsonBody::IntList(const std::string& key, size_t max_items) {
-    auto* v = obj_.if_contains(key);
+    auto* v = Get(key);
     if (!v || v->is_null()) return std::nullopt;
     if (!v->is_array() || v->as_array().size() > max_items) {
         Fail(key, "wrong_type");

@@ -1,9 +1,12 @@
 #pragma once
 // JsonBody: typed, validated access to a JSON object request body. A body that is not JSON is
 // a 400; wrong types, missing required fields and failed checks are collected per field and
-// thrown together as one 422 by Finish().
+// thrown together as one 422 by Finish(). Bodies are strict: a key that no accessor asked for
+// is a 422 `unknown_field` (details.fields names it), so a body meant for another endpoint
+// never runs this one. Numbers outside int64 and non-finite numbers are 422 `out_of_range`.
 #include <boost/json/object.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -18,6 +21,8 @@ class JsonBody {
     explicit JsonBody(boost::json::object obj) : obj_(std::move(obj)) {}
 
     bool Has(const std::string& key) const;
+    // The raw value of a nested part (arrays of objects...), or nullptr; marks the key as known.
+    const boost::json::value* Raw(const std::string& key) const;
     // Strings are trimmed; an empty string counts as absent. max_chars counts code points.
     std::optional<std::string> Str(const std::string& key, bool required = false, size_t max_chars = 200);
     std::optional<int64_t> Int(const std::string& key, bool required = false, int64_t min = INT64_MIN,
@@ -34,11 +39,14 @@ class JsonBody {
 
     FieldErrors& errors() { return errors_; }
     void Fail(const std::string& field, const std::string& reason) { errors_.Add(field, reason); }
-    void Finish() const { errors_.ThrowIfAny(); }
+    // Throws the collected errors, and `unknown_field` for every key nobody asked for.
+    void Finish();
 
   private:
+    const boost::json::value* Get(const std::string& key) const;
     boost::json::object obj_;
     FieldErrors errors_;
+    mutable std::set<std::string> known_;
 };
 
 // Query-string helpers; a malformed value is a 400 naming the parameter.

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/text/chinese.hpp"
+
 namespace tongxin::http {
 
 std::string Request::Header(const std::string& lower_name) const {
@@ -29,6 +31,31 @@ std::string Request::Cookie(const std::string& name) const {
         pos = end + 1;
     }
     return {};
+}
+
+bool IsSafePath(std::string_view encoded, std::string_view decoded) {
+    if (encoded.empty() || encoded.front() != '/' || decoded.empty() || decoded.front() != '/') return false;
+    for (size_t i = 0; i + 2 < encoded.size(); ++i) {
+        if (encoded[i] != '%') continue;
+        char a = encoded[i + 1];
+        char b = static_cast<char>(std::toupper(static_cast<unsigned char>(encoded[i + 2])));
+        if ((a == '2' && b == 'F') || (a == '5' && b == 'C') || (a == '0' && b == '0')) return false;
+    }
+    if (!text::IsValidUtf8(decoded)) return false;
+    for (unsigned char c : decoded) {
+        if (c < 0x20 || c == 0x7f || c == '\\') return false;
+    }
+    // Segments of the decoded path: none empty (except a trailing "/"), none "." or "..".
+    size_t pos = 1;
+    while (pos <= decoded.size()) {
+        size_t end = decoded.find('/', pos);
+        if (end == std::string_view::npos) end = decoded.size();
+        std::string_view seg = decoded.substr(pos, end - pos);
+        if (seg.empty() && end != decoded.size()) return false;
+        if (seg == "." || seg == "..") return false;
+        pos = end + 1;
+    }
+    return true;
 }
 
 Response Response::Json(const std::string& body, int status) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -26,8 +27,17 @@ struct Request {
     std::string Header(const std::string& lower_name) const;
     std::optional<std::string> Query(const std::string& name) const;
     std::string Cookie(const std::string& name) const;
+    // Set by the server before the body is read (Router::Admit): the matched route, so that
+    // Dispatch neither matches nor authenticates twice.
+    const void* admitted_route = nullptr;
     const auth::Principal& User() const { return *principal; }
 };
+
+// A request target's path is safe to route and to map onto files only if neither its encoded
+// nor its decoded form can name another place: no encoded '/', '\\' or NUL (%2F %5C %00), no
+// backslash, no empty segment ("//"), no "." or ".." segment (also when written %2E), no control
+// characters and valid UTF-8 after decoding (overlong forms of '.' and '/' are invalid UTF-8).
+bool IsSafePath(std::string_view encoded_path, std::string_view decoded_path);
 
 struct Response {
     int status = 200;

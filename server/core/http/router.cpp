@@ -67,7 +67,7 @@ json::object Translate(const json::object& details, const std::string& lang) {
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, Access access, std::string summary, Handler handler) {
+Route& Router::Add(std::string method, std::string pattern, Access access, std::string summary, Handler handler) {
     Route r;
     r.method = std::move(method);
     r.segments = Split(pattern);
@@ -77,6 +77,7 @@ void Router::Add(std::string method, std::string pattern, Access access, std::st
     r.summary = std::move(summary);
     r.handler = std::move(handler);
     routes_.push_back(std::move(r));
+    return routes_.back();
 }
 
 Response ErrorResponse(int status, const std::string& key, const std::string& lang, const std::string& details_json) {
@@ -86,19 +87,15 @@ Response ErrorResponse(int status, const std::string& key, const std::string& la
     return Response::Json(json::serialize(body), status);
 }
 
-Response Router::Dispatch(Request& req) const {
+Response Router::Guarded(Request& req, const std::function<Response()>& fn) const {
     Response resp;
     std::string code;
     try {
-        resp = Run(req);
+        resp = fn();
     } catch (const AppError& e) {
         code = e.key();
         resp = ErrorResponse(HttpStatus(e.code()), e.key(), req.lang, json::serialize(e.details()));
-        if (e.code() == ErrorCode::kTooManyRequests) {
-            if (auto* after = e.details().if_contains("retry_after_seconds")) {
-                resp.headers.emplace_back("Retry-After", std::to_string(after->to_number<int64_t>()));
-            }
-        }
+        if (auto after = e.RetryAfterSeconds()) resp.headers.emplace_back("Retry-After", std::to_string(*after));
     } catch (const db::DbError& e) {
         if (e.kind() == db::DbError::Kind::kBusy) {
             code = "unavailable";
@@ -127,7 +124,26 @@ Response Router::Dispatch(Request& req) const {
     return resp;
 }
 
-Response Router::Run(Request& req) const {
+Response Router::Dispatch(Request& req) const {
+    return Guarded(req, [&] { return Run(req); });
+}
+
+std::optional<Response> Router::Admit(Request& req, size_t default_limit, size_t& body_limit) const {
+    body_limit = default_limit;
+    std::optional<Response> refused;
+    Response resp = Guarded(req, [&]() -> Response {
+        const Route* route = Find(req);
+        if (!route) return Response{};  // not an API route: the fallback reads no body
+        Authorize(req, *route);
+        req.admitted_route = route;
+        if (route->body_limit > 0) body_limit = route->body_limit;
+        return Response{};
+    });
+    if (resp.status >= 400) refused = std::move(resp);
+    return refused;
+}
+
+const Route* Router::Find(Request& req) const {
     std::vector<std::string> parts = Split(req.path);
     bool path_matched = false;
     for (const Route& route : routes_) {
@@ -136,20 +152,26 @@ Response Router::Run(Request& req) const {
         path_matched = true;
         if (route.method != req.method && !(req.method == "HEAD" && route.method == "GET")) continue;
         req.params = std::move(params);
-        if (route.access.kind != Access::Kind::kPublic) {
-            if (authenticator_) authenticator_(req);
-            if (!req.principal) throw AppError(ErrorCode::kUnauthorized, "unauthorized");
-            if (!route.access.AllowedFor(*req.principal)) {
-                throw AppError(ErrorCode::kForbidden, "forbidden");
-            }
-        }
-        return route.handler(req);
+        return &route;
     }
     if (path_matched) throw AppError(ErrorCode::kMethodNotAllowed, "method_not_allowed");
-    if (!req.path.starts_with("/api/") && (req.method == "GET" || req.method == "HEAD") && fallback_) {
-        return fallback_(req);
-    }
+    if (!req.path.starts_with("/api/") && (req.method == "GET" || req.method == "HEAD") && fallback_) return nullptr;
     throw AppError(ErrorCode::kNotFound, "route_not_found");
+}
+
+void Router::Authorize(Request& req, const Route& route) const {
+    if (route.access.kind == Access::Kind::kPublic) return;
+    if (authenticator_) authenticator_(req);
+    if (!req.principal) throw AppError(ErrorCode::kUnauthorized, "unauthorized");
+    if (!route.access.AllowedFor(*req.principal)) throw AppError(ErrorCode::kForbidden, "forbidden");
+}
+
+Response Router::Run(Request& req) const {
+    if (req.admitted_route) return static_cast<const Route*>(req.admitted_route)->handler(req);
+    const Route* route = Find(req);
+    if (!route) return fallback_(req);
+    Authorize(req, *route);
+    return route->handler(req);
 }
 
 std::string Router::OpenApi() const {

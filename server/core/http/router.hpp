@@ -3,6 +3,7 @@
 // each route needs. Dispatch() is the one place that turns AppError (and any other exception)
 // into an HTTP status and the error envelope, in the request's language.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ struct Route {
     std::string summary;
     std::string tag;
     Handler handler;
+    size_t body_limit = 0;  // bytes a request body may have; 0: the server's default (1 MiB)
 };
 
 class Router {
@@ -46,18 +48,29 @@ class Router {
     // Serves non-API GET requests (the web app); returns 404 if not set.
     using Fallback = std::function<Response(Request&)>;
 
-    void Add(std::string method, std::string pattern, Access access, std::string summary, Handler handler);
+    // Returns the route so that a caller may raise its body limit (uploads).
+    Route& Add(std::string method, std::string pattern, Access access, std::string summary, Handler handler);
     void SetAuthenticator(Authenticator a) { authenticator_ = std::move(a); }
     void SetFailureHook(FailureHook h) { failure_hook_ = std::move(h); }
     void SetFallback(Fallback f) { fallback_ = std::move(f); }
 
     Response Dispatch(Request& req) const;
+    // Decides from the request head alone, before any body is read, whether the request may go
+    // on: the route exists, the caller is authenticated and holds its permission. Returns an
+    // error response if not; otherwise sets `admitted_route` (and the principal) on `req`, and
+    // `body_limit` to the route's limit (or `default_limit`).
+    std::optional<Response> Admit(Request& req, size_t default_limit, size_t& body_limit) const;
     // OpenAPI 3.1 document listing every route.
     std::string OpenApi() const;
     const std::vector<Route>& routes() const { return routes_; }
 
   private:
     Response Run(Request& req) const;
+    // Runs `fn`, turning every exception into the error envelope (and the failure audit hook).
+    Response Guarded(Request& req, const std::function<Response()>& fn) const;
+    // The route for the request's method and path (params set on `req`); throws 404/405.
+    const Route* Find(Request& req) const;
+    void Authorize(Request& req, const Route& route) const;
     std::vector<Route> routes_;
     Authenticator authenticator_;
     FailureHook failure_hook_;

@@ -124,4 +124,109 @@ TEST(JsonBody, MalformedJsonIs400) {
     }
 }
 
+TEST(JsonBody, AnUnknownFieldIs422UnknownField) {
+    Request r = Req("POST", "/x", R"({"username": "a", "password": "b"})");
+    JsonBody body(r);
+    body.Int("minutes");
+    try {
+        body.Finish();
+        FAIL();
+    } catch (const AppError& e) {
+        EXPECT_EQ(e.code(), ErrorCode::kUnprocessable);
+        EXPECT_EQ(e.key(), "unknown_field");
+        EXPECT_EQ(e.details().at("fields").as_object().at("username").as_string(), "unknown_field");
+    }
+    Request ok = Req("POST", "/x", R"({"a": 1, "b": null, "c": [1]})");
+    JsonBody known(ok);
+    known.Int("a");
+    EXPECT_TRUE(known.IsNull("b"));
+    EXPECT_NE(known.Raw("c"), nullptr);
+    EXPECT_NO_THROW(known.Finish());
+}
+
+TEST(JsonBody, NumbersOutsideInt64AndNonFiniteNumbersAre422) {
+    Request r = Req("POST", "/x", R"({"a": 18446744073709551615, "b": 1e300, "c": 2E222222, "d": -9223372036854775808})");
+    JsonBody body(r);
+    EXPECT_FALSE(body.Int("a"));
+    EXPECT_FALSE(body.Int("b"));
+    EXPECT_FALSE(body.Real("c"));
+    EXPECT_EQ(body.Int("d"), INT64_MIN);
+    try {
+        body.Finish();
+        FAIL();
+    } catch (const AppError& e) {
+        const auto& f = e.details().at("fields").as_object();
+        EXPECT_EQ(f.at("a").as_string(), "out_of_range");
+        EXPECT_EQ(f.at("b").as_string(), "out_of_range");
+        EXPECT_EQ(f.at("c").as_string(), "out_of_range");
+        EXPECT_FALSE(f.contains("d"));
+    }
+}
+
+TEST(SafePath, RefusesEverythingThatCouldNameAnotherPlace) {
+    EXPECT_TRUE(IsSafePath("/", "/"));
+    EXPECT_TRUE(IsSafePath("/assets/app.js", "/assets/app.js"));
+    EXPECT_TRUE(IsSafePath("/api/v1/residents/", "/api/v1/residents/"));
+    EXPECT_TRUE(IsSafePath("/%E5%B1%85%E6%B0%91", "/居民"));
+    for (auto [encoded, decoded] : std::vector<std::pair<std::string, std::string>>{
+             {"//etc/passwd", "//etc/passwd"},
+             {"/%2Fetc/passwd", "//etc/passwd"},
+             {"/%2fetc", "//etc"},
+             {"/a%5cb", "/a\\b"},
+             {"/a\\b", "/a\\b"},
+             {"/a%00b", std::string("/a\0b", 4)},
+             {"/../etc", "/../etc"},
+             {"/%2e%2e/etc", "/../etc"},
+             {"/a/./b", "/a/./b"},
+             {"/a/.", "/a/."},
+             {"/%c0%ae%c0%ae/etc", "/\xc0\xae\xc0\xae/etc"},
+             {"/a%0Ab", "/a\nb"},
+             {"etc/passwd", "etc/passwd"},
+         }) {
+        EXPECT_FALSE(IsSafePath(encoded, decoded)) << encoded;
+    }
+}
+
+TEST(Router, AdmitChecksTheRouteAndPermissionBeforeTheBodyAndGivesTheRoutesLimit) {
+    Router router;
+    router.Add("POST", "/api/v1/up", Access::Need("files.write"), "", [](Request&) { return Response::Json("{}"); })
+        .body_limit = 20u << 20;
+    router.Add("POST", "/api/v1/small", Access::Public(), "", [](Request&) { return Response::Json("{}"); });
+    router.SetAuthenticator([](Request& req) {
+        if (req.Header("authorization") != "Bearer ok") return;
+        auth::Principal p;
+        p.user_id = 1;
+        p.permissions = {"files.write"};
+        req.principal = p;
+    });
+    size_t limit = 0;
+    Request anon = Req("POST", "/api/v1/up");
+    auto refused = router.Admit(anon, 1 << 20, limit);
+    ASSERT_TRUE(refused);
+    EXPECT_EQ(refused->status, 401);
+    Request missing = Req("POST", "/api/v1/nothing");
+    EXPECT_EQ(router.Admit(missing, 1 << 20, limit)->status, 404);
+    Request ok = Req("POST", "/api/v1/up");
+    ok.headers["authorization"] = "Bearer ok";
+    EXPECT_FALSE(router.Admit(ok, 1 << 20, limit));
+    EXPECT_EQ(limit, 20u << 20);
+    EXPECT_EQ(router.Dispatch(ok).status, 200);
+    Request small = Req("POST", "/api/v1/small");
+    EXPECT_FALSE(router.Admit(small, 1 << 20, limit));
+    EXPECT_EQ(limit, 1u << 20);
+}
+
+TEST(AppError, TooManyRequestsSendsRetryAfter) {
+    Router router;
+    router.Add("GET", "/api/v1/busy", Access::Public(), "",
+               [](Request&) -> Response { throw AppError::TooManyRequests("too_many_requests", 7); });
+    Request r = Req("GET", "/api/v1/busy");
+    Response resp = router.Dispatch(r);
+    EXPECT_EQ(resp.status, 429);
+    bool found = false;
+    for (const auto& [name, value] : resp.headers)
+        if (name == "Retry-After") found = value == "7";
+    EXPECT_TRUE(found);
+}
+
 }  // namespace tongxin::http

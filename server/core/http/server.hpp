@@ -3,6 +3,10 @@
 // on a separate worker pool (they block on the database and on password hashing), each worker
 // keeping its own database connection. Keep-alive, header/body timeouts, per-route body
 // limits (413), access log, security headers, graceful shutdown on SIGTERM/SIGINT.
+// Nothing is read before it is allowed: a request's path is checked (400) and, when it has a
+// body, its route, session and permission are checked from the head (Router::Admit) before one
+// byte of the body is read; bodies must keep a minimum rate; connections are capped in all and
+// per client address (503).
 #include <atomic>
 #include <functional>
 #include <string>
@@ -16,11 +20,13 @@ struct ServerOptions {
     unsigned short port = 8080;
     int io_threads = 1;
     int worker_threads = 4;
-    size_t body_limit = 1 << 20;               // 1 MiB for ordinary JSON requests
-    size_t upload_limit = 64 << 20;            // for paths that start with an upload prefix
-    std::vector<std::string> upload_prefixes;  // e.g. "/api/v1/residents/import"
-    int header_timeout_seconds = 15;           // time to send the request head (and idle keep-alive)
-    int body_timeout_seconds = 60;             // time to send the body
+    size_t body_limit = 1 << 20;         // default for a route that sets none (Route::body_limit)
+    int header_timeout_seconds = 15;     // time to send the request head (and idle keep-alive)
+    int body_timeout_seconds = 60;       // time to write a response
+    size_t min_body_rate = 16 * 1024;    // bytes/s a body must arrive at, after a grace period
+    int body_grace_seconds = 5;          // ... of this many seconds
+    int max_connections = 4096;          // open connections in all
+    int max_connections_per_client = 512;  // from one client address (a proxy counts as one)
     int shutdown_grace_seconds = 20;
     bool access_log = true;
 };

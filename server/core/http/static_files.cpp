@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "core/error/app_error.hpp"
@@ -29,19 +30,40 @@ std::string MimeOf(const fs::path& p) {
 
 }  // namespace
 
-Response ServeStatic(const std::string& root, const Request& req) {
-    if (root.empty() || req.path.find("..") != std::string::npos || req.path.find('\0') != std::string::npos) {
-        throw AppError(ErrorCode::kNotFound, "not_found");
-    }
-    fs::path base(root);
-    fs::path file = base / req.path.substr(1);
+StaticSite::StaticSite(const std::string& root) {
     std::error_code ec;
-    if (req.path == "/" || !fs::is_regular_file(file, ec)) {
+    fs::path canonical = fs::canonical(root, ec);
+    if (ec || !fs::is_directory(canonical)) throw std::runtime_error("web directory " + root + " does not exist");
+    root_ = canonical.string();
+}
+
+bool StaticSite::Contains(const std::string& path) const {
+    std::error_code ec;
+    fs::path p = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    if (ec) return false;
+    std::string s = p.string();
+    return s == root_ || s.starts_with(root_ + "/");
+}
+
+Response StaticSite::Serve(const Request& req) const {
+    if (!IsSafePath(req.path, req.path)) throw AppError(ErrorCode::kNotFound, "not_found");
+    auto inside = [this](const fs::path& candidate) -> std::optional<fs::path> {
+        std::error_code ec;
+        fs::path real = fs::canonical(candidate, ec);
+        if (ec || !real.string().starts_with(root_ + "/") || !fs::is_regular_file(real, ec)) return std::nullopt;
+        return real;
+    };
+    fs::path base(root_);
+    std::optional<fs::path> found;
+    if (req.path != "/") found = inside(base / fs::path(req.path).relative_path());
+    if (!found) {
         // Paths with an extension are files that do not exist; other paths are app routes.
         if (req.path != "/" && fs::path(req.path).has_extension()) throw AppError(ErrorCode::kNotFound, "not_found");
-        file = base / "index.html";
-        if (!fs::is_regular_file(file, ec)) throw AppError(ErrorCode::kNotFound, "not_found");
+        found = inside(base / "index.html");
+        if (!found) throw AppError(ErrorCode::kNotFound, "not_found");
     }
+    const fs::path& file = *found;
+    std::error_code ec;
     auto size = fs::file_size(file, ec);
     auto mtime = fs::last_write_time(file, ec).time_since_epoch().count();
     std::ostringstream tag;

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "core/audit/audit.hpp"
+#include "core/crypto/vault.hpp"
 #include "core/db/database.hpp"
 #include "core/db/migrator.hpp"
 
@@ -16,6 +18,7 @@ class TempDb {
     TempDb() {
         char tmpl[] = "/tmp/tongxin-unit-XXXXXX";
         dir_ = mkdtemp(tmpl);
+        audit::UseKey(crypto::Vault::ForTests().AuditKey());
         db_ = db::OpenDatabase(dir_ + "/test.db");
         db::Migrate(*db_);
     }

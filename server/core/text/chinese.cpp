@@ -1,5 +1,7 @@
 #include "core/text/chinese.hpp"
 
+#include <cctype>
+
 #include <unicode/translit.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
@@ -166,7 +168,28 @@ std::string MaskName(std::string_view name) {
 
 std::string MaskIdNumber(std::string_view id) {
     if (id.size() < 10) return std::string(id.size(), '*');
-    return std::string(id.substr(0, 6)) + std::string(id.size() - 10, '*') + std::string(id.substr(id.size() - 4));
+    return std::string(id.substr(0, 3)) + std::string(id.size() - 4, '*') + std::string(id.substr(id.size() - 1));
+}
+
+std::string MaskNumbersIn(std::string_view text) {
+    std::string out;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t j = i;
+        while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == 'X' || text[j] == 'x'))
+            ++j;
+        if (j - i >= 7) {
+            std::string_view run = text.substr(i, j - i);
+            out += run.size() == 11 ? MaskPhone(run) : run.size() >= 15 ? MaskIdNumber(run) : std::string(run.size(), '*');
+            i = j;
+        } else if (j > i) {
+            out += text.substr(i, j - i);
+            i = j;
+        } else {
+            out += text[i++];
+        }
+    }
+    return out;
 }
 
 std::string Gb18030ToUtf8(std::string_view bytes) {

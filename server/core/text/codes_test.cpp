@@ -47,7 +47,18 @@ TEST(Masking, PhoneAndIdNumber) {
     EXPECT_EQ(MaskName("张三丰"), "张*丰");
     EXPECT_EQ(MaskName("欧阳小明"), "欧**明");
     EXPECT_EQ(MaskName("王"), "王");
-    EXPECT_EQ(MaskIdNumber("510104199001011234"), "510104********1234");
+    EXPECT_EQ(MaskIdNumber("510104199001011234"), "510**************4");
+}
+
+TEST(Masks, IdNumbersKeepFirstThreeAndTheCheckCharacterSearchTextHidesNumbers) {
+    EXPECT_EQ(MaskIdNumber("510104199001011234"), "510**************4");
+    EXPECT_EQ(MaskIdNumber("51010490010112X"), "510***********X");
+    EXPECT_EQ(MaskPhone("13812341234"), "138****1234");
+    EXPECT_EQ(MaskNumbersIn("510104199001011234"), "510**************4");
+    EXPECT_EQ(MaskNumbersIn("13812341234 张三"), "138****1234 张三");
+    EXPECT_EQ(MaskNumbersIn("3栋 1201"), "3栋 1201");
+    EXPECT_EQ(MaskNumbersIn("5101041"), "*******");
 }
 
 }  // namespace tongxin::text
+

@@ -33,6 +33,21 @@ json::object UserJson(const auth::Principal& p, const std::string& lang) {
             {"resident_id", p.resident_id ? json::value(*p.resident_id) : json::value(nullptr)}};
 }
 
+// A browser's Origin on a cookie-authenticated write or a login must be Tongxin's own: the
+// configured public URL, or (without one) the Host the request was sent to. Absent is allowed
+// (non-browser clients; the CSRF token still guards cookie writes).
+bool OriginAllowed(const Request& req, const Context& ctx) {
+    std::string origin = req.Header("origin");
+    if (origin.empty()) return true;
+    if (!ctx.public_url.empty()) return origin == ctx.public_url;
+    std::string host = req.Header("host");
+    return !host.empty() && (origin == "http://" + host || origin == "https://" + host);
+}
+
+std::string CookieAttributes(const Context& ctx) {
+    return ctx.public_url.starts_with("https://") ? "; Path=/; SameSite=Strict; Secure" : "; Path=/; SameSite=Strict";
+}
+
 json::array CodesJson(const std::vector<text::Code>& table, const std::string& lang) {
     json::array out;
     for (const auto& c : table) out.push_back({{"code", c.code}, {"name", lang == "en" ? c.en : c.zh}});
@@ -51,6 +66,7 @@ void Register(http::Router& r, Context& ctx) {
         }
         std::string cookie = req.Cookie(kSessionCookie);
         if (!cookie.empty()) {
+            if (is_write && !OriginAllowed(req, ctx)) throw AppError(ErrorCode::kForbidden, "origin_mismatch");
             req.principal = ctx.auth.Authenticate(cookie, true, is_write, req.Header("x-csrf-token"), req.client_addr);
         }
     });
@@ -68,6 +84,7 @@ void Register(http::Router& r, Context& ctx) {
           [](Request&) { return Response::Json(R"({"status":"ok"})"); });
     r.Add("POST", "/api/v1/auth/login", Access::Public(), "Log in; returns a token and sets the session cookie",
           [&ctx](Request& req) {
+              if (!OriginAllowed(req, ctx)) throw AppError(ErrorCode::kForbidden, "origin_mismatch");
               http::JsonBody body(req);
               auto username = body.Str("username", true, 40);
               auto password = body.Str("password", true, 200);
@@ -78,17 +95,17 @@ void Register(http::Router& r, Context& ctx) {
                                {"user", UserJson(result.principal, req.lang)}};
               Response resp = http::JsonResponse(out);
               resp.headers.emplace_back("Set-Cookie", std::string(kSessionCookie) + "=" + result.token +
-                                                          "; Path=/; HttpOnly; SameSite=Strict");
-              resp.headers.emplace_back(
-                  "Set-Cookie", std::string(kCsrfCookie) + "=" + result.csrf_token + "; Path=/; SameSite=Strict");
+                                                          CookieAttributes(ctx) + "; HttpOnly");
+              resp.headers.emplace_back("Set-Cookie",
+                                        std::string(kCsrfCookie) + "=" + result.csrf_token + CookieAttributes(ctx));
               return resp;
           });
     r.Add("POST", "/api/v1/auth/logout", Access::LoggedIn(), "End this session", [&ctx](Request& req) {
         ctx.auth.Logout(req.User(), req.client_addr);
         Response resp = http::JsonResponse(json::object{{"ok", true}});
         resp.headers.emplace_back("Set-Cookie",
-                                  std::string(kSessionCookie) + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
-        resp.headers.emplace_back("Set-Cookie", std::string(kCsrfCookie) + "=; Path=/; Max-Age=0; SameSite=Strict");
+                                  std::string(kSessionCookie) + "=" + CookieAttributes(ctx) + "; Max-Age=0; HttpOnly");
+        resp.headers.emplace_back("Set-Cookie", std::string(kCsrfCookie) + "=" + CookieAttributes(ctx) + "; Max-Age=0");
         return resp;
     });
     r.Add("GET", "/api/v1/auth/me", Access::LoggedIn(), "Who am I", [&ctx](Request& req) {

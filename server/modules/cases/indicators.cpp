@@ -34,6 +34,8 @@ void RegisterIndicators(reports::Registry& registry) {
         }
         return out;
     };
+    // Numbers and dates only, no names: whoever may see the centre's counts.
+    resolved.records_permission = "cases.count";
     registry.Add(std::move(resolved));
 }
 

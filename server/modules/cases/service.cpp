@@ -242,8 +242,8 @@ int64_t CaseService::Register(const auth::Principal& p, const CaseInput& in, con
     }
     CaseInput checked = in;
     if (in.applicant_resident_id) {
-        auto r = conn.QueryOne("SELECT name FROM residents WHERE id = ? AND street_id = ?", *in.applicant_resident_id,
-                               *place->street_id);
+        auto r = conn.QueryOne("SELECT name FROM residents WHERE id = ? AND community_id = ?",
+                               *in.applicant_resident_id, in.community_id);
         if (!r) {
             throw AppError(ErrorCode::kUnprocessable, "validation_failed",
                            {{"fields", {{"applicant_resident_id", "not_found"}}}});

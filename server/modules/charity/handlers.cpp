@@ -146,8 +146,8 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
                   svc.Ledger(req.User(), http::QueryOptInt(req, "community"), page.limit, page.offset));
           });
     r.Add("GET", "/api/v1/charity/books", Access::Need("charity.read"), "Check that the books balance",
-          [&ctx](Request&) {
-              BooksReport b = CharityService::CheckBooks(ctx.db.Local());
+          [&svc](Request& req) {
+              BooksReport b = svc.CheckBooks(req.User());
               json::array problems;
               for (const auto& p : b.problems) problems.push_back(json::string(p));
               return http::JsonResponse(json::object{{"balanced", b.balanced},

@@ -79,6 +79,7 @@ void RegisterIndicators(reports::Registry& registry) {
                             .Int(0);
         return DonationRecords(c, Raised(s), {s.place_id, s.year_start(), s.year_end()}, limit, offset, total);
     };
+    raised.records_permission = "charity.read";
     registry.Add(std::move(raised));
 
     reports::Indicator pandemic;
@@ -96,6 +97,8 @@ void RegisterIndicators(reports::Registry& registry) {
     pandemic.records = [](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
         return DonationRecords(c, Pandemic(s), {s.place_id, s.year_end()}, limit, offset);
     };
+    // Named minority residents: only roles that may see ethnicity.
+    pandemic.records_permission = "residents.sensitive";
     registry.Add(std::move(pandemic));
 }
 

@@ -245,8 +245,8 @@ json::object CharityService::RecordDonation(const auth::Principal& p, const Dona
         }
     }
     if (in.donor_kind == "resident") {
-        auto r = conn.QueryOne("SELECT name FROM residents WHERE id = ? AND street_id = ?", *in.donor_resident_id,
-                               *place->street_id);
+        auto r = conn.QueryOne("SELECT name FROM residents WHERE id = ? AND community_id = ?", *in.donor_resident_id,
+                               in.community_id);
         if (!r) {
             throw AppError(ErrorCode::kUnprocessable, "validation_failed",
                            {{"fields", {{"donor_resident_id", "not_found"}}}});
@@ -375,8 +375,8 @@ int64_t CharityService::RequestDisbursement(const auth::Principal& p, const Disb
                                          *in.household_id, project->community_id) == 0) {
         throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"household_id", "not_found"}}}});
     }
-    if (in.organization_id && conn.QueryInt("SELECT count(*) FROM organizations WHERE id = ? AND street_id = ?",
-                                            *in.organization_id, project->street_id) == 0) {
+    if (in.organization_id && conn.QueryInt("SELECT count(*) FROM organizations WHERE id = ? AND community_id = ?",
+                                            *in.organization_id, project->community_id) == 0) {
         throw AppError(ErrorCode::kUnprocessable, "validation_failed",
                        {{"fields", {{"organization_id", "not_found"}}}});
     }
@@ -688,23 +688,39 @@ json::object CharityService::Reminders(const auth::Principal& p, std::optional<i
     return {{"items", std::move(items)}, {"total", total}};
 }
 
-BooksReport CharityService::CheckBooks(db::Connection& conn) {
+namespace {
+
+// `column` is "" (everything), "street_id" or "community_id": fixed strings, never input.
+BooksReport CheckBooksIn(db::Connection& conn, const std::string& column, int64_t place) {
     BooksReport out;
-    out.transactions = conn.QueryInt("SELECT count(*) FROM charity_transactions");
-    out.entries = conn.QueryInt("SELECT count(*) FROM charity_entries");
-    if (int64_t all = conn.QueryInt("SELECT coalesce(sum(amount_fen), 0) FROM charity_entries"); all != 0) {
+    std::string t_where = column.empty() ? " WHERE 1 = 1" : " WHERE t." + column + " = ?";
+    std::string a_where = column.empty() ? " WHERE 1 = 1" : " WHERE a." + column + " = ?";
+    std::vector<db::Value> args;
+    if (!column.empty()) args.push_back(place);
+    out.transactions = conn.Run("SELECT count(*) FROM charity_transactions t" + t_where, args).front().Int(0);
+    out.entries = conn.Run("SELECT count(*) FROM charity_entries e JOIN charity_transactions t ON t.id = "
+                           "e.transaction_id" + t_where, args)
+                      .front()
+                      .Int(0);
+    if (int64_t all = conn.Run("SELECT coalesce(sum(e.amount_fen), 0) FROM charity_entries e JOIN "
+                               "charity_transactions t ON t.id = e.transaction_id" + t_where, args)
+                          .front()
+                          .Int(0);
+        all != 0) {
         out.problems.push_back("entries sum to " + std::to_string(all) + " fen, not 0");
     }
-    for (const auto& r : conn.Query(
+    for (const auto& r : conn.Run(
              "SELECT t.id, coalesce(sum(e.amount_fen), 0), count(e.id) FROM charity_transactions t LEFT JOIN "
-             "charity_entries e ON e.transaction_id = t.id GROUP BY t.id HAVING coalesce(sum(e.amount_fen), 0) <> 0 OR "
-             "count(e.id) < 2")) {
+             "charity_entries e ON e.transaction_id = t.id" + t_where +
+                 " GROUP BY t.id HAVING coalesce(sum(e.amount_fen), 0) <> 0 OR count(e.id) < 2",
+             args)) {
         out.problems.push_back("transaction " + std::to_string(r.Int(0)) + " sums to " + std::to_string(r.Int(1)) +
                                " fen over " + std::to_string(r.Int(2)) + " entries");
     }
-    for (const auto& r : conn.Query("SELECT a.id, a.balance_fen, coalesce((SELECT sum(e.amount_fen) FROM "
-                                    "charity_entries e WHERE e.account_id = "
-                                    "a.id), 0) FROM charity_accounts a")) {
+    for (const auto& r : conn.Run("SELECT a.id, a.balance_fen, coalesce((SELECT sum(e.amount_fen) FROM "
+                                  "charity_entries e WHERE e.account_id = a.id), 0) FROM charity_accounts a" +
+                                      a_where,
+                                  args)) {
         if (r.Int(1) != r.Int(2)) {
             out.problems.push_back("account " + std::to_string(r.Int(0)) + " shows " + std::to_string(r.Int(1)) +
                                    " fen but its entries sum to " + std::to_string(r.Int(2)));
@@ -712,6 +728,19 @@ BooksReport CharityService::CheckBooks(db::Connection& conn) {
     }
     out.balanced = out.problems.empty();
     return out;
+}
+
+}  // namespace
+
+BooksReport CharityService::CheckBooks(db::Connection& conn) { return CheckBooksIn(conn, "", 0); }
+
+BooksReport CharityService::CheckBooks(const auth::Principal& p) {
+    if (!p.scope_place_id ||
+        (p.scope_kind != auth::ScopeKind::kStreet && p.scope_kind != auth::ScopeKind::kCommunity)) {
+        throw AppError(ErrorCode::kForbidden, "forbidden");
+    }
+    return CheckBooksIn(db_.Local(), p.scope_kind == auth::ScopeKind::kStreet ? "street_id" : "community_id",
+                        *p.scope_place_id);
 }
 
 std::string CharityService::ExportLedger(const auth::Principal& p, int64_t community, const std::string& lang,

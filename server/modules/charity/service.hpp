@@ -91,6 +91,9 @@ class CharityService {
     boost::json::object Reminders(const auth::Principal& p, std::optional<int64_t> community, const std::string& today);
 
     static BooksReport CheckBooks(db::Connection& conn);
+    // The same checks over the transactions and accounts of the caller's street or community
+    // (403 for accounts scoped below a community).
+    BooksReport CheckBooks(const auth::Principal& p);
     // .xlsx: every entry of the community's transactions; the disclosure's three tables.
     std::string ExportLedger(const auth::Principal& p, int64_t community, const std::string& lang,
                              const audit::Actor& actor);

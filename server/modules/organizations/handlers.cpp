@@ -102,9 +102,9 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
               in.place = body.Str("place", false, 100).value_or("");
               in.agenda = body.Str("agenda", true, 2000).value_or("");
               in.attendees = body.IntList("attendees").value_or(std::vector<int64_t>{});
+              const json::value* list = body.Raw("resolutions");
               body.Finish();
-              json::object raw = json::parse(req.body).as_object();
-              if (auto* list = raw.if_contains("resolutions"); list && list->is_array()) {
+              if (list && list->is_array()) {
                   for (auto& item : list->as_array()) {
                       if (!item.is_object()) {
                           throw AppError(ErrorCode::kUnprocessable, "validation_failed",

@@ -64,6 +64,8 @@ reports::Indicator PostHolders(std::string id, std::string zh, std::string en, s
         }
         return out;
     };
+    // Named people chosen by their ethnicity: only roles that may see ethnicity.
+    ind.records_permission = minority_only ? "residents.sensitive" : "organizations.read";
     return ind;
 }
 
@@ -102,6 +104,7 @@ reports::Indicator ActiveOrganizations(std::string id, std::string zh, std::stri
         }
         return out;
     };
+    ind.records_permission = "organizations.read";
     return ind;
 }
 
@@ -136,6 +139,7 @@ reports::Indicator SocietyEvents() {
         }
         return out;
     };
+    ind.records_permission = "organizations.read";
     return ind;
 }
 

@@ -60,6 +60,7 @@ void RegisterIndicators(reports::Registry& registry) {
         return out;
     };
     members.per_community = true;
+    members.records_permission = "party.read";
     registry.Add(std::move(members));
 
     reports::Indicator coverage;
@@ -104,6 +105,7 @@ void RegisterIndicators(reports::Registry& registry) {
         }
         return out;
     };
+    coverage.records_permission = "party.read";
     registry.Add(std::move(coverage));
 }
 

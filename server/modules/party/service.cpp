@@ -438,6 +438,10 @@ int64_t PartyService::AddStudySession(const auth::Principal& p, const StudyInput
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto place = places::FindPlace(conn, p, in.community_id);
     if (!place || place->kind != "community") Fail("community_id", "unknown_place");
+    if (in.organization_id && conn.QueryInt("SELECT count(*) FROM organizations WHERE id = ? AND community_id = ?",
+                                            *in.organization_id, in.community_id) == 0) {
+        Fail("organization_id", "not_found");
+    }
     for (int64_t a : in.attendees) {
         if (!residents::LivesInCommunity(conn, a, in.community_id)) {
             Fail("attendees", "not_found");

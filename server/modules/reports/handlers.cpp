@@ -61,13 +61,21 @@ json::object ItemOf(const Indicator& ind, double value, const Request& req, cons
             {"year", s.year},
             {"aggregate", ind.aggregate},
             {"sum_field", ind.sum_field.empty() ? json::value(nullptr) : json::value(ind.sum_field)},
-            {"sum_scale", ind.sum_scale}};
+            {"sum_scale", ind.sum_scale},
+            {"records_allowed", req.User().Can(ind.records_permission)}};
 }
 
 const Indicator& Lookup(const Registry& registry, const Request& req) {
     const Indicator* ind = registry.Find(req.params.at("id"));
     if (!ind || !req.User().Can(ind->permission)) throw AppError(ErrorCode::kNotFound, "not_found");
     return *ind;
+}
+
+// The records behind a figure need the records' own permission (names, addresses, ethnicity).
+const Indicator& LookupRecords(const Registry& registry, const Request& req) {
+    const Indicator& ind = Lookup(registry, req);
+    if (!req.User().Can(ind.records_permission)) throw AppError(ErrorCode::kForbidden, "forbidden");
+    return ind;
 }
 
 }  // namespace
@@ -135,7 +143,7 @@ void Register(http::Router& r, Context& ctx, Registry& registry) {
     r.Add("GET", "/api/v1/reports/kpis/{id}/records", Access::Need("reports.read"), "The records behind one indicator",
           [&ctx, &registry](Request& req) {
               db::Connection& conn = ctx.db.Local();
-              const Indicator& ind = Lookup(registry, req);
+              const Indicator& ind = LookupRecords(registry, req);
               KpiScope s = ScopeOf(conn, req);
               auto page = http::PageOf(req, 50, 1000);
               KpiRecords rec = RecordsOf(conn, ind, s, page.limit, page.offset);

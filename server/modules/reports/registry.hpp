@@ -47,6 +47,10 @@ struct Indicator {
     // version (reports/memo.hpp) and a street's are their sum. The modules that write the
     // records behind it call reports::Touch for the community in the same transaction.
     bool per_community = false;
+    // Who may list the records behind the figure (names, addresses, ethnicity...): the line's own
+    // read permission, never just reports.read. Required: Registry::Add refuses an indicator
+    // without it. Without it the records answer 403; the value needs only `permission`.
+    std::string records_permission;
 };
 
 class Registry {

@@ -49,17 +49,22 @@ constexpr const char* kHouseholdsPresent =
 }  // namespace
 
 void RegisterRegistryIndicators(Registry& registry) {
-    registry.Add(
+    // The records list residents with their ethnicity: only roles that may see sensitive fields.
+    auto add = [&registry](Indicator ind) {
+        ind.records_permission = "residents.sensitive";
+        registry.Add(std::move(ind));
+    };
+    add(
         {"registry.residents", "常住居民", "Residents", "人", "people", "reports.read",
          [](db::Connection& c, const KpiScope& s) { return CountResidents(c, s, false); },
          [](db::Connection& c, const KpiScope& s, int64_t l, int64_t o) { return ListResidents(c, s, false, l, o); },
          "count", "", 1.0});
-    registry.Add(
+    add(
         {"registry.minority_residents", "少数民族居民", "Minority residents", "人", "people", "reports.read",
          [](db::Connection& c, const KpiScope& s) { return CountResidents(c, s, true); },
          [](db::Connection& c, const KpiScope& s, int64_t l, int64_t o) { return ListResidents(c, s, true, l, o); },
          "count", "", 1.0});
-    registry.Add(
+    add(
         {"registry.households", "户数", "Households", "户", "households", "reports.read",
          [](db::Connection& c, const KpiScope& s) {
              std::string sql = "SELECT count(*)" + std::string(kHouseholdsPresent) + " AND " + PlaceClause(s, "h");

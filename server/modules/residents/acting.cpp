@@ -29,11 +29,39 @@ std::optional<int64_t> HomeCommunity(db::Connection& conn, const auth::Principal
     }
 }
 
-int64_t ActingFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id) {
+int64_t ActingFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id, Acting how) {
     if (!resident_id || (p.resident_id && *resident_id == *p.resident_id)) {
         if (!p.resident_id) throw AppError(ErrorCode::kUnprocessable, "no_resident_record");
         return *p.resident_id;
     }
+    auto refuse = [] {
+        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resident_id", "not_found"}}}});
+    };
+    if (how == Acting::kSelf) refuse();
+    bool allowed = false;
+    // A member of the account's own household.
+    if (p.resident_id) {
+        allowed = conn.QueryInt(
+                      "SELECT count(*) FROM residents r JOIN residents me ON me.household_id = r.household_id "
+                      "WHERE me.id = ? AND r.id = ? AND r.moved_out IS NULL",
+                      *p.resident_id, *resident_id) > 0;
+    }
+    // A group leader for the residents of the group (grid or building) they lead.
+    bool leads_group = p.role == "group_leader" &&
+                       (p.scope_kind == auth::ScopeKind::kGrid || p.scope_kind == auth::ScopeKind::kBuilding);
+    if (!allowed && leads_group) {
+        auto scope = auth::ResidentScope(p);
+        db::SqlWhere where;
+        where.AddScope(scope.clause, scope.value).Add("r.id = ?", *resident_id).Add("r.moved_out IS NULL");
+        allowed = !conn.Run("SELECT r.id FROM residents r" + where.Sql(), where.values()).empty();
+    }
+    if (!allowed) refuse();
+    return *resident_id;
+}
+
+int64_t ResidentForAction(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id,
+                          const std::string& desk_permission, Acting how) {
+    if (!resident_id || !p.Can(desk_permission)) return ActingFor(conn, p, resident_id, how);
     auto scope = auth::ResidentScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("r.id = ?", *resident_id).Add("r.moved_out IS NULL");

@@ -13,6 +13,11 @@ using http::Response;
 
 namespace {
 
+// A registry file of a whole community (10,000 rows with every column) is about 2 MiB.
+constexpr size_t kImportLimit = 20u << 20;
+
+bool FullBirthDate(const Request& req) { return req.User().Can("residents.sensitive"); }
+
 SearchFilter FilterOf(const Request& req) {
     SearchFilter f;
     f.q = req.Query("q").value_or("");
@@ -105,7 +110,7 @@ void Register(http::Router& r, Context& ctx, ResidentService& svc) {
           "Search residents (q: name, pinyin, initials, ID number or phone)", [&svc](Request& req) {
               SearchResult res = svc.Search(req.User(), FilterOf(req));
               json::array items;
-              for (const auto& x : res.items) items.push_back(ToJson(x, req.lang));
+              for (const auto& x : res.items) items.push_back(ToJson(x, req.lang, FullBirthDate(req)));
               json::object body{{"items", std::move(items)},
                                 {"total", res.total},
                                 {"total_is_lower_bound", res.total_is_lower_bound}};
@@ -129,20 +134,21 @@ void Register(http::Router& r, Context& ctx, ResidentService& svc) {
               bool commit = req.Query("commit").value_or("") == "1";
               auto report = svc.Import(req.User(), *community, req.body, commit, ActorOf(req));
               return http::JsonResponse(ReportJson(report, req.lang), commit ? 201 : 200);
-          });
+          })
+        .body_limit = kImportLimit;
     r.Add("GET", "/api/v1/residents/{id}", Access::Need("residents.read"), "Get a resident", [&svc](Request& req) {
-        return http::JsonResponse(ToJson(svc.Get(req.User(), http::PathId(req)), req.lang));
+        return http::JsonResponse(ToJson(svc.Get(req.User(), http::PathId(req)), req.lang, FullBirthDate(req)));
     });
     r.Add("POST", "/api/v1/residents", Access::Need("residents.write"), "Register a resident", [&svc](Request& req) {
         int64_t id = svc.Create(req.User(), InputOf(req, nullptr), ActorOf(req));
-        return http::JsonResponse(ToJson(svc.Get(req.User(), id), req.lang), 201);
+        return http::JsonResponse(ToJson(svc.Get(req.User(), id), req.lang, FullBirthDate(req)), 201);
     });
     r.Add("PATCH", "/api/v1/residents/{id}", Access::Need("residents.write"), "Update a resident",
           [&svc](Request& req) {
               int64_t id = http::PathId(req);
               Resident current = svc.Get(req.User(), id);
               svc.Update(req.User(), id, InputOf(req, &current), ActorOf(req));
-              return http::JsonResponse(ToJson(svc.Get(req.User(), id), req.lang));
+              return http::JsonResponse(ToJson(svc.Get(req.User(), id), req.lang, FullBirthDate(req)));
           });
     r.Add("POST", "/api/v1/residents/{id}/move-out", Access::Need("residents.write"),
           "Record that a resident moved out (records are never deleted)", [&svc](Request& req) {
@@ -152,7 +158,7 @@ void Register(http::Router& r, Context& ctx, ResidentService& svc) {
               auto reason = body.Str("reason", false, 200).value_or("");
               body.Finish();
               svc.MoveOut(req.User(), id, *date, reason, ActorOf(req));
-              return http::JsonResponse(ToJson(svc.Get(req.User(), id), req.lang));
+              return http::JsonResponse(ToJson(svc.Get(req.User(), id), req.lang, FullBirthDate(req)));
           });
     r.Add("GET", "/api/v1/residents/{id}/contact", Access::Need("residents.sensitive"),
           "Unmasked identity-card number and phone (audited)", [&svc](Request& req) {

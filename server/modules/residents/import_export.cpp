@@ -288,7 +288,7 @@ std::string ResidentService::Export(const auth::Principal& p, SearchFilter f, bo
     for (;;) {
         SearchResult page = Search(p, f);
         for (const Resident& r : page.items) {
-            json::object j = ToJson(r, lang);
+            json::object j = ToJson(r, lang, true);
             std::string id_number = r.id_masked, phone = r.phone_masked;
             if (unmasked) {
                 auto stored = conn.QueryOne("SELECT id_enc, phone_enc FROM residents WHERE id = ?", r.id);
@@ -310,7 +310,7 @@ std::string ResidentService::Export(const auth::Principal& p, SearchFilter f, bo
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     audit::Append(
         conn, actor,
-        {"residents.exported", "resident", "*", true, {{"rows", exported}, {"unmasked", unmasked}, {"q", f.q}}});
+        {"residents.exported", "resident", "*", true, {{"rows", exported}, {"unmasked", unmasked}, {"q", text::MaskNumbersIn(f.q)}}});
     tx.Commit();
     return io::WriteXlsx(en ? "Residents" : "居民", header, rows);
 }

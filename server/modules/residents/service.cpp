@@ -535,7 +535,7 @@ bool LivesInCommunity(db::Connection& conn, int64_t resident_id, int64_t communi
                          community_id) > 0;
 }
 
-json::object ToJson(const Resident& r, const std::string& lang) {
+json::object ToJson(const Resident& r, const std::string& lang, bool full_birth_date) {
     auto label = [&](const std::vector<text::Code>& table, const std::string& code) {
         const auto* c = text::FindCode(table, code);
         return c ? (lang == "en" ? c->en : c->zh) : code;
@@ -548,7 +548,9 @@ json::object ToJson(const Resident& r, const std::string& lang) {
             {"name", r.name},
             {"pinyin", r.pinyin},
             {"gender", r.gender},
-            {"birth_date", opt(r.birth_date)},
+            {"birth_date", full_birth_date ? opt(r.birth_date) : json::value(nullptr)},
+            {"birth_year", r.birth_date && r.birth_date->size() >= 4 ? json::value(std::stoi(r.birth_date->substr(0, 4)))
+                                                                     : json::value(nullptr)},
             {"ethnicity", r.ethnicity},
             {"ethnicity_name", label(text::Ethnicities(), r.ethnicity)},
             {"minority", text::IsMinority(r.ethnicity)},

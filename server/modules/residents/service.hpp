@@ -124,15 +124,28 @@ class ResidentService {
     const crypto::Vault& vault_;
 };
 
-boost::json::object ToJson(const Resident& r, const std::string& lang);
+// `full_birth_date`: the reader holds residents.sensitive. Others get the birth year only: with
+// the masked ID number it leaves more than 10,000 candidates for the full number.
+boost::json::object ToJson(const Resident& r, const std::string& lang, bool full_birth_date);
 
 // Whether a resident's record belongs to the community (for other modules' membership checks).
 bool LivesInCommunity(db::Connection& conn, int64_t resident_id, int64_t community_id);
 // The community a resident-facing account belongs to: its resident record's, else its place's.
 std::optional<int64_t> HomeCommunity(db::Connection& conn, const auth::Principal& p);
+// What a resident-facing account may do for someone else (docs/security.md, "Acting for others").
+enum class Acting {
+    kSelf,   // own records only: points, hours, disputes, redemptions, check-in by scanning
+    kProxy,  // bookings, sign-ups, cancellations, passes, mutual-aid requests: also a member of the
+             // account's own household, and for a residents' group leader a resident of the group
+             // (grid or building) they lead. Never a liaison's paired households or anyone else.
+};
 // The resident an action is for: the caller's own record (422 no_resident_record if none), or
-// `resident_id` if it lies inside the caller's place scope and has not moved out (a group
-// leader acting for a neighbour); 422 otherwise.
-int64_t ActingFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id);
+// `resident_id` if `how` allows acting for them and they have not moved out; 422 otherwise.
+// Staff acting at the desk do not come here: their services check the place scope themselves.
+int64_t ActingFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id, Acting how);
+// At a desk (the caller holds `desk_permission`, e.g. shuttle.write): any resident inside the
+// caller's place scope who has not moved out; for everyone else ActingFor(how). 422 otherwise.
+int64_t ResidentForAction(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id,
+                          const std::string& desk_permission, Acting how);
 
 }  // namespace tongxin::residents

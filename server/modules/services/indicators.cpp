@@ -46,6 +46,7 @@ void RegisterIndicators(reports::Registry& registry) {
         }
         return out;
     };
+    aid.records_permission = "services.read";
     registry.Add(std::move(aid));
 }
 

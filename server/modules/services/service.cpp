@@ -330,7 +330,7 @@ int64_t ServiceLineService::Post(const auth::Principal& p, const AidInput& in, c
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    int64_t rid = residents::ActingFor(conn, p, in.resident_id);
+    int64_t rid = residents::ResidentForAction(conn, p, in.resident_id, "services.write", residents::Acting::kProxy);
     auto r = conn.QueryOne("SELECT street_id, community_id FROM residents WHERE id = ?", rid);
     int64_t now = time::NowUnix();
     int64_t id = conn.Insert(
@@ -365,6 +365,14 @@ void ServiceLineService::Match(const auth::Principal& p, int64_t request_id, std
         if (!offer || offer->kind != "offer" || offer->community_id != req->community_id) {
             throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"offer_id", "not_found"}}}});
         }
+        // A resident matches only their own request (with any offer) or their own offer.
+        if (!staff) {
+            int64_t me = residents::ActingFor(conn, p, std::nullopt, residents::Acting::kSelf);
+            if (req->resident_id != me && offer->resident_id != me) {
+                throw AppError(ErrorCode::kUnprocessable, "validation_failed",
+                               {{"fields", {{"offer_id", "not_your_aid"}}}});
+            }
+        }
         if (offer->status != "open") throw AppError(ErrorCode::kConflict, "aid_not_open");
         helper = offer->resident_id;
         conn.Exec("UPDATE mutual_aid SET status = 'matched', updated_at = ? WHERE id = ?", time::NowUnix(), *offer_id);
@@ -376,7 +384,7 @@ void ServiceLineService::Match(const auth::Principal& p, int64_t request_id, std
         helper = *helper_resident_id;
     } else {
         // A neighbour takes up a request themselves.
-        helper = residents::ActingFor(conn, p, helper_resident_id);
+        helper = residents::ActingFor(conn, p, helper_resident_id, residents::Acting::kSelf);
     }
     if (helper == req->resident_id) {
         throw AppError(ErrorCode::kUnprocessable, "validation_failed",

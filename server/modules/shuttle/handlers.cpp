@@ -27,7 +27,7 @@ class AttemptLimiter {
         while (!times.empty() && now - times.front() >= window_) times.pop_front();
         if (times.size() >= limit_) {
             auto wait = std::chrono::duration_cast<std::chrono::seconds>(window_ - (now - times.front())).count() + 1;
-            throw AppError(ErrorCode::kTooManyRequests, "too_many_requests", {{"retry_after", wait}});
+            throw AppError::TooManyRequests("too_many_requests", wait);
         }
         times.push_back(now);
     }
@@ -39,11 +39,6 @@ class AttemptLimiter {
     std::map<int64_t, std::deque<std::chrono::steady_clock::time_point>> attempts_;
 };
 
-// The address residents reach this server at, for links in notices and QR codes.
-std::string BaseUrl(const Request& req) {
-    return (req.Header("x-forwarded-proto") == "https" ? "https://" : "http://") + std::string(req.Header("host"));
-}
-
 struct Announcement {
     int64_t trip_id, community_id;
     std::string title, text, link, path;
@@ -51,7 +46,7 @@ struct Announcement {
 
 // The booking announcement of a trip: where and when the bus stops, how to book, and that
 // neighbours without a smartphone book through their group leader or building head.
-Announcement AnnouncementOf(ShuttleService& svc, const Request& req) {
+Announcement AnnouncementOf(ShuttleService& svc, const Context& ctx, const Request& req) {
     int64_t id = http::PathId(req);
     auto trips = svc.Trips(req.User(), std::nullopt, id);
     if (trips["items"].as_array().empty()) throw AppError(ErrorCode::kNotFound, "not_found");
@@ -61,7 +56,7 @@ Announcement AnnouncementOf(ShuttleService& svc, const Request& req) {
     a.trip_id = id;
     a.community_id = trip->at("community_id").as_int64();
     a.path = "/m/shuttle?trip=" + std::to_string(id);
-    a.link = BaseUrl(req) + a.path;
+    a.link = ctx.Link(a.path);
     a.title = str("trip_date") + " " + str("service");
     std::string stops;
     for (const auto& s : trip->at("stops").as_array()) {
@@ -114,9 +109,9 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
               in.booking_deadline = body.Time("booking_deadline", true).value_or(0);
               in.vehicle = body.Str("vehicle", true, 100).value_or("");
               in.seats = body.Int("seats", true, 1, 1000).value_or(0);
+              const json::value* stops = body.Raw("stops");
               body.Finish();
-              auto parsed = json::parse(req.body);
-              if (auto* stops = parsed.as_object().if_contains("stops"); stops && stops->is_array()) {
+              if (stops && stops->is_array()) {
                   for (const auto& s : stops->as_array()) {
                       if (!s.is_object() || !s.as_object().contains("name") || !s.as_object().at("name").is_string() ||
                           !s.as_object().contains("time") || !s.as_object().at("time").is_string()) {
@@ -156,11 +151,11 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
           });
     r.Add("GET", "/api/v1/shuttle/trips/{id}/pass", Access::NeedAny({"shuttle.write", "shuttle.book"}),
           "Boarding pass of a confirmed seat (yours, or ?resident_id= of your group) with its QR code (SVG)",
-          [&svc](Request& req) {
+          [&svc, &ctx](Request& req) {
               int64_t id = http::PathId(req);
               json::object pass = svc.Pass(req.User(), id, http::QueryOptInt(req, "resident_id"));
-              std::string link = BaseUrl(req) + "/m/shuttle/board?trip=" + std::to_string(id) +
-                                 "&pass=" + std::string(pass.at("code").as_string());
+              std::string link = ctx.Link("/m/shuttle/board?trip=" + std::to_string(id) +
+                                          "&pass=" + std::string(pass.at("code").as_string()));
               pass["link"] = link;
               pass["qr_svg"] = io::QrSvg(link);
               return http::JsonResponse(pass);
@@ -203,14 +198,14 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
           });
     r.Add("GET", "/api/v1/shuttle/trips/{id}/notice", Access::Need("shuttle.write"),
           "Copy-ready announcement for owners' groups and building heads, with the booking link and its QR code (SVG)",
-          [&svc](Request& req) {
-              Announcement a = AnnouncementOf(svc, req);
+          [&svc, &ctx](Request& req) {
+              Announcement a = AnnouncementOf(svc, ctx, req);
               return http::JsonResponse(
                   json::object{{"title", a.title}, {"text", a.text}, {"link", a.link}, {"qr_svg", io::QrSvg(a.link)}});
           });
     r.Add("POST", "/api/v1/shuttle/trips/{id}/notice/publish", Access::Need("shuttle.write"),
           "Publish the announcement to the community's notice board in the app", [&svc, &ctx](Request& req) {
-              Announcement a = AnnouncementOf(svc, req);
+              Announcement a = AnnouncementOf(svc, ctx, req);
               db::Connection& conn = ctx.db.Local();
               db::Transaction tx(conn, db::Transaction::Mode::kWrite);
               if (auto existing = conn.QueryOne("SELECT id FROM notices WHERE source = 'shuttle_trip' AND source_id = "

@@ -45,6 +45,7 @@ void RegisterIndicators(reports::Registry& registry) {
         }
         return out;
     };
+    boarded.records_permission = "shuttle.read";
     registry.Add(std::move(boarded));
 }
 

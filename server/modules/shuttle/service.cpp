@@ -258,7 +258,7 @@ json::object ShuttleService::Reserve(const auth::Principal& p, int64_t trip_id, 
     int64_t now = time::NowUnix();
     if (t.status != "open" || now > t.deadline) throw AppError(ErrorCode::kConflict, "booking_closed");
     // A leader books only residents of their own group: their place scope decides.
-    int64_t rid = residents::ActingFor(conn, p, resident_id);
+    int64_t rid = residents::ResidentForAction(conn, p, resident_id, "shuttle.write", residents::Acting::kProxy);
     auto person = conn.QueryOne("SELECT community_id, birth_date FROM residents WHERE id = ?", rid);
     if (person->Int(0) != t.community_id) {
         throw AppError(ErrorCode::kUnprocessable, "validation_failed",
@@ -329,7 +329,7 @@ json::object ShuttleService::Cancel(const auth::Principal& p, int64_t trip_id, s
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     Trip t = LoadTrip(conn, p, trip_id, true);
     if (time::NowUnix() > t.deadline) throw AppError(ErrorCode::kConflict, "cancel_deadline_passed");
-    int64_t rid = residents::ActingFor(conn, p, resident_id);
+    int64_t rid = residents::ResidentForAction(conn, p, resident_id, "shuttle.write", residents::Acting::kProxy);
     auto r = conn.QueryOne(
         "SELECT id, status, queue_no FROM shuttle_reservations WHERE trip_id = ? AND resident_id = ? AND status IN "
         "('confirmed', 'waitlisted')",
@@ -416,7 +416,7 @@ json::object ShuttleService::Pass(const auth::Principal& p, int64_t trip_id, std
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     Trip t = LoadTrip(conn, p, trip_id, false);
-    int64_t rid = residents::ActingFor(conn, p, resident_id);
+    int64_t rid = residents::ResidentForAction(conn, p, resident_id, "shuttle.write", residents::Acting::kProxy);
     auto r = conn.QueryOne(
         "SELECT x.id, x.status, x.pass_code, s.name, s.stop_time, rs.name FROM shuttle_reservations x JOIN "
         "shuttle_stops s ON s.id = x.stop_id JOIN residents rs ON rs.id = x.resident_id WHERE x.trip_id = ? AND "

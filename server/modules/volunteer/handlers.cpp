@@ -17,17 +17,9 @@ RecordFilter RecordFilterOf(const Request& req) {
             http::QueryOptDate(req, "from"), http::QueryOptDate(req, "to")};
 }
 
-// The origin the browser used, for links printed in QR codes.
-std::string OriginOf(const Request& req) {
-    std::string proto = req.Header("x-forwarded-proto");
-    std::string host = req.Header("host");
-    return (proto == "https" ? "https://" : "http://") + (host.empty() ? std::string("127.0.0.1") : host);
-}
-
 }  // namespace
 
 void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Registry& registry) {
-    (void)ctx;
     RegisterIndicators(registry);
 
     r.Add("GET", "/api/v1/volunteer/activities", Access::NeedAny({"volunteer.read", "volunteer.self"}),
@@ -74,8 +66,8 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               return http::JsonResponse(json::object{{"ok", true}});
           });
     r.Add("GET", "/api/v1/volunteer/activities/{id}/qr.svg", Access::Need("volunteer.write"),
-          "QR code of the activity's check-in link (SVG)", [&svc](Request& req) {
-              std::string svg = svc.CheckinQr(req.User(), http::PathId(req), OriginOf(req));
+          "QR code of the activity's check-in link (SVG)", [&svc, &ctx](Request& req) {
+              std::string svg = svc.CheckinQr(req.User(), http::PathId(req), ctx.public_url);
               Response res;
               res.content_type = "image/svg+xml";
               res.headers.emplace_back("Cache-Control", "no-store");
@@ -118,10 +110,10 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
           "Record the hours of checked-in volunteers (or entries: [{resident_id, minutes}])", [&svc](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
+              const json::value* entries = body.Raw("entries");
               body.Finish();
               std::vector<VolunteerService::MinutesFor> given;
-              auto parsed = json::parse(req.body.empty() ? std::string("{}") : req.body);
-              if (auto* entries = parsed.as_object().if_contains("entries")) {
+              if (entries && !entries->is_null()) {
                   if (!entries->is_array()) {
                       throw AppError(ErrorCode::kUnprocessable, "validation_failed",
                                      {{"fields", {{"entries", "wrong_type"}}}});
@@ -263,11 +255,11 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               s.regular_min_activities = body.Int("regular_min_activities", true, 0, 1000).value_or(0);
               s.regular_months = body.Int("regular_months", true, 1, 60).value_or(12);
               s.points_per_hour = body.Int("points_per_hour", true, 0, 1000).value_or(0);
+              const json::value* k = body.Raw("kind_points_per_hour");
               body.Finish();
               s.regular_min_minutes = static_cast<int64_t>(*hours * 60.0 + 0.5);
               std::vector<std::pair<std::string, int64_t>> kinds;
-              auto parsed = json::parse(req.body);
-              if (auto* k = parsed.as_object().if_contains("kind_points_per_hour"); k && k->is_object()) {
+              if (k && k->is_object()) {
                   for (const auto& [kind, v] : k->as_object()) {
                       if (!v.is_int64()) {
                           throw AppError(ErrorCode::kUnprocessable, "validation_failed",

@@ -86,6 +86,8 @@ void RegisterIndicators(reports::Registry& registry) {
         return RecordsOf(RegularsOf(c, s), limit, offset);
     };
     regulars.per_community = true;
+    // Named minority residents: only roles that may see ethnicity.
+    regulars.records_permission = "residents.sensitive";
     registry.Add(std::move(regulars));
 
     reports::Indicator hours;
@@ -106,6 +108,8 @@ void RegisterIndicators(reports::Registry& registry) {
         return RecordsOf(RegularsOf(c, s), limit, offset);
     };
     hours.per_community = true;
+    // Named minority residents: only roles that may see ethnicity.
+    hours.records_permission = "residents.sensitive";
     registry.Add(std::move(hours));
 }
 

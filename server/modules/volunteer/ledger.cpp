@@ -17,7 +17,7 @@
 
 namespace tongxin::volunteer {
 namespace json = boost::json;
-using detail::ActingFor;
+using detail::ResidentFor;
 using detail::MovePoints;
 using detail::RecordScope;
 
@@ -56,7 +56,7 @@ db::SqlWhere RecordWhere(db::Connection& conn, const auth::Principal& p, const R
         where.AddScope(scope.clause, scope.value);
         if (f.resident) where.Add("o.resident_id = ?", *f.resident);
     } else {
-        where.Add("o.resident_id = ?", ActingFor(conn, p, f.resident));
+        where.Add("o.resident_id = ?", ResidentFor(conn, p, f.resident));
     }
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (f.activity) where.Add("o.activity_id = ?", *f.activity);
@@ -290,7 +290,7 @@ int64_t VolunteerService::Dispute(const auth::Principal& p, int64_t hours_id, co
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    int64_t me = ActingFor(conn, p, std::nullopt);
+    int64_t me = ResidentFor(conn, p, std::nullopt);
     auto h = LoadHours(conn, {"o.resident_id = ?", me}, hours_id);
     if (!h) throw AppError(ErrorCode::kNotFound, "not_found");
     if (h->entry != "record") throw AppError(ErrorCode::kUnprocessable, "not_a_record");
@@ -317,7 +317,7 @@ json::object VolunteerService::Disputes(const auth::Principal& p, std::optional<
         auto scope = auth::CommunityRecordScope(p);
         where.AddScope(scope.clause, scope.value);
     } else {
-        where.Add("o.resident_id = ?", ActingFor(conn, p, std::nullopt));
+        where.Add("o.resident_id = ?", ResidentFor(conn, p, std::nullopt));
     }
     if (community) where.Add("o.community_id = ?", *community);
     if (status) where.Add("o.status = ?", *status);
@@ -393,7 +393,7 @@ json::object VolunteerService::Points(const auth::Principal& p, std::optional<in
         }
         rid = *resident_id;
     } else {
-        rid = ActingFor(conn, p, resident_id);
+        rid = ResidentFor(conn, p, resident_id);
     }
     int64_t balance = conn.QueryInt("SELECT balance FROM volunteer_point_balances WHERE resident_id = ?", rid);
     int64_t total = conn.QueryInt("SELECT count(*) FROM volunteer_points WHERE resident_id = ?", rid);
@@ -501,7 +501,8 @@ json::object VolunteerService::Redeem(const auth::Principal& p, int64_t reward_i
                                       const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    int64_t rid = ActingFor(conn, p, resident_id);
+    // Staff redeem at the desk for any resident in scope; a resident only for themselves.
+    int64_t rid = residents::ResidentForAction(conn, p, resident_id, "volunteer.write", residents::Acting::kSelf);
     auto home = conn.QueryOne("SELECT community_id FROM residents WHERE id = ?", rid);
     auto reward = conn.QueryOne("SELECT name, points, community_id FROM volunteer_rewards WHERE id = ? AND active = 1",
                                 reward_id);
@@ -670,7 +671,7 @@ json::object VolunteerService::Regulars(const auth::Principal& p, int64_t commun
 
 json::object VolunteerService::Me(const auth::Principal& p) {
     db::Connection& conn = db_.Local();
-    int64_t me = ActingFor(conn, p, std::nullopt);
+    int64_t me = ResidentFor(conn, p, std::nullopt);
     auto r = conn.QueryOne("SELECT name, community_id FROM residents WHERE id = ?", me);
     std::string today = time::Today();
     int64_t community = r->Int(1);
@@ -762,7 +763,7 @@ json::object VolunteerService::IssueCertificate(const auth::Principal& p, int64_
 json::object VolunteerService::Certificate(const auth::Principal& p, int64_t id) {
     db::Connection& conn = db_.Local();
     auto scope = p.Can("volunteer.read") ? auth::CommunityRecordScope(p)
-                                         : auth::ScopeFilter{"o.resident_id = ?", ActingFor(conn, p, std::nullopt)};
+                                         : auth::ScopeFilter{"o.resident_id = ?", ResidentFor(conn, p, std::nullopt)};
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
     auto rows = conn.Run(

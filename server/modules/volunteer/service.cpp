@@ -36,8 +36,9 @@ auth::ScopeFilter RecordScope(db::Connection& conn, const auth::Principal& p) {
     return {"o.community_id = ?", HomeCommunity(conn, p).value_or(-1)};
 }
 
-int64_t ActingFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id) {
-    return residents::ActingFor(conn, p, resident_id);
+int64_t ResidentFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id,
+                  residents::Acting how) {
+    return residents::ActingFor(conn, p, resident_id, how);
 }
 
 std::string DateOf(int64_t unix_seconds) { return time::ToRfc3339(unix_seconds).substr(0, 10); }
@@ -72,7 +73,7 @@ void MovePoints(db::Connection& conn, int64_t resident_id, int64_t community_id,
 
 }  // namespace detail
 
-using detail::ActingFor;
+using detail::ResidentFor;
 using detail::RecordScope;
 
 namespace {
@@ -319,7 +320,8 @@ json::object VolunteerService::SignUp(const auth::Principal& p, int64_t activity
     if (a.status == "cancelled") throw AppError(ErrorCode::kConflict, "activity_cancelled");
     int64_t now = time::NowUnix();
     if (now >= a.ends_at) throw AppError(ErrorCode::kConflict, "activity_finished");
-    int64_t rid = ActingFor(conn, p, resident_id);
+    int64_t rid =
+        residents::ResidentForAction(conn, p, resident_id, "volunteer.write", residents::Acting::kProxy);
     if (!residents::LivesInCommunity(conn, rid, a.community_id)) {
         throw AppError(ErrorCode::kUnprocessable, "validation_failed",
                        {{"fields", {{"resident_id", "not_in_community"}}}});
@@ -364,7 +366,8 @@ json::object VolunteerService::CancelSignup(const auth::Principal& p, int64_t ac
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     LockActivity(conn, activity_id);
     ActivityRow a = LoadActivity(conn, p, activity_id);
-    int64_t rid = p.Can("volunteer.write") && resident_id ? *resident_id : ActingFor(conn, p, resident_id);
+    int64_t rid = p.Can("volunteer.write") && resident_id ? *resident_id
+                                                          : ResidentFor(conn, p, resident_id, residents::Acting::kProxy);
     auto s = conn.QueryOne(
         "SELECT id, status, checked_in_at FROM volunteer_signups WHERE activity_id = ? AND resident_id = ? AND status "
         "<> 'cancelled'",
@@ -423,7 +426,7 @@ json::object VolunteerService::Check(const auth::Principal& p, int64_t activity_
         if (now < a.starts_at - 2 * 3600 || now > a.ends_at + 2 * 3600) {
             throw AppError(ErrorCode::kConflict, "checkin_closed");
         }
-        rid = ActingFor(conn, p, resident_id);
+        rid = ResidentFor(conn, p, resident_id);
     }
     auto s = conn.QueryOne(
         "SELECT id, status, checked_in_at, checked_out_at FROM volunteer_signups WHERE activity_id = ? AND "

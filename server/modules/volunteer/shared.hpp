@@ -6,6 +6,7 @@
 #include "core/auth/principal.hpp"
 #include "core/auth/scope.hpp"
 #include "core/db/database.hpp"
+#include "modules/residents/service.hpp"
 
 namespace tongxin::volunteer::detail {
 
@@ -16,7 +17,8 @@ std::optional<int64_t> HomeCommunity(db::Connection& conn, const auth::Principal
 auth::ScopeFilter RecordScope(db::Connection& conn, const auth::Principal& p);
 // The resident an action is for: the caller's own record, or one inside the caller's place scope
 // (a group leader acting for a neighbour). 422 otherwise.
-int64_t ActingFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id);
+int64_t ResidentFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id,
+                  residents::Acting how = residents::Acting::kSelf);
 std::string DateOf(int64_t unix_seconds);  // YYYY-MM-DD in +08:00
 int64_t PointsPerHour(db::Connection& conn, int64_t community, const std::string& kind);
 // Appends a points entry and moves the cached balance with it; a debit the balance cannot

@@ -31,7 +31,7 @@ export default {
   },
   reports: {
     title: 'Overview', byCommunity: 'Communities compared', records: 'Records', ethnicity: 'Ethnic composition', value: 'Value', asOf: 'As of {date}',
-    suppressed: 'Groups under 5 people are merged into "Other"', drill: 'Click a figure to see the records behind it',
+    suppressed: 'Groups under 5 people are merged into "Other"', drill: 'Click a figure to see the records behind it', recordsRestricted: 'Your role sees this figure but not the records behind it',
     columns: {
       community: 'Community', name: 'Name', gender: 'Gender', ethnicity: 'Ethnicity', political_status: 'Political status',
       address: 'Address', liaison: 'Party liaison', moved_in: 'Moved in', hours_in_year: 'Hours in the year',

@@ -31,7 +31,7 @@ export default {
   },
   reports: {
     title: '工作概览', byCommunity: '各社区对比', records: '数据明细', ethnicity: '民族构成', value: '数值', asOf: '截至 {date}',
-    suppressed: '人数少于 5 的民族合并为「其他」', drill: '点击数字查看背后的记录',
+    suppressed: '人数少于 5 的民族合并为「其他」', drill: '点击数字查看背后的记录', recordsRestricted: '您的角色可查看此数字，但无权查看其背后的记录',
     columns: {
       community: '社区', name: '姓名', gender: '性别', ethnicity: '民族', political_status: '政治面貌', address: '地址',
       liaison: '联络党员', moved_in: '迁入日期', hours_in_year: '年度时长（小时）', activities: '活动次数',

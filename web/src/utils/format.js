@@ -11,9 +11,10 @@ export function toQuery(params) {
   return s ? `?${s}` : '';
 }
 
-// Age in whole years on `today` (YYYY-MM-DD) for a birth date, or '' if unknown.
-export function ageOn(birthDate, today) {
-  if (!birthDate) return '';
+// Age in whole years on `today` (YYYY-MM-DD) for a birth date, or '' if unknown. Roles that may
+// not see birth dates get the birth year only: the age is then the one reached this year.
+export function ageOn(birthDate, today, birthYear) {
+  if (!birthDate) return birthYear ? Number(today.slice(0, 4)) - birthYear : '';
   const [by, bm, bd] = birthDate.split('-').map(Number);
   const [ty, tm, td] = today.split('-').map(Number);
   let age = ty - by;
