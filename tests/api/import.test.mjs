@@ -179,3 +179,26 @@ test('a large file is written whole: every row, its name substrings and tags, se
   const found = await worker.get('/api/v1/residents?q=' + encodeURIComponent('钱大水'));
   assert.ok(found.data.items.some((x) => x.name === '钱大水'));
 });
+
+test('a workbook that unpacks to more than 64 MiB or compresses over 100:1 is refused before it is unpacked', async () => {
+  const bomb = (megabytes) => {
+    const path = `${process.env.TONGXIN_TEST_WORK}/bomb-${megabytes}-${Date.now()}.xlsx`;
+    execFileSync('python3', ['-c', `
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('[Content_Types].xml', '<Types/>')
+    z.writestr('xl/workbook.xml', '<workbook/>')
+    z.writestr('xl/worksheets/sheet1.xml', '<worksheet><sheetData>' + ' ' * (int(sys.argv[2]) << 20) + '</sheetData></worksheet>')
+`, path, String(megabytes)]);
+    return readFileSync(path);
+  };
+  const before = sql(server.db, 'SELECT count(*) FROM residents')[0][0];
+  for (const mb of [2, 80]) {
+    const file = bomb(mb);
+    assert.ok(file.length < (1 << 20), `the ${mb} MiB bomb is small on the wire`);
+    const r = await upload(file, true);
+    assert.equal(r.status, 422, `${mb} MiB`);
+    assert.equal(r.data.error.code, 'import_unreadable');
+  }
+  assert.equal(sql(server.db, 'SELECT count(*) FROM residents')[0][0], before);
+});

@@ -4,6 +4,7 @@
 #include <xlsxwriter.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -33,10 +34,21 @@ class Zip {
     }
     ~Zip() { zip_discard(archive_); }
 
+    // Unpacked bytes a workbook may have in all, and the compression a part larger than 64 KiB may
+    // show: a zip bomb is refused before it is unpacked.
+    static constexpr zip_uint64_t kMaxUnpacked = 64u << 20;
+    static constexpr zip_uint64_t kMaxRatio = 100;
+
     std::optional<std::string> Read(const std::string& name) {
         zip_stat_t st;
         if (zip_stat(archive_, name.c_str(), 0, &st) != 0) return std::nullopt;
-        if (st.size > (256u << 20)) throw std::runtime_error("workbook part too large");
+        if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE))
+            throw std::runtime_error("workbook part without sizes");
+        unpacked_ += st.size;
+        if (st.size > kMaxUnpacked || unpacked_ > kMaxUnpacked)
+            throw std::runtime_error("workbook unpacks to more than 64 MiB");
+        if (st.size > (64u << 10) && st.size / std::max<zip_uint64_t>(st.comp_size, 1) > kMaxRatio)
+            throw std::runtime_error("workbook part compressed more than 100:1");
         zip_file_t* f = zip_fopen(archive_, name.c_str(), 0);
         if (!f) return std::nullopt;
         std::string out(st.size, '\0');
@@ -48,6 +60,7 @@ class Zip {
 
   private:
     zip_t* archive_ = nullptr;
+    zip_uint64_t unpacked_ = 0;
 };
 
 std::string AllText(const pugi::xml_node& node) {

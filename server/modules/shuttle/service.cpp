@@ -32,11 +32,17 @@ struct Trip {
     int64_t street_id;
 };
 
+// With `lock`, the trip row is locked for the transaction, only after the scope check (a trip of
+// another community is never locked) and read under the lock.
 Trip LoadTrip(db::Connection& conn, const auth::Principal& p, int64_t id, bool lock) {
-    if (lock) conn.Query("SELECT id FROM shuttle_trips WHERE id = ?" + std::string(conn.ForUpdate()), id);
     auto scope = TripScope(conn, p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    if (lock) {
+        if (conn.Run("SELECT o.id FROM shuttle_trips o" + where.Sql(), where.values()).empty())
+            throw AppError(ErrorCode::kNotFound, "not_found");
+        conn.Query("SELECT id FROM shuttle_trips WHERE id = ?" + std::string(conn.ForUpdate()), id);
+    }
     auto rows = conn.Run(
         "SELECT o.id, o.community_id, o.departs_at, o.booking_deadline, o.seats, o.booked_count, o.status, "
         "o.trip_date, "

@@ -134,6 +134,14 @@ ActivityRow LoadActivity(db::Connection& conn, const auth::Principal& p, int64_t
     return ActivityOf(rows.front());
 }
 
+// An activity in the caller's scope, locked for the transaction: the scope is checked before the
+// lock is taken (an activity of another community is never locked), and read again under it.
+ActivityRow LoadLockedActivity(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    LoadActivity(conn, p, id);
+    LockActivity(conn, id);
+    return LoadActivity(conn, p, id);
+}
+
 std::string NewCheckinCode() {
     crypto::EnsureSodium();
     unsigned char raw[12];
@@ -315,8 +323,7 @@ json::object VolunteerService::SignUp(const auth::Principal& p, int64_t activity
                                       const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    LockActivity(conn, activity_id);
-    ActivityRow a = LoadActivity(conn, p, activity_id);
+    ActivityRow a = LoadLockedActivity(conn, p, activity_id);
     if (a.status == "cancelled") throw AppError(ErrorCode::kConflict, "activity_cancelled");
     int64_t now = time::NowUnix();
     if (now >= a.ends_at) throw AppError(ErrorCode::kConflict, "activity_finished");
@@ -364,8 +371,7 @@ json::object VolunteerService::CancelSignup(const auth::Principal& p, int64_t ac
                                             std::optional<int64_t> resident_id, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    LockActivity(conn, activity_id);
-    ActivityRow a = LoadActivity(conn, p, activity_id);
+    ActivityRow a = LoadLockedActivity(conn, p, activity_id);
     int64_t rid = p.Can("volunteer.write") && resident_id ? *resident_id
                                                           : ResidentFor(conn, p, resident_id, residents::Acting::kProxy);
     auto s = conn.QueryOne(
@@ -460,8 +466,7 @@ json::object VolunteerService::ConfirmHours(const auth::Principal& p, int64_t ac
                                             const std::vector<MinutesFor>& given, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    LockActivity(conn, activity_id);
-    ActivityRow a = LoadActivity(conn, p, activity_id);
+    ActivityRow a = LoadLockedActivity(conn, p, activity_id);
     if (a.status == "cancelled") throw AppError(ErrorCode::kConflict, "activity_cancelled");
     std::vector<MinutesFor> todo;
     if (given.empty()) {

@@ -1,0 +1,320 @@
+// The authorization matrix, generated from GET /api/v1/openapi.json: for every route, every demo
+// account of a community (and the resident, against another resident) is sent an object of the
+// other community (by path id, by ?community=, or by an id in the body) and must never get a 2xx
+// with it. A route in the document that this table does not cover fails the test, so a new route
+// cannot skip the matrix. Bodies are otherwise valid, so that a refusal is the scope's and not
+// the validation's.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { startServer, client, sql } from './helpers.mjs';
+
+let server, api;
+const fx = {};  // fx[type] = { A: id in 安公社区, N: id in 南山社区 }
+const home = {};  // account -> 'A' | 'N'
+const ACCOUNTS = ['angong', 'nanshan', 'liaison', 'mediator', 'rights', 'treasurer', 'leader', 'vlead', 'resident'];
+const other = (side) => (side === 'A' ? 'N' : 'A');
+const day = (n) => new Date(Date.now() + n * 86400e3 + 8 * 3600e3).toISOString().slice(0, 19) + '+08:00';
+
+const one = (q) => { const r = sql(server.db, q); return r.length ? Number(r[0][0]) : undefined; };
+function both(table, extra = '', column = 'id') {
+  return { A: one(`SELECT ${column} FROM ${table} WHERE community_id = ${fx.community.A} ${extra} ORDER BY 1 LIMIT 1`),
+    N: one(`SELECT ${column} FROM ${table} WHERE community_id = ${fx.community.N} ${extra} ORDER BY 1 LIMIT 1`) };
+}
+
+before(async () => {
+  server = await startServer();
+  api = client(server);
+  fx.community = { A: one("SELECT id FROM places WHERE name = '安公社区'"), N: one("SELECT id FROM places WHERE name = '南山社区'") };
+  for (const kind of ['grid', 'building']) fx[kind] = both('places', `AND kind = '${kind}'`);
+  fx.household = both('households');
+  fx.resident = both('residents', 'AND moved_out IS NULL AND id NOT IN (SELECT resident_id FROM users WHERE resident_id IS NOT NULL)');
+  fx.organization = both('organizations');
+  fx.team = both('organizations', "AND kind = 'volunteer_team'");
+  fx.post = both('org_posts', 'AND term_to IS NULL');
+  fx.resolution = { A: one(`SELECT r.id FROM meeting_resolutions r JOIN deliberation_meetings m ON m.id = r.meeting_id JOIN organizations o ON o.id = m.organization_id WHERE o.community_id = ${fx.community.A} LIMIT 1`),
+    N: one(`SELECT r.id FROM meeting_resolutions r JOIN deliberation_meetings m ON m.id = r.meeting_id JOIN organizations o ON o.id = m.organization_id WHERE o.community_id = ${fx.community.N} LIMIT 1`) };
+  fx.pairing = both('pairings', 'AND to_date IS NULL');
+  fx.visit = both('visits');
+  fx.activity = both('volunteer_activities', "AND status <> 'cancelled'");
+  fx.record = both('volunteer_hours', "AND entry = 'record'");
+  fx.dispute = both('volunteer_disputes');
+  fx.reward = both('volunteer_rewards');
+  fx.point = both('service_points');
+  fx.aid = both('mutual_aid', "AND kind = 'request' AND status = 'open'");
+  fx.project = both('charity_projects');
+  fx.disbursement = both('charity_disbursements');
+  fx.transaction = both('charity_transactions');
+  fx.case = both('cases');
+  fx.trip = both('shuttle_trips');
+  fx.service = both('shuttle_services');
+  fx.stop = { A: undefined, N: one(`SELECT s.id FROM shuttle_stops s WHERE s.trip_id = ${fx.trip.N} LIMIT 1`) };
+  fx.tripVolunteer = { A: undefined, N: one(`SELECT id FROM shuttle_volunteers WHERE trip_id = ${fx.trip.N} LIMIT 1`) };
+  fx.notice = both('notices');
+  for (const a of ACCOUNTS) {
+    const c = one(`SELECT coalesce(r.community_id, p.community_id, CASE WHEN p.kind = 'community' THEN p.id END) FROM users u
+      LEFT JOIN residents r ON r.id = u.resident_id LEFT JOIN places p ON p.id = u.scope_place_id WHERE u.username = '${a}'`);
+    home[a] = c === fx.community.A ? 'A' : 'N';
+  }
+  // A volunteer certificate and a dispute for each community, so that both have one to probe.
+  const vlead = await api.as('vlead');
+  const cert = await vlead.post('/api/v1/volunteer/certificates', { resident_id: one(`SELECT resident_id FROM volunteer_hours WHERE community_id = ${fx.community.A} LIMIT 1`), from: '2021-01-01', to: '2021-12-31' });
+  fx.certificate = { A: cert.data.id, N: undefined };
+});
+after(async () => { await server.stop(); });
+
+// A route's probes. `path`: {param: type} (foreign object in the path); `query`: parameters
+// with foreign values; `body`: (side, f) => body, where f(type) is the foreign object's id and
+// side the account's own community; `none`: why the route takes no object of anyone else.
+const own = (type) => (side) => fx[type][side];
+const MATRIX = {
+  'GET /api/v1/health': { none: 'public liveness' },
+  'POST /api/v1/auth/login': { none: 'public; throttling is tested in lockout.test.mjs' },
+  'POST /api/v1/auth/logout': { none: "ends the caller's own session" },
+  'GET /api/v1/auth/me': { none: 'the caller' },
+  'GET /api/v1/auth/sessions': { none: "the caller's own sessions" },
+  'DELETE /api/v1/auth/sessions/{id}': { path: { id: 'session' } },
+  'POST /api/v1/auth/sessions/end-others': { none: "the caller's own sessions" },
+  'POST /api/v1/auth/password': { none: "the caller's own password" },
+  'GET /api/v1/roles': { none: 'the role table' },
+  'GET /api/v1/codes': { none: 'code tables' },
+  'GET /api/v1/openapi.json': { none: 'this document' },
+  'GET /api/v1/organizations/kinds': { none: 'a code table' },
+  'GET /api/v1/users': { none: 'street administrators only (users.manage); no community account holds it' },
+  'POST /api/v1/users': { body: (s, f) => ({ username: `x${Date.now()}`, role: 'community_worker', password: 'Strong-pass-2021', scope_kind: 'community', scope_place_id: f('community') }) },
+  'GET /api/v1/audit': { none: 'auditors only (audit.read), street-wide by role' },
+  'GET /api/v1/places/roots': { none: 'the roots of the caller\'s own scope' },
+  'GET /api/v1/places/{id}/children': { path: { id: 'community' } },
+  'GET /api/v1/streets': { none: 'the street holds both communities' },
+  'GET /api/v1/streets/{id}': { none: 'the street holds both communities' },
+  'GET /api/v1/communities': { query: { parent: 'community' } },
+  'POST /api/v1/communities': { none: 'creates under a street (street scope only)' },
+  'GET /api/v1/communities/{id}': { path: { id: 'community' } },
+  'PATCH /api/v1/communities/{id}': { path: { id: 'community' }, body: () => ({ name: '改名' }) },
+  'GET /api/v1/grids': { query: { community: 'community' } },
+  'POST /api/v1/grids': { body: (s, f) => ({ parent_id: f('community'), name: '新网格' }) },
+  'GET /api/v1/grids/{id}': { path: { id: 'grid' } },
+  'PATCH /api/v1/grids/{id}': { path: { id: 'grid' }, body: () => ({ name: '改名' }) },
+  'GET /api/v1/buildings': { query: { community: 'community' } },
+  'POST /api/v1/buildings': { body: (s, f) => ({ parent_id: f('grid'), name: '99栋' }) },
+  'GET /api/v1/buildings/{id}': { path: { id: 'building' } },
+  'PATCH /api/v1/buildings/{id}': { path: { id: 'building' }, body: () => ({ name: '改名' }) },
+  'GET /api/v1/households': { query: { community: 'community' } },
+  'POST /api/v1/households': { body: (s, f) => ({ building_id: f('building'), room: '9901' }) },
+  'GET /api/v1/households/{id}': { path: { id: 'household' } },
+  'GET /api/v1/residents': { query: { community: 'community' } },
+  'POST /api/v1/residents': { body: (s, f) => ({ name: '某人', gender: 'M', ethnicity: '01', household_id: f('household') }) },
+  'GET /api/v1/residents/export': { query: { community: 'community' }, file: true },
+  'POST /api/v1/residents/import': { query: { community: 'community' }, raw: '姓名,性别,民族,楼栋,门牌号\n张三,男,汉族,1栋,101\n' },
+  'GET /api/v1/residents/{id}': { path: { id: 'resident' }, neighbour: true },
+  'PATCH /api/v1/residents/{id}': { path: { id: 'resident' }, body: () => ({ note: 'x' }), neighbour: true },
+  'POST /api/v1/residents/{id}/move-out': { path: { id: 'resident' }, body: () => ({ date: '2021-06-01' }), neighbour: true },
+  'GET /api/v1/residents/{id}/contact': { path: { id: 'resident' }, neighbour: true },
+  'GET /api/v1/organizations': { query: { community: 'community' } },
+  'POST /api/v1/organizations': { body: (s, f) => ({ kind: 'society', community_id: f('community'), name: '新社团' }) },
+  'GET /api/v1/organizations/{id}': { path: { id: 'organization' } },
+  'PATCH /api/v1/organizations/{id}': { path: { id: 'organization' }, body: () => ({ name: '改名' }) },
+  'GET /api/v1/organizations/{id}/members': { path: { id: 'organization' } },
+  'POST /api/v1/organizations/{id}/members': { path: { id: 'organization' }, body: (s) => ({ resident_id: fx.resident[s], term_from: '2021-01-01' }) },
+  'POST /api/v1/organizations/{id}/members/{post}/end': { path: { id: 'organization', post: 'post' }, body: () => ({ date: '2021-12-01' }) },
+  'GET /api/v1/organizations/{id}/meetings': { path: { id: 'organization' } },
+  'POST /api/v1/organizations/{id}/meetings': { path: { id: 'organization' }, body: () => ({ held_on: '2021-05-01', agenda: '议题' }) },
+  'PATCH /api/v1/resolutions/{id}': { path: { id: 'resolution' }, body: () => ({ status: 'done' }) },
+  'GET /api/v1/events': { query: { community: 'community' } },
+  'POST /api/v1/events': { body: (s, f) => ({ organization_id: f('organization'), held_on: '2021-05-01', title: '演出' }) },
+  'GET /api/v1/party-members': { query: { community: 'community' } },
+  'GET /api/v1/liaisons': { query: { community: 'community' } },
+  'POST /api/v1/liaisons': { body: (s, f) => ({ resident_id: f('resident'), liaison_resident_id: f('resident') }) },
+  'POST /api/v1/liaisons/{id}/end': { path: { id: 'pairing' }, body: () => ({ date: '2021-12-01' }) },
+  'GET /api/v1/liaisons/coverage': { query: { community: 'community' }, empty: (d) => d.minority === 0 && d.paired === 0 && d.unpaired.length === 0 },
+  'GET /api/v1/visits': { query: { community: 'community' } },
+  'POST /api/v1/visits': { body: (s, f) => ({ household_id: f('household'), visit_date: '2021-05-01', kind: 'home' }) },
+  'GET /api/v1/visits/overdue': { query: { community: 'community' } },
+  'PATCH /api/v1/visits/{id}': { path: { id: 'visit' }, body: () => ({ follow_up_status: 'done' }) },
+  'GET /api/v1/study-sessions': { query: { community: 'community' } },
+  'POST /api/v1/study-sessions': { body: (s, f) => ({ community_id: fx.community[s], organization_id: f('organization'), kind: 'party_lecture', held_on: '2021-05-01', topic: '学习' }) },
+  'GET /api/v1/volunteer/activities': { query: { community: 'community' } },
+  'POST /api/v1/volunteer/activities': { body: (s, f) => ({ organization_id: f('team'), title: '活动', kind: 'social_service', starts_at: day(2), ends_at: day(2.1), capacity: 5 }) },
+  'GET /api/v1/volunteer/activities/{id}': { path: { id: 'activity' } },
+  'POST /api/v1/volunteer/activities/{id}/cancel': { path: { id: 'activity' }, body: () => ({ reason: '测试' }) },
+  'GET /api/v1/volunteer/activities/{id}/qr.svg': { path: { id: 'activity' } },
+  'GET /api/v1/volunteer/activities/{id}/signups': { path: { id: 'activity' } },
+  'POST /api/v1/volunteer/activities/{id}/signups': { path: { id: 'activity' }, body: () => ({}) },
+  'POST /api/v1/volunteer/activities/{id}/signups/cancel': { path: { id: 'activity' }, body: () => ({}) },
+  'POST /api/v1/volunteer/activities/{id}/check': { path: { id: 'activity' }, body: () => ({ direction: 'in' }) },
+  'POST /api/v1/volunteer/activities/{id}/hours': { path: { id: 'activity' }, body: () => ({}) },
+  'GET /api/v1/volunteer/records': { query: { community: 'community' } },
+  'POST /api/v1/volunteer/records': { body: (s, f) => ({ resident_id: f('resident'), served_on: '2021-05-01', minutes: 60, kind: 'social_service', content: '服务' }) },
+  'GET /api/v1/volunteer/records/export': { query: { community: 'community' }, file: true },
+  'POST /api/v1/volunteer/records/{id}/corrections': { path: { id: 'record' }, body: () => ({ reason: '更正', minutes: 30 }) },
+  'POST /api/v1/volunteer/records/{id}/disputes': { path: { id: 'record' }, body: () => ({ reason: '有误' }), neighbour: true },
+  'GET /api/v1/volunteer/disputes': { query: { community: 'community' } },
+  'POST /api/v1/volunteer/disputes/{id}/resolve': { path: { id: 'dispute' }, body: () => ({ outcome: 'upheld', note: '维持' }) },
+  'GET /api/v1/volunteer/points': { query: { resident: 'resident' } },
+  'GET /api/v1/rewards': { query: { community: 'community' } },
+  'POST /api/v1/rewards': { body: (s, f) => ({ community_id: f('community'), name: '奖品', points: 10, stock: 1 }) },
+  'POST /api/v1/rewards/{id}/stock': { path: { id: 'reward' }, body: () => ({ add: 1 }) },
+  'POST /api/v1/rewards/{id}/redeem': { path: { id: 'reward' }, body: () => ({}) },
+  'GET /api/v1/volunteer/settings': { query: { community: 'community' } },
+  'PUT /api/v1/volunteer/settings': { body: (s, f) => ({ community_id: f('community'), regular_min_hours: 20, regular_min_activities: 6, regular_months: 12, points_per_hour: 10 }) },
+  'GET /api/v1/volunteer/regulars': { query: { community: 'community' } },
+  'GET /api/v1/volunteer/me': { none: "the caller's own hours and points" },
+  'GET /api/v1/volunteer/certificates': { query: { community: 'community' } },
+  'POST /api/v1/volunteer/certificates': { body: (s, f) => ({ resident_id: f('resident'), from: '2021-01-01', to: '2021-12-31' }) },
+  'GET /api/v1/volunteer/certificates/{id}': { path: { id: 'certificate' }, neighbour: true },
+  'GET /api/v1/service-points': { query: { community: 'community' } },
+  'POST /api/v1/service-points': { body: (s, f) => ({ community_id: f('community'), name: '服务点', kind: 'medical', lat: 30.5, lng: 104.06 }) },
+  'PUT /api/v1/service-points/{id}': { path: { id: 'point' }, body: (s, f) => ({ community_id: fx.community[s], name: '服务点', kind: 'medical', lat: 30.5, lng: 104.06 }) },
+  'GET /api/v1/service-points/coverage': { query: { community: 'community' } },
+  'GET /api/v1/mutual-aid': { query: { community: 'community' } },
+  'POST /api/v1/mutual-aid': { body: (s, f) => ({ kind: 'request', resident_id: f('resident'), age_group: 'elderly', title: '求助' }) },
+  'POST /api/v1/mutual-aid/{id}/match': { path: { id: 'aid' }, body: () => ({ self: true }) },
+  'POST /api/v1/mutual-aid/{id}/complete': { path: { id: 'aid' }, body: () => ({ minutes: 30 }) },
+  'POST /api/v1/mutual-aid/{id}/cancel': { path: { id: 'aid' }, body: () => ({ reason: '取消' }), neighbour: true },
+  'GET /api/v1/charity/projects': { query: { community: 'community' } },
+  'POST /api/v1/charity/projects': { body: (s, f) => ({ community_id: f('community'), name: '项目', goal_fen: 100000, starts_on: '2021-01-01' }) },
+  'GET /api/v1/charity/donations': { query: { community: 'community' } },
+  // Own community, foreign donor: the ids inside a body are checked too.
+  'POST /api/v1/charity/donations': { body: (s, f) => ({ community_id: fx.community[s], channel: 'public_collection', donor_kind: 'resident', donor_resident_id: f('resident'), amount: '10', donated_on: '2021-05-01' }) },
+  'GET /api/v1/charity/disbursements': { query: { community: 'community' } },
+  'POST /api/v1/charity/disbursements': { body: (s, f) => ({ project_id: f('project'), amount: '1', beneficiary_kind: 'household', household_id: f('household'), purpose: '补助' }) },
+  'POST /api/v1/charity/disbursements/{id}/approve': { path: { id: 'disbursement' }, body: () => ({}) },
+  'POST /api/v1/charity/disbursements/{id}/reject': { path: { id: 'disbursement' }, body: () => ({ reason: '驳回' }) },
+  'POST /api/v1/charity/disbursements/{id}/pay': { path: { id: 'disbursement' }, body: () => ({}) },
+  'POST /api/v1/charity/transactions/{id}/reverse': { path: { id: 'transaction' }, body: () => ({ reason: '冲正' }) },
+  'GET /api/v1/charity/ledger': { query: { community: 'community' } },
+  'GET /api/v1/charity/books': { none: "the caller's own communities (acting.test.mjs checks the totals)" },
+  'POST /api/v1/charity/projects/{id}/disclosures': { path: { id: 'project' }, body: () => ({}) },
+  'GET /api/v1/charity/reminders': { query: { community: 'community' } },
+  'GET /api/v1/charity/ledger/export': { query: { community: 'community' }, file: true },
+  'GET /api/v1/charity/disclosure/export': { none: 'the public disclosure (no login, no personal data)' },
+  'GET /api/v1/charity/disclosure': { none: 'the public disclosure (no login, no personal data)' },
+  'GET /api/v1/cases': { query: { community: 'community' } },
+  'POST /api/v1/cases': { body: (s, f) => ({ community_id: fx.community[s], kind: 'mediation', title: '纠纷', applicant_resident_id: f('resident'), facts: '事实', channel: 'walk_in' }) },
+  'GET /api/v1/cases/stats': { query: { community: 'community' } },
+  'GET /api/v1/cases/{id}': { path: { id: 'case' } },
+  'POST /api/v1/cases/{id}/assign': { path: { id: 'case' }, body: () => ({ user_id: one("SELECT id FROM users WHERE username = 'mediator'"), staff_role: 'mediator' }) },
+  'POST /api/v1/cases/{id}/sessions': { path: { id: 'case' }, body: () => ({ notes: '调解' }) },
+  'POST /api/v1/cases/{id}/agreement': { path: { id: 'case' }, body: () => ({ form: 'written', parties: '双方', content: '协议' }) },
+  'POST /api/v1/cases/{id}/fulfilment': { path: { id: 'case' }, body: () => ({ fulfilment: 'fulfilled' }) },
+  'POST /api/v1/cases/{id}/close': { path: { id: 'case' }, body: () => ({ outcome: 'resolved' }) },
+  'GET /api/v1/shuttle/trips': { query: { community: 'community' } },
+  'POST /api/v1/shuttle/trips': { body: (s, f) => ({ service_id: f('service'), trip_date: day(3).slice(0, 10), departs_at: day(3), booking_deadline: day(2), vehicle: '702', seats: 10, stops: [{ name: '门口', time: '08:30' }] }) },
+  'GET /api/v1/shuttle/services': { query: { community: 'community' } },
+  'POST /api/v1/shuttle/services': { body: (s, f) => ({ community_id: f('community'), name: '专线', destination: '接种点' }) },
+  'GET /api/v1/shuttle/trips/{id}/reservations': { path: { id: 'trip' } },
+  'POST /api/v1/shuttle/trips/{id}/reservations': { path: { id: 'trip' }, body: (s, f) => ({ stop_id: f('stop') }) },
+  'POST /api/v1/shuttle/trips/{id}/reservations/cancel': { path: { id: 'trip' }, body: () => ({}) },
+  'GET /api/v1/shuttle/trips/{id}/pass': { path: { id: 'trip' } },
+  'POST /api/v1/shuttle/trips/{id}/boarding': { path: { id: 'trip' }, body: () => ({ pass: 'x' }) },
+  'GET /api/v1/shuttle/trips/{id}/volunteers': { path: { id: 'trip' } },
+  'POST /api/v1/shuttle/trips/{id}/volunteers': { path: { id: 'trip' }, body: (s) => ({ resident_id: fx.resident[s] }) },
+  'DELETE /api/v1/shuttle/trips/{id}/volunteers/{vid}': { path: { id: 'trip', vid: 'tripVolunteer' } },
+  'POST /api/v1/shuttle/trips/{id}/close': { path: { id: 'trip' }, body: () => ({}) },
+  'GET /api/v1/shuttle/trips/{id}/notice': { path: { id: 'trip' } },
+  'POST /api/v1/shuttle/trips/{id}/notice/publish': { path: { id: 'trip' }, body: () => ({}) },
+  'GET /api/v1/shuttle/trips/{id}/figures': { path: { id: 'trip' } },
+  'GET /api/v1/notices': { query: { community: 'community' } },
+  'POST /api/v1/notices': { body: (s, f) => ({ community_id: f('community'), title: '通知', body: '内容' }) },
+  'POST /api/v1/notices/{id}/withdraw': { path: { id: 'notice' }, body: () => ({}) },
+  'GET /api/v1/reports/years': { query: { community: 'community' } },
+  'GET /api/v1/reports/ethnicity': { query: { community: 'community' } },
+  'GET /api/v1/reports/kpis': { query: { community: 'community', year: 2021 } },
+  'GET /api/v1/reports/kpis/{id}/records': { path: { id: 'kpi' }, query: { community: 'community', year: 2021 } },
+  'GET /api/v1/reports/kpis/{id}/by-community': { none: 'street scope only (400 for a community)' },
+};
+
+// The kinds of object that are not rows of a community table.
+function foreignOf(type, side, who) {
+  if (type === 'kpi') return 'registry.residents';
+  if (type === 'session') return one(`SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username <> '${who}' ORDER BY s.id LIMIT 1`);
+  return fx[type] ? fx[type][other(side)] : undefined;
+}
+
+function isList(data) {
+  return data && typeof data === 'object' && !Buffer.isBuffer(data) && Array.isArray(data.items);
+}
+
+// Rows of an .xlsx's first sheet, header included.
+function xlsxRows(buffer) {
+  const script = `
+import io, sys, zipfile
+z = zipfile.ZipFile(io.BytesIO(sys.stdin.buffer.read()))
+print(z.read('xl/worksheets/sheet1.xml').decode('utf-8').count('<row '))
+`;
+  return Number(execFileSync('python3', ['-c', script], { input: buffer }).toString().trim());
+}
+
+// A 200 that carries nothing: an empty list, an export with only its header, a figure of nothing.
+function empty(spec, data) {
+  if (isList(data)) return data.items.length === 0 && (data.total ?? 0) === 0;
+  if (spec.file && Buffer.isBuffer(data)) return xlsxRows(data) <= 1;
+  if (spec.empty) return spec.empty(data);
+  return false;
+}
+
+test('every route in openapi.json is in the matrix', async () => {
+  const doc = (await api.request('GET', '/api/v1/openapi.json')).data;
+  const routes = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+  const missing = routes.filter((r) => !MATRIX[r]);
+  assert.deepEqual(missing, [], 'routes the authorization matrix does not cover');
+  const stale = Object.keys(MATRIX).filter((r) => !routes.includes(r));
+  assert.deepEqual(stale, [], 'matrix entries for routes that no longer exist');
+});
+
+test('no account gets a 2xx with an object of the other community or of another resident', async () => {
+  const probed = new Map();
+  const failures = [];
+  const sessions = {};
+  for (const who of ACCOUNTS) sessions[who] = await api.as(who);
+  for (const [route, spec] of Object.entries(MATRIX)) {
+    if (spec.none) continue;
+    const [method, pattern] = route.split(' ');
+    for (const who of ACCOUNTS) {
+      const side = home[who];
+      const f = (type) => foreignOf(type, side, who);
+      let path = pattern;
+      let complete = true;
+      for (const [param, type] of Object.entries(spec.path || {})) {
+        const id = f(type);
+        if (id === undefined) complete = false;
+        path = path.replace(`{${param}}`, String(id));
+      }
+      const query = new URLSearchParams();
+      for (const [name, value] of Object.entries(spec.query || {})) {
+        const v = typeof value === 'number' ? value : f(value);
+        if (v === undefined) complete = false;
+        query.set(name, String(v));
+      }
+      let body;
+      if (spec.body) {
+        try { body = spec.body(side, (t) => { const v = f(t); if (v === undefined) throw new Error('none'); return v; }); } catch { complete = false; }
+      }
+      if (!complete) continue;
+      const url = path + (query.size ? `?${query}` : '');
+      const s = sessions[who];
+      const r = spec.raw !== undefined
+        ? await api.request(method, url, { token: s.token, raw: spec.raw })
+        : await api.request(method, url, { token: s.token, body: body ?? (method === 'GET' || method === 'DELETE' ? undefined : {}) });
+      probed.set(route, (probed.get(route) || 0) + 1);
+      const ok2xx = r.status >= 200 && r.status < 300;
+      // A list or export may answer 200 for a foreign filter only if it holds nothing.
+      if (ok2xx && !empty(spec, r.data)) failures.push(`${who} ${method} ${url} -> ${r.status} ${JSON.stringify(r.data).slice(0, 160)}`);
+    }
+    // "Another resident": the resident account against a neighbour of its own community.
+    if (spec.neighbour) {
+      const me = one("SELECT resident_id FROM users WHERE username = 'resident'");
+      const neighbour = one(`SELECT id FROM residents WHERE community_id = ${fx.community.A} AND household_id <> (SELECT household_id FROM residents WHERE id = ${me}) AND moved_out IS NULL LIMIT 1`);
+      const ids = { resident: neighbour, record: one(`SELECT id FROM volunteer_hours WHERE community_id = ${fx.community.A} AND resident_id <> ${me} AND entry = 'record' LIMIT 1`),
+        certificate: fx.certificate.A, aid: fx.aid.A };
+      const type = spec.path.id;
+      const url = pattern.replace('{id}', String(ids[type]));
+      const r = await api.request(method, url, { token: sessions.resident.token, body: spec.body ? spec.body('A', () => undefined) : (method === 'GET' ? undefined : {}) });
+      probed.set(route, (probed.get(route) || 0) + 1);
+      if (r.status >= 200 && r.status < 300) failures.push(`resident ${method} ${url} (another resident) -> ${r.status}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+  const unprobed = Object.entries(MATRIX).filter(([r, s]) => !s.none && !probed.get(r)).map(([r]) => r);
+  assert.deepEqual(unprobed, [], 'routes no account could be probed on (no foreign object)');
+});
