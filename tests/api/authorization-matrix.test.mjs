@@ -44,6 +44,9 @@ before(async () => {
   fx.aid = both('mutual_aid', "AND kind = 'request' AND status = 'open'");
   fx.project = both('charity_projects');
   fx.disbursement = both('charity_disbursements');
+  fx.donation = both('charity_donations');
+  fx.event = both('events');
+  fx.study = both('study_sessions');
   fx.transaction = both('charity_transactions');
   fx.case = both('cases');
   fx.trip = both('shuttle_trips');
@@ -221,6 +224,22 @@ const MATRIX = {
   'GET /api/v1/reports/ethnicity': { query: { community: 'community' } },
   'GET /api/v1/reports/kpis': { query: { community: 'community', year: 2021 } },
   'GET /api/v1/reports/kpis/{id}/records': { path: { id: 'kpi' }, query: { community: 'community', year: 2021 } },
+  'GET /api/v1/users/{id}': { none: 'street administrators only (users.manage)' },
+  'GET /api/v1/charity/projects/{id}': { path: { id: 'project' } },
+  'GET /api/v1/charity/donations/{id}': { path: { id: 'donation' } },
+  'GET /api/v1/charity/disbursements/{id}': { path: { id: 'disbursement' } },
+  'GET /api/v1/notices/{id}': { path: { id: 'notice' } },
+  'GET /api/v1/events/{id}': { path: { id: 'event' } },
+  'GET /api/v1/liaisons/{id}': { path: { id: 'pairing' } },
+  'GET /api/v1/visits/{id}': { path: { id: 'visit' } },
+  'GET /api/v1/study-sessions/{id}': { path: { id: 'study' } },
+  'GET /api/v1/service-points/{id}': { path: { id: 'point' } },
+  // Open requests are on the community's board for neighbours to take up: no neighbour probe.
+  'GET /api/v1/mutual-aid/{id}': { path: { id: 'aid' } },
+  'GET /api/v1/volunteer/records/{id}': { path: { id: 'record' }, neighbour: true },
+  'GET /api/v1/rewards/{id}': { path: { id: 'reward' } },
+  'GET /api/v1/shuttle/trips/{id}': { path: { id: 'trip' } },
+  'GET /api/v1/shuttle/services/{id}': { path: { id: 'service' } },
   'GET /api/v1/reports/kpis/{id}/by-community': { none: 'street scope only (400 for a community)' },
 };
 
@@ -317,4 +336,27 @@ test('no account gets a 2xx with an object of the other community or of another 
   assert.deepEqual(failures, []);
   const unprobed = Object.entries(MATRIX).filter(([r, s]) => !s.none && !probed.get(r)).map(([r]) => r);
   assert.deepEqual(unprobed, [], 'routes no account could be probed on (no foreign object)');
+});
+
+// Every collection answers GET /{id} with the item its list shows (CONTRACT.md).
+test('every collection answers GET /{id} in scope', async () => {
+  const worker = { A: await api.as('angong'), N: await api.as('nanshan') };
+  const cases = [['charity/projects', 'project', 'A'], ['charity/donations', 'donation', 'A'], ['charity/disbursements', 'disbursement', 'A'],
+    ['notices', 'notice', 'N'], ['events', 'event', 'A'], ['liaisons', 'pairing', 'A'], ['visits', 'visit', 'A'],
+    ['study-sessions', 'study', 'A'], ['service-points', 'point', 'A'], ['mutual-aid', 'aid', 'A'], ['volunteer/records', 'record', 'A'],
+    ['rewards', 'reward', 'A'], ['shuttle/trips', 'trip', 'N'], ['shuttle/services', 'service', 'N']];
+  for (const [path, type, side] of cases) {
+    const r = await worker[side].get(`/api/v1/${path}/${fx[type][side]}`);
+    assert.equal(r.status, 200, `${path}: ${JSON.stringify(r.data).slice(0, 200)}`);
+    assert.equal(r.data.id, fx[type][side], path);
+    assert.equal((await worker[side].get(`/api/v1/${path}/999999999`)).status, 404, path);
+  }
+  const admin = await api.as('admin');
+  const user = await admin.get(`/api/v1/users/${one("SELECT id FROM users WHERE username = 'angong'")}`);
+  assert.equal(user.status, 200);
+  assert.equal(user.data.username, 'angong');
+  assert.equal(user.data.password_hash, undefined);
+  // A literal route still wins over /{id}.
+  assert.equal((await worker.A.get('/api/v1/visits/overdue')).status, 200);
+  assert.equal((await worker.A.get(`/api/v1/liaisons/coverage?community=${fx.community.A}`)).status, 200);
 });

@@ -21,6 +21,14 @@ inline Response ListResponse(boost::json::array items, int64_t total) {
     return Response::Json(boost::json::serialize(body));
 }
 
+// GET /{id} answered from its list narrowed to that id (same scope, same fields): the one item,
+// or 404 when the list, in the caller's scope, does not hold it.
+inline Response OneOf(const boost::json::object& list) {
+    const auto* items = list.if_contains("items");
+    if (!items || !items->is_array() || items->as_array().empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    return Response::Json(boost::json::serialize(items->as_array().front()));
+}
+
 inline Response JsonResponse(const boost::json::value& v, int status = 200) {
     return Response::Json(boost::json::serialize(v), status);
 }

@@ -146,13 +146,26 @@ std::optional<Response> Router::Admit(Request& req, size_t default_limit, size_t
 const Route* Router::Find(Request& req) const {
     std::vector<std::string> parts = Split(req.path);
     bool path_matched = false;
+    const Route* best = nullptr;
+    size_t best_literals = 0;
+    std::map<std::string, std::string> best_params;
+    // A literal segment wins over a parameter: /visits/overdue before /visits/{id}, whatever the
+    // order the routes were added in.
     for (const Route& route : routes_) {
         std::map<std::string, std::string> params;
         if (!Match(route, parts, params)) continue;
         path_matched = true;
         if (route.method != req.method && !(req.method == "HEAD" && route.method == "GET")) continue;
-        req.params = std::move(params);
-        return &route;
+        size_t literals = route.segments.size() - params.size();
+        if (!best || literals > best_literals) {
+            best = &route;
+            best_literals = literals;
+            best_params = std::move(params);
+        }
+    }
+    if (best) {
+        req.params = std::move(best_params);
+        return best;
     }
     if (path_matched) throw AppError(ErrorCode::kMethodNotAllowed, "method_not_allowed");
     if (!req.path.starts_with("/api/") && (req.method == "GET" || req.method == "HEAD") && fallback_) return nullptr;

@@ -48,6 +48,18 @@ std::string CookieAttributes(const Context& ctx) {
     return ctx.public_url.starts_with("https://") ? "; Path=/; SameSite=Strict; Secure" : "; Path=/; SameSite=Strict";
 }
 
+// An account as the users list shows it (columns: id, username, display_name, role, scope_kind,
+// scope_place_id, disabled).
+json::object UserRowJson(const db::Row& row) {
+    return {{"id", row.Int(0)},
+            {"username", row.Str(1)},
+            {"display_name", row.Str(2)},
+            {"role", row.Str(3)},
+            {"scope_kind", row.Str(4)},
+            {"scope_place_id", row.IsNull(5) ? json::value(nullptr) : json::value(row.Int(5))},
+            {"disabled", row.Int(6) != 0}};
+}
+
 json::array CodesJson(const std::vector<text::Code>& table, const std::string& lang) {
     json::array out;
     for (const auto& c : table) out.push_back({{"code", c.code}, {"name", lang == "en" ? c.en : c.zh}});
@@ -170,15 +182,16 @@ void Register(http::Router& r, Context& ctx) {
                  "SELECT id, username, display_name, role, scope_kind, scope_place_id, disabled FROM users ORDER BY "
                  "username LIMIT ? OFFSET ?",
                  page.limit, page.offset)) {
-            items.push_back({{"id", row.Int(0)},
-                             {"username", row.Str(1)},
-                             {"display_name", row.Str(2)},
-                             {"role", row.Str(3)},
-                             {"scope_kind", row.Str(4)},
-                             {"scope_place_id", row.IsNull(5) ? json::value(nullptr) : json::value(row.Int(5))},
-                             {"disabled", row.Int(6) != 0}});
+            items.push_back(UserRowJson(row));
         }
         return http::ListResponse(std::move(items), total);
+    });
+    r.Add("GET", "/api/v1/users/{id}", Access::Need("users.manage"), "One account", [&ctx](Request& req) {
+        auto row = ctx.db.Local().QueryOne(
+            "SELECT id, username, display_name, role, scope_kind, scope_place_id, disabled FROM users WHERE id = ?",
+            http::PathId(req));
+        if (!row) throw AppError(ErrorCode::kNotFound, "not_found");
+        return http::JsonResponse(UserRowJson(*row));
     });
     r.Add("POST", "/api/v1/users", Access::Need("users.manage"), "Create an account", [&ctx](Request& req) {
         http::JsonBody body(req);

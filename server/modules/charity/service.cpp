@@ -124,12 +124,13 @@ int64_t CharityService::InsertProject(db::Connection& conn, int64_t street, cons
     return id;
 }
 
-json::object CharityService::Projects(const auth::Principal& p, std::optional<int64_t> community) {
+json::object CharityService::Projects(const auth::Principal& p, std::optional<int64_t> community, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
+    if (id) where.Add("o.id = ?", *id);
     json::array items;
     for (const auto& r : conn.Run(
              "SELECT o.id, o.community_id, o.name, o.goal_fen, o.starts_on, o.ends_on, o.description, o.beneficiaries, "
@@ -271,12 +272,13 @@ json::object CharityService::RecordDonation(const auth::Principal& p, const Dona
 
 json::object CharityService::Donations(const auth::Principal& p, std::optional<int64_t> community,
                                        std::optional<int64_t> project, std::optional<int> year, int64_t limit,
-                                       int64_t offset) {
+                                       int64_t offset, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
+    if (id) where.Add("o.id = ?", *id);
     if (project) where.Add("o.project_id = ?", *project);
     if (year)
         where.Add("o.donated_on >= ? AND o.donated_on <= ?", std::to_string(*year) + "-01-01",
@@ -313,12 +315,13 @@ json::object CharityService::Donations(const auth::Principal& p, std::optional<i
 }
 
 json::object CharityService::Disbursements(const auth::Principal& p, std::optional<int64_t> community,
-                                           const std::optional<std::string>& status, int64_t limit, int64_t offset) {
+                                           const std::optional<std::string>& status, int64_t limit, int64_t offset, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
+    if (id) where.Add("o.id = ?", *id);
     if (status) where.Add("o.status = ?", *status);
     int64_t total =
         conn.Run("SELECT count(*) FROM charity_disbursements o" + where.Sql(), where.values()).front().Int(0);

@@ -18,6 +18,9 @@ void Register(http::Router& r, Context& ctx, NoticeService& svc) {
               return http::JsonResponse(
                   svc.List(req.User(), http::QueryOptInt(req, "community"), withdrawn, page.limit, page.offset));
           });
+    r.Add("GET", "/api/v1/notices/{id}", Access::LoggedIn(), "One notice", [&svc](Request& req) {
+        return http::OneOf(svc.List(req.User(), std::nullopt, true, 1, 0, http::PathId(req)));
+    });
     r.Add("POST", "/api/v1/notices", Access::Need("notices.write"), "Publish a notice to a community's board",
           [&svc](Request& req) {
               http::JsonBody body(req);

@@ -81,12 +81,13 @@ void NoticeService::Withdraw(const auth::Principal& p, int64_t id, const audit::
 }
 
 json::object NoticeService::List(const auth::Principal& p, std::optional<int64_t> community, bool withdrawn,
-                                 int64_t limit, int64_t offset) {
+                                 int64_t limit, int64_t offset, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = NoticeScope(conn, p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
+    if (id) where.Add("o.id = ?", *id);
     if (!withdrawn || !p.Can("notices.write")) where.Add("o.withdrawn_at IS NULL");
     int64_t total = conn.Run("SELECT count(*) FROM notices o" + where.Sql(), where.values()).front().Int(0);
     auto values = where.values();

@@ -25,7 +25,7 @@ class NoticeService {
 
     // Newest first; withdrawn ones only for staff who ask for them.
     boost::json::object List(const auth::Principal& p, std::optional<int64_t> community, bool withdrawn, int64_t limit,
-                             int64_t offset);
+                             int64_t offset, std::optional<int64_t> id = std::nullopt);
     int64_t Create(const auth::Principal& p, NoticeInput in, const audit::Actor& actor);
     void Withdraw(const auth::Principal& p, int64_t id, const audit::Actor& actor);
 

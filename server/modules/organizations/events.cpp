@@ -15,12 +15,13 @@ namespace json = boost::json;
 
 json::object OrganizationService::Events(const auth::Principal& p, std::optional<int64_t> community,
                                          std::optional<int64_t> org_id, std::optional<int> year, int64_t limit,
-                                         int64_t offset) {
+                                         int64_t offset, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
+    if (id) where.Add("o.id = ?", *id);
     if (org_id) where.Add("o.organization_id = ?", *org_id);
     if (year)
         where.Add("o.held_on >= ? AND o.held_on <= ?", std::to_string(*year) + "-01-01",

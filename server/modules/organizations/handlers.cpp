@@ -141,6 +141,9 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
                                                    http::QueryOptInt(req, "organization"), year, page.limit,
                                                    page.offset));
           });
+    r.Add("GET", "/api/v1/events/{id}", Access::Need("organizations.read"), "One event", [&svc](Request& req) {
+        return http::OneOf(svc.Events(req.User(), std::nullopt, std::nullopt, std::nullopt, 1, 0, http::PathId(req)));
+    });
     r.Add("POST", "/api/v1/events", Access::Need("organizations.write"), "Record a performance or event",
           [&svc](Request& req) {
               http::JsonBody body(req);

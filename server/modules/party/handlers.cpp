@@ -35,6 +35,9 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
                   svc.Pairings(req.User(), http::QueryOptInt(req, "community"), http::QueryOptInt(req, "liaison"),
                                http::QueryOptInt(req, "resident"), active, page.limit, page.offset));
           });
+    r.Add("GET", "/api/v1/liaisons/{id}", Access::Need("party.read"), "One pairing (current or ended)", [&svc](Request& req) {
+        return http::OneOf(svc.Pairings(req.User(), std::nullopt, std::nullopt, std::nullopt, false, 1, 0, http::PathId(req)));
+    });
     r.Add("POST", "/api/v1/liaisons", Access::Need("party.write"),
           "Pair a minority resident with a party-member liaison (re-pairing ends the old pairing)",
           [&svc](Request& req) {
@@ -74,6 +77,9 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
               return http::JsonResponse(svc.Visits(req.User(), http::QueryOptInt(req, "community"),
                                                    http::QueryOptInt(req, "household"), page.limit, page.offset));
           });
+    r.Add("GET", "/api/v1/visits/{id}", Access::Need("party.read"), "One visit", [&svc](Request& req) {
+        return http::OneOf(svc.Visits(req.User(), std::nullopt, std::nullopt, 1, 0, http::PathId(req)));
+    });
     r.Add("GET", "/api/v1/visits/overdue", Access::Need("party.read"),
           "Paired households not visited in ?days= (default 90) before ?as_of=", [&svc](Request& req) {
               int days = static_cast<int>(http::QueryInt(req, "days", 90, 1, 3650));
@@ -110,6 +116,9 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
               return http::JsonResponse(
                   svc.StudySessions(req.User(), http::QueryOptInt(req, "community"), page.limit, page.offset));
           });
+    r.Add("GET", "/api/v1/study-sessions/{id}", Access::Need("party.read"), "One study session", [&svc](Request& req) {
+        return http::OneOf(svc.StudySessions(req.User(), std::nullopt, 1, 0, http::PathId(req)));
+    });
     r.Add("POST", "/api/v1/study-sessions", Access::Need("party.write"), "Record a study session with attendance",
           [&svc](Request& req) {
               http::JsonBody body(req);

@@ -106,12 +106,13 @@ json::object PartyService::Members(const auth::Principal& p, std::optional<int64
 
 json::object PartyService::Pairings(const auth::Principal& p, std::optional<int64_t> community,
                                     std::optional<int64_t> liaison, std::optional<int64_t> resident, bool active_only,
-                                    int64_t limit, int64_t offset) {
+                                    int64_t limit, int64_t offset, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::HouseholdRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("v.community_id = ?", *community);
+    if (id) where.Add("v.id = ?", *id);
     if (liaison) where.Add("v.liaison_resident_id = ?", *liaison);
     if (resident) where.Add("v.resident_id = ?", *resident);
     if (active_only) where.Add("v.to_date IS NULL");
@@ -273,12 +274,13 @@ json::object PartyService::Coverage(const auth::Principal& p, int64_t community,
 }
 
 json::object PartyService::Visits(const auth::Principal& p, std::optional<int64_t> community,
-                                  std::optional<int64_t> household, int64_t limit, int64_t offset) {
+                                  std::optional<int64_t> household, int64_t limit, int64_t offset, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::HouseholdRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("v.community_id = ?", *community);
+    if (id) where.Add("v.id = ?", *id);
     if (household) where.Add("v.household_id = ?", *household);
     int64_t total = conn.Run("SELECT count(*) FROM visits v" + where.Sql(), where.values()).front().Int(0);
     json::array items;
@@ -401,12 +403,13 @@ json::object PartyService::Overdue(const auth::Principal& p, std::optional<int64
 }
 
 json::object PartyService::StudySessions(const auth::Principal& p, std::optional<int64_t> community, int64_t limit,
-                                         int64_t offset) {
+                                         int64_t offset, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
+    if (id) where.Add("o.id = ?", *id);
     int64_t total = conn.Run("SELECT count(*) FROM study_sessions o" + where.Sql(), where.values()).front().Int(0);
     json::array items;
     for (const auto& r : conn.Run(

@@ -42,7 +42,7 @@ class PartyService {
                                 int64_t limit, int64_t offset);
     boost::json::object Pairings(const auth::Principal& p, std::optional<int64_t> community,
                                  std::optional<int64_t> liaison, std::optional<int64_t> resident, bool active_only,
-                                 int64_t limit, int64_t offset);
+                                 int64_t limit, int64_t offset, std::optional<int64_t> id = std::nullopt);
     // Pairs `resident_id` with `liaison_id` from `date`; an existing active pairing ends that day.
     int64_t Pair(const auth::Principal& p, int64_t resident_id, int64_t liaison_id, const std::string& date,
                  const std::string& reason, const audit::Actor& actor);
@@ -52,7 +52,7 @@ class PartyService {
     boost::json::object Coverage(const auth::Principal& p, int64_t community, const std::string& as_of);
 
     boost::json::object Visits(const auth::Principal& p, std::optional<int64_t> community,
-                               std::optional<int64_t> household, int64_t limit, int64_t offset);
+                               std::optional<int64_t> household, int64_t limit, int64_t offset, std::optional<int64_t> id = std::nullopt);
     int64_t AddVisit(const auth::Principal& p, const VisitInput& in, const audit::Actor& actor);
     void SetFollowUp(const auth::Principal& p, int64_t visit_id, const std::string& status,
                      const std::string& follow_up, const audit::Actor& actor);
@@ -61,7 +61,7 @@ class PartyService {
                                 const std::string& as_of);
 
     boost::json::object StudySessions(const auth::Principal& p, std::optional<int64_t> community, int64_t limit,
-                                      int64_t offset);
+                                      int64_t offset, std::optional<int64_t> id = std::nullopt);
     int64_t AddStudySession(const auth::Principal& p, const StudyInput& in, const audit::Actor& actor);
 
     // Unchecked writes for the demo.

@@ -129,12 +129,13 @@ std::optional<AidRow> LoadAid(db::Connection& conn, const auth::ScopeFilter& sco
 }  // namespace
 
 json::object ServiceLineService::Points(const auth::Principal& p, std::optional<int64_t> community,
-                                        const std::optional<std::string>& kind) {
+                                        const std::optional<std::string>& kind, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = Scope(conn, p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
+    if (id) where.Add("o.id = ?", *id);
     if (kind) where.Add("o.kind = ?", *kind);
     if (!p.Can("services.read")) where.Add("o.active = 1");
     json::array items;
@@ -293,12 +294,13 @@ json::object ServiceLineService::Coverage(const auth::Principal& p, int64_t comm
 
 json::object ServiceLineService::Aid(const auth::Principal& p, std::optional<int64_t> community,
                                      const std::optional<std::string>& kind, const std::optional<std::string>& status,
-                                     bool mine, int64_t limit, int64_t offset) {
+                                     bool mine, int64_t limit, int64_t offset, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = Scope(conn, p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
+    if (id) where.Add("o.id = ?", *id);
     if (kind) where.Add("o.kind = ?", *kind);
     if (status) where.Add("o.status = ?", *status);
     bool staff = p.Can("services.read");

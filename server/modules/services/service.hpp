@@ -40,7 +40,7 @@ class ServiceLineService {
     explicit ServiceLineService(db::Database& db) : db_(db) {}
 
     boost::json::object Points(const auth::Principal& p, std::optional<int64_t> community,
-                               const std::optional<std::string>& kind);
+                               const std::optional<std::string>& kind, std::optional<int64_t> id = std::nullopt);
     int64_t CreatePoint(const auth::Principal& p, const PointInput& in, const audit::Actor& actor);
     void UpdatePoint(const auth::Principal& p, int64_t id, const PointInput& in, const audit::Actor& actor);
     // Buildings of the community and, for each kind of service, which lie within `metres` of
@@ -50,7 +50,7 @@ class ServiceLineService {
 
     boost::json::object Aid(const auth::Principal& p, std::optional<int64_t> community,
                             const std::optional<std::string>& kind, const std::optional<std::string>& status, bool mine,
-                            int64_t limit, int64_t offset);
+                            int64_t limit, int64_t offset, std::optional<int64_t> id = std::nullopt);
     int64_t Post(const auth::Principal& p, const AidInput& in, const audit::Actor& actor);
     // Matches a request with a helper: `offer_id` (an open offer) or `helper_resident_id`.
     void Match(const auth::Principal& p, int64_t request_id, std::optional<int64_t> offer_id,

@@ -160,12 +160,13 @@ json::object ShuttleService::Trips(const auth::Principal& p, std::optional<int64
     return {{"items", std::move(items)}, {"total", total}};
 }
 
-json::object ShuttleService::Services(const auth::Principal& p, std::optional<int64_t> community) {
+json::object ShuttleService::Services(const auth::Principal& p, std::optional<int64_t> community, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
+    if (id) where.Add("o.id = ?", *id);
     json::array items;
     for (const auto& r :
          conn.Run("SELECT o.id, o.community_id, o.name, o.destination, o.operator, o.min_age, o.max_age, "

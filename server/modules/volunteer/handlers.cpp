@@ -138,6 +138,12 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               auto page = http::PageOf(req);
               return http::JsonResponse(svc.Records(req.User(), RecordFilterOf(req), page.limit, page.offset));
           });
+    r.Add("GET", "/api/v1/volunteer/records/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}),
+          "One hours record (residents: their own)", [&svc](Request& req) {
+              RecordFilter f;
+              f.id = http::PathId(req);
+              return http::OneOf(svc.Records(req.User(), f, 1, 0));
+          });
     r.Add("GET", "/api/v1/volunteer/records/export", Access::Need("volunteer.read"),
           "The filtered hours ledger as .xlsx", [&svc](Request& req) {
               std::string bytes = svc.ExportRecords(req.User(), RecordFilterOf(req), req.lang, ActorOf(req));
@@ -208,6 +214,9 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
           "Rewards residents can redeem points for (?community=)", [&svc](Request& req) {
               return http::JsonResponse(svc.Rewards(req.User(), http::QueryOptInt(req, "community")));
           });
+    r.Add("GET", "/api/v1/rewards/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}), "One reward", [&svc](Request& req) {
+        return http::OneOf(svc.Rewards(req.User(), std::nullopt, http::PathId(req)));
+    });
     r.Add("POST", "/api/v1/rewards", Access::Need("volunteer.write"), "Add a reward with its stock",
           [&svc](Request& req) {
               http::JsonBody body(req);

@@ -59,6 +59,7 @@ db::SqlWhere RecordWhere(db::Connection& conn, const auth::Principal& p, const R
         where.Add("o.resident_id = ?", ResidentFor(conn, p, f.resident));
     }
     if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (f.id) where.Add("o.id = ?", *f.id);
     if (f.activity) where.Add("o.activity_id = ?", *f.activity);
     if (f.from) where.Add("o.served_on >= ?", *f.from);
     if (f.to) where.Add("o.served_on <= ?", *f.to);
@@ -418,12 +419,13 @@ json::object VolunteerService::Points(const auth::Principal& p, std::optional<in
     return {{"resident_id", rid}, {"balance", balance}, {"items", std::move(items)}, {"total", total}};
 }
 
-json::object VolunteerService::Rewards(const auth::Principal& p, std::optional<int64_t> community) {
+json::object VolunteerService::Rewards(const auth::Principal& p, std::optional<int64_t> community, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = RecordScope(conn, p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
+    if (id) where.Add("o.id = ?", *id);
     if (!p.Can("volunteer.read")) where.Add("o.active = 1");
     json::array items;
     for (const auto& r : conn.Run(
