@@ -2,16 +2,29 @@
 import { spawnServer } from '../tests/lib/spawn-server.mjs';
 import { copyFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import { createRequire } from 'node:module';
 
 const require = createRequire(process.env.TONGXIN_WEB + '/../package.json');
 const { chromium } = require('playwright-core');
 export const PASSWORD = process.env.TONGXIN_TEST_PASSWORD;
 
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+  });
+}
+
 export async function startServer() {
   const db = `${process.env.TONGXIN_E2E_WORK}/${randomBytes(6).toString('hex')}.db`;
   copyFileSync(`${process.env.TONGXIN_E2E_WORK}/template.db`, db);
-  const server = await spawnServer(process.env.TONGXIN_BIN, ['--db', db, '--web', process.env.TONGXIN_WEB], { inheritStderr: true });
+  // A port of its own, so that the server knows its public URL (links and QR codes are built from it).
+  const port = await freePort();
+  const server = await spawnServer(process.env.TONGXIN_BIN,
+    ['--db', db, '--web', process.env.TONGXIN_WEB, '--port', String(port), '--public-url', `http://127.0.0.1:${port}`],
+    { inheritStderr: true });
   return { db, ...server };
 }
 

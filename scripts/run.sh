@@ -17,4 +17,6 @@ if [ -f "$pwfile" ]; then
   echo "Password:      $(cat "$pwfile")   (kept in $pwfile)"
 fi
 echo
-exec ./build/tongxin serve --db "$db" --host "$host" --port "$port" --web web/dist
+# Links and QR codes use the configured address (set TONGXIN_PUBLIC_URL to the one phones reach).
+exec ./build/tongxin serve --db "$db" --host "$host" --port "$port" --web web/dist \
+  --public-url "${TONGXIN_PUBLIC_URL:-http://$host:$port}"

@@ -198,7 +198,8 @@ int main(int argc, char** argv) {
     std::string checkpoint_file;
     verify->add_option("--checkpoint", checkpoint_file,
                        "file holding a checkpoint printed earlier: the log must still extend it");
-    auto* checkpoint_cmd = audit_cmd->add_subcommand("checkpoint", "Print the chain's head (seq and MAC) to keep elsewhere");
+    auto* checkpoint_cmd =
+        audit_cmd->add_subcommand("checkpoint", "Print the chain's head (seq and MAC) to keep elsewhere");
     add_db(checkpoint_cmd);
     auto* books = cli.add_subcommand("books", "Care and relief fund books");
     books->require_subcommand(1);

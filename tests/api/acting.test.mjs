@@ -108,3 +108,17 @@ test("the books check covers the caller's own communities", async () => {
   assert.equal(mine.data.transactions, angongTx);
   assert.equal(all.data.transactions, one('SELECT count(*) FROM charity_transactions'));
 });
+
+test('the resident sees who booked or signed up for them', async () => {
+  const me = one("SELECT resident_id FROM users WHERE username = 'resident'");
+  const member = one(`SELECT r.id FROM residents r JOIN residents me ON me.household_id = r.household_id WHERE me.id = ${me} AND r.id <> ${me} AND r.moved_out IS NULL LIMIT 1`);
+  // The member gets an account of their own to look at it.
+  const { execFileSync } = await import('node:child_process');
+  execFileSync(process.env.TONGXIN_BIN, ['user', 'add', '--db', server.db, '--username', 'member1', '--role', 'resident', '--community', String(angongId), '--password-stdin'], { input: 'Member-pass-2021\n' });
+  sql(server.db, `UPDATE users SET scope_kind = 'self', scope_place_id = NULL, resident_id = ${member} WHERE username = 'member1'`);
+  const mine = await api.login('member1', 'Member-pass-2021');
+  const activities = await api.request('GET', `/api/v1/volunteer/activities?limit=100`, { token: mine });
+  const signed = activities.data.items.find((a) => a.mine);
+  assert.ok(signed, 'the sign-up made by the household member shows');
+  assert.equal(signed.mine.acted_by, sql(server.db, "SELECT display_name FROM users WHERE username = 'resident'")[0][0]);
+});

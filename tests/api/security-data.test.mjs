@@ -174,3 +174,16 @@ test('bodies are strict: an unknown field is 422 unknown_field and changes nothi
   });
   assert.equal(huge.status, 422);
 });
+
+test('"ID already registered" in another community says neither where nor who', async () => {
+  const [[householdN]] = sql(server.db, "SELECT h.id FROM households h JOIN places p ON p.id = h.community_id WHERE p.name = '南山社区' LIMIT 1");
+  const angongResident = (await angong.get('/api/v1/residents?limit=1')).data.items[0];
+  const { id_number: taken } = (await angong.get(`/api/v1/residents/${angongResident.id}/contact`)).data;
+  const r = await nanshan.post('/api/v1/residents', { name: '重复登记', gender: taken[16] % 2 ? 'M' : 'F', ethnicity: '01', id_number: taken, household_id: Number(householdN) });
+  assert.equal(r.status, 409);
+  assert.equal(r.data.error.code, 'duplicate_id_number');
+  const text = JSON.stringify(r.data);
+  for (const secret of ['安公', angongResident.name, String(angongResident.id), angongResident.address].filter(Boolean)) {
+    assert.ok(!text.includes(secret), `the answer names ${secret}`);
+  }
+});

@@ -2,7 +2,8 @@
 import { spawn } from 'node:child_process';
 
 export async function spawnServer(bin, args, { inheritStderr = false } = {}) {
-  const child = spawn(bin, ['serve', '--port', '0', '--quiet', ...args],
+  const port = args.includes('--port') ? [] : ['--port', '0'];
+  const child = spawn(bin, ['serve', ...port, '--quiet', ...args],
     { stdio: ['ignore', 'pipe', inheritStderr ? 'inherit' : 'pipe'] });
   let stderr = '';
   if (!inheritStderr) child.stderr.on('data', (d) => { stderr += d; });

@@ -63,8 +63,8 @@ constexpr const char* kSelectEntries =
 constexpr int64_t kBatch = 5000;
 
 Fields FieldsOf(const db::Row& row) {
-    return {row.Int(0), row.Int(1), row.OptInt(2), row.Str(3), row.Str(4), row.Str(5),
-            row.Str(6), row.Str(7), row.Str(8), row.Str(9)};
+    return {row.Int(0), row.Int(1), row.OptInt(2), row.Str(3), row.Str(4),
+            row.Str(5), row.Str(6), row.Str(7),    row.Str(8), row.Str(9)};
 }
 
 int ChainVersion(db::Connection& conn) {

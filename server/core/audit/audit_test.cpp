@@ -143,10 +143,11 @@ TEST_F(AuditTest, AnOldUnkeyedChainIsVerifiedAndSealedUnderTheKey) {
                         '\x1f' + "127.0.0.1" + '\x1f' + "a" + '\x1f' + "b" + '\x1f' + "c" + '\x1f' + "success" +
                         '\x1f' + "{}";
         std::string h = crypto::Sha256Hex(s);
-        c.Exec("INSERT INTO audit_log (seq, at, user_id, username, client_addr, action, object_type, object_id, "
-               "outcome, details, prev_hash, hash) VALUES (?, 100, 1, 'angong', '127.0.0.1', 'a', 'b', 'c', "
-               "'success', '{}', ?, ?)",
-               seq, prev, h);
+        c.Exec(
+            "INSERT INTO audit_log (seq, at, user_id, username, client_addr, action, object_type, object_id, "
+            "outcome, details, prev_hash, hash) VALUES (?, 100, 1, 'angong', '127.0.0.1', 'a', 'b', 'c', "
+            "'success', '{}', ?, ?)",
+            seq, prev, h);
         prev = h;
     }
     c.Exec("UPDATE audit_head SET seq = 3, hash = ?, version = 1 WHERE id = 1", prev);
@@ -162,9 +163,10 @@ TEST_F(AuditTest, AnOldUnkeyedChainIsVerifiedAndSealedUnderTheKey) {
 
 TEST_F(AuditTest, ABrokenOldChainIsNotSealed) {
     auto& c = t.conn();
-    c.Exec("INSERT INTO audit_log (seq, at, user_id, username, client_addr, action, object_type, object_id, outcome, "
-           "details, prev_hash, hash) VALUES (1, 100, 1, 'x', 'y', 'a', 'b', 'c', 'success', '{}', ?, 'bad')",
-           std::string(64, '0'));
+    c.Exec(
+        "INSERT INTO audit_log (seq, at, user_id, username, client_addr, action, object_type, object_id, outcome, "
+        "details, prev_hash, hash) VALUES (1, 100, 1, 'x', 'y', 'a', 'b', 'c', 'success', '{}', ?, 'bad')",
+        std::string(64, '0'));
     c.Exec("UPDATE audit_head SET seq = 1, hash = 'bad', version = 1 WHERE id = 1");
     EXPECT_THROW(UpgradeChain(c), std::runtime_error);
     EXPECT_EQ(c.QueryInt("SELECT version FROM audit_head"), 1);

@@ -37,7 +37,9 @@ void LockUntil(db::Connection& conn, const std::string& key, int64_t until) {
     conn.Exec("UPDATE login_throttle SET locked_until = ? WHERE key = ?", until, key);
 }
 
-[[noreturn]] void Refuse(int64_t seconds) { throw AppError::TooManyRequests("account_locked", std::max<int64_t>(1, seconds)); }
+[[noreturn]] void Refuse(int64_t seconds) {
+    throw AppError::TooManyRequests("account_locked", std::max<int64_t>(1, seconds));
+}
 
 }  // namespace
 
@@ -94,9 +96,9 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
     audit::Actor actor{row ? row->OptInt(0) : std::nullopt, username, client_addr};
     if (!ok) {
         // The address is locked once its failures span several accounts.
-        int64_t accounts = conn.QueryInt(
-            "SELECT count(*) FROM login_throttle WHERE key >= ? AND key < ? AND first_failure_at > ?",
-            "pair:" + client_addr + "|", "pair:" + client_addr + "}", now - kLockSeconds);
+        int64_t accounts =
+            conn.QueryInt("SELECT count(*) FROM login_throttle WHERE key >= ? AND key < ? AND first_failure_at > ?",
+                          "pair:" + client_addr + "|", "pair:" + client_addr + "}", now - kLockSeconds);
         auto addr = conn.QueryOne("SELECT failures FROM login_throttle WHERE key = ?", addr_key);
         if (addr && accounts >= kAddressAccounts && addr->Int(0) >= kAddressFailures)
             LockUntil(conn, addr_key, now + kLockSeconds);

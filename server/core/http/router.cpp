@@ -161,6 +161,7 @@ const Route* Router::Find(Request& req) const {
             best = &route;
             best_literals = literals;
             best_params = std::move(params);
+            if (literals == route.segments.size()) break;  // all literal: nothing can beat it
         }
     }
     if (best) {

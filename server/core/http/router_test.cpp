@@ -145,7 +145,8 @@ TEST(JsonBody, AnUnknownFieldIs422UnknownField) {
 }
 
 TEST(JsonBody, NumbersOutsideInt64AndNonFiniteNumbersAre422) {
-    Request r = Req("POST", "/x", R"({"a": 18446744073709551615, "b": 1e300, "c": 2E222222, "d": -9223372036854775808})");
+    Request r =
+        Req("POST", "/x", R"({"a": 18446744073709551615, "b": 1e300, "c": 2E222222, "d": -9223372036854775808})");
     JsonBody body(r);
     EXPECT_FALSE(body.Int("a"));
     EXPECT_FALSE(body.Int("b"));

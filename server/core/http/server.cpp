@@ -8,8 +8,8 @@
 #include <boost/url.hpp>
 #include <chrono>
 #include <mutex>
-#include <unordered_map>
 #include <thread>
+#include <unordered_map>
 
 namespace tongxin::http {
 namespace asio = boost::asio;
@@ -136,8 +136,7 @@ asio::awaitable<void> WriteResponse(beast::tcp_stream& stream, Response resp, un
 // Reads the rest of the body while it keeps the minimum rate: the deadline grows with every
 // byte received (grace + received / rate), so a body sent a byte a second is cut off in seconds.
 asio::awaitable<beast::error_code> ReadBody(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                            bhttp::request_parser<bhttp::string_body>& parser,
-                                            const ServerOptions& o) {
+                                            bhttp::request_parser<bhttp::string_body>& parser, const ServerOptions& o) {
     auto started = std::chrono::steady_clock::now();
     size_t received = 0;
     const double rate = static_cast<double>(std::max<size_t>(o.min_body_rate, 1));

@@ -176,11 +176,14 @@ std::string MaskNumbersIn(std::string_view text) {
     size_t i = 0;
     while (i < text.size()) {
         size_t j = i;
-        while (j < text.size() && (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == 'X' || text[j] == 'x'))
+        while (j < text.size() &&
+               (std::isdigit(static_cast<unsigned char>(text[j])) || text[j] == 'X' || text[j] == 'x'))
             ++j;
         if (j - i >= 7) {
             std::string_view run = text.substr(i, j - i);
-            out += run.size() == 11 ? MaskPhone(run) : run.size() >= 15 ? MaskIdNumber(run) : std::string(run.size(), '*');
+            out += run.size() == 11   ? MaskPhone(run)
+                   : run.size() >= 15 ? MaskIdNumber(run)
+                                      : std::string(run.size(), '*');
             i = j;
         } else if (j > i) {
             out += text.substr(i, j - i);

@@ -61,4 +61,3 @@ TEST(Masks, IdNumbersKeepFirstThreeAndTheCheckCharacterSearchTextHidesNumbers) {
 }
 
 }  // namespace tongxin::text
-

@@ -42,9 +42,8 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
           "Projects with goal, income, spending, balance", [&svc](Request& req) {
               return http::JsonResponse(svc.Projects(req.User(), http::QueryOptInt(req, "community")));
           });
-    r.Add("GET", "/api/v1/charity/projects/{id}", Access::Need("charity.read"), "One project", [&svc](Request& req) {
-        return http::OneOf(svc.Projects(req.User(), std::nullopt, http::PathId(req)));
-    });
+    r.Add("GET", "/api/v1/charity/projects/{id}", Access::Need("charity.read"), "One project",
+          [&svc](Request& req) { return http::OneOf(svc.Projects(req.User(), std::nullopt, http::PathId(req))); });
     r.Add("POST", "/api/v1/charity/projects", Access::Need("charity.write"), "Start a project", [&svc](Request& req) {
         http::JsonBody body(req);
         ProjectInput in;
@@ -68,7 +67,8 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
                   year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt, page.limit, page.offset));
           });
     r.Add("GET", "/api/v1/charity/donations/{id}", Access::Need("charity.read"), "One donation", [&svc](Request& req) {
-        return http::OneOf(svc.Donations(req.User(), std::nullopt, std::nullopt, std::nullopt, 1, 0, http::PathId(req)));
+        return http::OneOf(
+            svc.Donations(req.User(), std::nullopt, std::nullopt, std::nullopt, 1, 0, http::PathId(req)));
     });
     r.Add("POST", "/api/v1/charity/donations", Access::Need("charity.write"),
           "Record a donation (amount in yuan text or amount_fen); answers with its receipt number",
@@ -97,9 +97,10 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
               return http::JsonResponse(svc.Disbursements(req.User(), http::QueryOptInt(req, "community"),
                                                           http::QueryOptStr(req, "status"), page.limit, page.offset));
           });
-    r.Add("GET", "/api/v1/charity/disbursements/{id}", Access::Need("charity.read"), "One disbursement", [&svc](Request& req) {
-        return http::OneOf(svc.Disbursements(req.User(), std::nullopt, std::nullopt, 1, 0, http::PathId(req)));
-    });
+    r.Add("GET", "/api/v1/charity/disbursements/{id}", Access::Need("charity.read"), "One disbursement",
+          [&svc](Request& req) {
+              return http::OneOf(svc.Disbursements(req.User(), std::nullopt, std::nullopt, 1, 0, http::PathId(req)));
+          });
     r.Add("POST", "/api/v1/charity/disbursements", Access::Need("charity.write"),
           "Request a disbursement from a project", [&svc](Request& req) {
               http::JsonBody body(req);

@@ -124,7 +124,8 @@ int64_t CharityService::InsertProject(db::Connection& conn, int64_t street, cons
     return id;
 }
 
-json::object CharityService::Projects(const auth::Principal& p, std::optional<int64_t> community, std::optional<int64_t> id) {
+json::object CharityService::Projects(const auth::Principal& p, std::optional<int64_t> community,
+                                      std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
@@ -315,7 +316,8 @@ json::object CharityService::Donations(const auth::Principal& p, std::optional<i
 }
 
 json::object CharityService::Disbursements(const auth::Principal& p, std::optional<int64_t> community,
-                                           const std::optional<std::string>& status, int64_t limit, int64_t offset, std::optional<int64_t> id) {
+                                           const std::optional<std::string>& status, int64_t limit, int64_t offset,
+                                           std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
@@ -701,22 +703,27 @@ BooksReport CheckBooksIn(db::Connection& conn, const std::string& column, int64_
     std::vector<db::Value> args;
     if (!column.empty()) args.push_back(place);
     out.transactions = conn.Run("SELECT count(*) FROM charity_transactions t" + t_where, args).front().Int(0);
-    out.entries = conn.Run("SELECT count(*) FROM charity_entries e JOIN charity_transactions t ON t.id = "
-                           "e.transaction_id" + t_where, args)
+    out.entries = conn.Run(
+                          "SELECT count(*) FROM charity_entries e JOIN charity_transactions t ON t.id = "
+                          "e.transaction_id" +
+                              t_where,
+                          args)
                       .front()
                       .Int(0);
     if (int64_t all = conn.Run("SELECT coalesce(sum(e.amount_fen), 0) FROM charity_entries e JOIN "
-                               "charity_transactions t ON t.id = e.transaction_id" + t_where, args)
+                               "charity_transactions t ON t.id = e.transaction_id" +
+                                   t_where,
+                               args)
                           .front()
                           .Int(0);
         all != 0) {
         out.problems.push_back("entries sum to " + std::to_string(all) + " fen, not 0");
     }
-    for (const auto& r : conn.Run(
-             "SELECT t.id, coalesce(sum(e.amount_fen), 0), count(e.id) FROM charity_transactions t LEFT JOIN "
-             "charity_entries e ON e.transaction_id = t.id" + t_where +
-                 " GROUP BY t.id HAVING coalesce(sum(e.amount_fen), 0) <> 0 OR count(e.id) < 2",
-             args)) {
+    for (const auto& r :
+         conn.Run("SELECT t.id, coalesce(sum(e.amount_fen), 0), count(e.id) FROM charity_transactions t LEFT JOIN "
+                  "charity_entries e ON e.transaction_id = t.id" +
+                      t_where + " GROUP BY t.id HAVING coalesce(sum(e.amount_fen), 0) <> 0 OR count(e.id) < 2",
+                  args)) {
         out.problems.push_back("transaction " + std::to_string(r.Int(0)) + " sums to " + std::to_string(r.Int(1)) +
                                " fen over " + std::to_string(r.Int(2)) + " entries");
     }

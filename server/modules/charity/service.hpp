@@ -58,7 +58,8 @@ class CharityService {
   public:
     explicit CharityService(db::Database& db) : db_(db) {}
 
-    boost::json::object Projects(const auth::Principal& p, std::optional<int64_t> community, std::optional<int64_t> id = std::nullopt);
+    boost::json::object Projects(const auth::Principal& p, std::optional<int64_t> community,
+                                 std::optional<int64_t> id = std::nullopt);
     int64_t CreateProject(const auth::Principal& p, const ProjectInput& in, const audit::Actor& actor);
 
     boost::json::object Donations(const auth::Principal& p, std::optional<int64_t> community,
@@ -67,7 +68,8 @@ class CharityService {
     boost::json::object RecordDonation(const auth::Principal& p, const DonationInput& in, const audit::Actor& actor);
 
     boost::json::object Disbursements(const auth::Principal& p, std::optional<int64_t> community,
-                                      const std::optional<std::string>& status, int64_t limit, int64_t offset, std::optional<int64_t> id = std::nullopt);
+                                      const std::optional<std::string>& status, int64_t limit, int64_t offset,
+                                      std::optional<int64_t> id = std::nullopt);
     int64_t RequestDisbursement(const auth::Principal& p, const DisbursementInput& in, const audit::Actor& actor);
     // The first and the second approval; the requester never approves, nor one person twice.
     void Approve(const auth::Principal& p, int64_t id, const audit::Actor& actor);

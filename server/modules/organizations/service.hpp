@@ -92,7 +92,8 @@ class OrganizationService {
 
     // Performances and events of organizations (the society line).
     boost::json::object Events(const auth::Principal& p, std::optional<int64_t> community,
-                               std::optional<int64_t> org_id, std::optional<int> year, int64_t limit, int64_t offset, std::optional<int64_t> id = std::nullopt);
+                               std::optional<int64_t> org_id, std::optional<int> year, int64_t limit, int64_t offset,
+                               std::optional<int64_t> id = std::nullopt);
     int64_t AddEvent(const auth::Principal& p, const EventInput& in, const audit::Actor& actor);
 
     // Unchecked inserts for the demo and data generation.

@@ -35,9 +35,11 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
                   svc.Pairings(req.User(), http::QueryOptInt(req, "community"), http::QueryOptInt(req, "liaison"),
                                http::QueryOptInt(req, "resident"), active, page.limit, page.offset));
           });
-    r.Add("GET", "/api/v1/liaisons/{id}", Access::Need("party.read"), "One pairing (current or ended)", [&svc](Request& req) {
-        return http::OneOf(svc.Pairings(req.User(), std::nullopt, std::nullopt, std::nullopt, false, 1, 0, http::PathId(req)));
-    });
+    r.Add("GET", "/api/v1/liaisons/{id}", Access::Need("party.read"), "One pairing (current or ended)",
+          [&svc](Request& req) {
+              return http::OneOf(
+                  svc.Pairings(req.User(), std::nullopt, std::nullopt, std::nullopt, false, 1, 0, http::PathId(req)));
+          });
     r.Add("POST", "/api/v1/liaisons", Access::Need("party.write"),
           "Pair a minority resident with a party-member liaison (re-pairing ends the old pairing)",
           [&svc](Request& req) {

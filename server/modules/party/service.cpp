@@ -274,7 +274,8 @@ json::object PartyService::Coverage(const auth::Principal& p, int64_t community,
 }
 
 json::object PartyService::Visits(const auth::Principal& p, std::optional<int64_t> community,
-                                  std::optional<int64_t> household, int64_t limit, int64_t offset, std::optional<int64_t> id) {
+                                  std::optional<int64_t> household, int64_t limit, int64_t offset,
+                                  std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::HouseholdRecordScope(p);
     db::SqlWhere where;

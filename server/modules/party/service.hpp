@@ -52,7 +52,8 @@ class PartyService {
     boost::json::object Coverage(const auth::Principal& p, int64_t community, const std::string& as_of);
 
     boost::json::object Visits(const auth::Principal& p, std::optional<int64_t> community,
-                               std::optional<int64_t> household, int64_t limit, int64_t offset, std::optional<int64_t> id = std::nullopt);
+                               std::optional<int64_t> household, int64_t limit, int64_t offset,
+                               std::optional<int64_t> id = std::nullopt);
     int64_t AddVisit(const auth::Principal& p, const VisitInput& in, const audit::Actor& actor);
     void SetFollowUp(const auth::Principal& p, int64_t visit_id, const std::string& status,
                      const std::string& follow_up, const audit::Actor& actor);

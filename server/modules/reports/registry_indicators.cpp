@@ -54,18 +54,15 @@ void RegisterRegistryIndicators(Registry& registry) {
         ind.records_permission = "residents.sensitive";
         registry.Add(std::move(ind));
     };
-    add(
-        {"registry.residents", "常住居民", "Residents", "人", "people", "reports.read",
+    add({"registry.residents", "常住居民", "Residents", "人", "people", "reports.read",
          [](db::Connection& c, const KpiScope& s) { return CountResidents(c, s, false); },
          [](db::Connection& c, const KpiScope& s, int64_t l, int64_t o) { return ListResidents(c, s, false, l, o); },
          "count", "", 1.0});
-    add(
-        {"registry.minority_residents", "少数民族居民", "Minority residents", "人", "people", "reports.read",
+    add({"registry.minority_residents", "少数民族居民", "Minority residents", "人", "people", "reports.read",
          [](db::Connection& c, const KpiScope& s) { return CountResidents(c, s, true); },
          [](db::Connection& c, const KpiScope& s, int64_t l, int64_t o) { return ListResidents(c, s, true, l, o); },
          "count", "", 1.0});
-    add(
-        {"registry.households", "户数", "Households", "户", "households", "reports.read",
+    add({"registry.households", "户数", "Households", "户", "households", "reports.read",
          [](db::Connection& c, const KpiScope& s) {
              std::string sql = "SELECT count(*)" + std::string(kHouseholdsPresent) + " AND " + PlaceClause(s, "h");
              return static_cast<double>(c.Run(sql, {s.year_end(), s.year_end(), s.place_id}).front().Int(0));

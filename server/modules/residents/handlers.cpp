@@ -127,7 +127,8 @@ void Register(http::Router& r, Context& ctx, ResidentService& svc) {
                                     req.lang == "en" ? "residents.xlsx" : "居民名册.xlsx");
           });
     r.Add("POST", "/api/v1/residents/import", Access::Need("residents.import"),
-          "Import residents from .xlsx/.csv (?community=ID&commit=1; without commit: dry run)", [&svc](Request& req) {
+          "Import residents from .xlsx/.csv (?community=ID&commit=1; without commit: dry run)",
+          [&svc](Request& req) {
               auto community = http::QueryOptInt(req, "community");
               if (!community)
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});

@@ -308,9 +308,12 @@ std::string ResidentService::Export(const auth::Principal& p, SearchFilter f, bo
         f.offset += f.limit;
     }
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    audit::Append(
-        conn, actor,
-        {"residents.exported", "resident", "*", true, {{"rows", exported}, {"unmasked", unmasked}, {"q", text::MaskNumbersIn(f.q)}}});
+    audit::Append(conn, actor,
+                  {"residents.exported",
+                   "resident",
+                   "*",
+                   true,
+                   {{"rows", exported}, {"unmasked", unmasked}, {"q", text::MaskNumbersIn(f.q)}}});
     tx.Commit();
     return io::WriteXlsx(en ? "Residents" : "居民", header, rows);
 }

@@ -544,32 +544,33 @@ json::object ToJson(const Resident& r, const std::string& lang, bool full_birth_
     auto opti = [](const std::optional<int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); };
     json::array tags;
     for (const auto& t : r.tags) tags.push_back(json::value(t));
-    return {{"id", r.id},
-            {"name", r.name},
-            {"pinyin", r.pinyin},
-            {"gender", r.gender},
-            {"birth_date", full_birth_date ? opt(r.birth_date) : json::value(nullptr)},
-            {"birth_year", r.birth_date && r.birth_date->size() >= 4 ? json::value(std::stoi(r.birth_date->substr(0, 4)))
-                                                                     : json::value(nullptr)},
-            {"ethnicity", r.ethnicity},
-            {"ethnicity_name", label(text::Ethnicities(), r.ethnicity)},
-            {"minority", text::IsMinority(r.ethnicity)},
-            {"political_status", r.political_status},
-            {"political_status_name", label(text::PoliticalStatuses(), r.political_status)},
-            {"household_id", opti(r.household_id)},
-            {"address", r.household_address},
-            {"relation", r.relation},
-            {"relation_name", label(text::Relations(), r.relation)},
-            {"id_number_masked", r.id_masked},
-            {"phone_masked", r.phone_masked},
-            {"moved_in", opt(r.moved_in)},
-            {"moved_out", opt(r.moved_out)},
-            {"note", r.note},
-            {"street_id", r.street_id},
-            {"community_id", r.community_id},
-            {"grid_id", opti(r.grid_id)},
-            {"building_id", opti(r.building_id)},
-            {"tags", std::move(tags)}};
+    return {
+        {"id", r.id},
+        {"name", r.name},
+        {"pinyin", r.pinyin},
+        {"gender", r.gender},
+        {"birth_date", full_birth_date ? opt(r.birth_date) : json::value(nullptr)},
+        {"birth_year", r.birth_date && r.birth_date->size() >= 4 ? json::value(std::stoi(r.birth_date->substr(0, 4)))
+                                                                 : json::value(nullptr)},
+        {"ethnicity", r.ethnicity},
+        {"ethnicity_name", label(text::Ethnicities(), r.ethnicity)},
+        {"minority", text::IsMinority(r.ethnicity)},
+        {"political_status", r.political_status},
+        {"political_status_name", label(text::PoliticalStatuses(), r.political_status)},
+        {"household_id", opti(r.household_id)},
+        {"address", r.household_address},
+        {"relation", r.relation},
+        {"relation_name", label(text::Relations(), r.relation)},
+        {"id_number_masked", r.id_masked},
+        {"phone_masked", r.phone_masked},
+        {"moved_in", opt(r.moved_in)},
+        {"moved_out", opt(r.moved_out)},
+        {"note", r.note},
+        {"street_id", r.street_id},
+        {"community_id", r.community_id},
+        {"grid_id", opti(r.grid_id)},
+        {"building_id", opti(r.building_id)},
+        {"tags", std::move(tags)}};
 }
 
 }  // namespace tongxin::residents

@@ -37,9 +37,10 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
               return http::JsonResponse(
                   svc.Points(req.User(), http::QueryOptInt(req, "community"), http::QueryOptStr(req, "kind")));
           });
-    r.Add("GET", "/api/v1/service-points/{id}", Access::NeedAny({"services.read", "volunteer.self"}), "One service point", [&svc](Request& req) {
-        return http::OneOf(svc.Points(req.User(), std::nullopt, std::nullopt, http::PathId(req)));
-    });
+    r.Add("GET", "/api/v1/service-points/{id}", Access::NeedAny({"services.read", "volunteer.self"}),
+          "One service point", [&svc](Request& req) {
+              return http::OneOf(svc.Points(req.User(), std::nullopt, std::nullopt, http::PathId(req)));
+          });
     r.Add("POST", "/api/v1/service-points", Access::Need("services.write"), "Add a service point",
           [&svc](Request& req) {
               http::JsonBody body(req);
@@ -76,9 +77,11 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
                                                 http::QueryOptStr(req, "kind"), http::QueryOptStr(req, "status"),
                                                 req.Query("mine").value_or("") == "1", page.limit, page.offset));
           });
-    r.Add("GET", "/api/v1/mutual-aid/{id}", Access::NeedAny({"services.read", "volunteer.self"}), "One mutual-aid request or offer", [&svc](Request& req) {
-        return http::OneOf(svc.Aid(req.User(), std::nullopt, std::nullopt, std::nullopt, false, 1, 0, http::PathId(req)));
-    });
+    r.Add("GET", "/api/v1/mutual-aid/{id}", Access::NeedAny({"services.read", "volunteer.self"}),
+          "One mutual-aid request or offer", [&svc](Request& req) {
+              return http::OneOf(
+                  svc.Aid(req.User(), std::nullopt, std::nullopt, std::nullopt, false, 1, 0, http::PathId(req)));
+          });
     r.Add("POST", "/api/v1/mutual-aid", Access::NeedAny({"services.write", "volunteer.self"}),
           "Post a request for help or an offer (yourself, or resident_id for a neighbour in your scope)",
           [&svc](Request& req) {

@@ -80,16 +80,15 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
           "Shuttle trips with stops (your booking included)", [&svc](Request& req) {
               return http::JsonResponse(svc.Trips(req.User(), http::QueryOptInt(req, "community")));
           });
-    r.Add("GET", "/api/v1/shuttle/trips/{id}", Access::NeedAny({"shuttle.write", "shuttle.book"}), "One trip with its stops", [&svc](Request& req) {
-        return http::OneOf(svc.Trips(req.User(), std::nullopt, http::PathId(req)));
-    });
+    r.Add("GET", "/api/v1/shuttle/trips/{id}", Access::NeedAny({"shuttle.write", "shuttle.book"}),
+          "One trip with its stops",
+          [&svc](Request& req) { return http::OneOf(svc.Trips(req.User(), std::nullopt, http::PathId(req))); });
     r.Add("GET", "/api/v1/shuttle/services", Access::Need("shuttle.read"), "Shuttle services (?community=)",
           [&svc](Request& req) {
               return http::JsonResponse(svc.Services(req.User(), http::QueryOptInt(req, "community")));
           });
-    r.Add("GET", "/api/v1/shuttle/services/{id}", Access::Need("shuttle.read"), "One shuttle service", [&svc](Request& req) {
-        return http::OneOf(svc.Services(req.User(), std::nullopt, http::PathId(req)));
-    });
+    r.Add("GET", "/api/v1/shuttle/services/{id}", Access::Need("shuttle.read"), "One shuttle service",
+          [&svc](Request& req) { return http::OneOf(svc.Services(req.User(), std::nullopt, http::PathId(req))); });
     r.Add("POST", "/api/v1/shuttle/services", Access::Need("shuttle.write"), "Create a shuttle service",
           [&svc](Request& req) {
               http::JsonBody body(req);

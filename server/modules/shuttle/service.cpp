@@ -84,14 +84,17 @@ int64_t PositionOf(int64_t queue_no, const std::vector<int64_t>& exits) {
 
 json::object Mine(db::Connection& conn, int64_t trip, int64_t resident) {
     auto r = conn.QueryOne(
-        "SELECT x.id, x.status, x.queue_no, s.name, s.stop_time, x.promoted_at FROM shuttle_reservations x JOIN "
-        "shuttle_stops s ON s.id = x.stop_id WHERE x.trip_id = ? AND x.resident_id = ?",
+        "SELECT x.id, x.status, x.queue_no, s.name, s.stop_time, x.promoted_at, CASE WHEN u.resident_id IS NULL OR "
+        "u.resident_id <> x.resident_id THEN u.display_name END FROM shuttle_reservations x JOIN shuttle_stops s ON "
+        "s.id = x.stop_id LEFT JOIN users u ON u.id = x.booked_by WHERE x.trip_id = ? AND x.resident_id = ?",
         trip, resident);
     json::object o{{"id", r->Int(0)},
                    {"status", r->Str(1)},
                    {"stop", r->Str(3)},
                    {"stop_time", r->Str(4)},
-                   {"promoted_at", r->IsNull(5) ? json::value(nullptr) : json::value(time::ToRfc3339(r->Int(5)))}};
+                   {"promoted_at", r->IsNull(5) ? json::value(nullptr) : json::value(time::ToRfc3339(r->Int(5)))},
+                   // Who booked for the resident, when it was someone else (a leader, a relative, the desk).
+                   {"acted_by", r->IsNull(6) ? json::value(nullptr) : json::value(r->Str(6))}};
     if (r->Str(1) == "waitlisted") o["position"] = PositionOf(r->Int(2), QueueExits(conn, trip));
     return o;
 }
@@ -160,7 +163,8 @@ json::object ShuttleService::Trips(const auth::Principal& p, std::optional<int64
     return {{"items", std::move(items)}, {"total", total}};
 }
 
-json::object ShuttleService::Services(const auth::Principal& p, std::optional<int64_t> community, std::optional<int64_t> id) {
+json::object ShuttleService::Services(const auth::Principal& p, std::optional<int64_t> community,
+                                      std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;

@@ -33,7 +33,8 @@ class ShuttleService {
     // Trips in scope (of a community, or the one trip asked for), newest first.
     boost::json::object Trips(const auth::Principal& p, std::optional<int64_t> community,
                               std::optional<int64_t> trip = std::nullopt);
-    boost::json::object Services(const auth::Principal& p, std::optional<int64_t> community, std::optional<int64_t> id = std::nullopt);
+    boost::json::object Services(const auth::Principal& p, std::optional<int64_t> community,
+                                 std::optional<int64_t> id = std::nullopt);
     int64_t CreateService(const auth::Principal& p, int64_t community, const std::string& name,
                           const std::string& destination, const std::string& op, std::optional<int64_t> min_age,
                           std::optional<int64_t> max_age, const std::string& declaration, const audit::Actor& actor);

@@ -214,9 +214,8 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
           "Rewards residents can redeem points for (?community=)", [&svc](Request& req) {
               return http::JsonResponse(svc.Rewards(req.User(), http::QueryOptInt(req, "community")));
           });
-    r.Add("GET", "/api/v1/rewards/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}), "One reward", [&svc](Request& req) {
-        return http::OneOf(svc.Rewards(req.User(), std::nullopt, http::PathId(req)));
-    });
+    r.Add("GET", "/api/v1/rewards/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}), "One reward",
+          [&svc](Request& req) { return http::OneOf(svc.Rewards(req.User(), std::nullopt, http::PathId(req))); });
     r.Add("POST", "/api/v1/rewards", Access::Need("volunteer.write"), "Add a reward with its stock",
           [&svc](Request& req) {
               http::JsonBody body(req);

@@ -17,9 +17,9 @@
 
 namespace tongxin::volunteer {
 namespace json = boost::json;
-using detail::ResidentFor;
 using detail::MovePoints;
 using detail::RecordScope;
+using detail::ResidentFor;
 
 namespace {
 
@@ -419,7 +419,8 @@ json::object VolunteerService::Points(const auth::Principal& p, std::optional<in
     return {{"resident_id", rid}, {"balance", balance}, {"items", std::move(items)}, {"total", total}};
 }
 
-json::object VolunteerService::Rewards(const auth::Principal& p, std::optional<int64_t> community, std::optional<int64_t> id) {
+json::object VolunteerService::Rewards(const auth::Principal& p, std::optional<int64_t> community,
+                                       std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = RecordScope(conn, p);
     db::SqlWhere where;

@@ -37,7 +37,7 @@ auth::ScopeFilter RecordScope(db::Connection& conn, const auth::Principal& p) {
 }
 
 int64_t ResidentFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id,
-                  residents::Acting how) {
+                    residents::Acting how) {
     return residents::ActingFor(conn, p, resident_id, how);
 }
 
@@ -73,8 +73,8 @@ void MovePoints(db::Connection& conn, int64_t resident_id, int64_t community_id,
 
 }  // namespace detail
 
-using detail::ResidentFor;
 using detail::RecordScope;
+using detail::ResidentFor;
 
 namespace {
 
@@ -157,12 +157,15 @@ std::string NewCheckinCode() {
 
 std::optional<json::object> MySignup(db::Connection& conn, int64_t activity_id, int64_t resident_id) {
     auto r = conn.QueryOne(
-        "SELECT id, status, signed_up_at, checked_in_at, checked_out_at FROM volunteer_signups WHERE activity_id = ? "
-        "AND resident_id = ?",
+        "SELECT s.id, s.status, s.signed_up_at, s.checked_in_at, s.checked_out_at, CASE WHEN u.resident_id IS NULL OR "
+        "u.resident_id <> s.resident_id THEN u.display_name END FROM volunteer_signups s LEFT JOIN users u ON u.id = "
+        "s.signed_up_by WHERE s.activity_id = ? AND s.resident_id = ?",
         activity_id, resident_id);
     if (!r || r->Str(1) == "cancelled") return std::nullopt;
     json::object o{{"id", r->Int(0)},
                    {"status", r->Str(1)},
+                   // Who signed the resident up, when it was someone else.
+                   {"acted_by", r->IsNull(5) ? json::value(nullptr) : json::value(r->Str(5))},
                    {"checked_in_at", r->IsNull(3) ? json::value(nullptr) : json::value(time::ToRfc3339(r->Int(3)))},
                    {"checked_out_at", r->IsNull(4) ? json::value(nullptr) : json::value(time::ToRfc3339(r->Int(4)))}};
     if (r->Str(1) == "waitlisted") {
@@ -327,8 +330,7 @@ json::object VolunteerService::SignUp(const auth::Principal& p, int64_t activity
     if (a.status == "cancelled") throw AppError(ErrorCode::kConflict, "activity_cancelled");
     int64_t now = time::NowUnix();
     if (now >= a.ends_at) throw AppError(ErrorCode::kConflict, "activity_finished");
-    int64_t rid =
-        residents::ResidentForAction(conn, p, resident_id, "volunteer.write", residents::Acting::kProxy);
+    int64_t rid = residents::ResidentForAction(conn, p, resident_id, "volunteer.write", residents::Acting::kProxy);
     if (!residents::LivesInCommunity(conn, rid, a.community_id)) {
         throw AppError(ErrorCode::kUnprocessable, "validation_failed",
                        {{"fields", {{"resident_id", "not_in_community"}}}});
@@ -372,8 +374,9 @@ json::object VolunteerService::CancelSignup(const auth::Principal& p, int64_t ac
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     ActivityRow a = LoadLockedActivity(conn, p, activity_id);
-    int64_t rid = p.Can("volunteer.write") && resident_id ? *resident_id
-                                                          : ResidentFor(conn, p, resident_id, residents::Acting::kProxy);
+    int64_t rid = p.Can("volunteer.write") && resident_id
+                      ? *resident_id
+                      : ResidentFor(conn, p, resident_id, residents::Acting::kProxy);
     auto s = conn.QueryOne(
         "SELECT id, status, checked_in_at FROM volunteer_signups WHERE activity_id = ? AND resident_id = ? AND status "
         "<> 'cancelled'",

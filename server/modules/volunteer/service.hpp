@@ -124,7 +124,8 @@ class VolunteerService {
     // Points and rewards.
     boost::json::object Points(const auth::Principal& p, std::optional<int64_t> resident_id, int64_t limit,
                                int64_t offset);
-    boost::json::object Rewards(const auth::Principal& p, std::optional<int64_t> community, std::optional<int64_t> id = std::nullopt);
+    boost::json::object Rewards(const auth::Principal& p, std::optional<int64_t> community,
+                                std::optional<int64_t> id = std::nullopt);
     int64_t CreateReward(const auth::Principal& p, int64_t community_id, const std::string& name,
                          const std::string& description, int64_t points, int64_t stock, const audit::Actor& actor);
     void RestockReward(const auth::Principal& p, int64_t reward_id, int64_t add, std::optional<bool> active,

@@ -18,7 +18,7 @@ auth::ScopeFilter RecordScope(db::Connection& conn, const auth::Principal& p);
 // The resident an action is for: the caller's own record, or one inside the caller's place scope
 // (a group leader acting for a neighbour). 422 otherwise.
 int64_t ResidentFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id,
-                  residents::Acting how = residents::Acting::kSelf);
+                    residents::Acting how = residents::Acting::kSelf);
 std::string DateOf(int64_t unix_seconds);  // YYYY-MM-DD in +08:00
 int64_t PointsPerHour(db::Connection& conn, int64_t community, const std::string& kind);
 // Appends a points entry and moves the cached balance with it; a debit the balance cannot

@@ -159,6 +159,7 @@ export default {
     confirmWithdraw: 'Residents will no longer see this notice; the record stays. Withdraw it?', none: 'No notices', open: 'Open',
   },
   m: {
+    actedBy: 'Done for you by {name}',
     notices: 'Notices',
     shuttle: 'Shuttle',
     aid: 'Mutual aid', askOrOffer: 'Ask for help / offer help', aidPlaceholder: 'e.g. a ride to the clinic', post: 'Post', neighbourhood: 'In the community',

@@ -158,6 +158,7 @@ export default {
     confirmWithdraw: '撤下后居民将看不到这条通知，记录仍保留。确定撤下？', none: '暂无通知', open: '查看',
   },
   m: {
+    actedBy: '由{name}代办',
     notices: '通知',
     shuttle: '接驳车',
     aid: '邻里互助', askOrOffer: '我要求助 / 我能帮忙', aidPlaceholder: '如：陪同就医、放学接送', post: '发布', neighbourhood: '社区里的互助',
