@@ -8,7 +8,7 @@ PORT ?= 8080
 HOST ?= 127.0.0.1
 
 .PHONY: deps build server web run test unit-test api-test api-test-sqlite api-test-postgres web-test e2e-test \
-        bench format lint clean
+        bench format lint format-check web-lint clean
 
 deps:
 	@bash scripts/deps.sh
@@ -53,10 +53,16 @@ bench: build
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 
-lint:
-	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
+# format-check and web-lint run inside `make test`; clang-tidy (slow) only here.
+lint: format-check web-lint
 	@files=$$(git diff --name-only HEAD~1 -- '*.cpp' | grep -v _test.cpp || true); \
 	  if [ -n "$$files" ]; then clang-tidy -p build --quiet $$files; fi
+
+format-check:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
+
+web-lint:
+	@cd web && npm run --silent lint
 
 clean:
 	rm -rf build build-asan web/dist

@@ -115,4 +115,18 @@ json::object NoticeService::List(const auth::Principal& p, std::optional<int64_t
     return {{"items", std::move(items)}, {"total", total}};
 }
 
+int64_t NoticeService::PublishOnce(db::Database& db, const auth::Principal& p, const NoticeInput& in,
+                                   const audit::Actor& actor) {
+    db::Connection& conn = db.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    if (auto existing =
+            conn.QueryOne("SELECT id FROM notices WHERE source = ? AND source_id = ? AND withdrawn_at IS NULL",
+                          in.source, in.source_id)) {
+        throw AppError(ErrorCode::kConflict, "already_published", {{"notice_id", existing->Int(0)}});
+    }
+    int64_t id = Publish(conn, p, in, actor);
+    tx.Commit();
+    return id;
+}
+
 }  // namespace tongxin::notices

@@ -33,6 +33,10 @@ class NoticeService {
     // principal's scope (422 otherwise). Audited.
     static int64_t Publish(db::Connection& conn, const auth::Principal& p, const NoticeInput& in,
                            const audit::Actor& actor);
+    // Publishes a record's notice (in.source, in.source_id) in a transaction of its own, once:
+    // 409 already_published (details.notice_id) while an earlier one has not been withdrawn.
+    static int64_t PublishOnce(db::Database& db, const auth::Principal& p, const NoticeInput& in,
+                               const audit::Actor& actor);
 
   private:
     db::Database& db_;

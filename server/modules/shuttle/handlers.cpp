@@ -211,16 +211,8 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
     r.Add("POST", "/api/v1/shuttle/trips/{id}/notice/publish", Access::Need("shuttle.write"),
           "Publish the announcement to the community's notice board in the app", [&svc, &ctx](Request& req) {
               Announcement a = AnnouncementOf(svc, ctx, req);
-              db::Connection& conn = ctx.db.Local();
-              db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-              if (auto existing = conn.QueryOne("SELECT id FROM notices WHERE source = 'shuttle_trip' AND source_id = "
-                                                "? AND withdrawn_at IS NULL",
-                                                a.trip_id)) {
-                  throw AppError(ErrorCode::kConflict, "already_published", {{"notice_id", existing->Int(0)}});
-              }
               notices::NoticeInput in{a.community_id, a.title, a.text, a.path, "shuttle_trip", a.trip_id};
-              int64_t id = notices::NoticeService::Publish(conn, req.User(), in, ActorOf(req));
-              tx.Commit();
+              int64_t id = notices::NoticeService::PublishOnce(ctx.db, req.User(), in, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);
           });
     r.Add("GET", "/api/v1/shuttle/trips/{id}/figures", Access::Need("shuttle.read"),

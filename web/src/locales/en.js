@@ -111,7 +111,7 @@ export default {
     income: 'Income (yuan)', spent: 'Spent (yuan)', balance: 'Balance (yuan)', progress: 'Progress', lastDisclosure: 'Last disclosed', disclose: 'Disclosed',
     donations: 'Donations', totalOf: '{n} donations, {amount} yuan (reversed ones excluded)', recordDonation: 'Record donation', receipt: 'Receipt no.', date: 'Date', donor: 'Donor',
     anonymous: 'Anonymous', notPublished: 'name withheld', channel: 'Channel', form: 'Form', amount: 'Amount (yuan)', general: 'General fund', reverse: 'Reverse', reversed: 'Reversed',
-    disbursements: 'Disbursements', request: 'Request', purpose: 'Purpose', beneficiary: 'Beneficiary', approvals: 'Requested → approved → approved', status: 'Status', approve: 'Approve',
+    disbursements: 'Disbursements', request: 'Request', purpose: 'Purpose', evidence: 'Supporting documents', beneficiary: 'Beneficiary', approvals: 'Requested → approved → approved', status: 'Status', approve: 'Approve',
     reject: 'Reject', pay: 'Pay', ledger: 'Ledger', booksOk: 'Books balance', booksBad: 'Books do not balance: contact the administrator', account: 'Account', accountKind: 'Kind', voucher: 'No.',
     memo: 'Memo', entries: 'Entries', debit: 'Dr', credit: 'Cr', reason: 'Reason', yuanPlaceholder: 'e.g. 1234.56', beneficiaries: 'Beneficiaries', description: 'Description',
     amountYuan: 'Amount (yuan)', valuationYuan: 'Valuation (yuan)', goods: 'Goods', valuationBasis: 'Valuation basis', donorKind: 'Donor', publishName: 'Publish name', epidemic: 'Epidemic prevention',

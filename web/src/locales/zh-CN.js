@@ -110,7 +110,7 @@ export default {
     income: '收入（元）', spent: '支出（元）', balance: '余额（元）', progress: '进度', lastDisclosure: '最近公示', disclose: '已公示',
     donations: '捐赠', totalOf: '共 {n} 笔，合计 {amount} 元（不含已冲正）', recordDonation: '登记捐赠', receipt: '收据编号', date: '日期', donor: '捐赠人',
     anonymous: '匿名', notPublished: '不公开姓名', channel: '渠道', form: '形式', amount: '金额（元）', general: '非限定性基金', reverse: '冲正', reversed: '已冲正',
-    disbursements: '支出', request: '申请支出', purpose: '用途', beneficiary: '受助对象', approvals: '申请 → 审批 → 复核', status: '状态', approve: '审批通过',
+    disbursements: '支出', request: '申请支出', purpose: '用途', evidence: '证明材料', beneficiary: '受助对象', approvals: '申请 → 审批 → 复核', status: '状态', approve: '审批通过',
     reject: '驳回', pay: '支付', ledger: '账簿', booksOk: '账簿平衡', booksBad: '账簿不平衡，请联系管理员', account: '科目', accountKind: '类别', voucher: '凭证号',
     memo: '摘要', entries: '分录', debit: '借', credit: '贷', reason: '原因', yuanPlaceholder: '如 1234.56', beneficiaries: '受益对象', description: '说明',
     amountYuan: '金额（元）', valuationYuan: '估值（元）', goods: '物资', valuationBasis: '估值依据', donorKind: '捐赠人类型', publishName: '公开姓名', epidemic: '疫情防控捐赠',

@@ -1,0 +1,49 @@
+// Every translation key the web app uses exists in both locales, and both locales hold the same
+// keys. Keys are found as t('a.b.c') / $t('a.b.c') / i18n-t keypath="a.b.c" in src/. Exits 1 and
+// lists what is missing.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const src = join(dirname(fileURLToPath(import.meta.url)), '..', 'src');
+const zh = (await import(join(src, 'locales', 'zh-CN.js'))).default;
+const en = (await import(join(src, 'locales', 'en.js'))).default;
+
+function flatten(obj, prefix = '', out = new Set()) {
+  for (const [k, v] of Object.entries(obj)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (v && typeof v === 'object') flatten(v, key, out);
+    else out.add(key);
+  }
+  return out;
+}
+const keys = { 'zh-CN': flatten(zh), en: flatten(en) };
+
+function files(dir) {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : /\.(vue|js|ts)$/.test(f) ? [p] : [];
+  });
+}
+
+const problems = [];
+const pattern = /(?:\$t|\bt|\bte)\(\s*'([a-zA-Z][\w-]*(?:\.[\w-]+)+)'/g;
+for (const file of files(src)) {
+  if (file.includes(`${join('src', 'locales')}`)) continue;
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(pattern)) {
+    for (const [lang, set] of Object.entries(keys)) {
+      // A key may name a subtree used as a prefix elsewhere; only leaves are strings.
+      if (!set.has(m[1])) problems.push(`${file.slice(src.length + 1)}: '${m[1]}' missing in ${lang}`);
+    }
+  }
+}
+for (const k of keys['zh-CN']) if (!keys.en.has(k)) problems.push(`'${k}' is in zh-CN but not in en`);
+for (const k of keys.en) if (!keys['zh-CN'].has(k)) problems.push(`'${k}' is in en but not in zh-CN`);
+
+if (problems.length) {
+  console.error([...new Set(problems)].join('\n'));
+  console.error(`check-locales: ${new Set(problems).size} problem(s)`);
+  process.exit(1);
+}
+console.log(`check-locales: ${keys.en.size} keys, all used keys present in zh-CN and en`);
