@@ -92,3 +92,28 @@ test('a community worker finds the demo\'s 75 minority regular volunteers by the
   await page.waitForFunction(() => document.querySelector('[data-test=regular-total]')?.textContent.includes('75 人'));
   await page.close();
 });
+
+test('every tab of the volunteer page loads its own list, and its dialogs open and close', async () => {
+  const desk = await browser.newPage();
+  const errors = [];
+  desk.on('pageerror', (e) => errors.push(e.message));
+  await login(desk, server.base, 'angong');
+  await desk.goto(`${server.base}/volunteer`);
+  await desk.locator('.el-table__row').first().waitFor();
+  // [tab, the button that opens its dialog, whether the demo has rows there]
+  for (const [tab, dialogButton, rows] of [['服务记录', '补录时长', true], ['记录异议', null, true], ['积分奖品', '新增奖品', true],
+    ['常态志愿者', null, false], ['服务证明', '开具证明', false]]) {
+    await desk.getByRole('tab', { name: tab }).click();
+    const pane = desk.locator('.el-tab-pane:visible');
+    await pane.locator(rows ? '.el-table__row' : '.el-table').first().waitFor({ timeout: 10000 })
+      .catch((e) => { throw new Error(`${tab}: ${e.message.split('\n')[0]} ${errors.join('; ')}`); });
+    if (dialogButton) {
+      await pane.getByRole('button', { name: dialogButton }).click();
+      const dialog = desk.locator('.el-dialog:visible');
+      await dialog.waitFor();
+      await dialog.getByRole('button', { name: '取消' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+    }
+  }
+  assert.deepEqual(errors, []);
+});
