@@ -2,6 +2,8 @@ import { get, post, patch, request, download } from '../../api/http.js';
 
 export const listResidents = (query) => get('/residents', query);
 export const getResident = (id) => get(`/residents/${id}`);
+// The people a picker offers for a typed name, pinyin, initials or number (first 20 in scope).
+export const searchResidents = (q) => get('/residents', { q, limit: 20 });
 export const createResident = (body) => post('/residents', body);
 export const updateResident = (id, body) => patch(`/residents/${id}`, body);
 export const moveOutResident = (id, body) => post(`/residents/${id}/move-out`, body);

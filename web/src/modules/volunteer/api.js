@@ -30,7 +30,6 @@ export const listCertificates = (query) => get('/volunteer/certificates', query)
 export const issueCertificate = (body) => post('/volunteer/certificates', body);
 export const getCertificate = (id) => get(`/volunteer/certificates/${id}`);
 export const listTeams = (query) => get('/organizations', { kind: 'volunteer_team', ...query });
-export const searchResidents = (q) => get('/residents', { q, limit: 20 });
 
 // Kinds of service, in the order pages offer them.
 export const KINDS = ['ethnic_unity', 'policy_promotion', 'civility_persuasion', 'social_service', 'mutual_aid',

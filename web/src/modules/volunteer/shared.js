@@ -2,7 +2,7 @@
 // search behind every "who" picker.
 import { ref } from 'vue';
 import { ElMessage } from 'element-plus';
-import { searchResidents } from './api.js';
+import { searchResidents } from '../residents/api.js';
 
 // Runs `fn`; a failure is shown as a message box instead of breaking the page.
 export async function guard(fn) {
