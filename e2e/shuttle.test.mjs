@@ -103,3 +103,33 @@ test('a group leader books two neighbours on the phone, and a volunteer scans on
   await phone.context().close();
   await vphone.context().close();
 });
+
+test('the desk adds a trip with its stops through the new-trip dialog', async () => {
+  const desk = await browser.newPage();
+  await login(desk, server.base, 'nanshan');
+  await desk.goto(`${server.base}/shuttle`);
+  await desk.locator('[data-test=trips] .el-table__row').first().waitFor();
+  const button = desk.locator('[data-test=new-trip]');
+  await desk.waitForFunction(() => !document.querySelector('[data-test=new-trip]').disabled);
+  await button.click();
+  const dialog = desk.locator('.el-dialog:visible');
+  await dialog.waitFor();
+  const local = (ms) => iso(ms).slice(0, 16).replace('T', ' ');
+  const vehicle = `702路 测试车 ${Date.now() % 10000}`;
+  const pickers = dialog.locator('.el-date-editor input');
+  for (const [n, ms] of [[0, 2 * 86400e3], [1, 86400e3]]) {
+    await pickers.nth(n).click();
+    await pickers.nth(n).fill(local(ms));
+    await pickers.nth(n).press('Enter');
+  }
+  await dialog.locator('.el-form-item', { hasText: '车辆' }).locator('input').fill(vehicle);
+  await dialog.getByRole('textbox', { name: '站点（如小区门口）' }).first().fill('海棠小区门口');
+  await dialog.getByRole('textbox', { name: '时间', exact: true }).first().fill('08:30');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await desk.locator('[data-test=trips] .el-table__row', { hasText: vehicle }).waitFor();
+  const trips = await api(desk, 'GET', '/shuttle/trips');
+  const trip = trips.items.find((x) => x.vehicle === vehicle);
+  assert.ok(trip, 'the trip was created');
+  assert.deepEqual(trip.stops.map((s) => [s.name, s.time]), [['海棠小区门口', '08:30']]);
+  await desk.close();
+});
