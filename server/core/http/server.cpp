@@ -95,11 +95,16 @@ bhttp::response<bhttp::string_body> ToMessage(Response&& resp, unsigned version,
     return msg;
 }
 
-asio::awaitable<void> WriteSimple(beast::tcp_stream& stream, int status, const std::string& code, unsigned version) {
-    Response resp = ErrorResponse(status, code, "zh");
+// Writes a response (with the security headers) within the stream's current deadline.
+asio::awaitable<void> WriteResponse(beast::tcp_stream& stream, Response resp, unsigned version, bool keep_alive) {
     AddSecurityHeaders(resp);
-    auto msg = ToMessage(std::move(resp), version, false, false);
+    auto msg = ToMessage(std::move(resp), version, keep_alive, false);
     co_await bhttp::async_write(stream, msg, asio::as_tuple(asio::use_awaitable));
+}
+
+// An error envelope (in Chinese: the request's language is not known yet) on a closing connection.
+asio::awaitable<void> WriteSimple(beast::tcp_stream& stream, int status, const std::string& code, unsigned version) {
+    co_await WriteResponse(stream, ErrorResponse(status, code, "zh"), version, false);
 }
 
 // After refusing a request whose body is still arriving, read and discard for a moment before
@@ -124,13 +129,6 @@ template <typename F>
 auto OnWorkers(Shared& shared, F fn) -> asio::awaitable<decltype(fn())> {
     co_return co_await asio::co_spawn(
         shared.workers, [&]() -> asio::awaitable<decltype(fn())> { co_return fn(); }, asio::use_awaitable);
-}
-
-asio::awaitable<void> WriteResponse(beast::tcp_stream& stream, Response resp, unsigned version, bool keep_alive) {
-    AddSecurityHeaders(resp);
-    auto msg = ToMessage(std::move(resp), version, keep_alive, false);
-    stream.expires_after(std::chrono::seconds(10));
-    co_await bhttp::async_write(stream, msg, asio::as_tuple(asio::use_awaitable));
 }
 
 // Reads the rest of the body while it keeps the minimum rate: the deadline grows with every
@@ -193,6 +191,7 @@ asio::awaitable<void> Session(beast::tcp_stream stream, Shared& shared, std::str
                     small = !(co_await ReadBody(stream, buffer, parser, o));
                 }
                 bool keep = small && head.keep_alive() && !shared.stopping;
+                stream.expires_after(std::chrono::seconds(o.body_timeout_seconds));
                 co_await WriteResponse(stream, std::move(*refused), version, keep);
                 if (keep) continue;
                 co_await LingeringClose(stream);

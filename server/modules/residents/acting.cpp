@@ -29,15 +29,28 @@ std::optional<int64_t> HomeCommunity(db::Connection& conn, const auth::Principal
     }
 }
 
+namespace {
+
+// Whether the resident lives inside the caller's place scope and has not moved out.
+bool InPlaceScope(db::Connection& conn, const auth::Principal& p, int64_t resident_id) {
+    auto scope = auth::ResidentScope(p);
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value).Add("r.id = ?", resident_id).Add("r.moved_out IS NULL");
+    return !conn.Run("SELECT r.id FROM residents r" + where.Sql(), where.values()).empty();
+}
+
+[[noreturn]] void RefuseResident() {
+    throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resident_id", "not_found"}}}});
+}
+
+}  // namespace
+
 int64_t ActingFor(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id, Acting how) {
     if (!resident_id || (p.resident_id && *resident_id == *p.resident_id)) {
         if (!p.resident_id) throw AppError(ErrorCode::kUnprocessable, "no_resident_record");
         return *p.resident_id;
     }
-    auto refuse = [] {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resident_id", "not_found"}}}});
-    };
-    if (how == Acting::kSelf) refuse();
+    if (how == Acting::kSelf) RefuseResident();
     bool allowed = false;
     // A member of the account's own household.
     if (p.resident_id) {
@@ -49,25 +62,15 @@ int64_t ActingFor(db::Connection& conn, const auth::Principal& p, std::optional<
     // A group leader for the residents of the group (grid or building) they lead.
     bool leads_group = p.role == "group_leader" &&
                        (p.scope_kind == auth::ScopeKind::kGrid || p.scope_kind == auth::ScopeKind::kBuilding);
-    if (!allowed && leads_group) {
-        auto scope = auth::ResidentScope(p);
-        db::SqlWhere where;
-        where.AddScope(scope.clause, scope.value).Add("r.id = ?", *resident_id).Add("r.moved_out IS NULL");
-        allowed = !conn.Run("SELECT r.id FROM residents r" + where.Sql(), where.values()).empty();
-    }
-    if (!allowed) refuse();
+    if (!allowed && leads_group) allowed = InPlaceScope(conn, p, *resident_id);
+    if (!allowed) RefuseResident();
     return *resident_id;
 }
 
 int64_t ResidentForAction(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> resident_id,
                           const std::string& desk_permission, Acting how) {
     if (!resident_id || !p.Can(desk_permission)) return ActingFor(conn, p, resident_id, how);
-    auto scope = auth::ResidentScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("r.id = ?", *resident_id).Add("r.moved_out IS NULL");
-    if (conn.Run("SELECT r.id FROM residents r" + where.Sql(), where.values()).empty()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resident_id", "not_found"}}}});
-    }
+    if (!InPlaceScope(conn, p, *resident_id)) RefuseResident();
     return *resident_id;
 }
 
