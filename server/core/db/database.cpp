@@ -14,6 +14,15 @@ std::string QuotedName(const std::string& name) {
     return "\"" + name + "\"";
 }
 
+size_t Row::Index(std::string_view name) const {
+    if (names_) {
+        for (size_t i = 0; i < names_->size(); ++i) {
+            if ((*names_)[i] == name) return i;
+        }
+    }
+    throw std::logic_error("the statement returns no column named " + std::string(name));
+}
+
 int64_t Row::Int(size_t i) const {
     const Value& v = values_.at(i);
     if (auto p = std::get_if<int64_t>(&v)) return *p;

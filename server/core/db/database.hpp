@@ -32,10 +32,15 @@ class DbError : public std::runtime_error {
     Kind kind_;
 };
 
-// A materialised result. Columns are addressed by index in SELECT order.
+// A materialised result. Columns are addressed by name (the column or its alias, as the SELECT
+// names it) in the one mapping a module keeps per struct; by index only where a statement
+// returns a single value. A name the statement does not return is a programming error
+// (std::logic_error, answered as 500).
 class Row {
   public:
-    explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+    using Names = std::shared_ptr<const std::vector<std::string>>;
+    explicit Row(std::vector<Value> values, Names names = nullptr)
+        : values_(std::move(values)), names_(std::move(names)) {}
     bool IsNull(size_t i) const { return std::holds_alternative<std::monostate>(values_.at(i)); }
     int64_t Int(size_t i) const;
     double Real(size_t i) const;
@@ -45,8 +50,18 @@ class Row {
     const Value& At(size_t i) const { return values_.at(i); }
     size_t Size() const { return values_.size(); }
 
+    size_t Index(std::string_view name) const;
+    bool IsNull(std::string_view name) const { return IsNull(Index(name)); }
+    int64_t Int(std::string_view name) const { return Int(Index(name)); }
+    double Real(std::string_view name) const { return Real(Index(name)); }
+    bool Bool(std::string_view name) const { return Int(Index(name)) != 0; }
+    std::string Str(std::string_view name) const { return Str(Index(name)); }
+    std::optional<int64_t> OptInt(std::string_view name) const { return OptInt(Index(name)); }
+    std::optional<std::string> OptStr(std::string_view name) const { return OptStr(Index(name)); }
+
   private:
     std::vector<Value> values_;
+    Names names_;
 };
 
 using Rows = std::vector<Row>;

@@ -22,6 +22,24 @@ TEST(Database, BindsAndReadsEveryValueType) {
     EXPECT_EQ(row->OptStr(3), std::nullopt);
 }
 
+TEST(Database, ColumnsAreReadByTheNameTheSelectGivesThem) {
+    testing::TempDb t;
+    auto& c = t.conn();
+    c.RunScript("CREATE TABLE p (id BIGINT, name TEXT); CREATE TABLE q (id BIGINT, p_id BIGINT, name TEXT)");
+    c.Exec("INSERT INTO p VALUES (1, '安公')");
+    c.Exec("INSERT INTO q VALUES (7, 1, '一栋')");
+    for (int pass = 0; pass < 2; ++pass) {  // the second pass reads a cached statement
+        auto row = c.QueryOne("SELECT q.id, q.name, p.name AS community, NULL AS gone FROM q JOIN p ON p.id = q.p_id");
+        ASSERT_TRUE(row);
+        EXPECT_EQ(row->Int("id"), 7);
+        EXPECT_EQ(row->Str("name"), "一栋");
+        EXPECT_EQ(row->Str("community"), "安公");
+        EXPECT_TRUE(row->IsNull("gone"));
+        EXPECT_EQ(row->OptInt("gone"), std::nullopt);
+        EXPECT_THROW(row->Int("p_id"), std::logic_error);
+    }
+}
+
 TEST(Database, TransactionRollsBackUnlessCommitted) {
     testing::TempDb t;
     auto& c = t.conn();

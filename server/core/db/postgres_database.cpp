@@ -120,6 +120,10 @@ class PgConnection final : public Connection {
         int nrows = PQntuples(res);
         int ncols = PQnfields(res);
         rows.reserve(nrows);
+        auto names = std::make_shared<std::vector<std::string>>();
+        if (nrows > 0) {
+            for (int c = 0; c < ncols; ++c) names->emplace_back(PQfname(res, c));
+        }
         for (int r = 0; r < nrows; ++r) {
             std::vector<Value> values;
             values.reserve(ncols);
@@ -147,7 +151,7 @@ class PgConnection final : public Connection {
                         values.emplace_back(std::string(text, PQgetlength(res, r, c)));
                 }
             }
-            rows.emplace_back(std::move(values));
+            rows.emplace_back(std::move(values), names);
         }
         PQclear(res);
         return rows;

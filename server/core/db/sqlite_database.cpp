@@ -80,6 +80,7 @@ class SqliteConnection final : public Connection {
         }
         Rows rows;
         int cols = sqlite3_column_count(stmt);
+        Row::Names names = ColumnNames(stmt, cols);
         int rc;
         while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
             std::vector<Value> values;
@@ -101,7 +102,7 @@ class SqliteConnection final : public Connection {
                     }
                 }
             }
-            rows.emplace_back(std::move(values));
+            rows.emplace_back(std::move(values), names);
         }
         int ext = sqlite3_extended_errcode(db_);
         std::string msg = rc == SQLITE_DONE ? "" : sqlite3_errmsg(db_);
@@ -128,6 +129,17 @@ class SqliteConnection final : public Connection {
     }
 
   private:
+    // A statement's column names, read once per prepared statement.
+    Row::Names ColumnNames(sqlite3_stmt* stmt, int cols) {
+        Row::Names& names = names_[stmt];
+        if (!names) {
+            auto list = std::make_shared<std::vector<std::string>>();
+            for (int c = 0; c < cols; ++c) list->emplace_back(sqlite3_column_name(stmt, c));
+            names = std::move(list);
+        }
+        return names;
+    }
+
     sqlite3_stmt* Prepare(std::string_view sql) {
         auto it = cache_.find(std::string(sql));
         if (it != cache_.end()) return it->second;
@@ -143,6 +155,7 @@ class SqliteConnection final : public Connection {
 
     sqlite3* db_ = nullptr;
     std::unordered_map<std::string, sqlite3_stmt*> cache_;
+    std::unordered_map<sqlite3_stmt*, Row::Names> names_;
 };
 
 class SqliteDatabase final : public PerThreadDatabase {

@@ -3,14 +3,12 @@
 // {"items":[...],"total":N}.
 #include <boost/json.hpp>
 
+#include "core/db/page.hpp"
 #include "core/http/json_body.hpp"
 
 namespace tongxin::http {
 
-struct Page {
-    int64_t limit;
-    int64_t offset;
-};
+using Page = db::PageSpan;
 
 inline Page PageOf(const Request& req, int64_t default_limit = 20, int64_t max_limit = 500) {
     return {QueryInt(req, "limit", default_limit, 1, max_limit), QueryInt(req, "offset", 0, 0, 100000000)};
@@ -19,6 +17,22 @@ inline Page PageOf(const Request& req, int64_t default_limit = 20, int64_t max_l
 inline Response ListResponse(boost::json::array items, int64_t total) {
     boost::json::object body{{"items", std::move(items)}, {"total", total}};
     return Response::Json(boost::json::serialize(body));
+}
+
+// A module's typed page as {"items":[...],"total":N}; `to_json` is the module's ToJson.
+template <typename T, typename ToJsonFn>
+Response ListResponse(const db::Page<T>& page, ToJsonFn&& to_json) {
+    boost::json::array items;
+    items.reserve(page.items.size());
+    for (const T& item : page.items) items.push_back(to_json(item));
+    return ListResponse(std::move(items), page.total);
+}
+
+// GET /{id} answered from its list narrowed to that id: the one item, or 404.
+template <typename T, typename ToJsonFn>
+Response OneOf(const db::Page<T>& page, ToJsonFn&& to_json) {
+    if (page.items.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    return Response::Json(boost::json::serialize(boost::json::value(to_json(page.items.front()))));
 }
 
 // GET /{id} answered from its list narrowed to that id (same scope, same fields): the one item,

@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "core/http/paging.hpp"
+#include "modules/notices/json.hpp"
 #include "modules/notices/module.hpp"
 
 namespace tongxin::notices {
@@ -13,22 +14,20 @@ void Register(http::Router& r, Context& ctx, NoticeService& svc) {
     r.Add("GET", "/api/v1/notices", Access::LoggedIn(),
           "The notice board: your community's notices, newest first (?community=, ?withdrawn=1 for staff)",
           [&svc](Request& req) {
-              auto page = http::PageOf(req, 20, 100);
-              bool withdrawn = http::QueryOptStr(req, "withdrawn").value_or("") == "1";
-              return http::JsonResponse(
-                  svc.List(req.User(), http::QueryOptInt(req, "community"), withdrawn, page.limit, page.offset));
+              NoticeFilter f;
+              f.page = http::PageOf(req, 20, 100);
+              f.withdrawn = http::QueryOptStr(req, "withdrawn").value_or("") == "1";
+              f.community = http::QueryOptInt(req, "community");
+              return http::ListResponse(svc.List(req.User(), f), ToJson);
           });
     r.Add("GET", "/api/v1/notices/{id}", Access::LoggedIn(), "One notice", [&svc](Request& req) {
-        return http::OneOf(svc.List(req.User(), std::nullopt, true, 1, 0, http::PathId(req)));
+        NoticeFilter f{.id = http::PathId(req), .withdrawn = true, .page = {1, 0}};
+        return http::OneOf(svc.List(req.User(), f), ToJson);
     });
     r.Add("POST", "/api/v1/notices", Access::Need("notices.write"), "Publish a notice to a community's board",
           [&svc](Request& req) {
               http::JsonBody body(req);
-              NoticeInput in;
-              in.community_id = body.Int("community_id", true, 1).value_or(0);
-              in.title = body.Str("title", true, 400).value_or("");
-              in.body = body.Str("body", true, 16000).value_or("");
-              in.link = body.Str("link", false, 500).value_or("");
+              NoticeInput in = ParseNoticeInput(body);
               body.Finish();
               int64_t id = svc.Create(req.User(), in, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);

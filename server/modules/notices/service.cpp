@@ -1,7 +1,5 @@
 #include "modules/notices/service.hpp"
 
-#include <boost/json.hpp>
-
 #include "core/auth/scope.hpp"
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
@@ -11,7 +9,6 @@
 #include "modules/residents/service.hpp"
 
 namespace tongxin::notices {
-namespace json = boost::json;
 
 namespace {
 
@@ -22,6 +19,28 @@ auth::ScopeFilter NoticeScope(db::Connection& conn, const auth::Principal& p) {
         return auth::CommunityRecordScope(p);
     }
     return {"o.community_id = ?", residents::HomeCommunity(conn, p).value_or(-1)};
+}
+
+constexpr db::ListSql kNoticeList{
+    .columns = "o.id, o.community_id, c.name AS community, o.title, o.body, o.link, o.source, o.source_id, "
+               "o.published_at, o.withdrawn_at, u.display_name AS published_by",
+    .from = "notices o JOIN places c ON c.id = o.community_id LEFT JOIN users u ON u.id = o.published_by",
+    .order_by = "o.published_at DESC, o.id DESC",
+    .count_from = "notices o",
+};
+
+Notice NoticeFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .community_id = r.Int("community_id"),
+            .community = r.Str("community"),
+            .title = r.Str("title"),
+            .body = r.Str("body"),
+            .link = r.Str("link"),
+            .source = r.Str("source"),
+            .source_id = r.OptInt("source_id"),
+            .published_at = r.Int("published_at"),
+            .withdrawn_at = r.OptInt("withdrawn_at"),
+            .published_by = r.OptStr("published_by")};
 }
 
 bool LinkAllowed(const std::string& link) {
@@ -80,39 +99,15 @@ void NoticeService::Withdraw(const auth::Principal& p, int64_t id, const audit::
     tx.Commit();
 }
 
-json::object NoticeService::List(const auth::Principal& p, std::optional<int64_t> community, bool withdrawn,
-                                 int64_t limit, int64_t offset, std::optional<int64_t> id) {
+db::Page<Notice> NoticeService::List(const auth::Principal& p, const NoticeFilter& f) {
     db::Connection& conn = db_.Local();
     auto scope = NoticeScope(conn, p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
-    if (community) where.Add("o.community_id = ?", *community);
-    if (id) where.Add("o.id = ?", *id);
-    if (!withdrawn || !p.Can("notices.write")) where.Add("o.withdrawn_at IS NULL");
-    int64_t total = conn.Run("SELECT count(*) FROM notices o" + where.Sql(), where.values()).front().Int(0);
-    auto values = where.values();
-    values.emplace_back(limit);
-    values.emplace_back(offset);
-    json::array items;
-    for (const auto& r :
-         conn.Run("SELECT o.id, o.community_id, c.name, o.title, o.body, o.link, o.source, o.source_id, "
-                  "o.published_at, o.withdrawn_at, u.display_name FROM notices o JOIN places c ON c.id "
-                  "= o.community_id LEFT JOIN users u ON u.id = o.published_by" +
-                      where.Sql() + " ORDER BY o.published_at DESC, o.id DESC LIMIT ? OFFSET ?",
-                  values)) {
-        items.push_back({{"id", r.Int(0)},
-                         {"community_id", r.Int(1)},
-                         {"community", r.Str(2)},
-                         {"title", r.Str(3)},
-                         {"body", r.Str(4)},
-                         {"link", r.Str(5)},
-                         {"source", r.Str(6)},
-                         {"source_id", r.IsNull(7) ? json::value(nullptr) : json::value(r.Int(7))},
-                         {"published_at", time::ToRfc3339(r.Int(8))},
-                         {"withdrawn_at", r.IsNull(9) ? json::value(nullptr) : json::value(time::ToRfc3339(r.Int(9)))},
-                         {"published_by", r.IsNull(10) ? json::value(nullptr) : json::value(r.Str(10))}});
-    }
-    return {{"items", std::move(items)}, {"total", total}};
+    if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (f.id) where.Add("o.id = ?", *f.id);
+    if (!f.withdrawn || !p.Can("notices.write")) where.Add("o.withdrawn_at IS NULL");
+    return db::ListPage<Notice>(conn, kNoticeList, where, f.page, NoticeFrom);
 }
 
 int64_t NoticeService::PublishOnce(db::Database& db, const auth::Principal& p, const NoticeInput& in,
