@@ -40,7 +40,8 @@ template <typename T, typename Map>
 Page<T> ListPage(Connection& conn, const ListSql& sql, const SqlWhere& where, PageSpan span, Map&& map) {
     Page<T> page;
     std::string_view count_from = sql.count_from.empty() ? sql.from : sql.count_from;
-    page.total = conn.Run("SELECT count(*) FROM " + std::string(count_from) + where.Sql(), where.values()).front().Int(0);
+    page.total =
+        conn.Run("SELECT count(*) FROM " + std::string(count_from) + where.Sql(), where.values()).front().Int(0);
     if (page.total <= span.offset) return page;
     for (const Row& r : conn.Run(SelectSql(sql, where) + " ORDER BY " + std::string(sql.order_by) + " LIMIT ? OFFSET ?",
                                  where.With({span.limit, span.offset}))) {

@@ -22,8 +22,9 @@ auth::ScopeFilter NoticeScope(db::Connection& conn, const auth::Principal& p) {
 }
 
 constexpr db::ListSql kNoticeList{
-    .columns = "o.id, o.community_id, c.name AS community, o.title, o.body, o.link, o.source, o.source_id, "
-               "o.published_at, o.withdrawn_at, u.display_name AS published_by",
+    .columns =
+        "o.id, o.community_id, c.name AS community, o.title, o.body, o.link, o.source, o.source_id, "
+        "o.published_at, o.withdrawn_at, u.display_name AS published_by",
     .from = "notices o JOIN places c ON c.id = o.community_id LEFT JOIN users u ON u.id = o.published_by",
     .order_by = "o.published_at DESC, o.id DESC",
     .count_from = "notices o",

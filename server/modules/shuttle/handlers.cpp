@@ -7,6 +7,7 @@
 #include "core/http/paging.hpp"
 #include "core/io/qr.hpp"
 #include "core/time/clock.hpp"
+#include "modules/shuttle/json.hpp"
 #include "modules/shuttle/module.hpp"
 
 namespace tongxin::shuttle {
@@ -39,36 +40,10 @@ class AttemptLimiter {
     std::map<int64_t, std::deque<std::chrono::steady_clock::time_point>> attempts_;
 };
 
-struct Announcement {
-    int64_t trip_id, community_id;
-    std::string title, text, link, path;
-};
-
-// The booking announcement of a trip: where and when the bus stops, how to book, and that
-// neighbours without a smartphone book through their group leader or building head.
 Announcement AnnouncementOf(ShuttleService& svc, const Context& ctx, const Request& req) {
-    int64_t id = http::PathId(req);
-    auto trips = svc.Trips(req.User(), std::nullopt, id);
-    if (trips["items"].as_array().empty()) throw AppError(ErrorCode::kNotFound, "not_found");
-    const json::object* trip = &trips["items"].as_array().front().as_object();
-    auto str = [&](const char* key) { return std::string(trip->at(key).as_string()); };
-    Announcement a;
-    a.trip_id = id;
-    a.community_id = trip->at("community_id").as_int64();
-    a.path = "/m/shuttle?trip=" + std::to_string(id);
-    a.link = ctx.Link(a.path);
-    a.title = str("trip_date") + " " + str("service");
-    std::string stops;
-    for (const auto& s : trip->at("stops").as_array()) {
-        stops += std::string(s.as_object().at("time").as_string()) + " " +
-                 std::string(s.as_object().at("name").as_string()) + "\n";
-    }
-    a.text = "【" + str("service") + "】" + str("trip_date") + " 免费接驳车开往" + str("destination") + "（" +
-             str("operator") + "，" + std::to_string(trip->at("seats").as_int64()) + " 座）。\n上车站点和时间：\n" +
-             stops + (str("declaration").empty() ? "" : "预约时请确认：" + str("declaration") + "\n") +
-             "请在手机上预约：" + a.link +
-             "\n没有智能手机的邻居，请联系本小组组长或楼栋长代为预约。名额有限，约满后自动候补。";
-    return a;
+    Trip trip = svc.GetTrip(req.User(), http::PathId(req));
+    std::string path = "/m/shuttle?trip=" + std::to_string(trip.id);
+    return BookingAnnouncement(trip, path, ctx.Link(path));
 }
 
 }  // namespace
@@ -78,61 +53,45 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
     static AttemptLimiter limiter(60, std::chrono::seconds(60));
     r.Add("GET", "/api/v1/shuttle/trips", Access::NeedAny({"shuttle.write", "shuttle.book"}),
           "Shuttle trips with stops (your booking included)", [&svc](Request& req) {
-              return http::JsonResponse(svc.Trips(req.User(), http::QueryOptInt(req, "community")));
+              return http::ListResponse(svc.Trips(req.User(), http::QueryOptInt(req, "community")),
+                                        [](const Trip& t) { return ToJson(t); });
           });
     r.Add("GET", "/api/v1/shuttle/trips/{id}", Access::NeedAny({"shuttle.write", "shuttle.book"}),
           "One trip with its stops",
-          [&svc](Request& req) { return http::OneOf(svc.Trips(req.User(), std::nullopt, http::PathId(req))); });
+          [&svc](Request& req) { return http::JsonResponse(ToJson(svc.GetTrip(req.User(), http::PathId(req)))); });
     r.Add("GET", "/api/v1/shuttle/services", Access::Need("shuttle.read"), "Shuttle services (?community=)",
           [&svc](Request& req) {
-              return http::JsonResponse(svc.Services(req.User(), http::QueryOptInt(req, "community")));
+              return http::ListResponse(svc.Services(req.User(), http::QueryOptInt(req, "community")),
+                                        [](const Service& x) { return ToJson(x); });
           });
     r.Add("GET", "/api/v1/shuttle/services/{id}", Access::Need("shuttle.read"), "One shuttle service",
-          [&svc](Request& req) { return http::OneOf(svc.Services(req.User(), std::nullopt, http::PathId(req))); });
+          [&svc](Request& req) {
+              return http::OneOf(svc.Services(req.User(), std::nullopt, http::PathId(req)),
+                                 [](const Service& x) { return ToJson(x); });
+          });
     r.Add("POST", "/api/v1/shuttle/services", Access::Need("shuttle.write"), "Create a shuttle service",
           [&svc](Request& req) {
               http::JsonBody body(req);
-              auto community = body.Int("community_id", true, 1);
-              auto name = body.Str("name", true, 100);
-              auto destination = body.Str("destination", true, 200);
-              auto op = body.Str("operator", false, 100).value_or("");
-              auto min_age = body.Int("min_age", false, 0, 150);
-              auto max_age = body.Int("max_age", false, 0, 150);
-              auto declaration = body.Str("declaration", false, 300).value_or("");
+              ServiceInput in = ParseServiceInput(body);
               body.Finish();
-              int64_t id = svc.CreateService(req.User(), *community, *name, *destination, op, min_age, max_age,
-                                             declaration, ActorOf(req));
+              int64_t id = svc.CreateService(req.User(), in, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);
           });
     r.Add("POST", "/api/v1/shuttle/trips", Access::Need("shuttle.write"), "Create a trip with its stops",
           [&svc](Request& req) {
               http::JsonBody body(req);
-              TripInput in;
-              in.service_id = body.Int("service_id", true, 1).value_or(0);
-              in.trip_date = body.Date("trip_date", true).value_or("");
-              in.departs_at = body.Time("departs_at", true).value_or(0);
-              in.booking_deadline = body.Time("booking_deadline", true).value_or(0);
-              in.vehicle = body.Str("vehicle", true, 100).value_or("");
-              in.seats = body.Int("seats", true, 1, 1000).value_or(0);
-              const json::value* stops = body.Raw("stops");
+              TripInput in = ParseTripInput(body);
               body.Finish();
-              if (stops && stops->is_array()) {
-                  for (const auto& s : stops->as_array()) {
-                      if (!s.is_object() || !s.as_object().contains("name") || !s.as_object().at("name").is_string() ||
-                          !s.as_object().contains("time") || !s.as_object().at("time").is_string()) {
-                          throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                                         {{"fields", {{"stops", "wrong_type"}}}});
-                      }
-                      in.stops.emplace_back(std::string(s.as_object().at("name").as_string()),
-                                            std::string(s.as_object().at("time").as_string()));
-                  }
-              }
               int64_t id = svc.CreateTrip(req.User(), in, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);
           });
     r.Add("GET", "/api/v1/shuttle/trips/{id}/reservations", Access::NeedAny({"shuttle.write", "shuttle.book"}),
-          "Reservations of a trip by stop (staff: all; group leaders: their group's)",
-          [&svc](Request& req) { return http::JsonResponse(svc.Reservations(req.User(), http::PathId(req))); });
+          "Reservations of a trip by stop (staff: all; group leaders: their group's)", [&svc](Request& req) {
+              ReservationList list = svc.Reservations(req.User(), http::PathId(req));
+              json::array items;
+              for (const Reservation& x : list.items) items.push_back(ToJson(x, list));
+              return http::ListResponse(std::move(items), static_cast<int64_t>(list.items.size()));
+          });
     r.Add("POST", "/api/v1/shuttle/trips/{id}/reservations", Access::NeedAny({"shuttle.write", "shuttle.book"}),
           "Book a seat (yourself, or resident_id of your group) at a stop; a full trip puts you on the waitlist",
           [&svc](Request& req) {
@@ -144,7 +103,8 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
               auto stop = body.Int("stop_id", true, 1);
               bool declared = body.Bool("declared").value_or(false);
               body.Finish();
-              return http::JsonResponse(svc.Reserve(req.User(), id, resident, *stop, declared, ActorOf(req)), 201);
+              return http::JsonResponse(ToJson(svc.Reserve(req.User(), id, resident, *stop, declared, ActorOf(req))),
+                                        201);
           });
     r.Add("POST", "/api/v1/shuttle/trips/{id}/reservations/cancel", Access::NeedAny({"shuttle.write", "shuttle.book"}),
           "Cancel before the deadline; the first on the waitlist takes the seat", [&svc](Request& req) {
@@ -152,15 +112,15 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", false, 1);
               body.Finish();
-              return http::JsonResponse(svc.Cancel(req.User(), id, resident, ActorOf(req)));
+              return http::JsonResponse(ToJson(svc.Cancel(req.User(), id, resident, ActorOf(req))));
           });
     r.Add("GET", "/api/v1/shuttle/trips/{id}/pass", Access::NeedAny({"shuttle.write", "shuttle.book"}),
           "Boarding pass of a confirmed seat (yours, or ?resident_id= of your group) with its QR code (SVG)",
           [&svc, &ctx](Request& req) {
               int64_t id = http::PathId(req);
-              json::object pass = svc.Pass(req.User(), id, http::QueryOptInt(req, "resident_id"));
-              std::string link = ctx.Link("/m/shuttle/board?trip=" + std::to_string(id) +
-                                          "&pass=" + std::string(pass.at("code").as_string()));
+              Pass p = svc.Pass(req.User(), id, http::QueryOptInt(req, "resident_id"));
+              std::string link = ctx.Link("/m/shuttle/board?trip=" + std::to_string(id) + "&pass=" + p.code);
+              json::object pass = ToJson(p);
               pass["link"] = link;
               pass["qr_svg"] = io::QrSvg(link);
               return http::JsonResponse(pass);
@@ -174,11 +134,15 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
               auto reservation = body.Int("reservation_id", false, 1);
               auto pass = body.Str("pass", false, 64);
               body.Finish();
-              return http::JsonResponse(svc.Board(req.User(), id, reservation, pass, ActorOf(req)));
+              return http::JsonResponse(ToJson(svc.Board(req.User(), id, reservation, pass, ActorOf(req))));
           });
     r.Add("GET", "/api/v1/shuttle/trips/{id}/volunteers", Access::Need("shuttle.read"),
-          "Volunteers on the trip, by stop, with their minutes and ledger entries",
-          [&svc](Request& req) { return http::JsonResponse(svc.Volunteers(req.User(), http::PathId(req))); });
+          "Volunteers on the trip, by stop, with their minutes and ledger entries", [&svc](Request& req) {
+              auto list = svc.Volunteers(req.User(), http::PathId(req));
+              json::array items;
+              for (const TripVolunteer& v : list) items.push_back(ToJson(v));
+              return http::ListResponse(std::move(items), static_cast<int64_t>(list.size()));
+          });
     r.Add("POST", "/api/v1/shuttle/trips/{id}/volunteers", Access::Need("shuttle.write"),
           "Assign a volunteer to the trip (a stop, or the bus); their minutes go to the ledger at closing",
           [&svc](Request& req) {
@@ -217,7 +181,7 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
           });
     r.Add("GET", "/api/v1/shuttle/trips/{id}/figures", Access::Need("shuttle.read"),
           "Seats offered, booked, boarded, no-shows, by stop",
-          [&svc](Request& req) { return http::JsonResponse(svc.Figures(req.User(), http::PathId(req))); });
+          [&svc](Request& req) { return http::JsonResponse(ToJson(svc.Figures(req.User(), http::PathId(req)))); });
 }
 
 }  // namespace tongxin::shuttle

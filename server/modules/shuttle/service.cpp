@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
-#include <map>
 
 #include "core/auth/scope.hpp"
 #include "core/crypto/vault.hpp"
@@ -24,17 +23,38 @@ auth::ScopeFilter TripScope(db::Connection& conn, const auth::Principal& p) {
     return {"o.community_id = ?", residents::HomeCommunity(conn, p).value_or(-1)};
 }
 
-struct Trip {
-    int64_t id, community_id, departs_at, deadline, seats, booked;
+// What the writers of a trip check: its state, the service's rules and where it belongs.
+struct TripState {
+    int64_t id = 0, community_id = 0, street_id = 0, departs_at = 0, deadline = 0, seats = 0, booked = 0;
     std::string status, trip_date;
     std::optional<int64_t> min_age, max_age;
     std::string declaration, service;
-    int64_t street_id;
 };
+
+constexpr std::string_view kTripStateSelect = R"sql(
+SELECT o.id, o.community_id, o.street_id, o.departs_at, o.booking_deadline, o.seats, o.booked_count, o.status,
+       o.trip_date, s.min_age, s.max_age, s.declaration, s.name AS service
+FROM shuttle_trips o JOIN shuttle_services s ON s.id = o.service_id)sql";
+
+TripState TripStateFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .community_id = r.Int("community_id"),
+            .street_id = r.Int("street_id"),
+            .departs_at = r.Int("departs_at"),
+            .deadline = r.Int("booking_deadline"),
+            .seats = r.Int("seats"),
+            .booked = r.Int("booked_count"),
+            .status = r.Str("status"),
+            .trip_date = r.Str("trip_date"),
+            .min_age = r.OptInt("min_age"),
+            .max_age = r.OptInt("max_age"),
+            .declaration = r.Str("declaration"),
+            .service = r.Str("service")};
+}
 
 // With `lock`, the trip row is locked for the transaction, only after the scope check (a trip of
 // another community is never locked) and read under the lock.
-Trip LoadTrip(db::Connection& conn, const auth::Principal& p, int64_t id, bool lock) {
+TripState LoadTrip(db::Connection& conn, const auth::Principal& p, int64_t id, bool lock) {
     auto scope = TripScope(conn, p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
@@ -43,17 +63,9 @@ Trip LoadTrip(db::Connection& conn, const auth::Principal& p, int64_t id, bool l
             throw AppError(ErrorCode::kNotFound, "not_found");
         conn.Query("SELECT id FROM shuttle_trips WHERE id = ?" + std::string(conn.ForUpdate()), id);
     }
-    auto rows = conn.Run(
-        "SELECT o.id, o.community_id, o.departs_at, o.booking_deadline, o.seats, o.booked_count, o.status, "
-        "o.trip_date, "
-        "s.min_age, s.max_age, s.declaration, s.name, o.street_id FROM shuttle_trips o JOIN shuttle_services s ON "
-        "s.id = o.service_id" +
-            where.Sql(),
-        where.values());
+    auto rows = conn.Run(std::string(kTripStateSelect) + where.Sql(), where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
-    const auto& r = rows.front();
-    return {r.Int(0), r.Int(1),    r.Int(2),    r.Int(3),  r.Int(4),  r.Int(5), r.Str(6),
-            r.Str(7), r.OptInt(8), r.OptInt(9), r.Str(10), r.Str(11), r.Int(12)};
+    return TripStateFrom(rows.front());
 }
 
 // The principal's volunteer assignment on the trip, if they have one.
@@ -73,7 +85,7 @@ std::vector<int64_t> QueueExits(db::Connection& conn, int64_t trip) {
     std::vector<int64_t> out;
     for (const auto& r :
          conn.Query("SELECT queue_no FROM shuttle_queue_exits WHERE trip_id = ? ORDER BY queue_no", trip)) {
-        out.push_back(r.Int(0));
+        out.push_back(r.Int("queue_no"));
     }
     return out;
 }
@@ -82,139 +94,148 @@ int64_t PositionOf(int64_t queue_no, const std::vector<int64_t>& exits) {
     return queue_no - static_cast<int64_t>(std::lower_bound(exits.begin(), exits.end(), queue_no) - exits.begin());
 }
 
-json::object Mine(db::Connection& conn, int64_t trip, int64_t resident) {
-    auto r = conn.QueryOne(
-        "SELECT x.id, x.status, x.queue_no, s.name, s.stop_time, x.promoted_at, CASE WHEN u.resident_id IS NULL OR "
-        "u.resident_id <> x.resident_id THEN u.display_name END FROM shuttle_reservations x JOIN shuttle_stops s ON "
-        "s.id = x.stop_id LEFT JOIN users u ON u.id = x.booked_by WHERE x.trip_id = ? AND x.resident_id = ?",
-        trip, resident);
-    json::object o{{"id", r->Int(0)},
-                   {"status", r->Str(1)},
-                   {"stop", r->Str(3)},
-                   {"stop_time", r->Str(4)},
-                   {"promoted_at", r->IsNull(5) ? json::value(nullptr) : json::value(time::ToRfc3339(r->Int(5)))},
-                   // Who booked for the resident, when it was someone else (a leader, a relative, the desk).
-                   {"acted_by", r->IsNull(6) ? json::value(nullptr) : json::value(r->Str(6))}};
-    if (r->Str(1) == "waitlisted") o["position"] = PositionOf(r->Int(2), QueueExits(conn, trip));
-    return o;
+// acted_by: who booked for the resident, when it was someone else (a leader, a relative, the desk).
+constexpr std::string_view kBookingSelect = R"sql(
+SELECT x.id, x.status, x.queue_no, s.name AS stop, s.stop_time, x.promoted_at,
+       CASE WHEN u.resident_id IS NULL OR u.resident_id <> x.resident_id THEN u.display_name END AS acted_by
+FROM shuttle_reservations x JOIN shuttle_stops s ON s.id = x.stop_id LEFT JOIN users u ON u.id = x.booked_by
+WHERE x.trip_id = ? AND x.resident_id = ?)sql";
+
+std::optional<Booking> BookingOf(db::Connection& conn, int64_t trip, int64_t resident) {
+    auto r = conn.QueryOne(kBookingSelect, trip, resident);
+    if (!r) return std::nullopt;
+    Booking b{.id = r->Int("id"),
+              .status = r->Str("status"),
+              .stop = r->Str("stop"),
+              .stop_time = r->Str("stop_time"),
+              .promoted_at = r->OptInt("promoted_at"),
+              .acted_by = r->OptStr("acted_by")};
+    if (b.status == "waitlisted") b.position = PositionOf(r->Int("queue_no"), QueueExits(conn, trip));
+    return b;
+}
+
+constexpr db::ListSql kTripList{
+    .columns = R"sql(o.id, o.service_id, o.community_id, s.name AS service, s.destination, s.operator, o.trip_date,
+       o.departs_at, o.booking_deadline, o.vehicle, o.seats, o.booked_count, o.status, s.declaration,
+       (SELECT count(*) FROM shuttle_reservations w WHERE w.trip_id = o.id AND w.status = 'waitlisted') AS waitlisted,
+       (SELECT count(*) FROM shuttle_volunteers v WHERE v.trip_id = o.id) AS volunteers)sql",
+    .from = "shuttle_trips o JOIN shuttle_services s ON s.id = o.service_id",
+    .order_by = "o.departs_at DESC, o.id",
+    .count_from = "shuttle_trips o",
+};
+
+Trip TripFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .service_id = r.Int("service_id"),
+            .community_id = r.Int("community_id"),
+            .service = r.Str("service"),
+            .destination = r.Str("destination"),
+            .op = r.Str("operator"),
+            .trip_date = r.Str("trip_date"),
+            .departs_at = r.Int("departs_at"),
+            .booking_deadline = r.Int("booking_deadline"),
+            .vehicle = r.Str("vehicle"),
+            .seats = r.Int("seats"),
+            .booked = r.Int("booked_count"),
+            .status = r.Str("status"),
+            .waitlisted = r.Int("waitlisted"),
+            .declaration = r.Str("declaration"),
+            .volunteers = r.Int("volunteers")};
+}
+
+constexpr std::string_view kDutySelect = R"sql(
+SELECT v.minutes, s.name AS stop, s.stop_time
+FROM shuttle_volunteers v LEFT JOIN shuttle_stops s ON s.id = v.stop_id
+WHERE v.trip_id = ? AND v.resident_id = ?)sql";
+
+// The trip's stops, and for a resident-facing caller their duty and their booking.
+void Complete(db::Connection& conn, const auth::Principal& p, Trip& t) {
+    for (const auto& s :
+         conn.Query("SELECT id, name, stop_time FROM shuttle_stops WHERE trip_id = ? ORDER BY seq", t.id)) {
+        t.stops.push_back({s.Int("id"), s.Str("name"), s.Str("stop_time")});
+    }
+    if (!p.resident_id) return;
+    if (auto d = conn.QueryOne(kDutySelect, t.id, *p.resident_id)) {
+        t.duty = Duty{d->Int("minutes"), d->OptStr("stop"), d->OptStr("stop_time")};
+    }
+    t.mine = BookingOf(conn, t.id, *p.resident_id);
+}
+
+constexpr db::ListSql kServiceList{
+    .columns = "o.id, o.community_id, o.name, o.destination, o.operator, o.min_age, o.max_age, o.declaration",
+    .from = "shuttle_services o",
+    .order_by = "o.id DESC",
+    .count_from = "",
+};
+
+Service ServiceFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .community_id = r.Int("community_id"),
+            .name = r.Str("name"),
+            .destination = r.Str("destination"),
+            .op = r.Str("operator"),
+            .min_age = r.OptInt("min_age"),
+            .max_age = r.OptInt("max_age"),
+            .declaration = r.Str("declaration")};
 }
 
 }  // namespace
 
-json::object ShuttleService::Trips(const auth::Principal& p, std::optional<int64_t> community,
-                                   std::optional<int64_t> trip) {
+db::Page<Trip> ShuttleService::Trips(const auth::Principal& p, std::optional<int64_t> community,
+                                     std::optional<int64_t> trip) {
     db::Connection& conn = db_.Local();
     auto scope = TripScope(conn, p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
     if (trip) where.Add("o.id = ?", *trip);
-    json::array items;
-    for (const auto& r :
-         conn.Run("SELECT o.id, s.name, s.destination, s.operator, o.trip_date, o.departs_at, o.booking_deadline, "
-                  "o.vehicle, "
-                  "o.seats, o.booked_count, o.status, (SELECT count(*) FROM shuttle_reservations w WHERE w.trip_id = "
-                  "o.id AND "
-                  "w.status = 'waitlisted'), o.service_id, s.declaration, (SELECT count(*) FROM shuttle_volunteers v "
-                  "WHERE v.trip_id = o.id), o.community_id FROM shuttle_trips o JOIN shuttle_services s ON s.id = "
-                  "o.service_id" +
-                      where.Sql() + " ORDER BY o.departs_at DESC, o.id",
-                  where.values())) {
-        json::array stops;
-        for (const auto& s :
-             conn.Query("SELECT id, name, stop_time FROM shuttle_stops WHERE trip_id = ? ORDER BY seq", r.Int(0))) {
-            stops.push_back({{"id", s.Int(0)}, {"name", s.Str(1)}, {"time", s.Str(2)}});
-        }
-        json::object o{{"id", r.Int(0)},
-                       {"service_id", r.Int(12)},
-                       {"community_id", r.Int(15)},
-                       {"service", r.Str(1)},
-                       {"destination", r.Str(2)},
-                       {"operator", r.Str(3)},
-                       {"trip_date", r.Str(4)},
-                       {"departs_at", time::ToRfc3339(r.Int(5))},
-                       {"booking_deadline", time::ToRfc3339(r.Int(6))},
-                       {"vehicle", r.Str(7)},
-                       {"seats", r.Int(8)},
-                       {"booked", r.Int(9)},
-                       {"status", r.Str(10)},
-                       {"waitlisted", r.Int(11)},
-                       {"declaration", r.Str(13)},
-                       {"volunteers", r.Int(14)},
-                       {"stops", std::move(stops)}};
-        if (p.resident_id) {
-            if (auto duty = conn.QueryOne(
-                    "SELECT v.minutes, s.name, s.stop_time FROM shuttle_volunteers v LEFT JOIN shuttle_stops s ON s.id "
-                    "= v.stop_id WHERE v.trip_id = ? AND v.resident_id = ?",
-                    r.Int(0), *p.resident_id)) {
-                o["duty"] = {{"minutes", duty->Int(0)},
-                             {"stop", duty->IsNull(1) ? json::value(nullptr) : json::value(duty->Str(1))},
-                             {"stop_time", duty->IsNull(2) ? json::value(nullptr) : json::value(duty->Str(2))}};
-            }
-        }
-        if (p.resident_id &&
-            conn.QueryInt("SELECT count(*) FROM shuttle_reservations WHERE trip_id = ? AND resident_id = ?", r.Int(0),
-                          *p.resident_id) > 0) {
-            o["mine"] = Mine(conn, r.Int(0), *p.resident_id);
-        }
-        items.push_back(std::move(o));
-    }
-    int64_t total = static_cast<int64_t>(items.size());
-    return {{"items", std::move(items)}, {"total", total}};
+    // Every trip in scope on one page: a community runs a handful a year.
+    auto page = db::ListPage<Trip>(conn, kTripList, where, {1000000, 0}, TripFrom);
+    for (Trip& t : page.items) Complete(conn, p, t);
+    return page;
 }
 
-json::object ShuttleService::Services(const auth::Principal& p, std::optional<int64_t> community,
-                                      std::optional<int64_t> id) {
+Trip ShuttleService::GetTrip(const auth::Principal& p, int64_t trip) {
+    auto page = Trips(p, std::nullopt, trip);
+    if (page.items.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    return std::move(page.items.front());
+}
+
+db::Page<Service> ShuttleService::Services(const auth::Principal& p, std::optional<int64_t> community,
+                                           std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
     if (id) where.Add("o.id = ?", *id);
-    json::array items;
-    for (const auto& r :
-         conn.Run("SELECT o.id, o.community_id, o.name, o.destination, o.operator, o.min_age, o.max_age, "
-                  "o.declaration FROM shuttle_services o" +
-                      where.Sql() + " ORDER BY o.id DESC",
-                  where.values())) {
-        items.push_back({{"id", r.Int(0)},
-                         {"community_id", r.Int(1)},
-                         {"name", r.Str(2)},
-                         {"destination", r.Str(3)},
-                         {"operator", r.Str(4)},
-                         {"min_age", r.IsNull(5) ? json::value(nullptr) : json::value(r.Int(5))},
-                         {"max_age", r.IsNull(6) ? json::value(nullptr) : json::value(r.Int(6))},
-                         {"declaration", r.Str(7)}});
-    }
-    int64_t total = static_cast<int64_t>(items.size());
-    return {{"items", std::move(items)}, {"total", total}};
+    return db::ListPage<Service>(conn, kServiceList, where, {1000000, 0}, ServiceFrom);
 }
 
-int64_t ShuttleService::CreateService(const auth::Principal& p, int64_t community, const std::string& name,
-                                      const std::string& destination, const std::string& op,
-                                      std::optional<int64_t> min_age, std::optional<int64_t> max_age,
-                                      const std::string& declaration, const audit::Actor& actor) {
+int64_t ShuttleService::CreateService(const auth::Principal& p, const ServiceInput& in, const audit::Actor& actor) {
     FieldErrors errors;
-    if (name.empty()) errors.Add("name", "required");
-    if (destination.empty()) errors.Add("destination", "required");
-    if (min_age && max_age && *min_age > *max_age) errors.Add("max_age", "out_of_range");
+    if (in.name.empty()) errors.Add("name", "required");
+    if (in.destination.empty()) errors.Add("destination", "required");
+    if (in.min_age && in.max_age && *in.min_age > *in.max_age) errors.Add("max_age", "out_of_range");
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto place = places::FindPlace(conn, p, community);
+    auto place = places::FindPlace(conn, p, in.community_id);
     if (!place || place->kind != "community") {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"community_id", "not_found"}}}});
+        throw AppError::Field("community_id", "not_found");
     }
-    int64_t id = conn.Insert(
-        "INSERT INTO shuttle_services (street_id, community_id, name, destination, operator, min_age, max_age, "
-        "declaration, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        place->street_id, community, name, destination, op, min_age, max_age, declaration, time::NowUnix());
+    int64_t id = conn.Insert(R"sql(
+INSERT INTO shuttle_services (street_id, community_id, name, destination, operator, min_age, max_age, declaration,
+                              created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql",
+                             place->street_id, in.community_id, in.name, in.destination, in.op, in.min_age, in.max_age,
+                             in.declaration, time::NowUnix());
     audit::Append(conn, actor,
                   {"shuttle.service.created",
                    "shuttle_service",
                    std::to_string(id),
                    true,
-                   {{"name", name}, {"destination", destination}, {"declaration", declaration}}});
+                   {{"name", in.name}, {"destination", in.destination}, {"declaration", in.declaration}}});
     tx.Commit();
     return id;
 }
@@ -239,14 +260,13 @@ int64_t ShuttleService::CreateTrip(const auth::Principal& p, const TripInput& in
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", in.service_id);
     auto service = conn.Run("SELECT o.street_id, o.community_id FROM shuttle_services o" + where.Sql(), where.values());
-    if (service.empty()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"service_id", "not_found"}}}});
-    }
-    int64_t id = conn.Insert(
-        "INSERT INTO shuttle_trips (service_id, street_id, community_id, trip_date, departs_at, booking_deadline, "
-        "vehicle, seats, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        in.service_id, service.front().Int(0), service.front().Int(1), in.trip_date, in.departs_at, in.booking_deadline,
-        in.vehicle, in.seats, time::NowUnix());
+    if (service.empty()) throw AppError::Field("service_id", "not_found");
+    int64_t id = conn.Insert(R"sql(
+INSERT INTO shuttle_trips (service_id, street_id, community_id, trip_date, departs_at, booking_deadline, vehicle,
+                           seats, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql",
+                             in.service_id, service.front().Int("street_id"), service.front().Int("community_id"),
+                             in.trip_date, in.departs_at, in.booking_deadline, in.vehicle, in.seats, time::NowUnix());
     int64_t seq = 0;
     for (const auto& [name, at] : in.stops) {
         conn.Exec("INSERT INTO shuttle_stops (trip_id, seq, name, stop_time) VALUES (?, ?, ?, ?)", id, ++seq, name, at);
@@ -261,23 +281,20 @@ int64_t ShuttleService::CreateTrip(const auth::Principal& p, const TripInput& in
     return id;
 }
 
-json::object ShuttleService::Reserve(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> resident_id,
-                                     int64_t stop_id, bool declared, const audit::Actor& actor) {
+Booking ShuttleService::Reserve(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> resident_id,
+                                int64_t stop_id, bool declared, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    Trip t = LoadTrip(conn, p, trip_id, true);
+    TripState t = LoadTrip(conn, p, trip_id, true);
     int64_t now = time::NowUnix();
     if (t.status != "open" || now > t.deadline) throw AppError(ErrorCode::kConflict, "booking_closed");
     // A leader books only residents of their own group: their place scope decides.
     int64_t rid = residents::ResidentForAction(conn, p, resident_id, "shuttle.write", residents::Acting::kProxy);
     auto person = conn.QueryOne("SELECT community_id, birth_date FROM residents WHERE id = ?", rid);
-    if (person->Int(0) != t.community_id) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                       {{"fields", {{"resident_id", "not_in_community"}}}});
-    }
+    if (person->Int("community_id") != t.community_id) throw AppError::Field("resident_id", "not_in_community");
     if (t.min_age || t.max_age) {
-        if (person->IsNull(1)) throw AppError(ErrorCode::kUnprocessable, "not_eligible");
-        std::string b = person->Str(1);
+        if (person->IsNull("birth_date")) throw AppError(ErrorCode::kUnprocessable, "not_eligible");
+        std::string b = person->Str("birth_date");
         int age = std::stoi(t.trip_date.substr(0, 4)) - std::stoi(b.substr(0, 4)) -
                   (t.trip_date.substr(5) < b.substr(5) ? 1 : 0);
         if ((t.min_age && age < *t.min_age) || (t.max_age && age > *t.max_age)) {
@@ -285,17 +302,14 @@ json::object ShuttleService::Reserve(const auth::Principal& p, int64_t trip_id, 
         }
     }
     if (conn.QueryInt("SELECT count(*) FROM shuttle_stops WHERE id = ? AND trip_id = ?", stop_id, trip_id) == 0) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"stop_id", "not_found"}}}});
+        throw AppError::Field("stop_id", "not_found");
     }
-    if (!t.declaration.empty() && !declared) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                       {{"fields", {{"declared", "declaration_required"}}}});
-    }
+    if (!t.declaration.empty() && !declared) throw AppError::Field("declared", "declaration_required");
     std::optional<int64_t> declared_at;
     if (!t.declaration.empty()) declared_at = now;
     auto existing = conn.QueryOne("SELECT id, status FROM shuttle_reservations WHERE trip_id = ? AND resident_id = ?",
                                   trip_id, rid);
-    if (existing && existing->Str(1) != "cancelled") throw AppError(ErrorCode::kConflict, "already_booked");
+    if (existing && existing->Str("status") != "cancelled") throw AppError(ErrorCode::kConflict, "already_booked");
     bool seat = !conn.Query(
                          "UPDATE shuttle_trips SET booked_count = booked_count + 1 WHERE id = ? AND booked_count < "
                          "seats RETURNING booked_count",
@@ -309,20 +323,20 @@ json::object ShuttleService::Reserve(const auth::Principal& p, int64_t trip_id, 
                            "waitlist_seq",
                            trip_id)
                        .front()
-                       .Int(0);
+                       .Int("waitlist_seq");
     }
     if (existing) {
         conn.Exec(
             "UPDATE shuttle_reservations SET status = ?, stop_id = ?, booked_by = ?, booked_at = ?, queue_no = ?, "
             "pass_code = ?, declared_at = ?, promoted_at = NULL WHERE id = ?",
-            status, stop_id, p.user_id, now, queue_no, NewPassCode(), declared_at, existing->Int(0));
+            status, stop_id, p.user_id, now, queue_no, NewPassCode(), declared_at, existing->Int("id"));
     } else {
         conn.Exec(
             "INSERT INTO shuttle_reservations (trip_id, resident_id, stop_id, status, booked_by, booked_at, queue_no, "
             "pass_code, declared_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             trip_id, rid, stop_id, status, p.user_id, now, queue_no, NewPassCode(), declared_at);
     }
-    json::object out = Mine(conn, trip_id, rid);
+    Booking out = *BookingOf(conn, trip_id, rid);
     audit::Append(
         conn, actor,
         {"shuttle.reservation.made",
@@ -334,11 +348,11 @@ json::object ShuttleService::Reserve(const auth::Principal& p, int64_t trip_id, 
     return out;
 }
 
-json::object ShuttleService::Cancel(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> resident_id,
+Cancellation ShuttleService::Cancel(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> resident_id,
                                     const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    Trip t = LoadTrip(conn, p, trip_id, true);
+    TripState t = LoadTrip(conn, p, trip_id, true);
     if (time::NowUnix() > t.deadline) throw AppError(ErrorCode::kConflict, "cancel_deadline_passed");
     int64_t rid = residents::ResidentForAction(conn, p, resident_id, "shuttle.write", residents::Acting::kProxy);
     auto r = conn.QueryOne(
@@ -346,38 +360,72 @@ json::object ShuttleService::Cancel(const auth::Principal& p, int64_t trip_id, s
         "('confirmed', 'waitlisted')",
         trip_id, rid);
     if (!r) throw AppError(ErrorCode::kNotFound, "not_found");
-    conn.Exec("UPDATE shuttle_reservations SET status = 'cancelled' WHERE id = ?", r->Int(0));
-    if (r->Str(1) == "waitlisted") {
-        conn.Exec("INSERT INTO shuttle_queue_exits (trip_id, queue_no) VALUES (?, ?)", trip_id, r->Int(2));
+    conn.Exec("UPDATE shuttle_reservations SET status = 'cancelled' WHERE id = ?", r->Int("id"));
+    if (r->Str("status") == "waitlisted") {
+        conn.Exec("INSERT INTO shuttle_queue_exits (trip_id, queue_no) VALUES (?, ?)", trip_id, r->Int("queue_no"));
     }
-    json::object out{{"status", "cancelled"}, {"promoted", nullptr}};
-    if (r->Str(1) == "confirmed") {
+    Cancellation out;
+    if (r->Str("status") == "confirmed") {
         conn.Exec("UPDATE shuttle_trips SET booked_count = booked_count - 1 WHERE id = ?", trip_id);
-        auto next = conn.QueryOne(
-            "SELECT x.id, x.resident_id, rs.name, x.queue_no FROM shuttle_reservations x JOIN residents rs ON rs.id = "
-            "x.resident_id WHERE x.trip_id = ? AND x.status = 'waitlisted' ORDER BY x.queue_no LIMIT 1",
-            trip_id);
+        auto next = conn.QueryOne(R"sql(
+SELECT x.id, x.resident_id, rs.name, x.queue_no
+FROM shuttle_reservations x JOIN residents rs ON rs.id = x.resident_id
+WHERE x.trip_id = ? AND x.status = 'waitlisted' ORDER BY x.queue_no LIMIT 1)sql",
+                                  trip_id);
         if (next) {
             conn.Exec("UPDATE shuttle_reservations SET status = 'confirmed', promoted_at = ? WHERE id = ?",
-                      time::NowUnix(), next->Int(0));
-            conn.Exec("INSERT INTO shuttle_queue_exits (trip_id, queue_no) VALUES (?, ?)", trip_id, next->Int(3));
+                      time::NowUnix(), next->Int("id"));
+            conn.Exec("INSERT INTO shuttle_queue_exits (trip_id, queue_no) VALUES (?, ?)", trip_id,
+                      next->Int("queue_no"));
             conn.Exec("UPDATE shuttle_trips SET booked_count = booked_count + 1 WHERE id = ?", trip_id);
-            out["promoted"] = {{"resident_id", next->Int(1)}, {"name", next->Str(2)}};
+            out.promoted = Promoted{next->Int("resident_id"), next->Str("name")};
         }
     }
+    json::value promoted = nullptr;
+    if (out.promoted) promoted = json::object{{"resident_id", out.promoted->resident_id}, {"name", out.promoted->name}};
     audit::Append(conn, actor,
                   {"shuttle.reservation.cancelled",
                    "shuttle_trip",
                    std::to_string(trip_id),
                    true,
-                   {{"resident_id", rid}, {"promoted", out["promoted"]}}});
+                   {{"resident_id", rid}, {"promoted", std::move(promoted)}}});
     tx.Commit();
     return out;
 }
 
-json::object ShuttleService::Reservations(const auth::Principal& p, int64_t trip_id) {
+namespace {
+constexpr std::string_view kReservationSelect = R"sql(
+SELECT x.id, x.resident_id, r.name, r.phone_masked, s.name AS stop, s.stop_time, x.status,
+       u.display_name AS booked_by, x.boarded_at, x.queue_no, x.declared_at, x.promoted_at,
+       (SELECT min(g.display_name) FROM users g
+         WHERE g.role = 'group_leader' AND g.disabled = 0 AND g.scope_place_id IN (r.grid_id, r.building_id))
+         AS group_leader
+FROM shuttle_reservations x JOIN residents r ON r.id = x.resident_id JOIN shuttle_stops s ON s.id = x.stop_id
+LEFT JOIN users u ON u.id = x.booked_by)sql";
+constexpr std::string_view kReservationOrder =
+    " ORDER BY s.seq, CASE x.status WHEN 'waitlisted' THEN 1 WHEN 'cancelled' THEN 2 ELSE 0 END, x.queue_no, "
+    "x.booked_at, x.id";
+
+Reservation ReservationFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .resident_id = r.Int("resident_id"),
+            .name = r.Str("name"),
+            .phone_masked = r.Str("phone_masked"),
+            .stop = r.Str("stop"),
+            .stop_time = r.Str("stop_time"),
+            .status = r.Str("status"),
+            .booked_by = r.OptStr("booked_by"),
+            .group_leader = r.OptStr("group_leader"),
+            .boarded_at = r.OptInt("boarded_at"),
+            .declared_at = r.OptInt("declared_at"),
+            .promoted_at = r.OptInt("promoted_at"),
+            .position = r.OptInt("queue_no")};
+}
+}  // namespace
+
+ReservationList ShuttleService::Reservations(const auth::Principal& p, int64_t trip_id) {
     db::Connection& conn = db_.Local();
-    Trip t = LoadTrip(conn, p, trip_id, false);
+    TripState t = LoadTrip(conn, p, trip_id, false);
     db::SqlWhere where;
     where.Add("x.trip_id = ?", t.id);
     // Staff see everyone with full names; the trip's volunteers see everyone by masked name (to
@@ -388,108 +436,97 @@ json::object ShuttleService::Reservations(const auth::Principal& p, int64_t trip
         auto scope = auth::ResidentScope(p);
         where.AddScope(scope.clause, scope.value);
     }
-    json::array items;
+    ReservationList out;
+    out.names_masked = volunteer;
+    // Whether the declaration was confirmed: for those who organise the trip only.
+    out.show_declared = p.Can("shuttle.write") && !t.declaration.empty();
     const std::vector<int64_t> exits = QueueExits(conn, t.id);
-    for (const auto& r : conn.Run(
-             "SELECT x.id, x.resident_id, r.name, r.phone_masked, s.name, s.stop_time, x.status, u.display_name, "
-             "x.boarded_at, x.queue_no, (SELECT min(g.display_name) FROM users g WHERE g.role = 'group_leader' AND "
-             "g.disabled = 0 AND g.scope_place_id IN (r.grid_id, r.building_id)), x.declared_at, x.promoted_at FROM "
-             "shuttle_reservations x JOIN residents r ON r.id = x.resident_id JOIN shuttle_stops s ON s.id = x.stop_id "
-             "LEFT JOIN users u ON u.id = x.booked_by" +
-                 where.Sql() +
-                 " ORDER BY s.seq, CASE x.status WHEN 'waitlisted' THEN 1 WHEN 'cancelled' THEN 2 ELSE 0 END, "
-                 "x.queue_no, x.booked_at, x.id",
-             where.values())) {
-        json::object o{{"id", r.Int(0)},
-                       {"name_masked", text::MaskName(r.Str(2))},
-                       {"stop", r.Str(4)},
-                       {"stop_time", r.Str(5)},
-                       {"status", r.Str(6)},
-                       {"group_leader", r.IsNull(10) ? json::value(nullptr) : json::value(r.Str(10))},
-                       {"promoted", !r.IsNull(12)},
-                       {"boarded_at", r.IsNull(8) ? json::value(nullptr) : json::value(time::ToRfc3339(r.Int(8)))}};
-        if (!volunteer) {
-            o["resident_id"] = r.Int(1);
-            o["name"] = r.Str(2);
-            o["phone_masked"] = r.Str(3);
-            o["booked_by"] = r.IsNull(7) ? json::value(nullptr) : json::value(r.Str(7));
+    for (const auto& r :
+         conn.Run(std::string(kReservationSelect) + where.Sql() + std::string(kReservationOrder), where.values())) {
+        Reservation x = ReservationFrom(r);
+        x.name_masked = text::MaskName(x.name);
+        if (volunteer) {
+            x.resident_id = 0;
+            x.name.clear();
+            x.phone_masked.clear();
+            x.booked_by.reset();
         }
-        // Whether the declaration was confirmed: for those who organise the trip only.
-        if (p.Can("shuttle.write") && !t.declaration.empty()) o["declared"] = !r.IsNull(11);
-        if (r.Str(6) == "waitlisted") o["position"] = PositionOf(r.Int(9), exits);
-        items.push_back(std::move(o));
+        x.position = x.status == "waitlisted" ? std::optional(PositionOf(*x.position, exits)) : std::nullopt;
+        out.items.push_back(std::move(x));
     }
-    int64_t total = static_cast<int64_t>(items.size());
-    return {{"items", std::move(items)}, {"total", total}};
+    return out;
 }
 
-json::object ShuttleService::Pass(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> resident_id) {
+Pass ShuttleService::Pass(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> resident_id) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    Trip t = LoadTrip(conn, p, trip_id, false);
+    TripState t = LoadTrip(conn, p, trip_id, false);
     int64_t rid = residents::ResidentForAction(conn, p, resident_id, "shuttle.write", residents::Acting::kProxy);
-    auto r = conn.QueryOne(
-        "SELECT x.id, x.status, x.pass_code, s.name, s.stop_time, rs.name FROM shuttle_reservations x JOIN "
-        "shuttle_stops s ON s.id = x.stop_id JOIN residents rs ON rs.id = x.resident_id WHERE x.trip_id = ? AND "
-        "x.resident_id = ?",
-        trip_id, rid);
+    auto r = conn.QueryOne(R"sql(
+SELECT x.id, x.status, x.pass_code, s.name AS stop, s.stop_time, rs.name
+FROM shuttle_reservations x JOIN shuttle_stops s ON s.id = x.stop_id JOIN residents rs ON rs.id = x.resident_id
+WHERE x.trip_id = ? AND x.resident_id = ?)sql",
+                           trip_id, rid);
     if (!r) throw AppError(ErrorCode::kNotFound, "not_found");
-    if (r->Str(1) != "confirmed" && r->Str(1) != "boarded") throw AppError(ErrorCode::kConflict, "seat_not_confirmed");
-    std::string code = r->IsNull(2) ? "" : r->Str(2);
-    if (code.empty()) {  // booked before passes existed
-        code = NewPassCode();
-        conn.Exec("UPDATE shuttle_reservations SET pass_code = ? WHERE id = ?", code, r->Int(0));
+    shuttle::Pass out{.reservation_id = r->Int("id"),
+                      .code = r->OptStr("pass_code").value_or(""),
+                      .status = r->Str("status"),
+                      .name_masked = text::MaskName(r->Str("name")),
+                      .stop = r->Str("stop"),
+                      .stop_time = r->Str("stop_time"),
+                      .trip_date = t.trip_date,
+                      .service = t.service,
+                      .departs_at = t.departs_at};
+    if (out.status != "confirmed" && out.status != "boarded")
+        throw AppError(ErrorCode::kConflict, "seat_not_confirmed");
+    if (out.code.empty()) {  // booked before passes existed
+        out.code = NewPassCode();
+        conn.Exec("UPDATE shuttle_reservations SET pass_code = ? WHERE id = ?", out.code, out.reservation_id);
     }
     tx.Commit();
-    return {{"reservation_id", r->Int(0)}, {"code", code},
-            {"status", r->Str(1)},         {"name_masked", text::MaskName(r->Str(5))},
-            {"stop", r->Str(3)},           {"stop_time", r->Str(4)},
-            {"trip_date", t.trip_date},    {"departs_at", time::ToRfc3339(t.departs_at)},
-            {"service", t.service}};
+    return out;
 }
 
-json::object ShuttleService::Board(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> reservation_id,
-                                   const std::optional<std::string>& pass, const audit::Actor& actor) {
-    if (!reservation_id && !pass) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reservation_id", "required"}}}});
-    }
+Boarding ShuttleService::Board(const auth::Principal& p, int64_t trip_id, std::optional<int64_t> reservation_id,
+                               const std::optional<std::string>& pass, const audit::Actor& actor) {
+    if (!reservation_id && !pass) throw AppError::Field("reservation_id", "required");
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    Trip t = LoadTrip(conn, p, trip_id, false);
+    TripState t = LoadTrip(conn, p, trip_id, false);
     if (!p.Can("shuttle.board") && !DutyOf(conn, p, t.id)) throw AppError(ErrorCode::kForbidden, "forbidden");
     if (t.status != "open") throw AppError(ErrorCode::kConflict, "trip_closed");
     const std::string by = reservation_id ? "x.id = ?" : "x.pass_code = ?";
-    auto rows = conn.Run(
-        "SELECT x.id, x.status, rs.name, s.name FROM shuttle_reservations x JOIN residents rs ON rs.id = "
-        "x.resident_id JOIN shuttle_stops s ON s.id = x.stop_id WHERE x.trip_id = ? AND " +
-            by,
-        {trip_id, reservation_id ? db::Value(*reservation_id) : db::Value(*pass)});
+    auto rows = conn.Run(R"sql(
+SELECT x.id, x.status, rs.name, s.name AS stop
+FROM shuttle_reservations x JOIN residents rs ON rs.id = x.resident_id JOIN shuttle_stops s ON s.id = x.stop_id
+WHERE x.trip_id = ? AND )sql" +
+                             by,
+                         {trip_id, reservation_id ? db::Value(*reservation_id) : db::Value(*pass)});
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, reservation_id ? "not_found" : "pass_not_found");
     const auto& r = rows.front();
-    bool already = r.Str(1) == "boarded";
-    if (!already && r.Str(1) != "confirmed") throw AppError(ErrorCode::kConflict, "seat_not_confirmed");
-    if (!already) {
+    Boarding out{.already = r.Str("status") == "boarded",
+                 .reservation_id = r.Int("id"),
+                 .name_masked = text::MaskName(r.Str("name")),
+                 .stop = r.Str("stop")};
+    if (!out.already && r.Str("status") != "confirmed") throw AppError(ErrorCode::kConflict, "seat_not_confirmed");
+    if (!out.already) {
         conn.Exec("UPDATE shuttle_reservations SET status = 'boarded', boarded_at = ? WHERE id = ?", time::NowUnix(),
-                  r.Int(0));
+                  out.reservation_id);
         audit::Append(conn, actor,
                       {"shuttle.boarded",
                        "shuttle_trip",
                        std::to_string(trip_id),
                        true,
-                       {{"reservation_id", r.Int(0)}, {"by", pass ? "pass" : "list"}}});
+                       {{"reservation_id", out.reservation_id}, {"by", pass ? "pass" : "list"}}});
     }
     tx.Commit();
-    return {{"status", "boarded"},
-            {"already", already},
-            {"reservation_id", r.Int(0)},
-            {"name_masked", text::MaskName(r.Str(2))},
-            {"stop", r.Str(3)}};
+    return out;
 }
 
 void ShuttleService::Close(const auth::Principal& p, int64_t trip_id, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    Trip t = LoadTrip(conn, p, trip_id, true);
+    TripState t = LoadTrip(conn, p, trip_id, true);
     if (t.status != "open") throw AppError(ErrorCode::kConflict, "trip_closed");
     int64_t no_shows =
         conn.QueryInt("SELECT count(*) FROM shuttle_reservations WHERE trip_id = ? AND status = 'confirmed'", trip_id);
@@ -501,10 +538,11 @@ void ShuttleService::Close(const auth::Principal& p, int64_t trip_id, const audi
     for (const auto& v : conn.Query("SELECT id, resident_id, minutes FROM shuttle_volunteers WHERE trip_id = ? AND "
                                     "hours_id IS NULL ORDER BY id",
                                     trip_id)) {
-        volunteer::RecordInput in{v.Int(1), std::nullopt,     t.trip_date,
-                                  v.Int(2), "social_service", "社区接驳车志愿服务：" + t.service + " " + t.trip_date};
+        volunteer::RecordInput in{v.Int("resident_id"), std::nullopt,
+                                  t.trip_date,          v.Int("minutes"),
+                                  "social_service",     "社区接驳车志愿服务：" + t.service + " " + t.trip_date};
         int64_t h = volunteer::VolunteerService::AppendRecord(conn, in, t.street_id, t.community_id, p.user_id);
-        conn.Exec("UPDATE shuttle_volunteers SET hours_id = ? WHERE id = ?", h, v.Int(0));
+        conn.Exec("UPDATE shuttle_volunteers SET hours_id = ? WHERE id = ?", h, v.Int("id"));
         hours.push_back(h);
     }
     audit::Append(conn, actor,
@@ -520,11 +558,11 @@ int64_t ShuttleService::AssignVolunteer(const auth::Principal& p, int64_t trip_i
                                         std::optional<int64_t> stop_id, int64_t minutes, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    Trip t = LoadTrip(conn, p, trip_id, true);
+    TripState t = LoadTrip(conn, p, trip_id, true);
     if (t.status != "open") throw AppError(ErrorCode::kConflict, "trip_closed");
     FieldErrors errors;
     auto person = conn.QueryOne("SELECT community_id, moved_out FROM residents WHERE id = ?", resident_id);
-    if (!person || person->Int(0) != t.community_id || !person->IsNull(1))
+    if (!person || person->Int("community_id") != t.community_id || !person->IsNull("moved_out"))
         errors.Add("resident_id", "not_in_community");
     if (stop_id &&
         conn.QueryInt("SELECT count(*) FROM shuttle_stops WHERE id = ? AND trip_id = ?", *stop_id, trip_id) == 0) {
@@ -536,9 +574,8 @@ int64_t ShuttleService::AssignVolunteer(const auth::Principal& p, int64_t trip_i
         throw AppError(ErrorCode::kConflict, "already_assigned");
     }
     int64_t id = conn.Insert(
-        "INSERT INTO shuttle_volunteers (trip_id, resident_id, stop_id, minutes, assigned_by, created_at) VALUES (?, "
-        "?, "
-        "?, ?, ?, ?)",
+        "INSERT INTO shuttle_volunteers (trip_id, resident_id, stop_id, minutes, assigned_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
         trip_id, resident_id, stop_id, minutes, p.user_id, time::NowUnix());
     audit::Append(conn, actor,
                   {"shuttle.volunteer.assigned",
@@ -560,67 +597,58 @@ void ShuttleService::RemoveVolunteer(const auth::Principal& p, int64_t trip_id, 
     auto v = conn.QueryOne("SELECT resident_id, hours_id FROM shuttle_volunteers WHERE id = ? AND trip_id = ?",
                            assignment_id, trip_id);
     if (!v) throw AppError(ErrorCode::kNotFound, "not_found");
-    if (!v->IsNull(1)) throw AppError(ErrorCode::kConflict, "hours_recorded");
+    if (!v->IsNull("hours_id")) throw AppError(ErrorCode::kConflict, "hours_recorded");
     conn.Exec("DELETE FROM shuttle_volunteers WHERE id = ?", assignment_id);
-    audit::Append(
-        conn, actor,
-        {"shuttle.volunteer.removed", "shuttle_trip", std::to_string(trip_id), true, {{"resident_id", v->Int(0)}}});
+    audit::Append(conn, actor,
+                  {"shuttle.volunteer.removed",
+                   "shuttle_trip",
+                   std::to_string(trip_id),
+                   true,
+                   {{"resident_id", v->Int("resident_id")}}});
     tx.Commit();
 }
 
-json::object ShuttleService::Volunteers(const auth::Principal& p, int64_t trip_id) {
+std::vector<TripVolunteer> ShuttleService::Volunteers(const auth::Principal& p, int64_t trip_id) {
     db::Connection& conn = db_.Local();
-    Trip t = LoadTrip(conn, p, trip_id, false);
-    json::array items;
-    for (const auto& r : conn.Query(
-             "SELECT v.id, v.resident_id, r.name, s.name, s.stop_time, v.minutes, v.hours_id FROM shuttle_volunteers v "
-             "JOIN residents r ON r.id = v.resident_id LEFT JOIN shuttle_stops s ON s.id = v.stop_id WHERE v.trip_id = "
-             "? ORDER BY s.seq, r.pinyin, v.id",
-             t.id)) {
-        items.push_back({{"id", r.Int(0)},
-                         {"resident_id", r.Int(1)},
-                         {"name", r.Str(2)},
-                         {"stop", r.IsNull(3) ? json::value(nullptr) : json::value(r.Str(3))},
-                         {"stop_time", r.IsNull(4) ? json::value(nullptr) : json::value(r.Str(4))},
-                         {"minutes", r.Int(5)},
-                         {"hours_id", r.IsNull(6) ? json::value(nullptr) : json::value(r.Int(6))}});
+    TripState t = LoadTrip(conn, p, trip_id, false);
+    std::vector<TripVolunteer> out;
+    for (const auto& r : conn.Query(R"sql(
+SELECT v.id, v.resident_id, r.name, s.name AS stop, s.stop_time, v.minutes, v.hours_id
+FROM shuttle_volunteers v JOIN residents r ON r.id = v.resident_id LEFT JOIN shuttle_stops s ON s.id = v.stop_id
+WHERE v.trip_id = ? ORDER BY s.seq, r.pinyin, v.id)sql",
+                                    t.id)) {
+        out.push_back({.id = r.Int("id"),
+                       .resident_id = r.Int("resident_id"),
+                       .name = r.Str("name"),
+                       .stop = r.OptStr("stop"),
+                       .stop_time = r.OptStr("stop_time"),
+                       .minutes = r.Int("minutes"),
+                       .hours_id = r.OptInt("hours_id")});
     }
-    int64_t total = static_cast<int64_t>(items.size());
-    return {{"items", std::move(items)}, {"total", total}};
+    return out;
 }
 
-json::object ShuttleService::Figures(const auth::Principal& p, int64_t trip_id) {
+TripFigures ShuttleService::Figures(const auth::Principal& p, int64_t trip_id) {
     db::Connection& conn = db_.Local();
-    Trip t = LoadTrip(conn, p, trip_id, false);
-    json::array stops;
-    std::map<std::string, int64_t> all;
-    for (const auto& r : conn.Query(
-             "SELECT s.name, s.stop_time, sum(CASE WHEN x.status IN ('confirmed', 'boarded', 'no_show') THEN 1 ELSE 0 "
-             "END), "
-             "sum(CASE WHEN x.status = 'boarded' THEN 1 ELSE 0 END), sum(CASE WHEN x.status = 'no_show' THEN 1 ELSE 0 "
-             "END), sum(CASE WHEN x.status = 'waitlisted' THEN 1 ELSE 0 END) FROM shuttle_stops s LEFT JOIN "
-             "shuttle_reservations x ON x.stop_id = s.id WHERE s.trip_id = ? GROUP BY s.id, s.seq, s.name, s.stop_time "
-             "ORDER BY s.seq",
-             trip_id)) {
-        auto n = [&](int c) { return r.IsNull(c) ? int64_t{0} : r.Int(c); };
-        stops.push_back({{"stop", r.Str(0)},
-                         {"time", r.Str(1)},
-                         {"booked", n(2)},
-                         {"boarded", n(3)},
-                         {"no_shows", n(4)},
-                         {"waitlisted", n(5)}});
-        all["booked"] += n(2);
-        all["boarded"] += n(3);
-        all["no_shows"] += n(4);
-        all["waitlisted"] += n(5);
+    TripState t = LoadTrip(conn, p, trip_id, false);
+    TripFigures out{.trip_id = t.id, .seats = t.seats};
+    for (const auto& r : conn.Query(R"sql(
+SELECT s.name, s.stop_time,
+       coalesce(sum(CASE WHEN x.status IN ('confirmed', 'boarded', 'no_show') THEN 1 ELSE 0 END), 0) AS booked,
+       coalesce(sum(CASE WHEN x.status = 'boarded' THEN 1 ELSE 0 END), 0) AS boarded,
+       coalesce(sum(CASE WHEN x.status = 'no_show' THEN 1 ELSE 0 END), 0) AS no_shows,
+       coalesce(sum(CASE WHEN x.status = 'waitlisted' THEN 1 ELSE 0 END), 0) AS waitlisted
+FROM shuttle_stops s LEFT JOIN shuttle_reservations x ON x.stop_id = s.id
+WHERE s.trip_id = ? GROUP BY s.id, s.seq, s.name, s.stop_time ORDER BY s.seq)sql",
+                                    trip_id)) {
+        Counts c{r.Int("booked"), r.Int("boarded"), r.Int("no_shows"), r.Int("waitlisted")};
+        out.by_stop.push_back({r.Str("name"), r.Str("stop_time"), c});
+        out.all.booked += c.booked;
+        out.all.boarded += c.boarded;
+        out.all.no_shows += c.no_shows;
+        out.all.waitlisted += c.waitlisted;
     }
-    return {{"trip_id", t.id},
-            {"seats", t.seats},
-            {"booked", all["booked"]},
-            {"boarded", all["boarded"]},
-            {"no_shows", all["no_shows"]},
-            {"waitlisted", all["waitlisted"]},
-            {"by_stop", std::move(stops)}};
+    return out;
 }
 
 }  // namespace tongxin::shuttle
