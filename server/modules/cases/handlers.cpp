@@ -2,6 +2,7 @@
 
 #include "core/http/paging.hpp"
 #include "core/time/clock.hpp"
+#include "modules/cases/json.hpp"
 #include "modules/cases/module.hpp"
 
 namespace tongxin::cases {
@@ -15,10 +16,10 @@ void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry
     r.Add("GET", "/api/v1/cases", Access::Need("cases.handle"),
           "Cases assigned to you (all of the community for the centre's head) (?community=, ?kind=, ?status=)",
           [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              return http::JsonResponse(svc.List(req.User(), http::QueryOptInt(req, "community"),
-                                                 http::QueryOptStr(req, "kind"), http::QueryOptStr(req, "status"),
-                                                 page.limit, page.offset, ActorOf(req)));
+              CaseFilter f{http::QueryOptInt(req, "community"), http::QueryOptStr(req, "kind"),
+                           http::QueryOptStr(req, "status"), http::PageOf(req)};
+              return http::ListResponse(svc.List(req.User(), f, ActorOf(req)),
+                                        [](const CaseSummary& c) { return ToJson(c); });
           });
     r.Add("GET", "/api/v1/cases/stats", Access::Need("cases.count"),
           "Counts only: by kind, disputes resolved by month and in all, days to resolution (?community=, ?year=)",
@@ -28,27 +29,19 @@ void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
               int year =
                   static_cast<int>(http::QueryInt(req, "year", std::stoi(time::Today().substr(0, 4)), 2000, 2100));
-              return http::JsonResponse(svc.Stats(req.User(), *community, year));
+              return http::JsonResponse(ToJson(svc.Stats(req.User(), *community, year)));
           });
     r.Add("POST", "/api/v1/cases", Access::Need("cases.intake"), "Register a case (intake)", [&svc](Request& req) {
         http::JsonBody body(req);
-        CaseInput in;
-        in.community_id = body.Int("community_id", true, 1).value_or(0);
-        in.kind = body.Str("kind", true, 20).value_or("");
-        in.title = body.Str("title", true, 100).value_or("");
-        in.applicant_resident_id = body.Int("applicant_resident_id", false, 1);
-        in.applicant_name = body.Str("applicant_name", false, 50).value_or("");
-        in.respondent = body.Str("respondent", false, 200).value_or("");
-        in.facts = body.Str("facts", true, 5000).value_or("");
-        in.location = body.Str("location", false, 200).value_or("");
-        in.channel = body.Str("channel", true, 20).value_or("");
-        in.registered_on = body.Date("registered_on").value_or(time::Today());
+        CaseInput in = ParseCaseInput(body);
         body.Finish();
         int64_t id = svc.Register(req.User(), in, ActorOf(req));
         return http::JsonResponse(json::object{{"id", id}}, 201);
     });
     r.Add("GET", "/api/v1/cases/{id}", Access::Need("cases.handle"), "One case with its sessions (the read is audited)",
-          [&svc](Request& req) { return http::JsonResponse(svc.Get(req.User(), http::PathId(req), ActorOf(req))); });
+          [&svc](Request& req) {
+              return http::JsonResponse(ToJson(svc.Get(req.User(), http::PathId(req), ActorOf(req))));
+          });
     r.Add("POST", "/api/v1/cases/{id}/assign", Access::Need("cases.head"), "Assign a case to staff",
           [&svc](Request& req) {
               int64_t id = http::PathId(req);

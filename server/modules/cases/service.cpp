@@ -50,7 +50,7 @@ CaseRow Writable(db::Connection& conn, const auth::Principal& p, int64_t id) {
                          where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     const auto& r = rows.front();
-    CaseRow c{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.OptInt(4)};
+    CaseRow c{r.Int("id"), r.Int("community_id"), r.Str("kind"), r.Str("status"), r.OptInt("assigned_user_id")};
     if (c.status == "closed") throw AppError(ErrorCode::kConflict, "case_closed");
     return c;
 }
@@ -85,144 +85,137 @@ int64_t CaseService::Insert(db::Connection& conn, int64_t street, const CaseInpu
         time::NowUnix());
 }
 
-json::object CaseService::List(const auth::Principal& p, std::optional<int64_t> community,
-                               const std::optional<std::string>& kind, const std::optional<std::string>& status,
-                               int64_t limit, int64_t offset, const audit::Actor& actor) {
+namespace {
+
+constexpr db::ListSql kCaseList{
+    .columns = R"sql(o.id, o.number, o.kind, o.status, o.title, o.applicant_name, o.registered_on, o.resolved_on,
+       o.outcome, u.display_name AS assigned_to, o.staff_role)sql",
+    .from = "cases o LEFT JOIN users u ON u.id = o.assigned_user_id",
+    .order_by = "CASE o.status WHEN 'closed' THEN 1 ELSE 0 END, o.registered_on DESC, o.id DESC",
+    .count_from = "cases o",
+};
+
+CaseSummary CaseSummaryFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .number = r.Str("number"),
+            .kind = r.Str("kind"),
+            .status = r.Str("status"),
+            .title = r.Str("title"),
+            .applicant_name = r.Str("applicant_name"),
+            .registered_on = r.Str("registered_on"),
+            .resolved_on = r.OptStr("resolved_on"),
+            .outcome = r.OptStr("outcome"),
+            .assigned_to = r.OptStr("assigned_to"),
+            .staff_role = r.OptStr("staff_role")};
+}
+
+constexpr std::string_view kCaseSelect = R"sql(
+SELECT o.id, o.number, o.community_id, o.kind, o.status, o.title, o.applicant_resident_id, o.applicant_name,
+       o.respondent, o.facts, o.location, o.channel, o.assigned_user_id, u.display_name AS assigned_to, o.staff_role,
+       o.outcome, o.registered_on, o.resolved_on
+FROM cases o LEFT JOIN users u ON u.id = o.assigned_user_id)sql";
+
+Case CaseFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .community_id = r.Int("community_id"),
+            .number = r.Str("number"),
+            .kind = r.Str("kind"),
+            .status = r.Str("status"),
+            .title = r.Str("title"),
+            .applicant_resident_id = r.OptInt("applicant_resident_id"),
+            .applicant_name = r.Str("applicant_name"),
+            .respondent = r.Str("respondent"),
+            .facts = r.Str("facts"),
+            .location = r.Str("location"),
+            .channel = r.Str("channel"),
+            .assigned_user_id = r.OptInt("assigned_user_id"),
+            .assigned_to = r.OptStr("assigned_to"),
+            .staff_role = r.OptStr("staff_role"),
+            .outcome = r.OptStr("outcome"),
+            .registered_on = r.Str("registered_on"),
+            .resolved_on = r.OptStr("resolved_on")};
+}
+
+constexpr std::string_view kSessionsSelect = R"sql(
+SELECT s.id, s.held_on, u.display_name AS staff, s.notes
+FROM case_sessions s LEFT JOIN users u ON u.id = s.staff_user_id
+WHERE s.case_id = ? ORDER BY s.held_on, s.id)sql";
+
+constexpr std::string_view kAgreementSelect = R"sql(
+SELECT form, parties, content, signed_on, fulfilment, fulfilment_checked_on, fulfilment_note
+FROM mediation_agreements WHERE case_id = ?)sql";
+
+}  // namespace
+
+db::Page<CaseSummary> CaseService::List(const auth::Principal& p, const CaseFilter& f, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::SqlWhere where = Visible(p);
-    if (community) where.Add("o.community_id = ?", *community);
-    if (kind) where.Add("o.kind = ?", *kind);
-    if (status) where.Add("o.status = ?", *status);
-    int64_t total = conn.Run("SELECT count(*) FROM cases o" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT o.id, o.number, o.kind, o.status, o.title, o.applicant_name, o.registered_on, o.resolved_on, "
-             "o.outcome, u.display_name, o.staff_role FROM cases o LEFT JOIN users u ON u.id = o.assigned_user_id" +
-                 where.Sql() +
-                 " ORDER BY CASE o.status WHEN 'closed' THEN 1 ELSE 0 END, o.registered_on DESC, o.id DESC "
-                 "LIMIT ? OFFSET ?",
-             where.With({limit, offset}))) {
-        auto opt = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Str(c)); };
-        items.push_back({{"id", r.Int(0)},
-                         {"number", r.Str(1)},
-                         {"kind", r.Str(2)},
-                         {"status", r.Str(3)},
-                         {"title", r.Str(4)},
-                         {"applicant_name", r.Str(5)},
-                         {"registered_on", r.Str(6)},
-                         {"resolved_on", opt(7)},
-                         {"outcome", opt(8)},
-                         {"assigned_to", opt(9)},
-                         {"staff_role", opt(10)}});
-    }
+    if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (f.kind) where.Add("o.kind = ?", *f.kind);
+    if (f.status) where.Add("o.status = ?", *f.status);
+    auto page = db::ListPage<CaseSummary>(conn, kCaseList, where, f.page, CaseSummaryFrom);
     // Lists show names and matters: the read is audited with the case ids shown.
     json::array ids;
-    for (const auto& item : items) ids.push_back(item.as_object().at("id"));
+    for (const auto& c : page.items) ids.push_back(c.id);
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     audit::Append(conn, actor, {"cases.case.listed", "case", "*", true, {{"ids", std::move(ids)}}});
     tx.Commit();
-    return {{"items", std::move(items)}, {"total", total}};
+    return page;
 }
 
-json::object CaseService::Stats(const auth::Principal& p, int64_t community, int year) {
+CaseStats CaseService::Stats(const auth::Principal& p, int64_t community, int year) {
     db::Connection& conn = db_.Local();
     auto place = places::FindPlace(conn, p, community);
     if (!place || place->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
     std::string ys = std::to_string(year) + "-01-01", ye = std::to_string(year) + "-12-31";
-    json::array by_kind;
-    for (const auto& r : conn.Query(
-             "SELECT kind, count(*), sum(CASE WHEN status = 'closed' THEN 1 ELSE 0 END), sum(CASE WHEN outcome = "
-             "'resolved' THEN 1 ELSE 0 END) FROM cases WHERE community_id = ? AND registered_on >= ? AND registered_on "
-             "<= ? GROUP BY kind ORDER BY kind",
-             community, ys, ye)) {
-        by_kind.push_back({{"kind", r.Str(0)}, {"registered", r.Int(1)}, {"closed", r.Int(2)}, {"resolved", r.Int(3)}});
+    CaseStats out{.community_id = community, .year = year, .resolved_by_month = std::vector<int64_t>(12, 0)};
+    for (const auto& r : conn.Query(R"sql(
+SELECT kind, count(*) AS registered, sum(CASE WHEN status = 'closed' THEN 1 ELSE 0 END) AS closed,
+       sum(CASE WHEN outcome = 'resolved' THEN 1 ELSE 0 END) AS resolved
+FROM cases WHERE community_id = ? AND registered_on >= ? AND registered_on <= ?
+GROUP BY kind ORDER BY kind)sql",
+                                    community, ys, ye)) {
+        out.by_kind.push_back({r.Str("kind"), r.Int("registered"), r.Int("closed"), r.Int("resolved")});
     }
-    json::array by_month;
     std::vector<int64_t> days;
-    std::vector<int64_t> months(12, 0);
-    for (const auto& r : conn.Query(
-             "SELECT registered_on, resolved_on FROM cases WHERE community_id = ? AND kind = 'mediation' AND outcome = "
-             "'resolved' AND resolved_on >= ? AND resolved_on <= ?",
-             community, ys, ye)) {
-        ++months[static_cast<size_t>(std::stoi(r.Str(1).substr(5, 2)) - 1)];
-        days.push_back(DaysBetween(r.Str(0), r.Str(1)));
+    for (const auto& r : conn.Query(R"sql(
+SELECT registered_on, resolved_on FROM cases
+WHERE community_id = ? AND kind = 'mediation' AND outcome = 'resolved' AND resolved_on >= ? AND resolved_on <= ?)sql",
+                                    community, ys, ye)) {
+        ++out.resolved_by_month[static_cast<size_t>(std::stoi(r.Str("resolved_on").substr(5, 2)) - 1)];
+        days.push_back(DaysBetween(r.Str("registered_on"), r.Str("resolved_on")));
     }
-    for (int m = 0; m < 12; ++m) by_month.push_back({{"month", m + 1}, {"resolved", months[static_cast<size_t>(m)]}});
     std::sort(days.begin(), days.end());
-    int64_t all_time = conn.QueryInt(
+    out.resolved_in_year = static_cast<int64_t>(days.size());
+    if (!days.empty()) out.median_days_to_resolution = days[days.size() / 2];
+    out.resolved_all_time = conn.QueryInt(
         "SELECT count(*) FROM cases WHERE community_id = ? AND kind = 'mediation' AND outcome = 'resolved' AND "
         "resolved_on <= ?",
         community, ye);
-    return {{"community_id", community},
-            {"year", year},
-            {"by_kind", std::move(by_kind)},
-            {"disputes_resolved_by_month", std::move(by_month)},
-            {"disputes_resolved_in_year", static_cast<int64_t>(days.size())},
-            {"disputes_resolved_all_time", all_time},
-            {"median_days_to_resolution", days.empty() ? json::value(nullptr) : json::value(days[days.size() / 2])}};
+    return out;
 }
 
-json::object CaseService::Get(const auth::Principal& p, int64_t id, const audit::Actor& actor) {
+Case CaseService::Get(const auth::Principal& p, int64_t id, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::SqlWhere where = Visible(p);
     where.Add("o.id = ?", id);
-    auto rows = conn.Run(
-        "SELECT o.id, o.number, o.community_id, o.kind, o.status, o.title, o.applicant_resident_id, o.applicant_name, "
-        "o.respondent, o.facts, o.location, o.channel, o.assigned_user_id, u.display_name, o.staff_role, o.outcome, "
-        "o.registered_on, o.resolved_on FROM cases o LEFT JOIN users u ON u.id = o.assigned_user_id" +
-            where.Sql(),
-        where.values());
+    auto rows = conn.Run(std::string(kCaseSelect) + where.Sql(), where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
-    const auto& r = rows.front();
-    auto opt = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Str(c)); };
-    auto opti = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Int(c)); };
-    json::array sessions;
-    for (const auto& s :
-         conn.Query("SELECT s.id, s.held_on, u.display_name, s.notes FROM case_sessions s LEFT JOIN users u ON u.id = "
-                    "s.staff_user_id WHERE s.case_id = ? ORDER BY s.held_on, s.id",
-                    id)) {
-        sessions.push_back({{"id", s.Int(0)},
-                            {"held_on", s.Str(1)},
-                            {"staff", s.IsNull(2) ? json::value(nullptr) : json::value(s.Str(2))},
-                            {"notes", s.Str(3)}});
+    Case c = CaseFrom(rows.front());
+    for (const auto& s : conn.Query(kSessionsSelect, id)) {
+        c.sessions.push_back({s.Int("id"), s.Str("held_on"), s.OptStr("staff"), s.Str("notes")});
     }
-    json::value agreement = nullptr;
-    if (auto a = conn.QueryOne("SELECT form, parties, content, signed_on, fulfilment, fulfilment_checked_on, "
-                               "fulfilment_note FROM mediation_agreements WHERE case_id = ?",
-                               id)) {
-        agreement = {{"form", a->Str(0)},
-                     {"parties", a->Str(1)},
-                     {"content", a->Str(2)},
-                     {"signed_on", a->Str(3)},
-                     {"fulfilment", a->Str(4)},
-                     {"fulfilment_checked_on", a->IsNull(5) ? json::value(nullptr) : json::value(a->Str(5))},
-                     {"fulfilment_note", a->Str(6)}};
+    if (auto a = conn.QueryOne(kAgreementSelect, id)) {
+        c.agreement = Agreement{a->Str("form"),       a->Str("parties"),
+                                a->Str("content"),    a->Str("signed_on"),
+                                a->Str("fulfilment"), a->OptStr("fulfilment_checked_on"),
+                                a->Str("fulfilment_note")};
     }
     // Reading a case is audited, in its own transaction.
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    audit::Append(conn, actor, {"cases.case.read", "case", std::to_string(id), true, {{"number", r.Str(1)}}});
+    audit::Append(conn, actor, {"cases.case.read", "case", std::to_string(id), true, {{"number", c.number}}});
     tx.Commit();
-    return {{"id", r.Int(0)},
-            {"number", r.Str(1)},
-            {"community_id", r.Int(2)},
-            {"kind", r.Str(3)},
-            {"status", r.Str(4)},
-            {"title", r.Str(5)},
-            {"applicant_resident_id", opti(6)},
-            {"applicant_name", r.Str(7)},
-            {"respondent", r.Str(8)},
-            {"facts", r.Str(9)},
-            {"location", r.Str(10)},
-            {"channel", r.Str(11)},
-            {"assigned_user_id", opti(12)},
-            {"assigned_to", opt(13)},
-            {"staff_role", opt(14)},
-            {"outcome", opt(15)},
-            {"registered_on", r.Str(16)},
-            {"resolved_on", opt(17)},
-            {"sessions", std::move(sessions)},
-            {"agreement", agreement},
-            {"read_only", r.Str(4) == "closed"}};
+    return c;
 }
 
 int64_t CaseService::Register(const auth::Principal& p, const CaseInput& in, const audit::Actor& actor) {
@@ -238,15 +231,14 @@ int64_t CaseService::Register(const auth::Principal& p, const CaseInput& in, con
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto place = places::FindPlace(conn, p, in.community_id);
     if (!place || place->kind != "community") {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"community_id", "not_found"}}}});
+        throw AppError::Field("community_id", "not_found");
     }
     CaseInput checked = in;
     if (in.applicant_resident_id) {
         auto r = conn.QueryOne("SELECT name FROM residents WHERE id = ? AND community_id = ?",
                                *in.applicant_resident_id, in.community_id);
         if (!r) {
-            throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                           {{"fields", {{"applicant_resident_id", "not_found"}}}});
+            throw AppError::Field("applicant_resident_id", "not_found");
         }
         checked.applicant_name = r->Str(0);
     }
@@ -267,19 +259,18 @@ int64_t CaseService::Register(const auth::Principal& p, const CaseInput& in, con
 void CaseService::Assign(const auth::Principal& p, int64_t id, int64_t user_id, const std::string& staff_role,
                          const audit::Actor& actor) {
     if (!Known(kStaffRoles, staff_role)) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                       {{"fields", {{"staff_role", "invalid_choice"}}}});
+        throw AppError::Field("staff_role", "invalid_choice");
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     CaseRow c = Writable(conn, p, id);
     auto staff =
         conn.QueryOne("SELECT role, scope_kind, scope_place_id FROM users WHERE id = ? AND disabled = 0", user_id);
-    bool ok = staff && (staff->Str(0) == "mediator" || staff->Str(0) == "rights_head") &&
-              ((staff->Str(1) == "community" && !staff->IsNull(2) && staff->Int(2) == c.community_id) ||
-               staff->Str(1) == "street");
+    bool ok = staff && (staff->Str("role") == "mediator" || staff->Str("role") == "rights_head") &&
+              ((staff->Str("scope_kind") == "community" && staff->OptInt("scope_place_id") == c.community_id) ||
+               staff->Str("scope_kind") == "street");
     if (!ok)
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"user_id", "not_case_staff"}}}});
+        throw AppError::Field("user_id", "not_case_staff");
     conn.Exec(
         "UPDATE cases SET assigned_user_id = ?, staff_role = ?, status = CASE WHEN status = 'registered' THEN "
         "'in_progress' ELSE status END WHERE id = ?",
@@ -355,8 +346,7 @@ void CaseService::CheckFulfilment(const auth::Principal& p, int64_t id, const st
     auto a = conn.QueryOne("SELECT signed_on FROM mediation_agreements WHERE case_id = ?", id);
     if (!a) throw AppError(ErrorCode::kConflict, "no_agreement");
     if (checked_on < a->Str(0)) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                       {{"fields", {{"checked_on", "before_agreement"}}}});
+        throw AppError::Field("checked_on", "before_agreement");
     }
     conn.Exec(
         "UPDATE mediation_agreements SET fulfilment = ?, fulfilment_checked_on = ?, fulfilment_note = ? WHERE "
@@ -378,8 +368,7 @@ void CaseService::Close(const auth::Principal& p, int64_t id, const std::string&
     CaseRow c = Writable(conn, p, id);
     auto registered = conn.QueryOne("SELECT registered_on FROM cases WHERE id = ?", id)->Str(0);
     if (resolved_on < registered) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                       {{"fields", {{"resolved_on", "before_registration"}}}});
+        throw AppError::Field("resolved_on", "before_registration");
     }
     // A mediation counts as resolved only with an agreement whose fulfilment was checked.
     if (c.kind == "mediation" && outcome == "resolved" &&

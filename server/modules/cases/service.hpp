@@ -5,35 +5,25 @@
 // its fulfilment check and the archive. Confidential: a case is visible to its assigned staff
 // and the centre's head (cases.head) only — everyone else gets 404 and sees counts — and every
 // read of a case is audited. Closed cases are read-only.
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 
 #include "core/audit/audit.hpp"
 #include "core/auth/principal.hpp"
 #include "core/db/database.hpp"
+#include "modules/cases/model.hpp"
 
 namespace tongxin::cases {
-
-struct CaseInput {
-    int64_t community_id = 0;
-    std::string kind, title;
-    std::optional<int64_t> applicant_resident_id;
-    std::string applicant_name, respondent, facts, location, channel;
-    std::string registered_on;
-};
 
 class CaseService {
   public:
     explicit CaseService(db::Database& db) : db_(db) {}
 
     // The cases the caller may see (assigned to them, or all for the head).
-    boost::json::object List(const auth::Principal& p, std::optional<int64_t> community,
-                             const std::optional<std::string>& kind, const std::optional<std::string>& status,
-                             int64_t limit, int64_t offset, const audit::Actor& actor);
+    db::Page<CaseSummary> List(const auth::Principal& p, const CaseFilter& f, const audit::Actor& actor);
     // Counts anyone with cases.count may see: by kind and status, resolved by month, days to resolution.
-    boost::json::object Stats(const auth::Principal& p, int64_t community, int year);
-    boost::json::object Get(const auth::Principal& p, int64_t id, const audit::Actor& actor);
+    CaseStats Stats(const auth::Principal& p, int64_t community, int year);
+    Case Get(const auth::Principal& p, int64_t id, const audit::Actor& actor);
     int64_t Register(const auth::Principal& p, const CaseInput& in, const audit::Actor& actor);
     void Assign(const auth::Principal& p, int64_t id, int64_t user_id, const std::string& staff_role,
                 const audit::Actor& actor);

@@ -169,7 +169,7 @@ int64_t CharityService::CreateProject(const auth::Principal& p, const ProjectInp
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto place = places::FindPlace(conn, p, in.community_id);
     if (!place || place->kind != "community") {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"community_id", "not_found"}}}});
+        throw AppError::Field("community_id", "not_found");
     }
     int64_t id = InsertProject(conn, *place->street_id, in, p.user_id);
     audit::Append(conn, actor,
@@ -237,21 +237,20 @@ json::object CharityService::RecordDonation(const auth::Principal& p, const Dona
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto place = places::FindPlace(conn, p, in.community_id);
     if (!place || place->kind != "community") {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"community_id", "not_found"}}}});
+        throw AppError::Field("community_id", "not_found");
     }
     DonationInput checked = in;
     if (in.project_id) {
         auto project = LoadProject(conn, p, *in.project_id);
         if (!project || project->community_id != in.community_id) {
-            throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"project_id", "not_found"}}}});
+            throw AppError::Field("project_id", "not_found");
         }
     }
     if (in.donor_kind == "resident") {
         auto r = conn.QueryOne("SELECT name FROM residents WHERE id = ? AND community_id = ?", *in.donor_resident_id,
                                in.community_id);
         if (!r) {
-            throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                           {{"fields", {{"donor_resident_id", "not_found"}}}});
+            throw AppError::Field("donor_resident_id", "not_found");
         }
         checked.donor_name = r->Str(0);
     }
@@ -375,15 +374,14 @@ int64_t CharityService::RequestDisbursement(const auth::Principal& p, const Disb
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto project = LoadProject(conn, p, in.project_id);
     if (!project)
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"project_id", "not_found"}}}});
+        throw AppError::Field("project_id", "not_found");
     if (in.household_id && conn.QueryInt("SELECT count(*) FROM households WHERE id = ? AND community_id = ?",
                                          *in.household_id, project->community_id) == 0) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"household_id", "not_found"}}}});
+        throw AppError::Field("household_id", "not_found");
     }
     if (in.organization_id && conn.QueryInt("SELECT count(*) FROM organizations WHERE id = ? AND community_id = ?",
                                             *in.organization_id, project->community_id) == 0) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                       {{"fields", {{"organization_id", "not_found"}}}});
+        throw AppError::Field("organization_id", "not_found");
     }
     int64_t id = conn.Insert(
         "INSERT INTO charity_disbursements (street_id, community_id, project_id, form, amount_fen, beneficiary_kind, "
@@ -452,7 +450,7 @@ void CharityService::Approve(const auth::Principal& p, int64_t id, const audit::
 void CharityService::Reject(const auth::Principal& p, int64_t id, const std::string& reason,
                             const audit::Actor& actor) {
     if (reason.empty())
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
+        throw AppError::Field("reason", "required");
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     DisbursementRow d = LoadDisbursement(conn, p, id);
@@ -486,7 +484,7 @@ int64_t CharityService::PostPayment(db::Connection& conn, int64_t id, const std:
 int64_t CharityService::Pay(const auth::Principal& p, int64_t id, const std::string& paid_on,
                             const audit::Actor& actor) {
     if (!time::IsValidDate(paid_on) || paid_on > time::Today()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"paid_on", "invalid_date"}}}});
+        throw AppError::Field("paid_on", "invalid_date");
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
@@ -526,7 +524,7 @@ int64_t CharityService::PostReversal(db::Connection& conn, int64_t transaction_i
 int64_t CharityService::Reverse(const auth::Principal& p, int64_t transaction_id, const std::string& reason,
                                 const audit::Actor& actor) {
     if (reason.empty())
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
+        throw AppError::Field("reason", "required");
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto scope = auth::CommunityRecordScope(p);

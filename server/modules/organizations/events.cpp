@@ -63,14 +63,12 @@ int64_t OrganizationService::AddEvent(const auth::Principal& p, const EventInput
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", in.organization_id);
     auto org = conn.Run("SELECT o.street_id, o.community_id FROM organizations o" + where.Sql(), where.values());
     if (org.empty()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                       {{"fields", {{"organization_id", "not_found"}}}});
+        throw AppError::Field("organization_id", "not_found");
     }
     std::set<int64_t> participants(in.participants.begin(), in.participants.end());
     for (int64_t r : participants) {
         if (!residents::LivesInCommunity(conn, r, org.front().Int(1))) {
-            throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                           {{"fields", {{"participants", "not_found"}}}});
+            throw AppError::Field("participants", "not_found");
         }
     }
     int64_t id = conn.Insert(

@@ -107,8 +107,7 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
               if (list && list->is_array()) {
                   for (auto& item : list->as_array()) {
                       if (!item.is_object()) {
-                          throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                                         {{"fields", {{"resolutions", "wrong_type"}}}});
+                          throw AppError::Field("resolutions", "wrong_type");
                       }
                       http::JsonBody one(item.as_object());
                       ResolutionInput res;

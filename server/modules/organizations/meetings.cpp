@@ -24,8 +24,7 @@ db::Row SelfGoverningOrg(db::Connection& conn, const auth::Principal& p, int64_t
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     const KindInfo* kind = FindKind(rows.front().Str(1));
     if (!kind || !kind->self_governance) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                       {{"fields", {{"organization", "invalid_choice"}}}});
+        throw AppError::Field("organization", "invalid_choice");
     }
     return rows.front();
 }
@@ -82,7 +81,7 @@ int64_t OrganizationService::AddMeeting(const auth::Principal& p, int64_t org_id
     std::set<int64_t> attendees(in.attendees.begin(), in.attendees.end());
     for (int64_t a : attendees) {
         if (!residents::LivesInCommunity(conn, a, org.Int(3))) {
-            throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"attendees", "not_found"}}}});
+            throw AppError::Field("attendees", "not_found");
         }
     }
     int64_t now = time::NowUnix();
@@ -115,7 +114,7 @@ void OrganizationService::SetResolutionStatus(const auth::Principal& p, int64_t 
                                               const std::string& status, const std::string& note,
                                               const audit::Actor& actor) {
     if (!ValidStatus(status)) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"status", "invalid_choice"}}}});
+        throw AppError::Field("status", "invalid_choice");
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);

@@ -273,7 +273,7 @@ void OrganizationService::EndPost(const auth::Principal& p, int64_t org_id, int6
     if (!post) throw AppError(ErrorCode::kNotFound, "not_found");
     if (!post->IsNull(1)) throw AppError(ErrorCode::kConflict, "conflict");
     if (date < post->Str(0)) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"date", "moved_out_before_in"}}}});
+        throw AppError::Field("date", "moved_out_before_in");
     }
     conn.Exec("UPDATE org_posts SET term_to = ?, ended_reason = ? WHERE id = ?", date, reason, post_id);
     audit::Append(conn, actor,

@@ -131,10 +131,9 @@ int64_t CreatePlace(db::Connection& conn, const auth::Principal& p, const PlaceI
     if (!parent_kind) throw AppError(ErrorCode::kForbidden, "forbidden");
     auto parent = in.parent_id ? FindPlace(conn, p, *in.parent_id) : std::nullopt;
     if (!parent)
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"parent_id", "unknown_place"}}}});
+        throw AppError::Field("parent_id", "unknown_place");
     if (parent->kind != *parent_kind) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                       {{"fields", {{"parent_id", "wrong_parent_kind"}}}});
+        throw AppError::Field("parent_id", "wrong_parent_kind");
     }
     if (conn.QueryInt("SELECT count(*) FROM places WHERE parent_id = ? AND name = ?", parent->id, in.name) > 0) {
         throw AppError(ErrorCode::kConflict, "duplicate_name");

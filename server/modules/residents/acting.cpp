@@ -40,7 +40,7 @@ bool InPlaceScope(db::Connection& conn, const auth::Principal& p, int64_t reside
 }
 
 [[noreturn]] void RefuseResident() {
-    throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resident_id", "not_found"}}}});
+    throw AppError::Field("resident_id", "not_found");
 }
 
 }  // namespace

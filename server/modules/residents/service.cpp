@@ -496,7 +496,7 @@ void ResidentService::MoveOut(const auth::Principal& p, int64_t id, const std::s
     if (!current) throw AppError(ErrorCode::kNotFound, "not_found");
     if (current->moved_out) throw AppError(ErrorCode::kConflict, "already_moved_out");
     if (current->moved_in && date < *current->moved_in) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"date", "moved_out_before_in"}}}});
+        throw AppError::Field("date", "moved_out_before_in");
     }
     conn.Exec("UPDATE residents SET moved_out = ?, updated_at = ? WHERE id = ?", date, time::NowUnix(), id);
     reports::Touch(conn, current->community_id);

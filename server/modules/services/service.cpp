@@ -166,7 +166,7 @@ int64_t ServiceLineService::CreatePoint(const auth::Principal& p, const PointInp
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto place = places::FindPlace(conn, p, in.community_id);
     if (!place || place->kind != "community") {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"community_id", "not_found"}}}});
+        throw AppError::Field("community_id", "not_found");
     }
     int64_t now = time::NowUnix();
     int64_t id = conn.Insert(
@@ -352,7 +352,7 @@ int64_t ServiceLineService::Post(const auth::Principal& p, const AidInput& in, c
 void ServiceLineService::Match(const auth::Principal& p, int64_t request_id, std::optional<int64_t> offer_id,
                                std::optional<int64_t> helper_resident_id, const audit::Actor& actor) {
     if (offer_id.has_value() == helper_resident_id.has_value()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"offer_id", "required"}}}});
+        throw AppError::Field("offer_id", "required");
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
@@ -365,14 +365,13 @@ void ServiceLineService::Match(const auth::Principal& p, int64_t request_id, std
     if (offer_id) {
         auto offer = LoadAid(conn, scope, *offer_id);
         if (!offer || offer->kind != "offer" || offer->community_id != req->community_id) {
-            throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"offer_id", "not_found"}}}});
+            throw AppError::Field("offer_id", "not_found");
         }
         // A resident matches only their own request (with any offer) or their own offer.
         if (!staff) {
             int64_t me = residents::ActingFor(conn, p, std::nullopt, residents::Acting::kSelf);
             if (req->resident_id != me && offer->resident_id != me) {
-                throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                               {{"fields", {{"offer_id", "not_your_aid"}}}});
+                throw AppError::Field("offer_id", "not_your_aid");
             }
         }
         if (offer->status != "open") throw AppError(ErrorCode::kConflict, "aid_not_open");
@@ -380,8 +379,7 @@ void ServiceLineService::Match(const auth::Principal& p, int64_t request_id, std
         conn.Exec("UPDATE mutual_aid SET status = 'matched', updated_at = ? WHERE id = ?", time::NowUnix(), *offer_id);
     } else if (staff) {
         if (!residents::LivesInCommunity(conn, *helper_resident_id, req->community_id)) {
-            throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                           {{"fields", {{"helper_resident_id", "not_in_community"}}}});
+            throw AppError::Field("helper_resident_id", "not_in_community");
         }
         helper = *helper_resident_id;
     } else {
@@ -389,8 +387,7 @@ void ServiceLineService::Match(const auth::Principal& p, int64_t request_id, std
         helper = residents::ActingFor(conn, p, helper_resident_id, residents::Acting::kSelf);
     }
     if (helper == req->resident_id) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                       {{"fields", {{"helper_resident_id", "self_help"}}}});
+        throw AppError::Field("helper_resident_id", "self_help");
     }
     conn.Exec(
         "UPDATE mutual_aid SET status = 'matched', helper_resident_id = ?, offer_id = ?, updated_at = ? WHERE id = ?",

@@ -115,16 +115,14 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               std::vector<VolunteerService::MinutesFor> given;
               if (entries && !entries->is_null()) {
                   if (!entries->is_array()) {
-                      throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                                     {{"fields", {{"entries", "wrong_type"}}}});
+                      throw AppError::Field("entries", "wrong_type");
                   }
                   for (const auto& e : entries->as_array()) {
                       http::JsonBody item(e.is_object() ? e.as_object() : json::object{});
                       auto resident = item.Int("resident_id", true, 1);
                       auto minutes = item.Int("minutes", true, 1, 24 * 60);
                       if (!item.errors().Empty()) {
-                          throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                                         {{"fields", {{"entries", "invalid_choice"}}}});
+                          throw AppError::Field("entries", "invalid_choice");
                       }
                       given.push_back({*resident, *minutes});
                   }
@@ -270,8 +268,7 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               if (k && k->is_object()) {
                   for (const auto& [kind, v] : k->as_object()) {
                       if (!v.is_int64()) {
-                          throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                                         {{"fields", {{"kind_points_per_hour", "wrong_type"}}}});
+                          throw AppError::Field("kind_points_per_hour", "wrong_type");
                       }
                       kinds.emplace_back(std::string(kind), v.as_int64());
                   }

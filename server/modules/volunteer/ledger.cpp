@@ -95,10 +95,10 @@ json::object CorrectIn(db::Connection& conn, const auth::Principal& p, const Hou
     if (h.entry != "record") throw AppError(ErrorCode::kUnprocessable, "not_a_record");
     if (h.reversed) throw AppError(ErrorCode::kConflict, "already_corrected");
     if (reason.empty()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
+        throw AppError::Field("reason", "required");
     }
     if (minutes && (*minutes < 0 || *minutes > 24 * 60)) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"minutes", "out_of_range"}}}});
+        throw AppError::Field("minutes", "out_of_range");
     }
     int64_t reversal = VolunteerService::AppendReversal(conn, h.id, reason, p.user_id);
     json::object out{{"reversal_id", reversal}, {"record_id", nullptr}};
@@ -223,7 +223,7 @@ int64_t VolunteerService::AddRecord(const auth::Principal& p, const RecordInput&
     where.AddScope(scope.clause, scope.value).Add("r.id = ?", in.resident_id);
     auto r = conn.Run("SELECT r.street_id, r.community_id FROM residents r" + where.Sql(), where.values());
     if (r.empty()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resident_id", "not_found"}}}});
+        throw AppError::Field("resident_id", "not_found");
     }
     RecordInput checked = in;
     checked.activity_id.reset();  // records of an activity come from ConfirmHours
@@ -287,7 +287,7 @@ std::string VolunteerService::ExportRecords(const auth::Principal& p, const Reco
 int64_t VolunteerService::Dispute(const auth::Principal& p, int64_t hours_id, const std::string& reason,
                                   const audit::Actor& actor) {
     if (reason.empty()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
+        throw AppError::Field("reason", "required");
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
@@ -351,13 +351,13 @@ void VolunteerService::ResolveDispute(const auth::Principal& p, int64_t dispute_
                                       const std::string& note, std::optional<int64_t> minutes,
                                       const audit::Actor& actor) {
     if (outcome != "corrected" && outcome != "upheld") {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"outcome", "invalid_choice"}}}});
+        throw AppError::Field("outcome", "invalid_choice");
     }
     if (note.empty()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"note", "required"}}}});
+        throw AppError::Field("note", "required");
     }
     if (outcome == "corrected" && !minutes) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"minutes", "required"}}}});
+        throw AppError::Field("minutes", "required");
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
@@ -459,7 +459,7 @@ int64_t VolunteerService::CreateReward(const auth::Principal& p, int64_t communi
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto place = places::FindPlace(conn, p, community_id);
     if (!place || place->kind != "community") {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"community_id", "not_found"}}}});
+        throw AppError::Field("community_id", "not_found");
     }
     int64_t id = conn.Insert(
         "INSERT INTO volunteer_rewards (street_id, community_id, name, description, points, stock, created_at) VALUES "
@@ -478,7 +478,7 @@ int64_t VolunteerService::CreateReward(const auth::Principal& p, int64_t communi
 void VolunteerService::RestockReward(const auth::Principal& p, int64_t reward_id, int64_t add,
                                      std::optional<bool> active, const audit::Actor& actor) {
     if (add < 0 || add > 1000000) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"add", "out_of_range"}}}});
+        throw AppError::Field("add", "out_of_range");
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
@@ -723,7 +723,7 @@ json::object VolunteerService::IssueCertificate(const auth::Principal& p, int64_
     where.AddScope(scope.clause, scope.value).Add("r.id = ?", resident_id);
     auto r = conn.Run("SELECT r.street_id, r.community_id FROM residents r" + where.Sql(), where.values());
     if (r.empty()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resident_id", "not_found"}}}});
+        throw AppError::Field("resident_id", "not_found");
     }
     int64_t community = r.front().Int(1);
     auto sums = conn.QueryOne(

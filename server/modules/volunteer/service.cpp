@@ -240,8 +240,7 @@ int64_t VolunteerService::CreateActivity(const auth::Principal& p, const Activit
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", in.organization_id).Add("o.kind = 'volunteer_team'");
     auto org = conn.Run("SELECT o.street_id, o.community_id FROM organizations o" + where.Sql(), where.values());
     if (org.empty()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                       {{"fields", {{"organization_id", "not_a_volunteer_team"}}}});
+        throw AppError::Field("organization_id", "not_a_volunteer_team");
     }
     int64_t id = conn.Insert(
         "INSERT INTO volunteer_activities (organization_id, street_id, community_id, title, kind, content, place, "
@@ -265,7 +264,7 @@ int64_t VolunteerService::CreateActivity(const auth::Principal& p, const Activit
 void VolunteerService::CancelActivity(const auth::Principal& p, int64_t id, const std::string& reason,
                                       const audit::Actor& actor) {
     if (reason.empty()) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"reason", "required"}}}});
+        throw AppError::Field("reason", "required");
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
@@ -332,8 +331,7 @@ json::object VolunteerService::SignUp(const auth::Principal& p, int64_t activity
     if (now >= a.ends_at) throw AppError(ErrorCode::kConflict, "activity_finished");
     int64_t rid = residents::ResidentForAction(conn, p, resident_id, "volunteer.write", residents::Acting::kProxy);
     if (!residents::LivesInCommunity(conn, rid, a.community_id)) {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                       {{"fields", {{"resident_id", "not_in_community"}}}});
+        throw AppError::Field("resident_id", "not_in_community");
     }
     auto existing =
         conn.QueryOne("SELECT id, status FROM volunteer_signups WHERE activity_id = ? AND resident_id = ?", a.id, rid);
@@ -414,7 +412,7 @@ json::object VolunteerService::Check(const auth::Principal& p, int64_t activity_
                                      const std::optional<std::string>& code, const std::string& direction,
                                      const audit::Actor& actor) {
     if (direction != "in" && direction != "out") {
-        throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"direction", "invalid_choice"}}}});
+        throw AppError::Field("direction", "invalid_choice");
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
@@ -425,12 +423,12 @@ json::object VolunteerService::Check(const auth::Principal& p, int64_t activity_
     int64_t rid;
     if (by_organiser) {
         if (!resident_id) {
-            throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"resident_id", "required"}}}});
+            throw AppError::Field("resident_id", "required");
         }
         rid = *resident_id;
     } else {
         if (!code || code->size() != a.code.size() || sodium_memcmp(code->data(), a.code.data(), a.code.size()) != 0) {
-            throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{"code", "invalid_code"}}}});
+            throw AppError::Field("code", "invalid_code");
         }
         if (now < a.starts_at - 2 * 3600 || now > a.ends_at + 2 * 3600) {
             throw AppError(ErrorCode::kConflict, "checkin_closed");
@@ -484,14 +482,12 @@ json::object VolunteerService::ConfirmHours(const auth::Principal& p, int64_t ac
     } else {
         for (const auto& g : given) {
             if (g.minutes < 1 || g.minutes > 24 * 60) {
-                throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                               {{"fields", {{"minutes", "out_of_range"}}}});
+                throw AppError::Field("minutes", "out_of_range");
             }
             if (conn.QueryInt("SELECT count(*) FROM volunteer_signups WHERE activity_id = ? AND resident_id = ? AND "
                               "status = 'confirmed'",
                               a.id, g.resident_id) == 0) {
-                throw AppError(ErrorCode::kUnprocessable, "validation_failed",
-                               {{"fields", {{"resident_id", "not_confirmed"}}}});
+                throw AppError::Field("resident_id", "not_confirmed");
             }
             todo.push_back(g);
         }
