@@ -2,14 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
-#include "app/demo_cases.hpp"
-#include "app/demo_charity.hpp"
-#include "app/demo_lines.hpp"
-#include "app/demo_services.hpp"
-#include "app/demo_shuttle.hpp"
 #include "app/generator.hpp"
 #include "core/error/app_error.hpp"
 #include "core/text/codes.hpp"
+#include "modules/module.hpp"
 #include "modules/places/service.hpp"
 
 namespace tongxin::app {
@@ -68,62 +64,17 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
     }
 
     SetMinorityPartyMembers(conn, angong.id, 26);
-    DemoLines lines = LoadAngongLines(conn, street, angong.id, 2021);
-    LoadOtherLines(conn, street, nanshan.id, 2117);
-    LoadServiceLine(conn, street, angong.id, 2021);
-    LoadServiceLine(conn, street, nanshan.id, 2117);
 
-    audit::Actor system{std::nullopt, "demo", "local"};
-    auto resident_of = [&](int64_t community) {
-        return conn
-            .QueryOne(
-                "SELECT id FROM residents WHERE community_id = ? AND relation = 'head' AND moved_out IS NULL "
-                "AND ethnicity = '04' ORDER BY id LIMIT 1",
-                community)
-            ->Int(0);
-    };
-    std::vector<std::pair<auth::NewUser, std::string>> users = {
-        {{"admin", "华阳街道管理员", "street_admin", password, auth::ScopeKind::kStreet, street, std::nullopt},
-         "街道管理员"},
-        {{"angong", "安公社区工作者", "community_worker", password, auth::ScopeKind::kCommunity, angong.id,
-          std::nullopt},
-         "安公社区工作者"},
-        {{"nanshan", "南山社区工作者", "community_worker", password, auth::ScopeKind::kCommunity, nanshan.id,
-          std::nullopt},
-         "南山社区工作者"},
-        {{"liaison", "安公党员联络人", "liaison", password, auth::ScopeKind::kAssigned, std::nullopt,
-          lines.liaison_resident_id},
-         "安公社区党员联络人"},
-        {{"mediator", "安公调解员", "mediator", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
-         "居民权益维护中心调解员"},
-        {{"rights", "权益中心主任", "rights_head", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
-         "居民权益维护中心主任"},
-        {{"treasurer", "基金出纳", "treasurer", password, auth::ScopeKind::kCommunity, angong.id, std::nullopt},
-         "公益慈善基金出纳"},
-        {{"leader", "南山居民小组长", "group_leader", password, auth::ScopeKind::kGrid, nanshan.grids.front(),
-          conn.QueryOne("SELECT id FROM residents WHERE grid_id = ? AND moved_out IS NULL AND birth_date <= "
-                        "'1990-12-31' ORDER BY id LIMIT 1",
-                        nanshan.grids.front())
-              ->Int(0)},
-         "南山社区居民小组长"},
-        {{"vlead", "安公志愿者队长", "volunteer_lead", password, auth::ScopeKind::kCommunity, angong.id,
-          lines.volunteer_lead_resident_id},
-         "安公少数民族志愿者队伍队长"},
-        {{"resident", "安公居民", "resident", password, auth::ScopeKind::kSelf, std::nullopt, resident_of(angong.id)},
-         "安公社区居民"},
-        {{"auditor", "街道审计员", "auditor", password, auth::ScopeKind::kStreet, street, std::nullopt}, "街道审计员"},
-    };
-    std::vector<DemoAccount> accounts;
-    for (auto& [u, description] : users) {
-        auth.CreateUser(conn, auth.PrepareUser(u), system);
-        accounts.push_back({u.username, u.role, description});
+    DemoWorld world{conn,
+                    auth,
+                    password,
+                    street,
+                    {angong.id, "安公社区", angong.grids, 2021},
+                    {nanshan.id, "南山社区", nanshan.grids, 2117}};
+    for (const ModuleInfo& m : AllModules()) {
+        if (m.demo) m.demo(world);
     }
-    auto user_id = [&](const char* name) {
-        return conn.QueryOne("SELECT id FROM users WHERE username = ?", std::string(name))->Int(0);
-    };
-    LoadCharity(conn, street, angong.id, {user_id("treasurer"), user_id("angong"), user_id("admin")}, 2021);
-    LoadCases(conn, street, angong.id, user_id("mediator"), user_id("rights"), 2021);
-    LoadShuttle(conn, street, nanshan.id, user_id("leader"), user_id("nanshan"), 217);
+    audit::Actor system{std::nullopt, "demo", "local"};
     audit::Append(conn, system,
                   {"demo.loaded",
                    "street",
@@ -131,7 +82,7 @@ std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& 
                    true,
                    {{"residents", static_cast<int64_t>(angong.residents.size() + nanshan.residents.size())}}});
     tx.Commit();
-    return accounts;
+    return world.accounts;
 }
 
 void Generate(db::Database& db, residents::ResidentService& svc, int64_t residents, int communities, uint64_t seed) {

@@ -5,17 +5,13 @@
 
 #include "core/auth/auth_service.hpp"
 #include "core/db/database.hpp"
+#include "modules/demo.hpp"
 #include "modules/residents/service.hpp"
 
 namespace tongxin::app {
 
-struct DemoAccount {
-    std::string username;
-    std::string role;
-    std::string description;
-};
-
-// Loads the demo; returns the accounts created (all with `password`).
+// Loads the demo: the street, its communities and residents, then every module's records
+// (modules/demo.hpp); returns the accounts created (all with `password`).
 std::vector<DemoAccount> LoadDemo(db::Database& db, residents::ResidentService& svc, auth::AuthService& auth,
                                   const std::string& password);
 

@@ -62,17 +62,6 @@ const std::vector<std::string>* SurnamesFor(const std::string& code) {
 
 }  // namespace
 
-uint64_t Rng::Next() {
-    uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
-
-int Rng::Uniform(int lo, int hi) { return lo + static_cast<int>(Next() % static_cast<uint64_t>(hi - lo + 1)); }
-
-double Rng::Unit() { return static_cast<double>(Next() >> 11) / static_cast<double>(1ull << 53); }
-
 std::string PeopleMaker::DrawEthnicity(const std::vector<EthnicShare>& shares) {
     double u = rng_.Unit();
     for (const auto& s : shares) {

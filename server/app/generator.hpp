@@ -7,26 +7,12 @@
 #include <vector>
 
 #include "core/db/database.hpp"
+#include "core/util/rng.hpp"
 #include "modules/residents/service.hpp"
 
 namespace tongxin::app {
 
-// splitmix64: small, fast, and the same on every platform (unlike std:: distributions).
-class Rng {
-  public:
-    explicit Rng(uint64_t seed) : state_(seed) {}
-    uint64_t Next();
-    int Uniform(int lo, int hi);  // inclusive
-    double Unit();
-    bool Chance(double p) { return Unit() < p; }
-    template <typename T>
-    const T& Pick(const std::vector<T>& v) {
-        return v[static_cast<size_t>(Uniform(0, static_cast<int>(v.size()) - 1))];
-    }
-
-  private:
-    uint64_t state_;
-};
+using util::Rng;
 
 struct EthnicShare {
     std::string code;

@@ -18,20 +18,10 @@
 #include "core/db/migrator.hpp"
 #include "core/http/server.hpp"
 #include "core/http/static_files.hpp"
-#include "modules/accounts/module.hpp"
-#include "modules/cases/module.hpp"
-#include "modules/charity/module.hpp"
-#include "modules/notices/module.hpp"
-#include "modules/organizations/module.hpp"
-#include "modules/party/module.hpp"
-#include "modules/places/module.hpp"
-#include "modules/places/service.hpp"
+#include "modules/charity/service.hpp"
+#include "modules/module.hpp"
 #include "modules/reports/memo.hpp"
-#include "modules/reports/module.hpp"
-#include "modules/residents/module.hpp"
-#include "modules/services/module.hpp"
-#include "modules/shuttle/module.hpp"
-#include "modules/volunteer/module.hpp"
+#include "modules/residents/service.hpp"
 
 namespace tongxin::db {
 void SqliteCopy(const std::string& from, const std::string& to);
@@ -64,57 +54,32 @@ void TouchAllCommunities(db::Database& db) {
     tx.Commit();
 }
 
-// Everything a running Tongxin holds; modules register their routes and indicators here.
+// Everything a running Tongxin holds. Modules install their permissions, routes and indicators
+// here (modules/all.cpp lists them); the App knows none of them by name.
 struct App {
     std::unique_ptr<db::Database> db;
     crypto::Vault vault;
     auth::AuthService auth;
     Context ctx;
-    residents::ResidentService residents;
-    organizations::OrganizationService organizations;
-    party::PartyService party;
-    volunteer::VolunteerService volunteer;
-    services::ServiceLineService services;
-    charity::CharityService charity;
-    cases::CaseService cases;
-    shuttle::ShuttleService shuttle;
-    notices::NoticeService notices;
     reports::Registry registry;
     http::Router router;
+    std::vector<std::shared_ptr<void>> modules;
 
     App(const std::string& db_url, const std::string& key_file, const std::string& public_url = "")
         : db(db::OpenDatabase(db_url)),
           vault(crypto::Vault::LoadOrCreate(key_file)),
           auth(*db, vault),
-          ctx{*db, vault, auth, public_url},
-          residents(*db, vault),
-          organizations(*db),
-          party(*db),
-          volunteer(*db),
-          services(*db),
-          charity(*db),
-          cases(*db),
-          shuttle(*db),
-          notices(*db) {
+          ctx{*db, vault, auth, public_url} {
         audit::UseKey(vault.AuditKey());
         db::Migrate(*db);
         audit::UpgradeChain(db->Local());
-        accounts::Register(router, ctx);
-        places::Register(router, ctx);
-        tongxin::residents::Register(router, ctx, residents);
-        reports::RegisterRegistryIndicators(registry);
-        organizations::Register(router, ctx, organizations, registry);
-        party::Register(router, ctx, party, registry);
-        volunteer::Register(router, ctx, volunteer, registry);
-        services::Register(router, ctx, services, registry);
-        charity::Register(router, ctx, charity, registry);
-        cases::Register(router, ctx, cases, registry);
-        shuttle::Register(router, ctx, shuttle, registry);
-        notices::Register(router, ctx, notices);
-        reports::Register(router, ctx, registry);
+        ModuleHost host{ctx, router, registry};
+        modules = InstallModules(AllModules(), host);
         router.Add("GET", "/api/v1/openapi.json", http::Access::Public(), "This document",
                    [this](http::Request&) { return http::Response::Json(router.OpenApi()); });
     }
+    // The registry of people, for the demo loader and the generator.
+    residents::ResidentService Residents() { return residents::ResidentService(*db, vault); }
 };
 
 std::string AuditBroken(const audit::VerifyResult& r) {
@@ -259,7 +224,8 @@ int main(int argc, char** argv) {
                 return Fail("--admin-password needs at least 10 characters and three of: upper, lower, digit, symbol");
             }
             App app(db_url, key_file);
-            auto accounts = app::LoadDemo(*app.db, app.residents, app.auth, password);
+            residents::ResidentService residents_svc = app.Residents();
+            auto accounts = app::LoadDemo(*app.db, residents_svc, app.auth, password);
             TouchAllCommunities(*app.db);
             std::cout << "Demo loaded. Accounts (password: " << password << "):\n";
             for (const auto& a : accounts) std::cout << "  " << a.username << "\t" << a.description << "\n";
@@ -273,8 +239,9 @@ int main(int argc, char** argv) {
                     "--communities");
             }
             App app(db_url, key_file);
+            residents::ResidentService residents_svc = app.Residents();
             if (residents_n > 0) {
-                app::Generate(*app.db, app.residents, residents_n, communities, seed);
+                app::Generate(*app.db, residents_svc, residents_n, communities, seed);
                 std::cout << "generated " << residents_n << " residents\n";
             }
             if (hours_n > 0) app::GenerateVolunteerHours(*app.db, hours_n, seed + 1);

@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/auth/principal.hpp"
@@ -9,59 +10,50 @@
 
 namespace tongxin::auth {
 
-const std::vector<RoleInfo>& Roles() {
-    static const std::vector<RoleInfo> kAll = {
-        {"street_admin",
-         "街道管理员",
-         "Street administrator",
-         {"places.read",         "places.write",     "residents.read", "residents.write", "residents.sensitive",
-          "residents.import",    "residents.export", "reports.read",   "users.manage",    "organizations.read",
-          "organizations.write", "party.read",       "party.write",    "party.visit",     "volunteer.read",
-          "volunteer.write",     "services.read",    "services.write", "charity.read",    "charity.approve",
-          "cases.count",         "shuttle.read",     "shuttle.write",  "shuttle.board",   "notices.write"}},
-        {"community_worker",
-         "社区工作者",
-         "Community worker",
-         {"places.read",      "places.write",     "residents.read", "residents.write",    "residents.sensitive",
-          "residents.import", "residents.export", "reports.read",   "organizations.read", "organizations.write",
-          "party.read",       "party.write",      "party.visit",    "volunteer.read",     "volunteer.write",
-          "services.read",    "services.write",   "charity.read",   "charity.approve",    "cases.intake",
-          "cases.count",      "shuttle.read",     "shuttle.write",  "shuttle.board",      "notices.write"}},
-        {"liaison",
-         "党员联络人",
-         "Party-member liaison",
-         {"residents.read", "party.read", "party.visit", "volunteer.self"}},
-        {"volunteer_lead",
-         "志愿者队长",
-         "Volunteer team lead",
-         {"places.read", "reports.read", "residents.read", "organizations.read", "volunteer.read", "volunteer.write",
-          "shuttle.board"}},
-        {"mediator",
-         "调解员",
-         "Mediator",
-         {"places.read", "reports.read", "residents.read", "cases.intake", "cases.handle", "cases.count"}},
-        {"rights_head",
-         "权益中心主任",
-         "Head of the rights centre",
-         {"places.read", "reports.read", "residents.read", "cases.intake", "cases.handle", "cases.head",
-          "cases.count"}},
-        {"treasurer",
-         "基金出纳",
-         "Fund treasurer",
-         {"places.read", "reports.read", "residents.read", "organizations.read", "charity.read", "charity.write"}},
-        {"group_leader",
-         "居民小组长",
-         "Residents' group leader",
-         {"places.read", "residents.read", "volunteer.self", "shuttle.book"}},
-        {"resident", "居民", "Resident", {"residents.read", "volunteer.self", "shuttle.book"}},
-        {"auditor",
-         "审计员",
-         "Auditor",
-         {"audit.read", "reports.read", "places.read", "organizations.read", "volunteer.read", "services.read",
-          "charity.read"}},
+namespace {
+
+std::vector<RoleInfo>& Table() {
+    static std::vector<RoleInfo> roles = {
+        {"street_admin", "街道管理员", "Street administrator", {}},
+        {"community_worker", "社区工作者", "Community worker", {}},
+        {"liaison", "党员联络人", "Party-member liaison", {}},
+        {"volunteer_lead", "志愿者队长", "Volunteer team lead", {}},
+        {"mediator", "调解员", "Mediator", {}},
+        {"rights_head", "权益中心主任", "Head of the rights centre", {}},
+        {"treasurer", "基金出纳", "Fund treasurer", {}},
+        {"group_leader", "居民小组长", "Residents' group leader", {}},
+        {"resident", "居民", "Resident", {}},
+        {"auditor", "审计员", "Auditor", {}},
     };
-    return kAll;
+    return roles;
 }
+
+std::set<std::string>& Defined() {
+    static std::set<std::string> names;
+    return names;
+}
+
+}  // namespace
+
+void UsePermissions(const std::vector<Permission>& all) {
+    std::vector<RoleInfo> roles = Table();
+    for (RoleInfo& r : roles) r.permissions.clear();
+    std::set<std::string> names;
+    for (const Permission& perm : all) {
+        if (!names.insert(perm.name).second) throw std::logic_error("permission defined twice: " + perm.name);
+        for (const std::string& key : perm.roles) {
+            auto it = std::find_if(roles.begin(), roles.end(), [&](const RoleInfo& r) { return r.key == key; });
+            if (it == roles.end()) throw std::logic_error("permission " + perm.name + " names an unknown role " + key);
+            it->permissions.insert(perm.name);
+        }
+    }
+    Table() = std::move(roles);
+    Defined() = std::move(names);
+}
+
+bool IsDefined(const std::string& permission) { return Defined().count(permission) > 0; }
+
+const std::vector<RoleInfo>& Roles() { return Table(); }
 
 const RoleInfo* FindRole(const std::string& key) {
     for (const auto& r : Roles())

@@ -1,6 +1,7 @@
 #pragma once
-// Roles and the permissions each grants. A role's place scope is set per account
-// (users.scope_kind / scope_place_id); the role says what, the scope says where.
+// Roles and the permissions each grants. Modules define the permissions (modules/<m>/module.cpp,
+// each with the roles that hold it); the roles themselves are fixed here. A role's place scope is
+// set per account (users.scope_kind / scope_place_id); the role says what, the scope says where.
 #include <set>
 #include <string>
 #include <vector>
@@ -14,6 +15,18 @@ struct RoleInfo {
     std::set<std::string> permissions;
 };
 
+// A permission a module defines ("shuttle.book") and the roles that hold it.
+struct Permission {
+    std::string name;
+    std::vector<std::string> roles;
+};
+
+// Installs the permissions of all modules (once, before serving); throws on an unknown role or
+// a permission defined twice.
+void UsePermissions(const std::vector<Permission>& all);
+bool IsDefined(const std::string& permission);
+
+// The roles with the permissions the installed modules grant them.
 const std::vector<RoleInfo>& Roles();
 const RoleInfo* FindRole(const std::string& key);
 

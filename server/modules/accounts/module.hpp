@@ -1,6 +1,7 @@
 #pragma once
 #include "core/context.hpp"
 #include "core/http/router.hpp"
+#include "modules/module.hpp"
 
 namespace tongxin::accounts {
 
@@ -8,5 +9,10 @@ namespace tongxin::accounts {
 // /audit; and the router's authenticator (cookie or bearer token, CSRF on cookie writes) and
 // the failure audit hook.
 void Register(http::Router& router, Context& ctx);
+
+// Its demo records (modules/demo.hpp), in demo.cpp.
+void LoadDemo(DemoWorld& world);
+// The module: its permissions, service, routes and indicators (modules/module.hpp).
+ModuleInfo Describe();
 
 }  // namespace tongxin::accounts

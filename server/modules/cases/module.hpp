@@ -2,6 +2,7 @@
 #include "core/context.hpp"
 #include "core/http/router.hpp"
 #include "modules/cases/service.hpp"
+#include "modules/module.hpp"
 #include "modules/reports/registry.hpp"
 
 namespace tongxin::cases {
@@ -10,5 +11,10 @@ namespace tongxin::cases {
 // rights.disputes_resolved.
 void Register(http::Router& router, Context& ctx, CaseService& service, reports::Registry& registry);
 void RegisterIndicators(reports::Registry& registry);
+
+// Its demo records (modules/demo.hpp), in demo.cpp.
+void LoadDemo(DemoWorld& world);
+// The module: its permissions, service, routes and indicators (modules/module.hpp).
+ModuleInfo Describe();
 
 }  // namespace tongxin::cases

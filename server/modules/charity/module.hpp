@@ -2,6 +2,7 @@
 #include "core/context.hpp"
 #include "core/http/router.hpp"
 #include "modules/charity/service.hpp"
+#include "modules/module.hpp"
 #include "modules/reports/registry.hpp"
 
 namespace tongxin::charity {
@@ -12,5 +13,10 @@ namespace tongxin::charity {
 // charity.pandemic_donations_fen.
 void Register(http::Router& router, Context& ctx, CharityService& service, reports::Registry& registry);
 void RegisterIndicators(reports::Registry& registry);
+
+// Its demo records (modules/demo.hpp), in demo.cpp.
+void LoadDemo(DemoWorld& world);
+// The module: its permissions, service, routes and indicators (modules/module.hpp).
+ModuleInfo Describe();
 
 }  // namespace tongxin::charity

@@ -1,6 +1,7 @@
 #pragma once
 #include "core/context.hpp"
 #include "core/http/router.hpp"
+#include "modules/module.hpp"
 #include "modules/reports/registry.hpp"
 
 namespace tongxin::reports {
@@ -9,5 +10,8 @@ namespace tongxin::reports {
 void Register(http::Router& router, Context& ctx, Registry& registry);
 // The registry's own indicators: residents, minority residents, households.
 void RegisterRegistryIndicators(Registry& registry);
+
+// The module: its permissions, service, routes and indicators (modules/module.hpp).
+ModuleInfo Describe();
 
 }  // namespace tongxin::reports

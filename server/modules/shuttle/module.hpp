@@ -1,6 +1,7 @@
 #pragma once
 #include "core/context.hpp"
 #include "core/http/router.hpp"
+#include "modules/module.hpp"
 #include "modules/notices/service.hpp"
 #include "modules/reports/registry.hpp"
 #include "modules/shuttle/service.hpp"
@@ -14,5 +15,10 @@ namespace tongxin::shuttle {
 void Register(http::Router& router, Context& ctx, ShuttleService& service, reports::Registry& registry);
 // shuttle.boarded: rides taken in the year, each with its trip, stop and rider.
 void RegisterIndicators(reports::Registry& registry);
+
+// Its demo records (modules/demo.hpp), in demo.cpp.
+void LoadDemo(DemoWorld& world);
+// The module: its permissions, service, routes and indicators (modules/module.hpp).
+ModuleInfo Describe();
 
 }  // namespace tongxin::shuttle

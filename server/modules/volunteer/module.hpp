@@ -1,6 +1,7 @@
 #pragma once
 #include "core/context.hpp"
 #include "core/http/router.hpp"
+#include "modules/module.hpp"
 #include "modules/reports/registry.hpp"
 #include "modules/volunteer/service.hpp"
 
@@ -12,5 +13,10 @@ namespace tongxin::volunteer {
 // volunteer.regular_volunteers and volunteer.hours.
 void Register(http::Router& router, Context& ctx, VolunteerService& service, reports::Registry& registry);
 void RegisterIndicators(reports::Registry& registry);
+
+// Its demo records (modules/demo.hpp), in demo.cpp.
+void LoadDemo(DemoWorld& world);
+// The module: its permissions, service, routes and indicators (modules/module.hpp).
+ModuleInfo Describe();
 
 }  // namespace tongxin::volunteer

@@ -2,12 +2,17 @@
 // the 南湖公园 vaccination site, stops at compound gates, reservations made by the residents'
 // group leaders (the demo `leader` among them) for residents aged 18–59, boarding with a few
 // no-shows, and the volunteers on board (their hours in the volunteer ledger).
-#include "app/demo_shuttle.hpp"
+#include "core/util/rng.hpp"
+#include "modules/shuttle/module.hpp"
 
 #include "core/time/clock.hpp"
 #include "modules/volunteer/service.hpp"
 
-namespace tongxin::app {
+namespace tongxin::shuttle {
+namespace {
+
+using util::DateOf;
+using util::Rng;
 
 void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_t leader_user, int64_t worker_user,
                  uint64_t seed) {
@@ -87,4 +92,8 @@ void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_
         service, worker_user, time::DayStartUnix("2021-02-15") + 9 * 3600);
 }
 
-}  // namespace tongxin::app
+}  // namespace
+
+void LoadDemo(DemoWorld& w) { LoadShuttle(w.conn, w.street, w.other.id, w.User("leader"), w.User("nanshan"), 217); }
+
+}  // namespace tongxin::shuttle

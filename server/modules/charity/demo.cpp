@@ -2,22 +2,22 @@
 // (cash and goods), the minority residents' epidemic-prevention donations of 2020, a reversed
 // mistake, disbursements approved by two people and paid, and disclosures. Amounts are drawn
 // with a fixed seed; the indicators of CONTRACT.md come out of these records.
-#include "app/demo_charity.hpp"
+#include "core/util/rng.hpp"
+#include "modules/charity/module.hpp"
 
 #include <cstdio>
 
 #include "modules/charity/service.hpp"
 
-namespace tongxin::app {
+namespace tongxin::charity {
 namespace {
 
-std::string Date(int y, int m, int d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
-}
+using util::DateOf;
+using util::Rng;
 
-}  // namespace
+struct CharityPeople {
+    int64_t treasurer = 0, worker = 0, admin = 0;  // user ids
+};
 
 void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const CharityPeople& people, uint64_t seed) {
     using charity::CharityService;
@@ -79,33 +79,33 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
     // 2019: the care project's first year.
     for (int i = 0; i < 60; ++i) {
         donate(care, i % 3 ? "crowdfunding_online" : "crowdfunding_offline", 100 * rng.Uniform(200, 3000),
-               Date(2019, 3 + i % 10, 1 + i % 28), i % 5 == 0 ? 0 : 3);
+               DateOf(2019, 3 + i % 10, 1 + i % 28), i % 5 == 0 ? 0 : 3);
     }
     // 2020: minority residents give for epidemic prevention, in cash and in goods.
     for (int i = 0; i < 150; ++i) {
         bool goods = i % 5 == 0;
         donate(epidemic, i % 2 ? "crowdfunding_offline" : "public_collection", 100 * rng.Uniform(300, 1500),
-               Date(2020, 1 + i % 4, 1 + i % 28), 2, true, goods ? "in_kind" : "cash",
+               DateOf(2020, 1 + i % 4, 1 + i % 28), 2, true, goods ? "in_kind" : "cash",
                goods ? "口罩、消毒液、测温枪" : "");
     }
     for (int i = 0; i < 40; ++i) {
         donate(i % 2 ? care : school, "crowdfunding_online", 100 * rng.Uniform(200, 2000),
-               Date(2020, 5 + i % 8, 1 + i % 28), i % 4 == 0 ? 0 : 3);
+               DateOf(2020, 5 + i % 8, 1 + i % 28), i % 4 == 0 ? 0 : 3);
     }
     // 2021: every channel; the gala in December.
     for (int i = 0; i < 120; ++i) {
         donate(i % 3 ? care : school, "crowdfunding_online", 100 * rng.Uniform(300, 1700),
-               Date(2021, 1 + i % 12, 1 + i % 28), i % 6 == 0 ? 0 : 3);
+               DateOf(2021, 1 + i % 12, 1 + i % 28), i % 6 == 0 ? 0 : 3);
     }
     for (int i = 0; i < 80; ++i) {
-        donate(care, "crowdfunding_offline", 100 * rng.Uniform(200, 800), Date(2021, 1 + i % 12, 2 + i % 26), 3);
+        donate(care, "crowdfunding_offline", 100 * rng.Uniform(200, 800), DateOf(2021, 1 + i % 12, 2 + i % 26), 3);
     }
     for (int i = 0; i < 30; ++i)
-        donate(std::nullopt, "public_collection", 100 * rng.Uniform(500, 1500), Date(2021, 1 + i % 12, 15), 3);
+        donate(std::nullopt, "public_collection", 100 * rng.Uniform(500, 1500), DateOf(2021, 1 + i % 12, 15), 3);
     for (int i = 0; i < 12; ++i)
-        donate(i % 2 ? care : school, "corporate", 100 * rng.Uniform(12000, 18000), Date(2021, 1 + i, 10), 1);
+        donate(i % 2 ? care : school, "corporate", 100 * rng.Uniform(12000, 18000), DateOf(2021, 1 + i, 10), 1);
     for (int i = 0; i < 40; ++i)
-        donate(care, "charity_sale", 100 * rng.Uniform(200, 600), Date(2021, 6, 1 + i % 20), 3);
+        donate(care, "charity_sale", 100 * rng.Uniform(200, 600), DateOf(2021, 6, 1 + i % 20), 3);
     for (int i = 0; i < 60; ++i) donate(gala, "gala", 100 * rng.Uniform(500, 1500), "2021-12-18", i % 10 == 0 ? 1 : 3);
     donate(gala, "gala", 100 * 3000, "2021-12-18", 1, false, "in_kind", "晚会演出服装 40 套");
     // A mistake: recorded twice, the copy reversed with a reason.
@@ -126,7 +126,7 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
         int64_t from = i % 4 == 3 ? school : care;
         if (year == 2019 && from == school) from = care;
         int64_t amount = 100 * rng.Uniform(500, 3000);
-        std::string on = Date(year, 6 + static_cast<int>(i % 6), 10);
+        std::string on = DateOf(year, 6 + static_cast<int>(i % 6), 10);
         int64_t id = conn.Insert(
             "INSERT INTO charity_disbursements (street_id, community_id, project_id, amount_fen, beneficiary_kind, "
             "household_id, purpose, evidence, status, requested_by, first_approver, second_approver, created_at) "
@@ -152,4 +152,10 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
     }
 }
 
-}  // namespace tongxin::app
+}  // namespace
+
+void LoadDemo(DemoWorld& w) {
+    LoadCharity(w.conn, w.street, w.model.id, {w.User("treasurer"), w.User("angong"), w.User("admin")}, w.model.seed);
+}
+
+}  // namespace tongxin::charity

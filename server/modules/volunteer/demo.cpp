@@ -2,18 +2,28 @@
 // hours ledger (a few corrections and disputes among them), points, rewards and redemptions.
 // Who serves how often is drawn from the registry with a fixed seed; the regular volunteers of
 // CONTRACT.md are those whose records pass the rule, not a list typed in.
-#include "app/demo_volunteer.hpp"
+#include "core/util/rng.hpp"
+#include "modules/volunteer/module.hpp"
 
 #include <cstdio>
 
 #include "core/time/clock.hpp"
 #include "modules/volunteer/service.hpp"
 
-namespace tongxin::app {
+namespace tongxin::volunteer {
 namespace {
 
-using volunteer::RecordInput;
-using volunteer::VolunteerService;
+using util::DateOf;
+using util::Rng;
+using util::Shuffle;
+
+struct VolunteerPlan {
+    int regulars = 0;                        // minority residents serving at a share of every year's activities
+    int occasional = 0;                      // minority residents serving two or three times a year
+    int han = 0;                             // Han volunteers serving at a quarter of the activities
+    int activities_per_year[3] = {0, 0, 0};  // 2019, 2020, 2021
+    int regular_share_tenths = 3;
+};
 
 struct Template {
     const char* kind;
@@ -40,12 +50,6 @@ const std::vector<Template>& Templates() {
     return kAll;
 }
 
-std::string Date(int y, int m, int d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-    return buf;
-}
-
 std::vector<int64_t> Adults(db::Connection& conn, int64_t community, const char* ethnicity_clause) {
     std::vector<int64_t> out;
     for (const auto& r : conn.Run(std::string("SELECT id FROM residents WHERE community_id = ? AND moved_out IS NULL "
@@ -64,18 +68,9 @@ std::string CodeOf(Rng& rng) {
     return buf;
 }
 
-void Shuffle(std::vector<int64_t>& v, Rng& rng) {
-    for (size_t i = v.size(); i > 1; --i) {
-        std::swap(v[i - 1], v[static_cast<size_t>(rng.Uniform(0, static_cast<int>(i) - 1))]);
-    }
-}
-
-}  // namespace
-
-VolunteerDemo LoadVolunteerLine(db::Connection& conn, int64_t street, int64_t community, int64_t team,
-                                int64_t mutual_team, const VolunteerPlan& plan, uint64_t seed) {
+void LoadLine(db::Connection& conn, int64_t street, int64_t community, int64_t team, int64_t mutual_team,
+              const VolunteerPlan& plan, uint64_t seed) {
     Rng rng(seed);
-    VolunteerDemo out;
     auto minority = Adults(conn, community, "ethnicity >= '02' AND ethnicity <= '56'");
     auto han = Adults(conn, community, "ethnicity = '01'");
     Shuffle(minority, rng);
@@ -88,7 +83,6 @@ VolunteerDemo LoadVolunteerLine(db::Connection& conn, int64_t street, int64_t co
     std::vector<int64_t> occasional(minority.begin() + plan.regulars,
                                     minority.begin() + plan.regulars + plan.occasional);
     std::vector<int64_t> han_volunteers(han.begin(), han.begin() + plan.han);
-    out.regulars = regulars;
 
     std::vector<std::pair<int64_t, int64_t>> recent;  // (hours id, resident) of 2021, for corrections
     for (int y = 0; y < 3; ++y) {
@@ -101,7 +95,7 @@ VolunteerDemo LoadVolunteerLine(db::Connection& conn, int64_t street, int64_t co
             int first_month = year == 2019 ? 5 : 1;
             int month = first_month + j * (13 - first_month) / count;
             int day = 1 + (j * 11) % 28;
-            std::string date = Date(year, month, day);
+            std::string date = DateOf(year, month, day);
             int64_t starts = time::DayStartUnix(date) + (j % 2 ? 9 * 3600 : 14 * 3600 + 1800);
             int minutes = t.mutual ? 120 : (j % 3 == 0 ? 240 : 180);
             int64_t ends = starts + minutes * 60;
@@ -192,7 +186,36 @@ VolunteerDemo LoadVolunteerLine(db::Connection& conn, int64_t street, int64_t co
     for (size_t i = 0; i < regulars.size(); i += 2) {
         VolunteerService::TakeReward(conn, rewards[i % rewards.size()], regulars[i], std::nullopt);
     }
-    return out;
 }
 
-}  // namespace tongxin::app
+// The community's two volunteer teams (organizations/demo.cpp): the main one and the mutual-aid one.
+std::pair<int64_t, int64_t> Teams(db::Connection& conn, int64_t community) {
+    auto ids = IdsOf(conn.Query(
+        "SELECT id FROM organizations WHERE community_id = ? AND kind = 'volunteer_team' ORDER BY id", community));
+    if (ids.size() < 2) throw std::runtime_error("demo: the volunteer teams are missing");
+    return {ids[0], ids[1]};
+}
+
+}  // namespace
+
+void LoadDemo(DemoWorld& w) {
+    VolunteerPlan model;
+    model.regulars = 75;
+    model.occasional = 45;
+    model.han = 40;
+    model.activities_per_year[0] = 40;
+    model.activities_per_year[1] = 60;
+    model.activities_per_year[2] = 96;
+    auto [team, mutual] = Teams(w.conn, w.model.id);
+    LoadLine(w.conn, w.street, w.model.id, team, mutual, model, w.model.seed + 7);
+    VolunteerPlan other;
+    other.regulars = 20;
+    other.occasional = 20;
+    other.han = 25;
+    other.activities_per_year[1] = 24;
+    other.activities_per_year[2] = 36;
+    auto [other_team, other_mutual] = Teams(w.conn, w.other.id);
+    LoadLine(w.conn, w.street, w.other.id, other_team, other_mutual, other, w.other.seed + 7);
+}
+
+}  // namespace tongxin::volunteer

@@ -1,14 +1,19 @@
 // Demo records of the service line: service points around each community's buildings (placed
 // from the buildings' coordinates, so some kinds leave gaps), and mutual aid 2019–2021, part of
 // it counted as volunteer hours.
-#include "app/demo_services.hpp"
+#include "core/util/rng.hpp"
+#include "modules/services/module.hpp"
 
 #include <cstdio>
 
 #include "core/time/clock.hpp"
 #include "modules/volunteer/service.hpp"
 
-namespace tongxin::app {
+namespace tongxin::services {
+namespace {
+
+using util::DateOf;
+using util::Rng;
 
 void LoadServiceLine(db::Connection& conn, int64_t street, int64_t community, uint64_t seed) {
     Rng rng(seed);
@@ -109,4 +114,11 @@ void LoadServiceLine(db::Connection& conn, int64_t street, int64_t community, ui
     }
 }
 
-}  // namespace tongxin::app
+}  // namespace
+
+void LoadDemo(DemoWorld& w) {
+    LoadServiceLine(w.conn, w.street, w.model.id, w.model.seed);
+    LoadServiceLine(w.conn, w.street, w.other.id, w.other.seed);
+}
+
+}  // namespace tongxin::services

@@ -1,14 +1,19 @@
 // Demo records of the rights centre, 2019–2021: mediations with their sessions, agreements and
 // fulfilment checks (221 resolved by the end of 2021), and legal aid, counselling and rights
 // cases, some still open. Drawn with a fixed seed.
-#include "app/demo_cases.hpp"
+#include "core/util/rng.hpp"
+#include "modules/cases/module.hpp"
 
 #include <cstdio>
 
 #include "core/time/clock.hpp"
 #include "modules/cases/service.hpp"
 
-namespace tongxin::app {
+namespace tongxin::cases {
+namespace {
+
+using util::DateOf;
+using util::Rng;
 
 void LoadCases(db::Connection& conn, int64_t street, int64_t community, int64_t mediator, int64_t head, uint64_t seed) {
     Rng rng(seed);
@@ -125,4 +130,10 @@ void LoadCases(db::Connection& conn, int64_t street, int64_t community, int64_t 
     }
 }
 
-}  // namespace tongxin::app
+}  // namespace
+
+void LoadDemo(DemoWorld& w) {
+    LoadCases(w.conn, w.street, w.model.id, w.User("mediator"), w.User("rights"), w.model.seed);
+}
+
+}  // namespace tongxin::cases

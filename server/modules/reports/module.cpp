@@ -1,0 +1,19 @@
+#include "modules/reports/module.hpp"
+
+namespace tongxin::reports {
+
+ModuleInfo Describe() {
+    return {
+        "reports",
+        {
+            {"reports.read",
+             {"street_admin", "community_worker", "volunteer_lead", "mediator", "rights_head", "treasurer", "auditor"}},
+        },
+        [](ModuleHost& host) {
+            RegisterRegistryIndicators(host.registry);
+            Register(host.router, host.ctx, host.registry);
+            return std::shared_ptr<void>();
+        }};
+}
+
+}  // namespace tongxin::reports

@@ -1,0 +1,20 @@
+#include "modules/volunteer/module.hpp"
+
+namespace tongxin::volunteer {
+
+ModuleInfo Describe() {
+    return {"volunteer",
+            {
+                {"volunteer.read", {"street_admin", "community_worker", "volunteer_lead", "auditor"}},
+                {"volunteer.write", {"street_admin", "community_worker", "volunteer_lead"}},
+                {"volunteer.self", {"liaison", "group_leader", "resident"}},
+            },
+            [](ModuleHost& host) {
+                auto service = std::make_shared<VolunteerService>(host.ctx.db);
+                Register(host.router, host.ctx, *service, host.registry);
+                return std::shared_ptr<void>(service);
+            },
+            LoadDemo};
+}
+
+}  // namespace tongxin::volunteer
