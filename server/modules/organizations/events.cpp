@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/auth/scope.hpp"
+#include "core/db/page.hpp"
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
 #include "core/time/clock.hpp"
@@ -13,39 +14,43 @@
 namespace tongxin::organizations {
 namespace json = boost::json;
 
-json::object OrganizationService::Events(const auth::Principal& p, std::optional<int64_t> community,
-                                         std::optional<int64_t> org_id, std::optional<int> year, int64_t limit,
-                                         int64_t offset, std::optional<int64_t> id) {
+namespace {
+
+constexpr db::ListSql kEventList{
+    .columns = R"sql(o.id, o.organization_id, g.name AS organization, o.held_on, o.title, o.kind, o.place, o.audience,
+       (SELECT count(*) FROM event_participants x WHERE x.event_id = o.id) AS participants)sql",
+    .from = "events o JOIN organizations g ON g.id = o.organization_id",
+    .order_by = "o.held_on DESC, o.id DESC",
+    .count_from = "events o",
+};
+
+Event EventFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .organization_id = r.Int("organization_id"),
+            .organization = r.Str("organization"),
+            .held_on = r.Str("held_on"),
+            .title = r.Str("title"),
+            .kind = r.Str("kind"),
+            .place = r.Str("place"),
+            .audience = r.Int("audience"),
+            .participants = r.Int("participants")};
+}
+
+}  // namespace
+
+db::Page<Event> OrganizationService::Events(const auth::Principal& p, const EventFilter& f) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
-    if (community) where.Add("o.community_id = ?", *community);
-    if (id) where.Add("o.id = ?", *id);
-    if (org_id) where.Add("o.organization_id = ?", *org_id);
-    if (year)
-        where.Add("o.held_on >= ? AND o.held_on <= ?", std::to_string(*year) + "-01-01",
-                  std::to_string(*year) + "-12-31");
-    int64_t total = conn.Run("SELECT count(*) FROM events o" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    for (const auto& r :
-         conn.Run("SELECT o.id, o.organization_id, g.name, o.held_on, o.title, o.kind, o.place, o.audience, (SELECT "
-                  "count(*) "
-                  "FROM event_participants x WHERE x.event_id = o.id) FROM events o JOIN organizations g ON g.id = "
-                  "o.organization_id" +
-                      where.Sql() + " ORDER BY o.held_on DESC, o.id DESC LIMIT ? OFFSET ?",
-                  where.With({limit, offset}))) {
-        items.push_back({{"id", r.Int(0)},
-                         {"organization_id", r.Int(1)},
-                         {"organization", r.Str(2)},
-                         {"held_on", r.Str(3)},
-                         {"title", r.Str(4)},
-                         {"kind", r.Str(5)},
-                         {"place", r.Str(6)},
-                         {"audience", r.Int(7)},
-                         {"participants", r.Int(8)}});
+    if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (f.id) where.Add("o.id = ?", *f.id);
+    if (f.organization) where.Add("o.organization_id = ?", *f.organization);
+    if (f.year) {
+        where.Add("o.held_on >= ? AND o.held_on <= ?", std::to_string(*f.year) + "-01-01",
+                  std::to_string(*f.year) + "-12-31");
     }
-    return {{"items", std::move(items)}, {"total", total}};
+    return db::ListPage<Event>(conn, kEventList, where, f.page, EventFrom);
 }
 
 int64_t OrganizationService::AddEvent(const auth::Principal& p, const EventInput& in, const audit::Actor& actor) {
@@ -67,15 +72,15 @@ int64_t OrganizationService::AddEvent(const auth::Principal& p, const EventInput
     }
     std::set<int64_t> participants(in.participants.begin(), in.participants.end());
     for (int64_t r : participants) {
-        if (!residents::LivesInCommunity(conn, r, org.front().Int(1))) {
+        if (!residents::LivesInCommunity(conn, r, org.front().Int("community_id"))) {
             throw AppError::Field("participants", "not_found");
         }
     }
     int64_t id = conn.Insert(
         "INSERT INTO events (organization_id, street_id, community_id, held_on, title, kind, place, "
         "audience, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        in.organization_id, org.front().Int(0), org.front().Int(1), in.held_on, in.title, in.kind, in.place,
-        in.audience, time::NowUnix());
+        in.organization_id, org.front().Int("street_id"), org.front().Int("community_id"), in.held_on, in.title,
+        in.kind, in.place, in.audience, time::NowUnix());
     for (int64_t r : participants)
         conn.Exec("INSERT INTO event_participants (event_id, resident_id) VALUES (?, ?)", id, r);
     audit::Append(conn, actor,

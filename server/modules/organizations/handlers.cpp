@@ -1,6 +1,7 @@
 #include <boost/json.hpp>
 
 #include "core/http/paging.hpp"
+#include "modules/organizations/json.hpp"
 #include "modules/organizations/module.hpp"
 
 namespace tongxin::organizations {
@@ -9,6 +10,17 @@ using http::Access;
 using http::Request;
 
 namespace {
+
+// An organization with its current and past posts.
+json::object WithPosts(const Organization& o, const std::string& lang) {
+    json::object out = ToJson(o, lang);
+    json::array current, past;
+    for (const Post& p : o.posts) current.push_back(ToJson(p, lang));
+    for (const Post& p : o.past_posts) past.push_back(ToJson(p, lang));
+    out["posts"] = std::move(current);
+    out["past_posts"] = std::move(past);
+    return out;
+}
 
 OrgInput ParseOrg(const Request& req, bool creating) {
     http::JsonBody body(req);
@@ -39,29 +51,31 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
     });
     r.Add("GET", "/api/v1/organizations", Access::Need("organizations.read"),
           "Organizations (?kind=, ?community=, ?q=)", [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              std::optional<std::string> kind;
-              if (auto k = req.Query("kind"); k && !k->empty()) kind = *k;
-              return http::JsonResponse(svc.List(req.User(), kind, http::QueryOptInt(req, "community"),
-                                                 req.Query("q").value_or(""), page.limit, page.offset, req.lang));
+              OrgFilter f{.community = http::QueryOptInt(req, "community"),
+                          .q = req.Query("q").value_or(""),
+                          .page = http::PageOf(req)};
+              if (auto k = req.Query("kind"); k && !k->empty()) f.kind = *k;
+              return http::ListResponse(svc.List(req.User(), f),
+                                        [&req](const Organization& o) { return ToJson(o, req.lang); });
           });
     r.Add("GET", "/api/v1/organizations/{id}", Access::Need("organizations.read"),
-          "An organization with its current and past posts",
-          [&svc](Request& req) { return http::JsonResponse(svc.Get(req.User(), http::PathId(req), req.lang)); });
+          "An organization with its current and past posts", [&svc](Request& req) {
+              return http::JsonResponse(WithPosts(svc.Get(req.User(), http::PathId(req)), req.lang));
+          });
     r.Add("POST", "/api/v1/organizations", Access::Need("organizations.write"), "Create an organization",
           [&svc](Request& req) {
               int64_t id = svc.Create(req.User(), ParseOrg(req, true), ActorOf(req));
-              return http::JsonResponse(svc.Get(req.User(), id, req.lang), 201);
+              return http::JsonResponse(WithPosts(svc.Get(req.User(), id), req.lang), 201);
           });
     r.Add("PATCH", "/api/v1/organizations/{id}", Access::Need("organizations.write"), "Update an organization",
           [&svc](Request& req) {
               int64_t id = http::PathId(req);
               svc.Update(req.User(), id, ParseOrg(req, false), ActorOf(req));
-              return http::JsonResponse(svc.Get(req.User(), id, req.lang));
+              return http::JsonResponse(WithPosts(svc.Get(req.User(), id), req.lang));
           });
     r.Add("GET", "/api/v1/organizations/{id}/members", Access::Need("organizations.read"),
           "Posts of an organization (current and past)", [&svc](Request& req) {
-              json::object org = svc.Get(req.User(), http::PathId(req), req.lang);
+              json::object org = WithPosts(svc.Get(req.User(), http::PathId(req)), req.lang);
               return http::JsonResponse(json::object{{"items", org["posts"]}, {"past", org["past_posts"]}});
           });
     r.Add("POST", "/api/v1/organizations/{id}/members", Access::Need("organizations.write"),
@@ -75,7 +89,7 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
               in.term_to = body.Date("term_to");
               body.Finish();
               svc.AddPost(req.User(), id, in, ActorOf(req));
-              return http::JsonResponse(svc.Get(req.User(), id, req.lang), 201);
+              return http::JsonResponse(WithPosts(svc.Get(req.User(), id), req.lang), 201);
           });
     r.Add("POST", "/api/v1/organizations/{id}/members/{post}/end", Access::Need("organizations.write"),
           "End a post on a date; it stays visible as past", [&svc](Request& req) {
@@ -86,12 +100,12 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
               auto reason = body.Str("reason", false, 200).value_or("");
               body.Finish();
               svc.EndPost(req.User(), id, post, *date, reason, ActorOf(req));
-              return http::JsonResponse(svc.Get(req.User(), id, req.lang));
+              return http::JsonResponse(WithPosts(svc.Get(req.User(), id), req.lang));
           });
     r.Add("GET", "/api/v1/organizations/{id}/meetings", Access::Need("organizations.read"),
           "Deliberation meetings of a self-governance body, with resolutions", [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              return http::JsonResponse(svc.Meetings(req.User(), http::PathId(req), page.limit, page.offset));
+              return http::ListResponse(svc.Meetings(req.User(), http::PathId(req), http::PageOf(req)),
+                                        [](const Meeting& m) { return ToJson(m); });
           });
     r.Add("POST", "/api/v1/organizations/{id}/meetings", Access::Need("organizations.write"),
           "Record a deliberation meeting: agenda, attendees, resolutions", [&svc](Request& req) {
@@ -133,15 +147,15 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
           });
     r.Add("GET", "/api/v1/events", Access::Need("organizations.read"),
           "Performances and events (?community=, ?organization=, ?year=)", [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              std::optional<int> year;
-              if (auto y = http::QueryOptInt(req, "year")) year = static_cast<int>(*y);
-              return http::JsonResponse(svc.Events(req.User(), http::QueryOptInt(req, "community"),
-                                                   http::QueryOptInt(req, "organization"), year, page.limit,
-                                                   page.offset));
+              EventFilter f{.community = http::QueryOptInt(req, "community"),
+                            .organization = http::QueryOptInt(req, "organization"),
+                            .page = http::PageOf(req)};
+              if (auto y = http::QueryOptInt(req, "year")) f.year = static_cast<int>(*y);
+              return http::ListResponse(svc.Events(req.User(), f), [](const Event& e) { return ToJson(e); });
           });
     r.Add("GET", "/api/v1/events/{id}", Access::Need("organizations.read"), "One event", [&svc](Request& req) {
-        return http::OneOf(svc.Events(req.User(), std::nullopt, std::nullopt, std::nullopt, 1, 0, http::PathId(req)));
+        EventFilter f{.id = http::PathId(req), .page = {1, 0}};
+        return http::OneOf(svc.Events(req.User(), f), [](const Event& e) { return ToJson(e); });
     });
     r.Add("POST", "/api/v1/events", Access::Need("organizations.write"), "Record a performance or event",
           [&svc](Request& req) {

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/auth/scope.hpp"
+#include "core/db/page.hpp"
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
 #include "core/time/clock.hpp"
@@ -14,55 +15,62 @@ namespace json = boost::json;
 
 namespace {
 
+struct OrgPlace {
+    int64_t id = 0, street_id = 0, community_id = 0;
+};
+
 // The organization in scope, which must be a self-governance body.
-db::Row SelfGoverningOrg(db::Connection& conn, const auth::Principal& p, int64_t id) {
+OrgPlace SelfGoverningOrg(db::Connection& conn, const auth::Principal& p, int64_t id) {
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
     auto rows =
         conn.Run("SELECT o.id, o.kind, o.street_id, o.community_id FROM organizations o" + where.Sql(), where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
-    const KindInfo* kind = FindKind(rows.front().Str(1));
-    if (!kind || !kind->self_governance) {
-        throw AppError::Field("organization", "invalid_choice");
-    }
-    return rows.front();
+    const db::Row& r = rows.front();
+    const KindInfo* kind = FindKind(r.Str("kind"));
+    if (!kind || !kind->self_governance) throw AppError::Field("organization", "invalid_choice");
+    return {r.Int("id"), r.Int("street_id"), r.Int("community_id")};
 }
+
+constexpr db::ListSql kMeetingList{
+    .columns = R"sql(m.id, m.held_on, m.place, m.agenda,
+       (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = m.id) AS attendance)sql",
+    .from = "deliberation_meetings m",
+    .order_by = "m.held_on DESC, m.id DESC",
+    .count_from = "",
+};
+
+constexpr std::string_view kResolutionsSelect = R"sql(
+SELECT id, content, owner, due_on, status, status_note FROM meeting_resolutions WHERE meeting_id = ? ORDER BY id)sql";
 
 bool ValidStatus(const std::string& s) { return s == "open" || s == "in_progress" || s == "done" || s == "dropped"; }
 
 }  // namespace
 
-json::object OrganizationService::Meetings(const auth::Principal& p, int64_t org_id, int64_t limit, int64_t offset) {
+db::Page<Meeting> OrganizationService::Meetings(const auth::Principal& p, int64_t org_id, db::PageSpan page) {
     db::Connection& conn = db_.Local();
     SelfGoverningOrg(conn, p, org_id);
-    int64_t total = conn.QueryInt("SELECT count(*) FROM deliberation_meetings WHERE organization_id = ?", org_id);
-    json::array items;
-    for (const auto& m : conn.Query(
-             "SELECT id, held_on, place, agenda, (SELECT count(*) FROM meeting_attendance a WHERE a.meeting_id = "
-             "deliberation_meetings.id) FROM deliberation_meetings WHERE organization_id = ? ORDER BY held_on DESC, id "
-             "DESC LIMIT ? OFFSET ?",
-             org_id, limit, offset)) {
-        json::array resolutions;
-        for (const auto& r : conn.Query(
-                 "SELECT id, content, owner, due_on, status, status_note FROM meeting_resolutions WHERE meeting_id = ? "
-                 "ORDER BY id",
-                 m.Int(0))) {
-            resolutions.push_back({{"id", r.Int(0)},
-                                   {"content", r.Str(1)},
-                                   {"owner", r.Str(2)},
-                                   {"due_on", r.IsNull(3) ? json::value(nullptr) : json::value(r.Str(3))},
-                                   {"status", r.Str(4)},
-                                   {"status_note", r.Str(5)}});
+    db::SqlWhere where;
+    where.Add("m.organization_id = ?", org_id);
+    auto out = db::ListPage<Meeting>(conn, kMeetingList, where, page, [](const db::Row& m) {
+        return Meeting{.id = m.Int("id"),
+                       .held_on = m.Str("held_on"),
+                       .place = m.Str("place"),
+                       .agenda = m.Str("agenda"),
+                       .attendance = m.Int("attendance")};
+    });
+    for (Meeting& m : out.items) {
+        for (const auto& r : conn.Query(kResolutionsSelect, m.id)) {
+            m.resolutions.push_back({.id = r.Int("id"),
+                                     .content = r.Str("content"),
+                                     .owner = r.Str("owner"),
+                                     .due_on = r.OptStr("due_on"),
+                                     .status = r.Str("status"),
+                                     .status_note = r.Str("status_note")});
         }
-        items.push_back({{"id", m.Int(0)},
-                         {"held_on", m.Str(1)},
-                         {"place", m.Str(2)},
-                         {"agenda", m.Str(3)},
-                         {"attendance", m.Int(4)},
-                         {"resolutions", std::move(resolutions)}});
     }
-    return {{"items", std::move(items)}, {"total", total}};
+    return out;
 }
 
 int64_t OrganizationService::AddMeeting(const auth::Principal& p, int64_t org_id, const MeetingInput& in,
@@ -77,10 +85,10 @@ int64_t OrganizationService::AddMeeting(const auth::Principal& p, int64_t org_id
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    db::Row org = SelfGoverningOrg(conn, p, org_id);
+    OrgPlace org = SelfGoverningOrg(conn, p, org_id);
     std::set<int64_t> attendees(in.attendees.begin(), in.attendees.end());
     for (int64_t a : attendees) {
-        if (!residents::LivesInCommunity(conn, a, org.Int(3))) {
+        if (!residents::LivesInCommunity(conn, a, org.community_id)) {
             throw AppError::Field("attendees", "not_found");
         }
     }
@@ -88,7 +96,7 @@ int64_t OrganizationService::AddMeeting(const auth::Principal& p, int64_t org_id
     int64_t id = conn.Insert(
         "INSERT INTO deliberation_meetings (organization_id, street_id, community_id, held_on, place, "
         "agenda, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        org_id, org.Int(2), org.Int(3), in.held_on, in.place, in.agenda, now);
+        org_id, org.street_id, org.community_id, in.held_on, in.place, in.agenda, now);
     for (int64_t a : attendees)
         conn.Exec("INSERT INTO meeting_attendance (meeting_id, resident_id) VALUES (?, ?)", id, a);
     for (const auto& r : in.resolutions) {
@@ -118,18 +126,19 @@ void OrganizationService::SetResolutionStatus(const auth::Principal& p, int64_t 
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto row = conn.QueryOne(
-        "SELECT r.status, r.status_note, m.organization_id FROM meeting_resolutions r JOIN deliberation_meetings m ON "
-        "m.id = r.meeting_id WHERE r.id = ?",
-        resolution_id);
+    auto row = conn.QueryOne(R"sql(
+SELECT r.status, r.status_note, m.organization_id
+FROM meeting_resolutions r JOIN deliberation_meetings m ON m.id = r.meeting_id WHERE r.id = ?)sql",
+                             resolution_id);
     if (!row) throw AppError(ErrorCode::kNotFound, "not_found");
-    SelfGoverningOrg(conn, p, row->Int(2));
-    if (row->Str(0) == "done" || row->Str(0) == "dropped") throw AppError(ErrorCode::kConflict, "conflict");
+    SelfGoverningOrg(conn, p, row->Int("organization_id"));
+    if (row->Str("status") == "done" || row->Str("status") == "dropped")
+        throw AppError(ErrorCode::kConflict, "conflict");
     conn.Exec("UPDATE meeting_resolutions SET status = ?, status_note = ?, updated_at = ? WHERE id = ?", status, note,
               time::NowUnix(), resolution_id);
     audit::Append(conn, actor,
                   {"organizations.resolution.status", "resolution", std::to_string(resolution_id), true,
-                   audit::Diff({{"status", row->Str(0)}, {"status_note", row->Str(1)}},
+                   audit::Diff({{"status", row->Str("status")}, {"status_note", row->Str("status_note")}},
                                {{"status", status}, {"status_note", note}})});
     tx.Commit();
 }

@@ -5,6 +5,7 @@
 #include "core/auth/scope.hpp"
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
+#include "core/http/json_fields.hpp"
 #include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
 #include "modules/places/service.hpp"
@@ -58,36 +59,52 @@ const PostInfo* FindPost(const std::string& key) {
 
 namespace {
 
-constexpr const char* kOrgCols =
-    "SELECT o.id, o.kind, o.name, o.parent_id, o.street_id, o.community_id, o.ethnic_work, o.founded_on, "
-    "o.dissolved_on, o.description, (SELECT count(*) FROM org_posts x WHERE x.organization_id = o.id AND "
-    "x.term_to IS NULL) FROM organizations o";
+constexpr db::ListSql kOrgList{
+    .columns = R"sql(o.id, o.kind, o.name, o.parent_id, o.street_id, o.community_id, o.ethnic_work, o.founded_on,
+       o.dissolved_on, o.description,
+       (SELECT count(*) FROM org_posts x WHERE x.organization_id = o.id AND x.term_to IS NULL) AS current_posts)sql",
+    .from = "organizations o",
+    .order_by = "o.kind, o.name, o.id",
+    .count_from = "",
+};
 
-json::value Opt(const db::Row& r, size_t i) { return r.IsNull(i) ? json::value(nullptr) : json::value(r.Str(i)); }
-
-json::object OrgJson(const db::Row& r, const std::string& lang) {
-    const KindInfo* k = FindKind(r.Str(1));
-    return {{"id", r.Int(0)},
-            {"kind", r.Str(1)},
-            {"kind_name", k ? (lang == "en" ? k->en : k->zh) : r.Str(1)},
-            {"name", r.Str(2)},
-            {"parent_id", r.IsNull(3) ? json::value(nullptr) : json::value(r.Int(3))},
-            {"street_id", r.Int(4)},
-            {"community_id", r.Int(5)},
-            {"ethnic_work", r.Int(6) != 0},
-            {"founded_on", Opt(r, 7)},
-            {"dissolved_on", Opt(r, 8)},
-            {"description", r.Str(9)},
-            {"current_posts", r.Int(10)}};
+Organization OrganizationFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .kind = r.Str("kind"),
+            .name = r.Str("name"),
+            .parent_id = r.OptInt("parent_id"),
+            .street_id = r.Int("street_id"),
+            .community_id = r.Int("community_id"),
+            .ethnic_work = r.Bool("ethnic_work"),
+            .founded_on = r.OptStr("founded_on"),
+            .dissolved_on = r.OptStr("dissolved_on"),
+            .description = r.Str("description"),
+            .current_posts = r.Int("current_posts")};
 }
 
-db::Row FindOrg(db::Connection& conn, const auth::Principal& p, int64_t id) {
+Organization FindOrg(db::Connection& conn, const auth::Principal& p, int64_t id) {
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
-    auto rows = conn.Run(std::string(kOrgCols) + where.Sql(), where.values());
+    auto rows = conn.Run(db::SelectSql(kOrgList, where), where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
-    return rows.front();
+    return OrganizationFrom(rows.front());
+}
+
+constexpr std::string_view kPostsSelect = R"sql(
+SELECT x.id, x.resident_id, r.name, r.ethnicity, x.post, x.term_from, x.term_to, x.ended_reason
+FROM org_posts x JOIN residents r ON r.id = x.resident_id
+WHERE x.organization_id = ? ORDER BY x.term_to IS NOT NULL, x.post = 'member', r.pinyin)sql";
+
+Post PostFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .resident_id = r.Int("resident_id"),
+            .name = r.Str("name"),
+            .ethnicity = r.Str("ethnicity"),
+            .post = r.Str("post"),
+            .term_from = r.Str("term_from"),
+            .term_to = r.OptStr("term_to"),
+            .ended_reason = r.Str("ended_reason")};
 }
 
 void ValidateOrg(const OrgInput& in, FieldErrors& errors) {
@@ -100,52 +117,24 @@ void ValidateOrg(const OrgInput& in, FieldErrors& errors) {
 
 }  // namespace
 
-json::object OrganizationService::List(const auth::Principal& p, const std::optional<std::string>& kind,
-                                       std::optional<int64_t> community_id, const std::string& q, int64_t limit,
-                                       int64_t offset, const std::string& lang) {
+db::Page<Organization> OrganizationService::List(const auth::Principal& p, const OrgFilter& f) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
-    if (kind) where.Add("o.kind = ?", *kind);
-    if (community_id) where.Add("o.community_id = ?", *community_id);
-    if (!q.empty()) where.Add("o.name LIKE ?", "%" + q + "%");
-    int64_t total = conn.Run("SELECT count(*) FROM organizations o" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    for (const auto& r : conn.Run(std::string(kOrgCols) + where.Sql() + " ORDER BY o.kind, o.name LIMIT ? OFFSET ?",
-                                  where.With({limit, offset}))) {
-        items.push_back(OrgJson(r, lang));
-    }
-    return {{"items", std::move(items)}, {"total", total}};
+    if (f.kind) where.Add("o.kind = ?", *f.kind);
+    if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (!f.q.empty()) where.Add("o.name LIKE ?", "%" + f.q + "%");
+    return db::ListPage<Organization>(conn, kOrgList, where, f.page, OrganizationFrom);
 }
 
-json::object OrganizationService::Get(const auth::Principal& p, int64_t id, const std::string& lang) {
+Organization OrganizationService::Get(const auth::Principal& p, int64_t id) {
     db::Connection& conn = db_.Local();
-    json::object org = OrgJson(FindOrg(conn, p, id), lang);
-    json::array current, past;
-    for (const auto& r : conn.Query(
-             "SELECT x.id, x.resident_id, r.name, r.ethnicity, x.post, x.term_from, x.term_to, x.ended_reason FROM "
-             "org_posts x JOIN residents r ON r.id = x.resident_id WHERE x.organization_id = ? ORDER BY x.term_to "
-             "IS NOT NULL, x.post = 'member', r.pinyin",
-             id)) {
-        const PostInfo* post = FindPost(r.Str(4));
-        const auto* eth = text::FindCode(text::Ethnicities(), r.Str(3));
-        json::object item{{"id", r.Int(0)},
-                          {"resident_id", r.Int(1)},
-                          {"name", r.Str(2)},
-                          {"ethnicity", r.Str(3)},
-                          {"ethnicity_name", eth ? (lang == "en" ? eth->en : eth->zh) : r.Str(3)},
-                          {"minority", text::IsMinority(r.Str(3))},
-                          {"post", r.Str(4)},
-                          {"post_name", post ? (lang == "en" ? post->en : post->zh) : r.Str(4)},
-                          {"backbone", r.Str(4) != "member"},
-                          {"term_from", r.Str(5)},
-                          {"term_to", Opt(r, 6)},
-                          {"ended_reason", r.Str(7)}};
-        (r.IsNull(6) ? current : past).push_back(std::move(item));
+    Organization org = FindOrg(conn, p, id);
+    for (const auto& r : conn.Query(kPostsSelect, id)) {
+        Post post = PostFrom(r);
+        (post.term_to ? org.past_posts : org.posts).push_back(std::move(post));
     }
-    org["posts"] = std::move(current);
-    org["past_posts"] = std::move(past);
     return org;
 }
 
@@ -207,25 +196,25 @@ int64_t OrganizationService::Create(const auth::Principal& p, const OrgInput& in
 void OrganizationService::Update(const auth::Principal& p, int64_t id, const OrgInput& in, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    db::Row before = FindOrg(conn, p, id);
+    Organization before = FindOrg(conn, p, id);
     FieldErrors errors;
     OrgInput checked = in;
-    checked.kind = before.Str(1);
+    checked.kind = before.kind;
     ValidateOrg(checked, errors);
     errors.ThrowIfAny();
     conn.Exec(
         "UPDATE organizations SET name = ?, ethnic_work = ?, founded_on = ?, dissolved_on = ?, description = ?, "
         "updated_at = ? WHERE id = ?",
         in.name, in.ethnic_work, in.founded_on, in.dissolved_on, in.description, time::NowUnix(), id);
-    json::object b{{"name", before.Str(2)},
-                   {"ethnic_work", before.Int(6) != 0},
-                   {"founded_on", Opt(before, 7)},
-                   {"dissolved_on", Opt(before, 8)},
-                   {"description", before.Str(9)}};
+    json::object b{{"name", before.name},
+                   {"ethnic_work", before.ethnic_work},
+                   {"founded_on", http::OrNull(before.founded_on)},
+                   {"dissolved_on", http::OrNull(before.dissolved_on)},
+                   {"description", before.description}};
     json::object a{{"name", in.name},
                    {"ethnic_work", in.ethnic_work},
-                   {"founded_on", in.founded_on ? json::value(*in.founded_on) : json::value(nullptr)},
-                   {"dissolved_on", in.dissolved_on ? json::value(*in.dissolved_on) : json::value(nullptr)},
+                   {"founded_on", http::OrNull(in.founded_on)},
+                   {"dissolved_on", http::OrNull(in.dissolved_on)},
                    {"description", in.description}};
     audit::Append(conn, actor,
                   {"organizations.organization.updated", "organization", std::to_string(id), true, audit::Diff(b, a)});
@@ -236,14 +225,14 @@ int64_t OrganizationService::AddPost(const auth::Principal& p, int64_t org_id, c
                                      const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    db::Row org = FindOrg(conn, p, org_id);
+    Organization org = FindOrg(conn, p, org_id);
     FieldErrors errors;
     if (!FindPost(in.post)) errors.Add("post", "invalid_choice");
     if (!time::IsValidDate(in.term_from)) errors.Add("term_from", "invalid_date");
     if (in.term_to && (!time::IsValidDate(*in.term_to) || *in.term_to < in.term_from))
         errors.Add("term_to", "invalid_date");
     // The holder must live in the organization's community.
-    if (!residents::LivesInCommunity(conn, in.resident_id, org.Int(5))) {
+    if (!residents::LivesInCommunity(conn, in.resident_id, org.community_id)) {
         errors.Add("resident_id", "not_found");
     }
     errors.ThrowIfAny();
@@ -252,7 +241,7 @@ int64_t OrganizationService::AddPost(const auth::Principal& p, int64_t org_id, c
                       org_id, in.resident_id, in.post) > 0) {
         throw AppError(ErrorCode::kConflict, "conflict");
     }
-    int64_t id = InsertPost(conn, org_id, in, org.Int(4), org.Int(5));
+    int64_t id = InsertPost(conn, org_id, in, org.street_id, org.community_id);
     audit::Append(conn, actor,
                   {"organizations.post.added",
                    "organization",

@@ -1,3 +1,4 @@
+// @ts-check
 // The one HTTP client: session cookie + CSRF header, Accept-Language, and error envelopes
 // turned into ApiError with the server's (already translated) message.
 import { readCookie, toQuery, errorText } from '../utils/format.js';
@@ -8,7 +9,17 @@ let onUnauthorized = null;
 export function setLanguage(lang) { language = lang; }
 export function setUnauthorizedHandler(fn) { onUnauthorized = fn; }
 
+/** @typedef {Record<string, string | number | boolean | null | undefined>} Query */
+/** @typedef {{ query?: Query, body?: unknown, raw?: BodyInit, headers?: Record<string, string> }} SendOptions */
+/**
+ * A list answer.
+ * @template T
+ * @typedef {{ items: T[], total: number }} Page
+ */
+
+/** An error answer: `status`, the server's `code` and `details` (field → reason key). */
 export class ApiError extends Error {
+  /** @param {number} status @param {any} envelope */
   constructor(status, envelope) {
     super(errorText(envelope) || `HTTP ${status}`);
     this.status = status;
@@ -18,6 +29,7 @@ export class ApiError extends Error {
   }
 }
 
+/** @param {string} method @param {string} path @param {SendOptions} [options] */
 async function send(method, path, { query, body, raw, headers = {} } = {}) {
   const h = { 'Accept-Language': language, ...headers };
   if (method !== 'GET') h['X-CSRF-Token'] = readCookie(document.cookie, 'tx_csrf');
@@ -29,7 +41,7 @@ async function send(method, path, { query, body, raw, headers = {} } = {}) {
   }
   const res = await fetch(`/api/v1${path}${toQuery(query)}`, { method, headers: h, body: payload, credentials: 'same-origin' });
   if (!res.ok) {
-    let envelope = null;
+    let envelope;
     try { envelope = await res.json(); } catch { envelope = null; }
     // /auth/me answers 401 for visitors of public pages: the router's guard decides what to do.
     if (res.status === 401 && onUnauthorized && !path.startsWith('/auth/login') && path !== '/auth/me') onUnauthorized();
@@ -38,19 +50,23 @@ async function send(method, path, { query, body, raw, headers = {} } = {}) {
   return res;
 }
 
+/** @param {string} method @param {string} path @param {SendOptions} [options] @returns {Promise<any>} */
 export async function request(method, path, options) {
   const res = await send(method, path, options);
   const type = res.headers.get('content-type') || '';
   return type.includes('json') ? res.json() : res.blob();
 }
 
+/** @type {(path: string, query?: Query) => Promise<any>} */
 export const get = (path, query) => request('GET', path, { query });
+/** @type {(path: string, body?: unknown, query?: Query) => Promise<any>} */
 export const post = (path, body, query) => request('POST', path, { body, query });
 export const patch = (path, body) => request('PATCH', path, { body });
 export const put = (path, body) => request('PUT', path, { body });
 export const del = (path) => request('DELETE', path);
 
 // Downloads a file answer (exports) under the name the server suggests.
+/** @param {string} path @param {Query} query @param {string} fallbackName */
 export async function download(path, query, fallbackName) {
   const res = await send('GET', path, { query });
   const blob = await res.blob();

@@ -1,3 +1,4 @@
+// @ts-check
 // The state of a dialog around a form: whether it is open, the form's values, the server's
 // reasons per field. `show(values)` fills the form and opens it; `submit(fn)` runs the save,
 // closes on success and shows the field reasons (and the summary) on failure.

@@ -1,3 +1,4 @@
+// @ts-check
 // A remote search for a resident picker: `found` holds the matches of the last query.
 import { ref } from 'vue';
 import { searchResidents } from '../modules/residents/api.js';

@@ -4,6 +4,9 @@ export default {
     search: 'Search', reset: 'Reset', add: 'Add', edit: 'Edit', save: 'Save', cancel: 'Cancel', confirm: 'OK', close: 'Close',
     export: 'Export', import: 'Import', detail: 'Details', actions: 'Actions', total: '{n} in all', totalMore: 'More than {n}: narrow the search', loading: 'Loading…', none: 'No data',
     saved: 'Saved', yes: 'Yes', no: 'No', back: 'Back', next: 'Next', all: 'All', year: 'Year', refresh: 'Refresh',
+    // Joining pieces the way each language writes them.
+    counted: '{label} ({n})', labelled: '{label}: {value}', range: '{from} – {to}', ratio: '{a}/{b}',
+    hoursShort: '{n} h', minutesShort: '{n} min',
   },
   login: {
     title: 'Log in to Tongxin', username: 'Username', password: 'Password', submit: 'Log in',

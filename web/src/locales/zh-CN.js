@@ -4,6 +4,9 @@ export default {
     search: '查询', reset: '重置', add: '新增', edit: '编辑', save: '保存', cancel: '取消', confirm: '确定', close: '关闭',
     export: '导出', import: '导入', detail: '详情', actions: '操作', total: '共 {n} 条', totalMore: '超过 {n} 条，请缩小查询范围', loading: '加载中…', none: '暂无数据',
     saved: '已保存', yes: '是', no: '否', back: '返回', next: '下一步', all: '全部', year: '年度', refresh: '刷新',
+    // Joining pieces the way each language writes them.
+    counted: '{label}（{n}）', labelled: '{label}：{value}', range: '{from} ~ {to}', ratio: '{a}/{b}',
+    hoursShort: '{n} 小时', minutesShort: '{n} 分钟',
   },
   login: {
     title: '登录同心', username: '用户名', password: '密码', submit: '登录',

@@ -1,3 +1,4 @@
+// @ts-check
 import { defineStore } from 'pinia';
 import { get, post } from '../api/http.js';
 

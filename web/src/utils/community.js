@@ -1,3 +1,4 @@
+// @ts-check
 // The community a line's page works on: the account's own for community staff; for street-wide
 // accounts a choice among the street's communities, the first chosen to start with.
 import { ref } from 'vue';

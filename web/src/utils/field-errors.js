@@ -1,3 +1,4 @@
+// @ts-check
 // Field errors of a form from an ApiError: `errs[field]` holds the server's translated reason,
 // and the summary goes to a message box.
 import { reactive } from 'vue';

@@ -1,3 +1,4 @@
+// @ts-check
 // Small pure helpers shared by pages; tested by web/test/*.test.js with node --test.
 
 // Builds a query string from an object, leaving out empty values.

@@ -1,3 +1,4 @@
+// @ts-check
 // Runs `fn`; a failure is shown as a message box instead of breaking the page.
 import { ElMessage } from 'element-plus';
 

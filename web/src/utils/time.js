@@ -1,3 +1,4 @@
+// @ts-check
 // Dates as the community lives them: China Standard Time (UTC+8, no daylight saving), whatever
 // the browser's own time zone. Before 08:00 in Chengdu the UTC date is still yesterday.
 const OFFSET_MS = 8 * 3600e3;

@@ -1,3 +1,4 @@
+// @ts-check
 import { get, post, del } from '../../api/http.js';
 
 export const listSessions = () => get('/auth/sessions');

@@ -1,3 +1,4 @@
+// @ts-check
 import { get, post, download } from '../../api/http.js';
 
 export const listProjects = (query) => get('/charity/projects', query);

@@ -1,3 +1,4 @@
+// @ts-check
 import { get, post } from '../../api/http.js';
 
 export const listNotices = (query) => get('/notices', query);

@@ -1,3 +1,4 @@
+// @ts-check
 import { get, post, patch } from '../../api/http.js';
 
 export const listPartyMembers = (query) => get('/party-members', query);

@@ -1,3 +1,4 @@
+// @ts-check
 import { get, post, patch } from '../../api/http.js';
 
 const plural = { community: 'communities', grid: 'grids', building: 'buildings', street: 'streets' };

@@ -1,3 +1,4 @@
+// @ts-check
 import { get } from '../../api/http.js';
 
 export const listKpis = (query) => get('/reports/kpis', query);

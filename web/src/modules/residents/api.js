@@ -1,3 +1,4 @@
+// @ts-check
 import { get, post, patch, request, download } from '../../api/http.js';
 
 export const listResidents = (query) => get('/residents', query);

@@ -1,3 +1,4 @@
+// @ts-check
 import { get, post, put } from '../../api/http.js';
 
 export const listPoints = (query) => get('/service-points', query);

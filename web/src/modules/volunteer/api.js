@@ -1,3 +1,4 @@
+// @ts-check
 import { get, post, put, download } from '../../api/http.js';
 
 export const listActivities = (query) => get('/volunteer/activities', query);
