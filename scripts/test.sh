@@ -6,8 +6,8 @@ cd "$(dirname "$0")/.."
 started=$SECONDS
 step() { echo; echo "== $1 ($((SECONDS - started)) s)"; }
 
-step "lint: C++ formatting, translation keys in both locales"
-make --no-print-directory format-check web-lint
+step "lint: clang-format, clang-tidy, translation keys, ESLint, vue-tsc"
+make --no-print-directory lint
 step "C++ unit tests (AddressSanitizer)"
 make --no-print-directory unit-test
 step "API tests on SQLite"

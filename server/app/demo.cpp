@@ -29,9 +29,9 @@ void SetMinorityPartyMembers(db::Connection& conn, int64_t community_id, int cou
         "<= '1995-12-31' AND moved_out IS NULL ORDER BY id",
         community_id);
     int step = std::max<int>(1, static_cast<int>(rows.size()) / count);
-    for (int i = 0; i < count && static_cast<size_t>(i * step) < rows.size(); ++i) {
-        conn.Exec("UPDATE residents SET political_status = '01' WHERE id = ?",
-                  rows[static_cast<size_t>(i * step)].Int(0));
+    for (size_t at = 0, i = 0; i < static_cast<size_t>(count) && at < rows.size();
+         ++i, at += static_cast<size_t>(step)) {
+        conn.Exec("UPDATE residents SET political_status = '01' WHERE id = ?", rows[at].Int(0));
     }
 }
 
@@ -104,6 +104,7 @@ void Generate(db::Database& db, residents::ResidentService& svc, int64_t residen
         // One transaction per 20,000 residents keeps memory flat and progress visible.
         int compounds = static_cast<int>(std::max<int64_t>(1, n / 2500));
         std::vector<std::string> names;
+        names.reserve(static_cast<size_t>(compounds));
         for (int i = 0; i < compounds; ++i)
             names.push_back("小区" + std::to_string(c + 1) + "-" + std::to_string(i + 1));
         db::Transaction tx(conn, db::Transaction::Mode::kWrite);

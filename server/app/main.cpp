@@ -191,8 +191,11 @@ int main(int argc, char** argv) {
                 // The web root is public: the database and the key must never be inside it.
                 for (const std::string& secret : {db_url, key_file}) {
                     if (!IsPostgres(secret) && site->Contains(secret))
-                        return Fail("refusing to serve " + web_dir + ": it contains " + secret +
-                                    " (keep the database and its key outside the web directory)");
+                        return Fail(std::string("refusing to serve ")
+                                        .append(web_dir)
+                                        .append(": it contains ")
+                                        .append(secret)
+                                        .append(" (keep the database and its key outside the web directory)"));
                 }
             }
             App app(db_url, key_file, public_url);

@@ -28,6 +28,7 @@ std::vector<std::shared_ptr<void>> InstallModules(const std::vector<ModuleInfo>&
     for (const ModuleInfo& m : modules) all.insert(all.end(), m.permissions.begin(), m.permissions.end());
     auth::UsePermissions(all);
     std::vector<std::shared_ptr<void>> alive;
+    alive.reserve(modules.size());
     for (const ModuleInfo& m : modules) alive.push_back(m.install(host));
     for (const http::Route& route : host.router.routes()) {
         for (const std::string& perm : route.access.permissions) {

@@ -45,10 +45,10 @@ struct NewUser {
 
 class AuthService {
   public:
-    static constexpr int64_t kIdleSeconds = 30 * 60;
-    static constexpr int64_t kAbsoluteSeconds = 12 * 3600;
+    static constexpr int64_t kIdleSeconds = int64_t{30} * 60;
+    static constexpr int64_t kAbsoluteSeconds = int64_t{12} * 3600;
     static constexpr int kMaxFailures = 5;
-    static constexpr int64_t kLockSeconds = 30 * 60;
+    static constexpr int64_t kLockSeconds = int64_t{30} * 60;
     static constexpr int64_t kMaxAccountDelaySeconds = 60;
     static constexpr int kAddressAccounts = 3;
     static constexpr int kAddressFailures = 10;

@@ -19,6 +19,12 @@ inline Response ListResponse(boost::json::array items, int64_t total) {
     return Response::Json(boost::json::serialize(body));
 }
 
+// Every item on one page: the total is their count.
+inline Response ListResponse(boost::json::array items) {
+    const auto total = static_cast<int64_t>(items.size());
+    return ListResponse(std::move(items), total);
+}
+
 // A module's typed page as {"items":[...],"total":N}; `to_json` is the module's ToJson.
 template <typename T, typename ToJsonFn>
 Response ListResponse(const db::Page<T>& page, ToJsonFn&& to_json) {

@@ -135,7 +135,7 @@ void Register(http::Router& r, Context& ctx) {
                              {"user_agent", s.user_agent},
                              {"current", s.current}});
         }
-        return http::ListResponse(std::move(items), static_cast<int64_t>(items.size()));
+        return http::ListResponse(std::move(items));
     });
     r.Add("DELETE", "/api/v1/auth/sessions/{id}", Access::LoggedIn(), "End one of my sessions", [&ctx](Request& req) {
         ctx.auth.EndSession(req.User(), http::PathId(req), req.client_addr);

@@ -16,8 +16,8 @@ constexpr const char* kActivePost = "x.term_from <= ? AND (x.term_to IS NULL OR 
 
 // Distinct minority residents holding a post matching `post_clause` in organizations matching
 // `kind_clause` (both fixed SQL literals).
-reports::Indicator PostHolders(std::string id, std::string zh, std::string en, std::string kind_clause,
-                               std::string post_clause, bool minority_only) {
+reports::Indicator PostHolders(std::string id, std::string zh, std::string en, const std::string& kind_clause,
+                               const std::string& post_clause, bool minority_only) {
     auto from = [=](const KpiScope& s) {
         std::string sql =
             " FROM org_posts x JOIN organizations o ON o.id = x.organization_id JOIN residents r ON r.id = "
@@ -72,7 +72,7 @@ reports::Indicator PostHolders(std::string id, std::string zh, std::string en, s
 // Organizations matching `kind_clause` (a fixed SQL literal) that exist at the year's end, with
 // their current number of posts.
 reports::Indicator ActiveOrganizations(std::string id, std::string zh, std::string en, std::string unit_zh,
-                                       std::string unit_en, std::string kind_clause) {
+                                       std::string unit_en, const std::string& kind_clause) {
     auto from = [=](const KpiScope& s) {
         return " FROM organizations o WHERE o." + s.place_column + " = ? AND (" + kind_clause +
                ") AND (o.founded_on IS NULL OR o.founded_on <= ?) AND (o.dissolved_on IS NULL OR o.dissolved_on > ?)";

@@ -2,6 +2,7 @@
 
 #include "core/http/paging.hpp"
 #include "core/time/clock.hpp"
+#include "modules/party/json.hpp"
 #include "modules/party/module.hpp"
 
 namespace tongxin::party {
@@ -23,22 +24,22 @@ std::string AsOf(const Request& req) {
 void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registry& registry) {
     r.Add("GET", "/api/v1/party-members", Access::Need("party.read"), "Party members who can act as liaisons",
           [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              return http::JsonResponse(svc.Members(req.User(), http::QueryOptInt(req, "community"),
-                                                    req.Query("q").value_or(""), page.limit, page.offset));
+              MemberFilter f{http::QueryOptInt(req, "community"), req.Query("q").value_or(""), http::PageOf(req)};
+              return http::ListResponse(svc.Members(req.User(), f), [](const Member& m) { return ToJson(m); });
           });
     r.Add("GET", "/api/v1/liaisons", Access::Need("party.read"),
           "One-to-one pairings (?community=, ?liaison=, ?resident=, ?active=0 for history too)", [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              bool active = req.Query("active").value_or("1") != "0";
-              return http::JsonResponse(
-                  svc.Pairings(req.User(), http::QueryOptInt(req, "community"), http::QueryOptInt(req, "liaison"),
-                               http::QueryOptInt(req, "resident"), active, page.limit, page.offset));
+              PairingFilter f{.community = http::QueryOptInt(req, "community"),
+                              .liaison = http::QueryOptInt(req, "liaison"),
+                              .resident = http::QueryOptInt(req, "resident"),
+                              .active_only = req.Query("active").value_or("1") != "0",
+                              .page = http::PageOf(req)};
+              return http::ListResponse(svc.Pairings(req.User(), f), [](const Pairing& x) { return ToJson(x); });
           });
     r.Add("GET", "/api/v1/liaisons/{id}", Access::Need("party.read"), "One pairing (current or ended)",
           [&svc](Request& req) {
-              return http::OneOf(
-                  svc.Pairings(req.User(), std::nullopt, std::nullopt, std::nullopt, false, 1, 0, http::PathId(req)));
+              PairingFilter f{.id = http::PathId(req), .active_only = false, .page = {1, 0}};
+              return http::OneOf(svc.Pairings(req.User(), f), [](const Pairing& x) { return ToJson(x); });
           });
     r.Add("POST", "/api/v1/liaisons", Access::Need("party.write"),
           "Pair a minority resident with a party-member liaison (re-pairing ends the old pairing)",
@@ -71,21 +72,24 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
                   }
                   community = req.User().scope_place_id;
               }
-              return http::JsonResponse(svc.Coverage(req.User(), *community, AsOf(req)));
+              return http::JsonResponse(ToJson(svc.Coverage(req.User(), *community, AsOf(req))));
           });
     r.Add("GET", "/api/v1/visits", Access::Need("party.read"), "Visits (?community=, ?household=)",
           [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              return http::JsonResponse(svc.Visits(req.User(), http::QueryOptInt(req, "community"),
-                                                   http::QueryOptInt(req, "household"), page.limit, page.offset));
+              VisitFilter f{.community = http::QueryOptInt(req, "community"),
+                            .household = http::QueryOptInt(req, "household"),
+                            .page = http::PageOf(req)};
+              return http::ListResponse(svc.Visits(req.User(), f), [](const Visit& v) { return ToJson(v); });
           });
     r.Add("GET", "/api/v1/visits/{id}", Access::Need("party.read"), "One visit", [&svc](Request& req) {
-        return http::OneOf(svc.Visits(req.User(), std::nullopt, std::nullopt, 1, 0, http::PathId(req)));
+        VisitFilter f{.id = http::PathId(req), .page = {1, 0}};
+        return http::OneOf(svc.Visits(req.User(), f), [](const Visit& v) { return ToJson(v); });
     });
     r.Add("GET", "/api/v1/visits/overdue", Access::Need("party.read"),
           "Paired households not visited in ?days= (default 90) before ?as_of=", [&svc](Request& req) {
               int days = static_cast<int>(http::QueryInt(req, "days", 90, 1, 3650));
-              return http::JsonResponse(svc.Overdue(req.User(), http::QueryOptInt(req, "community"), days, AsOf(req)));
+              return http::JsonResponse(
+                  ToJson(svc.Overdue(req.User(), http::QueryOptInt(req, "community"), days, AsOf(req))));
           });
     r.Add("POST", "/api/v1/visits", Access::Need("party.visit"), "Record a visit to a household", [&svc](Request& req) {
         http::JsonBody body(req);
@@ -114,12 +118,13 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
           });
     r.Add("GET", "/api/v1/study-sessions", Access::Need("party.read"), "Study sessions (三会一课)",
           [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              return http::JsonResponse(
-                  svc.StudySessions(req.User(), http::QueryOptInt(req, "community"), page.limit, page.offset));
+              StudyFilter f{.community = http::QueryOptInt(req, "community"), .page = http::PageOf(req)};
+              return http::ListResponse(svc.StudySessions(req.User(), f),
+                                        [](const StudySession& x) { return ToJson(x); });
           });
     r.Add("GET", "/api/v1/study-sessions/{id}", Access::Need("party.read"), "One study session", [&svc](Request& req) {
-        return http::OneOf(svc.StudySessions(req.User(), std::nullopt, 1, 0, http::PathId(req)));
+        StudyFilter f{.id = http::PathId(req), .page = {1, 0}};
+        return http::OneOf(svc.StudySessions(req.User(), f), [](const StudySession& x) { return ToJson(x); });
     });
     r.Add("POST", "/api/v1/study-sessions", Access::Need("party.write"), "Record a study session with attendance",
           [&svc](Request& req) {

@@ -23,26 +23,65 @@ namespace {
 constexpr const char* kMinority = "r.ethnicity >= '02' AND r.ethnicity <= '56'";
 constexpr const char* kPartyMember = "r.political_status IN ('01', '02')";
 
-json::value Opt(const db::Row& r, size_t i) { return r.IsNull(i) ? json::value(nullptr) : json::value(r.Str(i)); }
-
-std::string EthName(const std::string& code) {
-    const auto* c = text::FindCode(text::Ethnicities(), code);
-    return c ? c->zh : code;
-}
+struct Person {
+    int64_t id = 0, community_id = 0;
+    std::string ethnicity, political_status;
+    std::optional<int64_t> household_id;
+    std::optional<std::string> moved_out;
+};
 
 // A resident visible to the principal, or 404.
-db::Row VisibleResident(db::Connection& conn, const auth::Principal& p, int64_t id) {
+Person VisibleResident(db::Connection& conn, const auth::Principal& p, int64_t id) {
     auto scope = auth::ResidentScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("r.id = ?", id);
     auto rows = conn.Run(
-        "SELECT r.id, r.name, r.ethnicity, r.political_status, r.household_id, r.street_id, r.community_id, r.grid_id, "
-        "r.building_id, r.moved_out FROM residents r" +
+        "SELECT r.id, r.community_id, r.ethnicity, r.political_status, r.household_id, r.moved_out FROM residents r" +
             where.Sql(),
         where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
-    return rows.front();
+    const db::Row& r = rows.front();
+    return {r.Int("id"),
+            r.Int("community_id"),
+            r.Str("ethnicity"),
+            r.Str("political_status"),
+            r.OptInt("household_id"),
+            r.OptStr("moved_out")};
 }
+
+constexpr db::ListSql kMemberList{
+    .columns = R"sql(r.id, r.name, r.ethnicity, r.political_status,
+       (SELECT count(*) FROM pairings x WHERE x.liaison_resident_id = r.id AND x.to_date IS NULL) AS paired)sql",
+    .from = "residents r",
+    .order_by = "r.pinyin, r.id",
+    .count_from = "",
+};
+
+constexpr db::ListSql kPairingList{
+    .columns = R"sql(v.id, v.resident_id, r.name AS resident, r.ethnicity, v.liaison_resident_id, l.name AS liaison,
+       v.household_id, h.address, v.from_date, v.to_date, v.end_reason)sql",
+    .from = R"sql(pairings v JOIN residents r ON r.id = v.resident_id JOIN residents l ON l.id = v.liaison_resident_id
+     LEFT JOIN households h ON h.id = v.household_id)sql",
+    .order_by = "v.to_date IS NOT NULL, r.pinyin, v.id",
+    .count_from = "pairings v",
+};
+
+constexpr db::ListSql kVisitList{
+    .columns = R"sql(v.id, v.household_id, h.address, v.liaison_resident_id, l.name AS liaison, v.visit_date, v.kind,
+       v.findings, v.needs, v.follow_up, v.follow_up_status)sql",
+    .from = R"sql(visits v JOIN households h ON h.id = v.household_id
+     JOIN residents l ON l.id = v.liaison_resident_id)sql",
+    .order_by = "v.visit_date DESC, v.id DESC",
+    .count_from = "visits v",
+};
+
+constexpr db::ListSql kStudyList{
+    .columns = R"sql(o.id, o.kind, o.held_on, o.topic, o.ethnic_policy, o.minutes, o.organization_id,
+       (SELECT count(*) FROM study_attendance a WHERE a.session_id = o.id) AS attendance)sql",
+    .from = "study_sessions o",
+    .order_by = "o.held_on DESC, o.id DESC",
+    .count_from = "",
+};
 
 void Fail(const std::string& field, const std::string& reason) {
     throw AppError(ErrorCode::kUnprocessable, "validation_failed", {{"fields", {{field, reason}}}});
@@ -71,82 +110,59 @@ int64_t PartyService::InsertPairing(db::Connection& conn, int64_t resident_id, i
     int64_t id = conn.Insert(
         "INSERT INTO pairings (resident_id, liaison_resident_id, household_id, street_id, community_id, "
         "grid_id, building_id, from_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        resident_id, liaison_id, r->OptInt(0), r->Int(1), r->Int(2), r->OptInt(3), r->OptInt(4), date, time::NowUnix());
-    RefreshAssignment(conn, liaison_id, r->OptInt(0));
-    reports::Touch(conn, r->Int(2));
+        resident_id, liaison_id, r->OptInt("household_id"), r->Int("street_id"), r->Int("community_id"),
+        r->OptInt("grid_id"), r->OptInt("building_id"), date, time::NowUnix());
+    RefreshAssignment(conn, liaison_id, r->OptInt("household_id"));
+    reports::Touch(conn, r->Int("community_id"));
     return id;
 }
 
-json::object PartyService::Members(const auth::Principal& p, std::optional<int64_t> community, const std::string& q,
-                                   int64_t limit, int64_t offset) {
+db::Page<Member> PartyService::Members(const auth::Principal& p, const MemberFilter& f) {
     db::Connection& conn = db_.Local();
     auto scope = auth::ResidentScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add(kPartyMember).Add("r.moved_out IS NULL");
-    if (community) where.Add("r.community_id = ?", *community);
-    if (!q.empty())
-        where.Add("(r.name LIKE ? OR r.initials LIKE ? OR r.pinyin LIKE ?)", "%" + q + "%", q + "%", q + "%");
-    int64_t total = conn.Run("SELECT count(*) FROM residents r" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    for (const auto& r :
-         conn.Run("SELECT r.id, r.name, r.ethnicity, r.political_status, (SELECT count(*) FROM pairings x WHERE "
-                  "x.liaison_resident_id = r.id AND x.to_date IS NULL) FROM residents r" +
-                      where.Sql() + " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
-                  where.With({limit, offset}))) {
-        items.push_back({{"id", r.Int(0)},
-                         {"name", r.Str(1)},
-                         {"ethnicity", r.Str(2)},
-                         {"ethnicity_name", EthName(r.Str(2))},
-                         {"minority", text::IsMinority(r.Str(2))},
-                         {"political_status", r.Str(3)},
-                         {"paired", r.Int(4)}});
-    }
-    return {{"items", std::move(items)}, {"total", total}};
+    if (f.community) where.Add("r.community_id = ?", *f.community);
+    if (!f.q.empty())
+        where.Add("(r.name LIKE ? OR r.initials LIKE ? OR r.pinyin LIKE ?)", "%" + f.q + "%", f.q + "%", f.q + "%");
+    return db::ListPage<Member>(conn, kMemberList, where, f.page, [](const db::Row& r) {
+        return Member{r.Int("id"), r.Str("name"), r.Str("ethnicity"), r.Str("political_status"), r.Int("paired")};
+    });
 }
 
-json::object PartyService::Pairings(const auth::Principal& p, std::optional<int64_t> community,
-                                    std::optional<int64_t> liaison, std::optional<int64_t> resident, bool active_only,
-                                    int64_t limit, int64_t offset, std::optional<int64_t> id) {
+db::Page<Pairing> PartyService::Pairings(const auth::Principal& p, const PairingFilter& f) {
     db::Connection& conn = db_.Local();
     auto scope = auth::HouseholdRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
-    if (community) where.Add("v.community_id = ?", *community);
-    if (id) where.Add("v.id = ?", *id);
-    if (liaison) where.Add("v.liaison_resident_id = ?", *liaison);
-    if (resident) where.Add("v.resident_id = ?", *resident);
-    if (active_only) where.Add("v.to_date IS NULL");
-    int64_t total = conn.Run("SELECT count(*) FROM pairings v" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT v.id, v.resident_id, r.name, r.ethnicity, v.liaison_resident_id, l.name, v.household_id, "
-             "h.address, v.from_date, v.to_date, v.end_reason FROM pairings v JOIN residents r ON r.id = v.resident_id "
-             "JOIN residents l ON l.id = v.liaison_resident_id LEFT JOIN households h ON h.id = v.household_id" +
-                 where.Sql() + " ORDER BY v.to_date IS NOT NULL, r.pinyin, v.id LIMIT ? OFFSET ?",
-             where.With({limit, offset}))) {
-        items.push_back({{"id", r.Int(0)},
-                         {"resident_id", r.Int(1)},
-                         {"resident", r.Str(2)},
-                         {"ethnicity_name", EthName(r.Str(3))},
-                         {"liaison_resident_id", r.Int(4)},
-                         {"liaison", r.Str(5)},
-                         {"household_id", r.IsNull(6) ? json::value(nullptr) : json::value(r.Int(6))},
-                         {"address", r.Str(7)},
-                         {"from_date", r.Str(8)},
-                         {"to_date", Opt(r, 9)},
-                         {"end_reason", r.Str(10)}});
-    }
-    return {{"items", std::move(items)}, {"total", total}};
+    if (f.community) where.Add("v.community_id = ?", *f.community);
+    if (f.id) where.Add("v.id = ?", *f.id);
+    if (f.liaison) where.Add("v.liaison_resident_id = ?", *f.liaison);
+    if (f.resident) where.Add("v.resident_id = ?", *f.resident);
+    if (f.active_only) where.Add("v.to_date IS NULL");
+    return db::ListPage<Pairing>(conn, kPairingList, where, f.page, [](const db::Row& r) {
+        return Pairing{.id = r.Int("id"),
+                       .resident_id = r.Int("resident_id"),
+                       .resident = r.Str("resident"),
+                       .ethnicity = r.Str("ethnicity"),
+                       .liaison_resident_id = r.Int("liaison_resident_id"),
+                       .liaison = r.Str("liaison"),
+                       .household_id = r.OptInt("household_id"),
+                       .address = r.Str("address"),
+                       .from_date = r.Str("from_date"),
+                       .to_date = r.OptStr("to_date"),
+                       .end_reason = r.Str("end_reason")};
+    });
 }
 
 int64_t PartyService::Pair(const auth::Principal& p, int64_t resident_id, int64_t liaison_id, const std::string& date,
                            const std::string& reason, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    db::Row resident = VisibleResident(conn, p, resident_id);
-    if (!text::IsMinority(resident.Str(2))) Fail("resident_id", "not_minority");
-    if (!resident.IsNull(9)) Fail("resident_id", "already_moved_out");
-    db::Row liaison = [&] {
+    Person resident = VisibleResident(conn, p, resident_id);
+    if (!text::IsMinority(resident.ethnicity)) Fail("resident_id", "not_minority");
+    if (resident.moved_out) Fail("resident_id", "already_moved_out");
+    Person liaison = [&] {
         try {
             return VisibleResident(conn, p, liaison_id);
         } catch (const AppError&) {
@@ -154,30 +170,30 @@ int64_t PartyService::Pair(const auth::Principal& p, int64_t resident_id, int64_
             throw;
         }
     }();
-    if (!text::IsPartyMember(liaison.Str(3))) Fail("liaison_resident_id", "not_party_member");
-    if (liaison.Int(6) != resident.Int(6)) Fail("liaison_resident_id", "other_community");
+    if (!text::IsPartyMember(liaison.political_status)) Fail("liaison_resident_id", "not_party_member");
+    if (liaison.community_id != resident.community_id) Fail("liaison_resident_id", "other_community");
     auto current = conn.QueryOne(
         "SELECT id, liaison_resident_id, from_date FROM pairings WHERE resident_id = ? AND to_date IS NULL",
         resident_id);
     if (current) {
-        if (current->Int(1) == liaison_id) throw AppError(ErrorCode::kConflict, "already_paired");
-        if (date < current->Str(2)) Fail("from_date", "moved_out_before_in");
+        if (current->Int("liaison_resident_id") == liaison_id) throw AppError(ErrorCode::kConflict, "already_paired");
+        if (date < current->Str("from_date")) Fail("from_date", "moved_out_before_in");
         conn.Exec("UPDATE pairings SET to_date = ?, end_reason = ? WHERE id = ?", date,
-                  reason.empty() ? std::string("re-paired") : reason, current->Int(0));
-        RefreshAssignment(conn, current->Int(1), resident.OptInt(4));
+                  reason.empty() ? std::string("re-paired") : reason, current->Int("id"));
+        RefreshAssignment(conn, current->Int("liaison_resident_id"), resident.household_id);
     }
     int64_t id = InsertPairing(conn, resident_id, liaison_id, date);
-    audit::Append(
-        conn, actor,
-        {"party.pairing.created",
-         "resident",
-         std::to_string(resident_id),
-         true,
-         {{"pairing_id", id},
-          {"liaison_resident_id",
-           {{"before", current ? json::value(current->Int(1)) : json::value(nullptr)}, {"after", liaison_id}}},
-          {"from_date", date},
-          {"reason", reason}}});
+    audit::Append(conn, actor,
+                  {"party.pairing.created",
+                   "resident",
+                   std::to_string(resident_id),
+                   true,
+                   {{"pairing_id", id},
+                    {"liaison_resident_id",
+                     {{"before", current ? json::value(current->Int("liaison_resident_id")) : json::value(nullptr)},
+                      {"after", liaison_id}}},
+                    {"from_date", date},
+                    {"reason", reason}}});
     tx.Commit();
     return id;
 }
@@ -194,18 +210,19 @@ void PartyService::EndPairing(const auth::Principal& p, int64_t pairing_id, cons
             where.Sql(),
         where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
-    if (!rows.front().IsNull(4)) throw AppError(ErrorCode::kConflict, "conflict");
-    if (date < rows.front().Str(3)) Fail("date", "moved_out_before_in");
+    const db::Row& pairing = rows.front();
+    if (!pairing.IsNull("to_date")) throw AppError(ErrorCode::kConflict, "conflict");
+    if (date < pairing.Str("from_date")) Fail("date", "moved_out_before_in");
     conn.Exec("UPDATE pairings SET to_date = ?, end_reason = ? WHERE id = ?", date, reason, pairing_id);
-    RefreshAssignment(conn, rows.front().Int(1), rows.front().OptInt(2));
-    reports::Touch(conn, rows.front().Int(5));
+    RefreshAssignment(conn, pairing.Int("liaison_resident_id"), pairing.OptInt("household_id"));
+    reports::Touch(conn, pairing.Int("community_id"));
     audit::Append(
         conn, actor,
         {"party.pairing.ended", "pairing", std::to_string(pairing_id), true, {{"to_date", date}, {"reason", reason}}});
     tx.Commit();
 }
 
-json::object PartyService::Coverage(const auth::Principal& p, int64_t community, const std::string& as_of) {
+Coverage PartyService::Coverage(const auth::Principal& p, int64_t community, const std::string& as_of) {
     db::Connection& conn = db_.Local();
     auto scope = auth::ResidentScope(p);
     db::SqlWhere where;
@@ -213,97 +230,62 @@ json::object PartyService::Coverage(const auth::Principal& p, int64_t community,
         .Add("r.community_id = ?", community)
         .Add(kMinority)
         .Add("(r.moved_in IS NULL OR r.moved_in <= ?) AND (r.moved_out IS NULL OR r.moved_out > ?)", as_of, as_of);
-    const std::string paired =
-        "EXISTS (SELECT 1 FROM pairings x WHERE x.resident_id = r.id AND x.from_date <= ? AND (x.to_date IS NULL OR "
-        "x.to_date > ?))";
-    auto rows = conn.Run(
-        "SELECT r.grid_id, g.name, r.building_id, b.name, count(*), sum(CASE WHEN " + paired +
-            " THEN 1 ELSE 0 END) FROM residents r LEFT JOIN places g ON g.id = r.grid_id LEFT JOIN places b ON b.id = "
-            "r.building_id" +
-            where.Sql() + " GROUP BY r.grid_id, g.name, r.building_id, b.name ORDER BY g.name, b.name",
-        [&] {
-            std::vector<db::Value> v{as_of, as_of};
-            v.insert(v.end(), where.values().begin(), where.values().end());
-            return v;
-        }());
-    json::array buildings;
-    std::map<std::string, std::pair<int64_t, int64_t>> grids;
-    int64_t total = 0, total_paired = 0;
-    for (const auto& r : rows) {
-        int64_t n = r.Int(4), k = r.Int(5);
-        total += n;
-        total_paired += k;
-        auto& g = grids[r.Str(1)];
-        g.first += n;
-        g.second += k;
-        buildings.push_back({{"grid", r.Str(1)},
-                             {"building_id", r.IsNull(2) ? json::value(nullptr) : json::value(r.Int(2))},
-                             {"building", r.Str(3)},
-                             {"minority", n},
-                             {"paired", k},
-                             {"share", n ? static_cast<double>(k) / n : 1.0}});
+    constexpr std::string_view kByBuilding = R"sql(
+SELECT r.grid_id, g.name AS grid, r.building_id, b.name AS building, count(*) AS minority,
+       sum(CASE WHEN EXISTS (SELECT 1 FROM pairings x WHERE x.resident_id = r.id AND x.from_date <= ?
+                                AND (x.to_date IS NULL OR x.to_date > ?)) THEN 1 ELSE 0 END) AS paired
+FROM residents r LEFT JOIN places g ON g.id = r.grid_id LEFT JOIN places b ON b.id = r.building_id)sql";
+    std::vector<db::Value> values{as_of, as_of};
+    values.insert(values.end(), where.values().begin(), where.values().end());
+    party::Coverage out{.as_of = as_of};
+    std::map<std::string, Covered> grids;
+    for (const auto& r : conn.Run(std::string(kByBuilding) + where.Sql() +
+                                      " GROUP BY r.grid_id, g.name, r.building_id, b.name ORDER BY g.name, b.name",
+                                  values)) {
+        Covered c{r.Int("minority"), r.Int("paired")};
+        out.all.minority += c.minority;
+        out.all.paired += c.paired;
+        Covered& g = grids[r.Str("grid")];
+        g.minority += c.minority;
+        g.paired += c.paired;
+        out.by_building.push_back({r.Str("grid"), r.OptInt("building_id"), r.Str("building"), c});
     }
-    json::array by_grid;
-    for (const auto& [name, counts] : grids) {
-        by_grid.push_back({{"grid", name},
-                           {"minority", counts.first},
-                           {"paired", counts.second},
-                           {"share", counts.first ? static_cast<double>(counts.second) / counts.first : 1.0}});
-    }
-    json::array unpaired;
+    for (const auto& [name, counts] : grids) out.by_grid.push_back({name, counts});
     db::SqlWhere u = where;
     u.Add(
         "NOT EXISTS (SELECT 1 FROM pairings x WHERE x.resident_id = r.id AND x.from_date <= ? AND (x.to_date IS NULL "
         "OR x.to_date > ?))",
         as_of, as_of);
-    for (const auto& r :
-         conn.Run("SELECT r.id, r.name, r.ethnicity, h.address FROM residents r LEFT JOIN households h ON "
-                  "h.id = r.household_id" +
-                      u.Sql() + " ORDER BY r.pinyin LIMIT 500",
-                  u.values())) {
-        unpaired.push_back(
-            {{"id", r.Int(0)}, {"name", r.Str(1)}, {"ethnicity_name", EthName(r.Str(2))}, {"address", r.Str(3)}});
+    for (const auto& r : conn.Run("SELECT r.id, r.name, r.ethnicity, h.address FROM residents r LEFT JOIN households h "
+                                  "ON h.id = r.household_id" +
+                                      u.Sql() + " ORDER BY r.pinyin LIMIT 500",
+                                  u.values())) {
+        out.unpaired.push_back({r.Int("id"), r.Str("name"), r.Str("ethnicity"), r.Str("address")});
     }
-    return {{"as_of", as_of},
-            {"minority", total},
-            {"paired", total_paired},
-            {"share", total ? static_cast<double>(total_paired) / total : 1.0},
-            {"by_grid", std::move(by_grid)},
-            {"by_building", std::move(buildings)},
-            {"unpaired", std::move(unpaired)}};
+    return out;
 }
 
-json::object PartyService::Visits(const auth::Principal& p, std::optional<int64_t> community,
-                                  std::optional<int64_t> household, int64_t limit, int64_t offset,
-                                  std::optional<int64_t> id) {
+db::Page<Visit> PartyService::Visits(const auth::Principal& p, const VisitFilter& f) {
     db::Connection& conn = db_.Local();
     auto scope = auth::HouseholdRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
-    if (community) where.Add("v.community_id = ?", *community);
-    if (id) where.Add("v.id = ?", *id);
-    if (household) where.Add("v.household_id = ?", *household);
-    int64_t total = conn.Run("SELECT count(*) FROM visits v" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT v.id, v.household_id, h.address, v.liaison_resident_id, l.name, v.visit_date, v.kind, v.findings, "
-             "v.needs, v.follow_up, v.follow_up_status FROM visits v JOIN households h ON h.id = v.household_id JOIN "
-             "residents l ON l.id = v.liaison_resident_id" +
-                 where.Sql() + " ORDER BY v.visit_date DESC, v.id DESC LIMIT ? OFFSET ?",
-             where.With({limit, offset}))) {
-        items.push_back({{"id", r.Int(0)},
-                         {"household_id", r.Int(1)},
-                         {"address", r.Str(2)},
-                         {"liaison_resident_id", r.Int(3)},
-                         {"liaison", r.Str(4)},
-                         {"visit_date", r.Str(5)},
-                         {"kind", r.Str(6)},
-                         {"findings", r.Str(7)},
-                         {"needs", r.Str(8)},
-                         {"follow_up", r.Str(9)},
-                         {"follow_up_status", r.Str(10)}});
-    }
-    return {{"items", std::move(items)}, {"total", total}};
+    if (f.community) where.Add("v.community_id = ?", *f.community);
+    if (f.id) where.Add("v.id = ?", *f.id);
+    if (f.household) where.Add("v.household_id = ?", *f.household);
+    return db::ListPage<Visit>(conn, kVisitList, where, f.page, [](const db::Row& r) {
+        return Visit{.id = r.Int("id"),
+                     .household_id = r.Int("household_id"),
+                     .address = r.Str("address"),
+                     .liaison_resident_id = r.Int("liaison_resident_id"),
+                     .liaison = r.Str("liaison"),
+                     .visit_date = r.Str("visit_date"),
+                     .kind = r.Str("kind"),
+                     .findings = r.Str("findings"),
+                     .needs = r.Str("needs"),
+                     .follow_up = r.Str("follow_up"),
+                     .follow_up_status = r.Str("follow_up_status")};
+    });
 }
 
 int64_t PartyService::AddVisit(const auth::Principal& p, const VisitInput& in, const audit::Actor& actor) {
@@ -328,7 +310,7 @@ int64_t PartyService::AddVisit(const auth::Principal& p, const VisitInput& in, c
         Fail("liaison_resident_id", "invalid_choice");
     if (conn.QueryInt(
             "SELECT count(*) FROM residents r WHERE r.id = ? AND r.community_id = ? AND " + std::string(kPartyMember),
-            *liaison, hh.front().Int(1)) == 0) {
+            *liaison, hh.front().Int("community_id")) == 0) {
         Fail("liaison_resident_id", "not_party_member");
     }
     int64_t id = conn.Insert(
@@ -336,7 +318,8 @@ int64_t PartyService::AddVisit(const auth::Principal& p, const VisitInput& in, c
         "follow_up, follow_up_status, street_id, community_id, grid_id, building_id, created_by, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         in.household_id, *liaison, in.visit_date, in.kind, in.findings, in.needs, in.follow_up, in.follow_up_status,
-        hh.front().Int(0), hh.front().Int(1), hh.front().OptInt(2), hh.front().OptInt(3), p.user_id, time::NowUnix());
+        hh.front().Int("street_id"), hh.front().Int("community_id"), hh.front().OptInt("grid_id"),
+        hh.front().OptInt("building_id"), p.user_id, time::NowUnix());
     audit::Append(conn, actor,
                   {"party.visit.recorded",
                    "household",
@@ -360,13 +343,14 @@ void PartyService::SetFollowUp(const auth::Principal& p, int64_t visit_id, const
     conn.Exec("UPDATE visits SET follow_up_status = ?, follow_up = ? WHERE id = ?", status, follow_up, visit_id);
     audit::Append(conn, actor,
                   {"party.visit.follow_up", "visit", std::to_string(visit_id), true,
-                   audit::Diff({{"follow_up_status", rows.front().Str(0)}, {"follow_up", rows.front().Str(1)}},
+                   audit::Diff({{"follow_up_status", rows.front().Str("follow_up_status")},
+                                {"follow_up", rows.front().Str("follow_up")}},
                                {{"follow_up_status", status}, {"follow_up", follow_up}})});
     tx.Commit();
 }
 
-json::object PartyService::Overdue(const auth::Principal& p, std::optional<int64_t> community, int days,
-                                   const std::string& as_of) {
+OverdueList PartyService::Overdue(const auth::Principal& p, std::optional<int64_t> community, int days,
+                                  const std::string& as_of) {
     db::Connection& conn = db_.Local();
     std::chrono::year_month_day ymd{std::chrono::year{std::stoi(as_of.substr(0, 4))},
                                     std::chrono::month{static_cast<unsigned>(std::stoi(as_of.substr(5, 2)))},
@@ -385,49 +369,38 @@ json::object PartyService::Overdue(const auth::Principal& p, std::optional<int64
             "w.visit_date <= ?)",
             std::string(buf), as_of);
     if (community) where.Add("v.community_id = ?", *community);
-    json::array items;
+    constexpr std::string_view kOverdue = R"sql(
+SELECT v.household_id, h.address, l.name AS liaison,
+       (SELECT max(w.visit_date) FROM visits w WHERE w.household_id = v.household_id AND w.visit_date <= ?) AS last_visit
+FROM pairings v JOIN households h ON h.id = v.household_id JOIN residents l ON l.id = v.liaison_resident_id)sql";
+    std::vector<db::Value> values{as_of};
+    values.insert(values.end(), where.values().begin(), where.values().end());
+    OverdueList out{.days = days, .as_of = as_of};
     for (const auto& r : conn.Run(
-             "SELECT v.household_id, h.address, l.name, (SELECT max(w.visit_date) FROM visits w WHERE w.household_id = "
-             "v.household_id AND w.visit_date <= ?) FROM pairings v JOIN households h ON h.id = v.household_id JOIN "
-             "residents l ON l.id = v.liaison_resident_id" +
-                 where.Sql() + " GROUP BY v.household_id, h.address, l.name ORDER BY h.address",
-             [&] {
-                 std::vector<db::Value> v{as_of};
-                 v.insert(v.end(), where.values().begin(), where.values().end());
-                 return v;
-             }())) {
-        items.push_back(
-            {{"household_id", r.Int(0)}, {"address", r.Str(1)}, {"liaison", r.Str(2)}, {"last_visit", Opt(r, 3)}});
+             std::string(kOverdue) + where.Sql() + " GROUP BY v.household_id, h.address, l.name ORDER BY h.address",
+             values)) {
+        out.items.push_back({r.Int("household_id"), r.Str("address"), r.Str("liaison"), r.OptStr("last_visit")});
     }
-    int64_t n = static_cast<int64_t>(items.size());
-    return {{"items", std::move(items)}, {"total", n}, {"days", days}, {"as_of", as_of}};
+    return out;
 }
 
-json::object PartyService::StudySessions(const auth::Principal& p, std::optional<int64_t> community, int64_t limit,
-                                         int64_t offset, std::optional<int64_t> id) {
+db::Page<StudySession> PartyService::StudySessions(const auth::Principal& p, const StudyFilter& f) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
-    if (community) where.Add("o.community_id = ?", *community);
-    if (id) where.Add("o.id = ?", *id);
-    int64_t total = conn.Run("SELECT count(*) FROM study_sessions o" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT o.id, o.kind, o.held_on, o.topic, o.ethnic_policy, o.minutes, o.organization_id, (SELECT count(*) "
-             "FROM study_attendance a WHERE a.session_id = o.id) FROM study_sessions o" +
-                 where.Sql() + " ORDER BY o.held_on DESC, o.id DESC LIMIT ? OFFSET ?",
-             where.With({limit, offset}))) {
-        items.push_back({{"id", r.Int(0)},
-                         {"kind", r.Str(1)},
-                         {"held_on", r.Str(2)},
-                         {"topic", r.Str(3)},
-                         {"ethnic_policy", r.Int(4) != 0},
-                         {"minutes", r.Str(5)},
-                         {"organization_id", r.IsNull(6) ? json::value(nullptr) : json::value(r.Int(6))},
-                         {"attendance", r.Int(7)}});
-    }
-    return {{"items", std::move(items)}, {"total", total}};
+    if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (f.id) where.Add("o.id = ?", *f.id);
+    return db::ListPage<StudySession>(conn, kStudyList, where, f.page, [](const db::Row& r) {
+        return StudySession{.id = r.Int("id"),
+                            .kind = r.Str("kind"),
+                            .held_on = r.Str("held_on"),
+                            .topic = r.Str("topic"),
+                            .ethnic_policy = r.Bool("ethnic_policy"),
+                            .minutes = r.Str("minutes"),
+                            .organization_id = r.OptInt("organization_id"),
+                            .attendance = r.Int("attendance")};
+    });
 }
 
 int64_t PartyService::AddStudySession(const auth::Principal& p, const StudyInput& in, const audit::Actor& actor) {

@@ -3,7 +3,6 @@
 // (re-pairing keeps history), coverage by grid and building, visits and their follow-up, the
 // overdue list, and study sessions (三会一课). A liaison's account sees only the households
 // paired with them (household_assignments, kept here in the same transaction as each pairing).
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,58 +10,32 @@
 #include "core/audit/audit.hpp"
 #include "core/auth/principal.hpp"
 #include "core/db/database.hpp"
+#include "modules/party/model.hpp"
 
 namespace tongxin::party {
-
-struct VisitInput {
-    int64_t household_id = 0;
-    std::optional<int64_t> liaison_resident_id;  // defaults to the caller's own resident record
-    std::string visit_date;
-    std::string kind;
-    std::string findings, needs, follow_up;
-    std::string follow_up_status = "none";
-};
-
-struct StudyInput {
-    int64_t community_id = 0;
-    std::optional<int64_t> organization_id;
-    std::string kind;
-    std::string held_on;
-    std::string topic;
-    bool ethnic_policy = false;
-    std::string minutes;
-    std::vector<int64_t> attendees;
-};
 
 class PartyService {
   public:
     explicit PartyService(db::Database& db) : db_(db) {}
 
-    boost::json::object Members(const auth::Principal& p, std::optional<int64_t> community, const std::string& q,
-                                int64_t limit, int64_t offset);
-    boost::json::object Pairings(const auth::Principal& p, std::optional<int64_t> community,
-                                 std::optional<int64_t> liaison, std::optional<int64_t> resident, bool active_only,
-                                 int64_t limit, int64_t offset, std::optional<int64_t> id = std::nullopt);
+    db::Page<Member> Members(const auth::Principal& p, const MemberFilter& f);
+    db::Page<Pairing> Pairings(const auth::Principal& p, const PairingFilter& f);
     // Pairs `resident_id` with `liaison_id` from `date`; an existing active pairing ends that day.
     int64_t Pair(const auth::Principal& p, int64_t resident_id, int64_t liaison_id, const std::string& date,
                  const std::string& reason, const audit::Actor& actor);
     void EndPairing(const auth::Principal& p, int64_t pairing_id, const std::string& date, const std::string& reason,
                     const audit::Actor& actor);
     // Minority residents present on `as_of`, paired or not, by grid and building; the unpaired listed.
-    boost::json::object Coverage(const auth::Principal& p, int64_t community, const std::string& as_of);
+    party::Coverage Coverage(const auth::Principal& p, int64_t community, const std::string& as_of);
 
-    boost::json::object Visits(const auth::Principal& p, std::optional<int64_t> community,
-                               std::optional<int64_t> household, int64_t limit, int64_t offset,
-                               std::optional<int64_t> id = std::nullopt);
+    db::Page<Visit> Visits(const auth::Principal& p, const VisitFilter& f);
     int64_t AddVisit(const auth::Principal& p, const VisitInput& in, const audit::Actor& actor);
     void SetFollowUp(const auth::Principal& p, int64_t visit_id, const std::string& status,
                      const std::string& follow_up, const audit::Actor& actor);
     // Paired households with no visit in the `days` before `as_of`.
-    boost::json::object Overdue(const auth::Principal& p, std::optional<int64_t> community, int days,
-                                const std::string& as_of);
+    OverdueList Overdue(const auth::Principal& p, std::optional<int64_t> community, int days, const std::string& as_of);
 
-    boost::json::object StudySessions(const auth::Principal& p, std::optional<int64_t> community, int64_t limit,
-                                      int64_t offset, std::optional<int64_t> id = std::nullopt);
+    db::Page<StudySession> StudySessions(const auth::Principal& p, const StudyFilter& f);
     int64_t AddStudySession(const auth::Principal& p, const StudyInput& in, const audit::Actor& actor);
 
     // Unchecked writes for the demo.

@@ -87,7 +87,7 @@ void Register(http::Router& r, Context& ctx) {
             o["residents"] = ActiveResidentsUnder(conn, p);
             arr.push_back(std::move(o));
         }
-        return http::ListResponse(std::move(arr), static_cast<int64_t>(arr.size()));
+        return http::ListResponse(std::move(arr));
     });
     r.Add("GET", "/api/v1/places/{id}/children", Access::Need("places.read"), "Child places with resident counts",
           [&ctx](Request& req) {
@@ -99,7 +99,7 @@ void Register(http::Router& r, Context& ctx) {
                   o["residents"] = ActiveResidentsUnder(conn, p);
                   arr.push_back(std::move(o));
               }
-              return http::ListResponse(std::move(arr), static_cast<int64_t>(arr.size()));
+              return http::ListResponse(std::move(arr));
           });
     RegisterKind(r, ctx, "street", "streets");
     RegisterKind(r, ctx, "community", "communities");

@@ -1,4 +1,5 @@
 #include <boost/json.hpp>
+#include <cmath>
 
 #include "core/http/paging.hpp"
 #include "core/time/clock.hpp"
@@ -263,7 +264,7 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               s.points_per_hour = body.Int("points_per_hour", true, 0, 1000).value_or(0);
               const json::value* k = body.Raw("kind_points_per_hour");
               body.Finish();
-              s.regular_min_minutes = static_cast<int64_t>(*hours * 60.0 + 0.5);
+              s.regular_min_minutes = std::llround(*hours * 60.0);
               std::vector<std::pair<std::string, int64_t>> kinds;
               if (k && k->is_object()) {
                   for (const auto& [kind, v] : k->as_object()) {
