@@ -1,8 +1,10 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "core/http/json_fields.hpp"
 #include "core/http/paging.hpp"
 #include "core/time/clock.hpp"
+#include "modules/services/json.hpp"
 #include "modules/services/module.hpp"
 
 namespace tongxin::services {
@@ -34,12 +36,18 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
     RegisterIndicators(registry);
     r.Add("GET", "/api/v1/service-points", Access::NeedAny({"services.read", "volunteer.self"}),
           "Service points of the 15-minute service circle (?community=, ?kind=)", [&svc](Request& req) {
-              return http::JsonResponse(
-                  svc.Points(req.User(), http::QueryOptInt(req, "community"), http::QueryOptStr(req, "kind")));
+              json::array items;
+              for (const Point& p :
+                   svc.Points(req.User(), http::QueryOptInt(req, "community"), http::QueryOptStr(req, "kind"))) {
+                  items.push_back(ToJson(p));
+              }
+              return http::ListResponse(std::move(items));
           });
     r.Add("GET", "/api/v1/service-points/{id}", Access::NeedAny({"services.read", "volunteer.self"}),
           "One service point", [&svc](Request& req) {
-              return http::OneOf(svc.Points(req.User(), std::nullopt, std::nullopt, http::PathId(req)));
+              auto points = svc.Points(req.User(), std::nullopt, std::nullopt, http::PathId(req));
+              if (points.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+              return http::JsonResponse(ToJson(points.front()));
           });
     r.Add("POST", "/api/v1/service-points", Access::Need("services.write"), "Add a service point",
           [&svc](Request& req) {
@@ -67,20 +75,22 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
               double metres = static_cast<double>(http::QueryInt(req, "metres", 1000, 50, 20000));
               return http::JsonResponse(
-                  svc.Coverage(req.User(), *community, metres, http::QueryOptStr(req, "age_group")));
+                  ToJson(svc.Coverage(req.User(), *community, metres, http::QueryOptStr(req, "age_group"))));
           });
 
     r.Add("GET", "/api/v1/mutual-aid", Access::NeedAny({"services.read", "volunteer.self"}),
           "Mutual-aid requests and offers (?community=, ?kind=, ?status=, ?mine=1)", [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              return http::JsonResponse(svc.Aid(req.User(), http::QueryOptInt(req, "community"),
-                                                http::QueryOptStr(req, "kind"), http::QueryOptStr(req, "status"),
-                                                req.Query("mine").value_or("") == "1", page.limit, page.offset));
+              AidFilter f{.community = http::QueryOptInt(req, "community"),
+                          .kind = http::QueryOptStr(req, "kind"),
+                          .status = http::QueryOptStr(req, "status"),
+                          .mine = req.Query("mine").value_or("") == "1",
+                          .page = http::PageOf(req)};
+              return http::ListResponse(svc.Aid(req.User(), f), [](const Aid& a) { return ToJson(a); });
           });
     r.Add("GET", "/api/v1/mutual-aid/{id}", Access::NeedAny({"services.read", "volunteer.self"}),
           "One mutual-aid request or offer", [&svc](Request& req) {
-              return http::OneOf(
-                  svc.Aid(req.User(), std::nullopt, std::nullopt, std::nullopt, false, 1, 0, http::PathId(req)));
+              AidFilter f{.id = http::PathId(req), .page = {1, 0}};
+              return http::OneOf(svc.Aid(req.User(), f), [](const Aid& a) { return ToJson(a); });
           });
     r.Add("POST", "/api/v1/mutual-aid", Access::NeedAny({"services.write", "volunteer.self"}),
           "Post a request for help or an offer (yourself, or resident_id for a neighbour in your scope)",
@@ -127,7 +137,8 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
               auto on = body.Date("completed_on").value_or(time::Today());
               bool as_hours = body.Bool("as_volunteer_hours").value_or(false);
               body.Finish();
-              return http::JsonResponse(svc.Complete(req.User(), id, *minutes, on, as_hours, ActorOf(req)));
+              auto hours_id = svc.Complete(req.User(), id, *minutes, on, as_hours, ActorOf(req));
+              return http::JsonResponse(json::object{{"hours_id", http::OrNull(hours_id)}});
           });
     r.Add("POST", "/api/v1/mutual-aid/{id}/cancel", Access::NeedAny({"services.write", "volunteer.self"}),
           "Withdraw a request or offer", [&svc](Request& req) {

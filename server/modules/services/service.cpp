@@ -56,13 +56,13 @@ std::string JoinGroups(const std::vector<std::string>& groups) {
     return out;
 }
 
-json::array SplitGroups(const std::string& s) {
-    json::array out;
+std::vector<std::string> SplitGroups(const std::string& s) {
+    std::vector<std::string> out;
     size_t start = 0;
     while (start < s.size()) {
         size_t end = s.find(',', start);
         if (end == std::string::npos) end = s.size();
-        if (end > start) out.push_back(json::string(s.substr(start, end - start)));
+        if (end > start) out.push_back(s.substr(start, end - start));
         start = end + 1;
     }
     return out;
@@ -79,32 +79,53 @@ void Validate(const PointInput& in) {
     errors.ThrowIfAny();
 }
 
-constexpr const char* kAidCols =
-    "SELECT o.id, o.community_id, o.kind, o.resident_id, r.name, o.age_group, o.title, o.detail, o.status, "
-    "o.helper_resident_id, hr.name, o.offer_id, o.minutes, o.hours_id, o.completed_on, o.created_at, h.address FROM "
-    "mutual_aid o JOIN residents r ON r.id = o.resident_id LEFT JOIN households h ON h.id = r.household_id LEFT JOIN "
-    "residents hr ON hr.id = o.helper_resident_id";
+constexpr db::ListSql kAidList{
+    .columns = R"sql(o.id, o.community_id, o.kind, o.resident_id, r.name, o.age_group, o.title, o.detail, o.status,
+       o.helper_resident_id, hr.name AS helper, o.offer_id, o.minutes, o.hours_id, o.completed_on, o.created_at,
+       h.address)sql",
+    .from = R"sql(mutual_aid o JOIN residents r ON r.id = o.resident_id LEFT JOIN households h ON h.id = r.household_id
+     LEFT JOIN residents hr ON hr.id = o.helper_resident_id)sql",
+    .order_by = "CASE o.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 ELSE 2 END, o.id DESC",
+    .count_from = "mutual_aid o",
+};
 
-json::object AidOf(const db::Row& r, bool staff) {
-    auto opt = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Int(c)); };
-    return {{"id", r.Int(0)},
-            {"community_id", r.Int(1)},
-            {"kind", r.Str(2)},
-            {"resident_id", r.Int(3)},
-            {"name", r.Str(4)},
-            {"age_group", r.Str(5)},
-            {"title", r.Str(6)},
-            {"detail", r.Str(7)},
-            {"status", r.Str(8)},
-            {"helper_resident_id", opt(9)},
-            {"helper", r.IsNull(10) ? json::value(nullptr) : json::value(r.Str(10))},
-            {"offer_id", opt(11)},
-            {"minutes", opt(12)},
-            {"hours_id", opt(13)},
-            {"completed_on", r.IsNull(14) ? json::value(nullptr) : json::value(r.Str(14))},
-            {"created_at", time::ToRfc3339(r.Int(15))},
-            // Addresses are for staff, who arrange the help.
-            {"address", staff && !r.IsNull(16) ? r.Str(16) : ""}};
+Aid AidFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .community_id = r.Int("community_id"),
+            .kind = r.Str("kind"),
+            .resident_id = r.Int("resident_id"),
+            .name = r.Str("name"),
+            .age_group = r.Str("age_group"),
+            .title = r.Str("title"),
+            .detail = r.Str("detail"),
+            .status = r.Str("status"),
+            .helper_resident_id = r.OptInt("helper_resident_id"),
+            .helper = r.OptStr("helper"),
+            .offer_id = r.OptInt("offer_id"),
+            .minutes = r.OptInt("minutes"),
+            .hours_id = r.OptInt("hours_id"),
+            .completed_on = r.OptStr("completed_on"),
+            .created_at = r.Int("created_at"),
+            .address = r.OptStr("address").value_or("")};
+}
+
+constexpr std::string_view kPointSelect = R"sql(
+SELECT o.id, o.community_id, o.name, o.kind, o.address, o.lat, o.lng, o.opening_hours, o.age_groups, o.services,
+       o.active
+FROM service_points o)sql";
+
+Point PointFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .community_id = r.Int("community_id"),
+            .name = r.Str("name"),
+            .kind = r.Str("kind"),
+            .address = r.Str("address"),
+            .lat = r.Real("lat"),
+            .lng = r.Real("lng"),
+            .opening_hours = r.Str("opening_hours"),
+            .age_groups = SplitGroups(r.Str("age_groups")),
+            .services = r.Str("services"),
+            .active = r.Bool("active")};
 }
 
 struct AidRow {
@@ -123,13 +144,14 @@ std::optional<AidRow> LoadAid(db::Connection& conn, const auth::ScopeFilter& sco
         where.values());
     if (rows.empty()) return std::nullopt;
     const auto& r = rows.front();
-    return AidRow{r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Str(4), r.Str(5), r.OptInt(6), r.OptInt(7)};
+    return AidRow{r.Int("id"),   r.Int("street_id"), r.Int("community_id"),          r.Int("resident_id"),
+                  r.Str("kind"), r.Str("status"),    r.OptInt("helper_resident_id"), r.OptInt("offer_id")};
 }
 
 }  // namespace
 
-json::object ServiceLineService::Points(const auth::Principal& p, std::optional<int64_t> community,
-                                        const std::optional<std::string>& kind, std::optional<int64_t> id) {
+std::vector<Point> ServiceLineService::Points(const auth::Principal& p, std::optional<int64_t> community,
+                                              const std::optional<std::string>& kind, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = Scope(conn, p);
     db::SqlWhere where;
@@ -138,26 +160,12 @@ json::object ServiceLineService::Points(const auth::Principal& p, std::optional<
     if (id) where.Add("o.id = ?", *id);
     if (kind) where.Add("o.kind = ?", *kind);
     if (!p.Can("services.read")) where.Add("o.active = 1");
-    json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT o.id, o.community_id, o.name, o.kind, o.address, o.lat, o.lng, o.opening_hours, o.age_groups, "
-             "o.services, o.active FROM service_points o" +
-                 where.Sql() + " ORDER BY o.kind, o.name, o.id",
-             where.values())) {
-        items.push_back({{"id", r.Int(0)},
-                         {"community_id", r.Int(1)},
-                         {"name", r.Str(2)},
-                         {"kind", r.Str(3)},
-                         {"address", r.Str(4)},
-                         {"lat", r.Real(5)},
-                         {"lng", r.Real(6)},
-                         {"opening_hours", r.Str(7)},
-                         {"age_groups", SplitGroups(r.Str(8))},
-                         {"services", r.Str(9)},
-                         {"active", r.Int(10) != 0}});
+    std::vector<Point> out;
+    for (const auto& r :
+         conn.Run(std::string(kPointSelect) + where.Sql() + " ORDER BY o.kind, o.name, o.id", where.values())) {
+        out.push_back(PointFrom(r));
     }
-    int64_t total = static_cast<int64_t>(items.size());
-    return {{"items", std::move(items)}, {"total", total}};
+    return out;
 }
 
 int64_t ServiceLineService::CreatePoint(const auth::Principal& p, const PointInput& in, const audit::Actor& actor) {
@@ -208,120 +216,97 @@ void ServiceLineService::UpdatePoint(const auth::Principal& p, int64_t id, const
          std::to_string(id),
          true,
          {{"before",
-           {{"name", b.Str(0)}, {"kind", b.Str(1)}, {"lat", b.Real(2)}, {"lng", b.Real(3)}, {"active", b.Int(4) != 0}}},
+           {{"name", b.Str("name")},
+            {"kind", b.Str("kind")},
+            {"lat", b.Real("lat")},
+            {"lng", b.Real("lng")},
+            {"active", b.Bool("active")}}},
           {"after", {{"name", in.name}, {"kind", in.kind}, {"lat", in.lat}, {"lng", in.lng}, {"active", in.active}}}}});
     tx.Commit();
 }
 
-json::object ServiceLineService::Coverage(const auth::Principal& p, int64_t community, double metres,
-                                          const std::optional<std::string>& age_group) {
+PointCoverage ServiceLineService::Coverage(const auth::Principal& p, int64_t community, double metres,
+                                           const std::optional<std::string>& age_group) {
     if (age_group && !Known(AgeGroups(), *age_group)) {
         throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "age_group"}});
     }
     db::Connection& conn = db_.Local();
     auto place = places::FindPlace(conn, p, community);
     if (!place || place->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
-    struct Point {
-        int64_t id;
-        std::string name, kind;
-        double lat, lng;
-        std::string groups;
-    };
-    std::vector<Point> points;
-    for (const auto& r : conn.Query(
-             "SELECT id, name, kind, lat, lng, age_groups FROM service_points WHERE community_id = ? AND active = 1",
-             community)) {
-        if (age_group && ("," + r.Str(5) + ",").find("," + *age_group + ",") == std::string::npos) continue;
-        points.push_back({r.Int(0), r.Str(1), r.Str(2), r.Real(3), r.Real(4), r.Str(5)});
+    PointCoverage out{.community_id = community, .metres = metres, .age_group = age_group};
+    db::SqlWhere where;
+    where.Add("o.community_id = ?", community).Add("o.active = 1");
+    for (const auto& r : conn.Run(std::string(kPointSelect) + where.Sql() + " ORDER BY o.id", where.values())) {
+        Point pt = PointFrom(r);
+        if (age_group && std::find(pt.age_groups.begin(), pt.age_groups.end(), *age_group) == pt.age_groups.end())
+            continue;
+        out.points.push_back(std::move(pt));
     }
-    json::array buildings;
-    std::map<std::string, int64_t> covered;
-    std::map<std::string, json::array> gaps;
-    int64_t located = 0, unlocated = 0;
+    std::map<std::string, KindCoverage> kinds;
+    int64_t located = 0;
     for (const auto& b : conn.Query(
              "SELECT id, name, lat, lng FROM places WHERE kind = 'building' AND community_id = ? ORDER BY name, id",
              community)) {
-        if (b.IsNull(2) || b.IsNull(3)) {
-            ++unlocated;
+        if (b.IsNull("lat") || b.IsNull("lng")) {
+            ++out.buildings_without_coordinates;
             continue;
         }
         ++located;
-        double lat = b.Real(2), lng = b.Real(3);
-        json::object nearest;
+        BuildingReach reach{b.Int("id"), b.Str("name"), b.Real("lat"), b.Real("lng"), {}};
         for (const auto& kind : PointKinds()) {
             double best = -1;
             std::string best_name;
-            for (const auto& pt : points) {
+            for (const Point& pt : out.points) {
                 if (pt.kind != kind) continue;
-                double d = DistanceMetres(lat, lng, pt.lat, pt.lng);
+                double d = DistanceMetres(reach.lat, reach.lng, pt.lat, pt.lng);
                 if (best < 0 || d < best) best = d, best_name = pt.name;
             }
+            KindCoverage& k = kinds[kind];
             if (best >= 0 && best <= metres) {
-                ++covered[kind];
-                nearest[kind] = {{"metres", std::round(best)}, {"point", best_name}};
+                ++k.covered;
+                reach.covered[kind] = {std::round(best), best_name};
             } else {
-                gaps[kind].push_back(
-                    {{"id", b.Int(0)},
-                     {"name", b.Str(1)},
-                     {"nearest_metres", best < 0 ? json::value(nullptr) : json::value(std::round(best))}});
+                k.gaps.push_back({reach.id, reach.name, best < 0 ? std::nullopt : std::optional(std::round(best))});
             }
         }
-        buildings.push_back({{"id", b.Int(0)}, {"name", b.Str(1)}, {"lat", lat}, {"lng", lng}, {"covered", nearest}});
+        out.buildings.push_back(std::move(reach));
     }
-    json::array kinds;
     for (const auto& kind : PointKinds()) {
-        int64_t n = std::count_if(points.begin(), points.end(), [&](const Point& pt) { return pt.kind == kind; });
-        kinds.push_back(
-            {{"kind", kind},
-             {"points", n},
-             {"covered", covered[kind]},
-             {"buildings", located},
-             {"share", located == 0 ? 0.0 : static_cast<double>(covered[kind]) / static_cast<double>(located)},
-             {"gaps", gaps[kind]}});
+        KindCoverage k = std::move(kinds[kind]);
+        k.kind = kind;
+        k.points =
+            std::count_if(out.points.begin(), out.points.end(), [&](const Point& pt) { return pt.kind == kind; });
+        k.buildings = located;
+        out.kinds.push_back(std::move(k));
     }
-    json::array pts;
-    for (const auto& pt : points) {
-        pts.push_back({{"id", pt.id}, {"name", pt.name}, {"kind", pt.kind}, {"lat", pt.lat}, {"lng", pt.lng}});
-    }
-    return {{"community_id", community},
-            {"metres", metres},
-            {"age_group", age_group ? json::value(*age_group) : json::value(nullptr)},
-            {"kinds", std::move(kinds)},
-            {"buildings", std::move(buildings)},
-            {"points", std::move(pts)},
-            {"buildings_without_coordinates", unlocated}};
+    return out;
 }
 
-json::object ServiceLineService::Aid(const auth::Principal& p, std::optional<int64_t> community,
-                                     const std::optional<std::string>& kind, const std::optional<std::string>& status,
-                                     bool mine, int64_t limit, int64_t offset, std::optional<int64_t> id) {
+db::Page<Aid> ServiceLineService::Aid(const auth::Principal& p, const AidFilter& f) {
     db::Connection& conn = db_.Local();
     auto scope = Scope(conn, p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
-    if (community) where.Add("o.community_id = ?", *community);
-    if (id) where.Add("o.id = ?", *id);
-    if (kind) where.Add("o.kind = ?", *kind);
-    if (status) where.Add("o.status = ?", *status);
+    if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (f.id) where.Add("o.id = ?", *f.id);
+    if (f.kind) where.Add("o.kind = ?", *f.kind);
+    if (f.status) where.Add("o.status = ?", *f.status);
     bool staff = p.Can("services.read");
-    if (mine || !staff) {
+    if (f.mine || !staff) {
         int64_t me = p.resident_id.value_or(-1);
-        if (mine) {
+        if (f.mine) {
             where.Add("(o.resident_id = ? OR o.helper_resident_id = ?)", me, me);
         } else {
             // Neighbours see open requests and offers, and everything of their own.
             where.Add("(o.status = 'open' OR o.resident_id = ? OR o.helper_resident_id = ?)", me, me);
         }
     }
-    int64_t total = conn.Run("SELECT count(*) FROM mutual_aid o" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    for (const auto& r : conn.Run(std::string(kAidCols) + where.Sql() +
-                                      " ORDER BY CASE o.status WHEN 'open' THEN 0 WHEN 'matched' THEN 1 ELSE 2 END, "
-                                      "o.id DESC LIMIT ? OFFSET ?",
-                                  where.With({limit, offset}))) {
-        items.push_back(AidOf(r, staff));
+    auto page = db::ListPage<services::Aid>(conn, kAidList, where, f.page, AidFrom);
+    // Addresses are for staff, who arrange the help.
+    if (!staff) {
+        for (auto& a : page.items) a.address.clear();
     }
-    return {{"items", std::move(items)}, {"total", total}};
+    return page;
 }
 
 int64_t ServiceLineService::Post(const auth::Principal& p, const AidInput& in, const audit::Actor& actor) {
@@ -338,7 +323,8 @@ int64_t ServiceLineService::Post(const auth::Principal& p, const AidInput& in, c
     int64_t id = conn.Insert(
         "INSERT INTO mutual_aid (street_id, community_id, kind, resident_id, age_group, title, detail, created_by, "
         "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        r->Int(0), r->Int(1), in.kind, rid, in.age_group, in.title, in.detail, p.user_id, now, now);
+        r->Int("street_id"), r->Int("community_id"), in.kind, rid, in.age_group, in.title, in.detail, p.user_id, now,
+        now);
     audit::Append(conn, actor,
                   {"services.aid.posted",
                    "mutual_aid",
@@ -402,9 +388,9 @@ void ServiceLineService::Match(const auth::Principal& p, int64_t request_id, std
     tx.Commit();
 }
 
-json::object ServiceLineService::Complete(const auth::Principal& p, int64_t request_id, int64_t minutes,
-                                          const std::string& completed_on, bool as_volunteer_hours,
-                                          const audit::Actor& actor) {
+std::optional<int64_t> ServiceLineService::Complete(const auth::Principal& p, int64_t request_id, int64_t minutes,
+                                                    const std::string& completed_on, bool as_volunteer_hours,
+                                                    const audit::Actor& actor) {
     FieldErrors errors;
     if (minutes < 1 || minutes > 24 * 60) errors.Add("minutes", "out_of_range");
     if (!time::IsValidDate(completed_on))
@@ -437,7 +423,7 @@ json::object ServiceLineService::Complete(const auth::Principal& p, int64_t requ
                     {"helper_resident_id", *req->helper},
                     {"hours_id", hours_id ? json::value(*hours_id) : json::value(nullptr)}}});
     tx.Commit();
-    return {{"hours_id", hours_id ? json::value(*hours_id) : json::value(nullptr)}};
+    return hours_id;
 }
 
 void ServiceLineService::Cancel(const auth::Principal& p, int64_t id, const std::string& reason,
