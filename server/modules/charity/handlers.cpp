@@ -3,6 +3,7 @@
 #include "core/http/paging.hpp"
 #include "core/money/money.hpp"
 #include "core/time/clock.hpp"
+#include "modules/charity/json.hpp"
 #include "modules/charity/module.hpp"
 
 namespace tongxin::charity {
@@ -40,10 +41,17 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
     RegisterIndicators(registry);
     r.Add("GET", "/api/v1/charity/projects", Access::Need("charity.read"),
           "Projects with goal, income, spending, balance", [&svc](Request& req) {
-              return http::JsonResponse(svc.Projects(req.User(), http::QueryOptInt(req, "community")));
+              json::array items;
+              for (const Project& p : svc.Projects(req.User(), http::QueryOptInt(req, "community"))) {
+                  items.push_back(ToJson(p));
+              }
+              return http::ListResponse(std::move(items));
           });
-    r.Add("GET", "/api/v1/charity/projects/{id}", Access::Need("charity.read"), "One project",
-          [&svc](Request& req) { return http::OneOf(svc.Projects(req.User(), std::nullopt, http::PathId(req))); });
+    r.Add("GET", "/api/v1/charity/projects/{id}", Access::Need("charity.read"), "One project", [&svc](Request& req) {
+        auto projects = svc.Projects(req.User(), std::nullopt, http::PathId(req));
+        if (projects.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+        return http::JsonResponse(ToJson(projects.front()));
+    });
     r.Add("POST", "/api/v1/charity/projects", Access::Need("charity.write"), "Start a project", [&svc](Request& req) {
         http::JsonBody body(req);
         ProjectInput in;
@@ -60,15 +68,15 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
     });
     r.Add("GET", "/api/v1/charity/donations", Access::Need("charity.read"),
           "Donations (?community=, ?project=, ?year=)", [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              auto year = http::QueryOptInt(req, "year");
-              return http::JsonResponse(svc.Donations(
-                  req.User(), http::QueryOptInt(req, "community"), http::QueryOptInt(req, "project"),
-                  year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt, page.limit, page.offset));
+              DonationFilter f{.community = http::QueryOptInt(req, "community"),
+                               .project = http::QueryOptInt(req, "project"),
+                               .page = http::PageOf(req)};
+              if (auto year = http::QueryOptInt(req, "year")) f.year = static_cast<int>(*year);
+              return http::JsonResponse(ToJson(svc.Donations(req.User(), f)));
           });
     r.Add("GET", "/api/v1/charity/donations/{id}", Access::Need("charity.read"), "One donation", [&svc](Request& req) {
-        return http::OneOf(
-            svc.Donations(req.User(), std::nullopt, std::nullopt, std::nullopt, 1, 0, http::PathId(req)));
+        DonationFilter f{.id = http::PathId(req), .page = {1, 0}};
+        return http::OneOf(svc.Donations(req.User(), f).page, [](const Donation& d) { return ToJson(d); });
     });
     r.Add("POST", "/api/v1/charity/donations", Access::Need("charity.write"),
           "Record a donation (amount in yuan text or amount_fen); answers with its receipt number",
@@ -89,17 +97,21 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
               in.epidemic = body.Bool("epidemic").value_or(false);
               in.donated_on = body.Date("donated_on").value_or(time::Today());
               body.Finish();
-              return http::JsonResponse(svc.RecordDonation(req.User(), in, ActorOf(req)), 201);
+              Receipt receipt = svc.RecordDonation(req.User(), in, ActorOf(req));
+              return http::JsonResponse(json::object{{"id", receipt.id}, {"receipt_no", receipt.receipt_no}}, 201);
           });
     r.Add("GET", "/api/v1/charity/disbursements", Access::Need("charity.read"), "Disbursements (?community=, ?status=)",
           [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              return http::JsonResponse(svc.Disbursements(req.User(), http::QueryOptInt(req, "community"),
-                                                          http::QueryOptStr(req, "status"), page.limit, page.offset));
+              DisbursementFilter f{.community = http::QueryOptInt(req, "community"),
+                                   .status = http::QueryOptStr(req, "status"),
+                                   .page = http::PageOf(req)};
+              return http::ListResponse(svc.Disbursements(req.User(), f),
+                                        [](const Disbursement& d) { return ToJson(d); });
           });
     r.Add("GET", "/api/v1/charity/disbursements/{id}", Access::Need("charity.read"), "One disbursement",
           [&svc](Request& req) {
-              return http::OneOf(svc.Disbursements(req.User(), std::nullopt, std::nullopt, 1, 0, http::PathId(req)));
+              DisbursementFilter f{.id = http::PathId(req), .page = {1, 0}};
+              return http::OneOf(svc.Disbursements(req.User(), f), [](const Disbursement& d) { return ToJson(d); });
           });
     r.Add("POST", "/api/v1/charity/disbursements", Access::Need("charity.write"),
           "Request a disbursement from a project", [&svc](Request& req) {
@@ -151,9 +163,8 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
           });
     r.Add("GET", "/api/v1/charity/ledger", Access::Need("charity.read"),
           "Transactions with entries, and account balances", [&svc](Request& req) {
-              auto page = http::PageOf(req);
               return http::JsonResponse(
-                  svc.Ledger(req.User(), http::QueryOptInt(req, "community"), page.limit, page.offset));
+                  ToJson(svc.Ledger(req.User(), http::QueryOptInt(req, "community"), http::PageOf(req))));
           });
     r.Add("GET", "/api/v1/charity/books", Access::Need("charity.read"), "Check that the books balance",
           [&svc](Request& req) {
@@ -176,7 +187,11 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
           });
     r.Add("GET", "/api/v1/charity/reminders", Access::Need("charity.read"),
           "Projects running over 6 months with no disclosure in 3 months", [&svc](Request& req) {
-              return http::JsonResponse(svc.Reminders(req.User(), http::QueryOptInt(req, "community"), time::Today()));
+              json::array items;
+              for (const Reminder& x : svc.Reminders(req.User(), http::QueryOptInt(req, "community"), time::Today())) {
+                  items.push_back(ToJson(x));
+              }
+              return http::ListResponse(std::move(items));
           });
     r.Add("GET", "/api/v1/charity/ledger/export", Access::Need("charity.read"), "The community's ledger as .xlsx",
           [&svc](Request& req) {
@@ -206,7 +221,7 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
               if (!community && !street) {
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
               }
-              return http::JsonResponse(svc.Disclosure(community, street));
+              return http::JsonResponse(ToJson(svc.Disclosure(community, street)));
           });
 }
 

@@ -35,7 +35,7 @@ int64_t AccountOf(db::Connection& conn, int64_t street, int64_t community, const
     auto row = conn.QueryOne(
         "SELECT id FROM charity_accounts WHERE community_id = ? AND kind = ? AND coalesce(project_id, 0) = ?",
         community, kind, project.value_or(0));
-    if (row) return row->Int(0);
+    if (row) return row->Int("id");
     return conn.Insert(
         "INSERT INTO charity_accounts (street_id, community_id, kind, project_id, name) VALUES (?, ?, ?, ?, ?)", street,
         community, kind, project, name);
@@ -69,18 +69,21 @@ int64_t Post(db::Connection& conn, int64_t street, int64_t community, const std:
 
 // Moves the yearly totals and the project's income with a donation (sign +1) or its reversal (-1).
 void MoveTotals(db::Connection& conn, int64_t donation_id, int sign) {
-    auto d = conn.QueryOne(
-        "SELECT community_id, street_id, substr(donated_on, 1, 4), channel, form, amount_fen, project_id FROM "
-        "charity_donations WHERE id = ?",
-        donation_id);
-    conn.Exec(
-        "INSERT INTO charity_totals (community_id, year, channel, form, street_id, donations, amount_fen) VALUES (?, "
-        "?, "
-        "?, ?, ?, ?, ?) ON CONFLICT (community_id, year, channel, form) DO UPDATE SET donations = "
-        "charity_totals.donations + excluded.donations, amount_fen = charity_totals.amount_fen + excluded.amount_fen",
-        d->Int(0), d->Str(2), d->Str(3), d->Str(4), d->Int(1), int64_t{sign}, sign * d->Int(5));
-    if (!d->IsNull(6)) {
-        conn.Exec("UPDATE charity_projects SET income_fen = income_fen + ? WHERE id = ?", sign * d->Int(5), d->Int(6));
+    auto d = conn.QueryOne(R"sql(
+SELECT community_id, street_id, substr(donated_on, 1, 4) AS year, channel, form, amount_fen, project_id
+FROM charity_donations WHERE id = ?)sql",
+                           donation_id);
+    const int64_t amount = sign * d->Int("amount_fen");
+    conn.Exec(R"sql(
+INSERT INTO charity_totals (community_id, year, channel, form, street_id, donations, amount_fen)
+VALUES (?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (community_id, year, channel, form) DO UPDATE
+SET donations = charity_totals.donations + excluded.donations,
+    amount_fen = charity_totals.amount_fen + excluded.amount_fen)sql",
+              d->Int("community_id"), d->Str("year"), d->Str("channel"), d->Str("form"), d->Int("street_id"),
+              int64_t{sign}, amount);
+    if (auto project = d->OptInt("project_id")) {
+        conn.Exec("UPDATE charity_projects SET income_fen = income_fen + ? WHERE id = ?", amount, *project);
     }
 }
 
@@ -96,7 +99,8 @@ std::optional<ProjectRow> LoadProject(db::Connection& conn, const auth::Principa
     auto rows = conn.Run("SELECT o.id, o.street_id, o.community_id, o.name FROM charity_projects o" + where.Sql(),
                          where.values());
     if (rows.empty()) return std::nullopt;
-    return ProjectRow{rows.front().Int(0), rows.front().Int(1), rows.front().Int(2), rows.front().Str(3)};
+    const db::Row& r = rows.front();
+    return ProjectRow{r.Int("id"), r.Int("street_id"), r.Int("community_id"), r.Str("name")};
 }
 
 // A donation counts while its transaction stands (has not been reversed); `alias` names the
@@ -106,10 +110,79 @@ std::string Standing(const char* alias) {
            ".transaction_id)";
 }
 
-std::string DonorShown(const db::Row& r, int kind_col, int name_col, int publish_col) {
-    if (r.Str(kind_col) == "anonymous" || r.Int(publish_col) == 0 || r.Str(name_col).empty()) return "爱心人士";
-    return r.Str(name_col);
+// The name shown in public: the donor's only when they agreed to it.
+std::string DonorShown(const db::Row& r) {
+    if (r.Str("donor_kind") == "anonymous" || !r.Bool("publish_name") || r.Str("donor_name").empty()) return "爱心人士";
+    return r.Str("donor_name");
 }
+
+constexpr std::string_view kProjectSelect = R"sql(
+SELECT o.id, o.community_id, o.name, o.goal_fen, o.starts_on, o.ends_on, o.description, o.beneficiaries,
+       a.balance_fen, o.income_fen,
+       (SELECT max(published_on) FROM charity_disclosures s WHERE s.project_id = o.id) AS last_disclosure
+FROM charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project')sql";
+
+// A project account's balance is a credit (negative): the project holds what was given to it.
+Project ProjectFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .community_id = r.Int("community_id"),
+            .name = r.Str("name"),
+            .goal_fen = r.Int("goal_fen"),
+            .starts_on = r.Str("starts_on"),
+            .ends_on = r.OptStr("ends_on"),
+            .description = r.Str("description"),
+            .beneficiaries = r.Str("beneficiaries"),
+            .income_fen = r.Int("income_fen"),
+            .balance_fen = -r.Int("balance_fen"),
+            .last_disclosure = r.OptStr("last_disclosure")};
+}
+
+constexpr db::ListSql kDonationList{
+    .columns = R"sql(o.id, o.receipt_no, o.donated_on, o.channel, o.form, o.amount_fen, o.goods, o.valuation_basis,
+       o.donor_kind, o.donor_name, o.publish_name, o.epidemic, p.name AS project, o.transaction_id,
+       (SELECT x.id FROM charity_transactions x WHERE x.reverses_id = o.transaction_id) AS reversed_by)sql",
+    .from = "charity_donations o LEFT JOIN charity_projects p ON p.id = o.project_id",
+    .order_by = "o.donated_on DESC, o.id DESC",
+    .count_from = "charity_donations o",
+};
+
+Donation DonationFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .receipt_no = r.Str("receipt_no"),
+            .donated_on = r.Str("donated_on"),
+            .channel = r.Str("channel"),
+            .form = r.Str("form"),
+            .amount_fen = r.Int("amount_fen"),
+            .goods = r.Str("goods"),
+            .valuation_basis = r.Str("valuation_basis"),
+            .donor_kind = r.Str("donor_kind"),
+            .donor_name = r.Str("donor_kind") == "anonymous" ? "" : r.Str("donor_name"),
+            .publish_name = r.Bool("publish_name"),
+            .epidemic = r.Bool("epidemic"),
+            .project = r.OptStr("project"),
+            .transaction_id = r.Int("transaction_id"),
+            .reversed_by = r.OptInt("reversed_by")};
+}
+
+constexpr db::ListSql kDisbursementList{
+    .columns = R"sql(o.id, o.project_id, p.name AS project, o.form, o.amount_fen, o.beneficiary_kind,
+       h.address AS household, g.name AS organization, o.purpose, o.evidence, o.status,
+       u1.display_name AS requester, u2.display_name AS first_approver_name, u3.display_name AS second_approver_name,
+       o.paid_on, o.transaction_id, o.requested_by, o.first_approver)sql",
+    .from = R"sql(charity_disbursements o JOIN charity_projects p ON p.id = o.project_id
+     LEFT JOIN households h ON h.id = o.household_id LEFT JOIN organizations g ON g.id = o.organization_id
+     LEFT JOIN users u1 ON u1.id = o.requested_by LEFT JOIN users u2 ON u2.id = o.first_approver
+     LEFT JOIN users u3 ON u3.id = o.second_approver)sql",
+    .order_by = "o.id DESC",
+    .count_from = "charity_disbursements o",
+};
+
+constexpr db::ListSql kTransactionList{
+    .columns = "o.id, o.kind, o.occurred_on, o.memo, o.reverses_id, o.reason",
+    .from = "charity_transactions o",
+    .order_by = "o.id DESC",
+    .count_from = "",
+};
 
 }  // namespace
 
@@ -124,38 +197,20 @@ int64_t CharityService::InsertProject(db::Connection& conn, int64_t street, cons
     return id;
 }
 
-json::object CharityService::Projects(const auth::Principal& p, std::optional<int64_t> community,
-                                      std::optional<int64_t> id) {
+std::vector<Project> CharityService::Projects(const auth::Principal& p, std::optional<int64_t> community,
+                                              std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
     if (id) where.Add("o.id = ?", *id);
-    json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT o.id, o.community_id, o.name, o.goal_fen, o.starts_on, o.ends_on, o.description, o.beneficiaries, "
-             "a.balance_fen, o.income_fen, (SELECT max(published_on) FROM charity_disclosures s WHERE s.project_id = "
-             "o.id) FROM charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project'" +
-                 where.Sql() + " ORDER BY o.starts_on DESC, o.id DESC",
-             where.values())) {
-        int64_t balance = -r.Int(8), income = r.Int(9);
-        items.push_back({{"id", r.Int(0)},
-                         {"community_id", r.Int(1)},
-                         {"name", r.Str(2)},
-                         {"goal_fen", r.Int(3)},
-                         {"starts_on", r.Str(4)},
-                         {"ends_on", r.IsNull(5) ? json::value(nullptr) : json::value(r.Str(5))},
-                         {"description", r.Str(6)},
-                         {"beneficiaries", r.Str(7)},
-                         {"income_fen", income},
-                         {"spent_fen", income - balance},
-                         {"balance_fen", balance},
-                         {"progress", r.Int(3) > 0 ? static_cast<double>(income) / static_cast<double>(r.Int(3)) : 0.0},
-                         {"last_disclosure", r.IsNull(10) ? json::value(nullptr) : json::value(r.Str(10))}});
+    std::vector<Project> out;
+    for (const auto& r : conn.Run(std::string(kProjectSelect) + where.Sql() + " ORDER BY o.starts_on DESC, o.id DESC",
+                                  where.values())) {
+        out.push_back(ProjectFrom(r));
     }
-    int64_t total = static_cast<int64_t>(items.size());
-    return {{"items", std::move(items)}, {"total", total}};
+    return out;
 }
 
 int64_t CharityService::CreateProject(const auth::Principal& p, const ProjectInput& in, const audit::Actor& actor) {
@@ -216,8 +271,7 @@ std::pair<int64_t, std::string> CharityService::InsertDonation(db::Connection& c
     return {id, receipt};
 }
 
-json::object CharityService::RecordDonation(const auth::Principal& p, const DonationInput& in,
-                                            const audit::Actor& actor) {
+Receipt CharityService::RecordDonation(const auth::Principal& p, const DonationInput& in, const audit::Actor& actor) {
     FieldErrors errors;
     if (!Known(Channels(), in.channel)) errors.Add("channel", "invalid_choice");
     if (in.form != "cash" && in.form != "in_kind") errors.Add("form", "invalid_choice");
@@ -252,7 +306,7 @@ json::object CharityService::RecordDonation(const auth::Principal& p, const Dona
         if (!r) {
             throw AppError::Field("donor_resident_id", "not_found");
         }
-        checked.donor_name = r->Str(0);
+        checked.donor_name = r->Str("name");
     }
     if (in.donor_kind == "anonymous") checked.donor_name.clear(), checked.publish_name = false;
     auto [id, receipt] = InsertDonation(conn, *place->street_id, checked, p.user_id);
@@ -267,96 +321,59 @@ json::object CharityService::RecordDonation(const auth::Principal& p, const Dona
                     {"form", in.form},
                     {"project_id", in.project_id ? json::value(*in.project_id) : json::value(nullptr)}}});
     tx.Commit();
-    return {{"id", id}, {"receipt_no", receipt}};
+    return {id, receipt};
 }
 
-json::object CharityService::Donations(const auth::Principal& p, std::optional<int64_t> community,
-                                       std::optional<int64_t> project, std::optional<int> year, int64_t limit,
-                                       int64_t offset, std::optional<int64_t> id) {
+DonationPage CharityService::Donations(const auth::Principal& p, const DonationFilter& f) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
-    if (community) where.Add("o.community_id = ?", *community);
-    if (id) where.Add("o.id = ?", *id);
-    if (project) where.Add("o.project_id = ?", *project);
-    if (year)
-        where.Add("o.donated_on >= ? AND o.donated_on <= ?", std::to_string(*year) + "-01-01",
-                  std::to_string(*year) + "-12-31");
-    auto sums = conn.Run("SELECT count(*), coalesce(sum(CASE WHEN " + Standing("o") +
-                             " THEN o.amount_fen ELSE 0 END), 0) FROM charity_donations o" + where.Sql(),
-                         where.values())
-                    .front();
-    json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT o.id, o.receipt_no, o.donated_on, o.channel, o.form, o.amount_fen, o.goods, o.valuation_basis, "
-             "o.donor_kind, o.donor_name, o.publish_name, o.epidemic, p.name, o.transaction_id, (SELECT x.id FROM "
-             "charity_transactions x WHERE x.reverses_id = o.transaction_id) FROM charity_donations o LEFT JOIN "
-             "charity_projects p ON p.id = o.project_id" +
-                 where.Sql() + " ORDER BY o.donated_on DESC, o.id DESC LIMIT ? OFFSET ?",
-             where.With({limit, offset}))) {
-        items.push_back({{"id", r.Int(0)},
-                         {"receipt_no", r.Str(1)},
-                         {"donated_on", r.Str(2)},
-                         {"channel", r.Str(3)},
-                         {"form", r.Str(4)},
-                         {"amount_fen", r.Int(5)},
-                         {"goods", r.Str(6)},
-                         {"valuation_basis", r.Str(7)},
-                         {"donor_kind", r.Str(8)},
-                         {"donor_name", r.Str(8) == "anonymous" ? "" : r.Str(9)},
-                         {"publish_name", r.Int(10) != 0},
-                         {"epidemic", r.Int(11) != 0},
-                         {"project", r.IsNull(12) ? json::value(nullptr) : json::value(r.Str(12))},
-                         {"transaction_id", r.Int(13)},
-                         {"reversed_by", r.IsNull(14) ? json::value(nullptr) : json::value(r.Int(14))}});
+    if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (f.id) where.Add("o.id = ?", *f.id);
+    if (f.project) where.Add("o.project_id = ?", *f.project);
+    if (f.year) {
+        where.Add("o.donated_on >= ? AND o.donated_on <= ?", std::to_string(*f.year) + "-01-01",
+                  std::to_string(*f.year) + "-12-31");
     }
-    return {{"items", std::move(items)}, {"total", sums.Int(0)}, {"total_fen", sums.Int(1)}};
+    DonationPage out;
+    out.page = db::ListPage<Donation>(conn, kDonationList, where, f.page, DonationFrom);
+    out.total_fen = conn.Run("SELECT coalesce(sum(CASE WHEN " + Standing("o") +
+                                 " THEN o.amount_fen ELSE 0 END), 0) FROM charity_donations o" + where.Sql(),
+                             where.values())
+                        .front()
+                        .Int(0);
+    return out;
 }
 
-json::object CharityService::Disbursements(const auth::Principal& p, std::optional<int64_t> community,
-                                           const std::optional<std::string>& status, int64_t limit, int64_t offset,
-                                           std::optional<int64_t> id) {
+db::Page<Disbursement> CharityService::Disbursements(const auth::Principal& p, const DisbursementFilter& f) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
-    if (community) where.Add("o.community_id = ?", *community);
-    if (id) where.Add("o.id = ?", *id);
-    if (status) where.Add("o.status = ?", *status);
-    int64_t total =
-        conn.Run("SELECT count(*) FROM charity_disbursements o" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    auto user = [&](const db::Row& r, int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Str(c)); };
-    for (const auto& r : conn.Run(
-             "SELECT o.id, o.project_id, p.name, o.form, o.amount_fen, o.beneficiary_kind, h.address, g.name, "
-             "o.purpose, "
-             "o.evidence, o.status, u1.display_name, u2.display_name, u3.display_name, o.paid_on, o.transaction_id, "
-             "o.requested_by, o.first_approver FROM charity_disbursements o JOIN charity_projects p ON p.id = "
-             "o.project_id LEFT JOIN households h ON h.id = o.household_id LEFT JOIN organizations g ON g.id = "
-             "o.organization_id LEFT JOIN users u1 ON u1.id = o.requested_by LEFT JOIN users u2 ON u2.id = "
-             "o.first_approver LEFT JOIN users u3 ON u3.id = o.second_approver" +
-                 where.Sql() + " ORDER BY o.id DESC LIMIT ? OFFSET ?",
-             where.With({limit, offset}))) {
-        items.push_back({{"id", r.Int(0)},
-                         {"project_id", r.Int(1)},
-                         {"project", r.Str(2)},
-                         {"form", r.Str(3)},
-                         {"amount_fen", r.Int(4)},
-                         {"beneficiary_kind", r.Str(5)},
-                         {"beneficiary", r.Str(5) == "household" ? user(r, 6) : user(r, 7)},
-                         {"purpose", r.Str(8)},
-                         {"evidence", r.Str(9)},
-                         {"status", r.Str(10)},
-                         {"requested_by", user(r, 11)},
-                         {"first_approver", user(r, 12)},
-                         {"second_approver", user(r, 13)},
-                         {"paid_on", r.IsNull(14) ? json::value(nullptr) : json::value(r.Str(14))},
-                         {"transaction_id", r.IsNull(15) ? json::value(nullptr) : json::value(r.Int(15))},
-                         {"mine", r.Int(16) == p.user_id},
-                         {"approved_by_me", !r.IsNull(17) && r.Int(17) == p.user_id}});
-    }
-    return {{"items", std::move(items)}, {"total", total}};
+    if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (f.id) where.Add("o.id = ?", *f.id);
+    if (f.status) where.Add("o.status = ?", *f.status);
+    return db::ListPage<Disbursement>(conn, kDisbursementList, where, f.page, [&p](const db::Row& r) {
+        const bool household = r.Str("beneficiary_kind") == "household";
+        return Disbursement{.id = r.Int("id"),
+                            .project_id = r.Int("project_id"),
+                            .project = r.Str("project"),
+                            .form = r.Str("form"),
+                            .amount_fen = r.Int("amount_fen"),
+                            .beneficiary_kind = r.Str("beneficiary_kind"),
+                            .beneficiary = r.OptStr(household ? "household" : "organization"),
+                            .purpose = r.Str("purpose"),
+                            .evidence = r.Str("evidence"),
+                            .status = r.Str("status"),
+                            .requested_by = r.OptStr("requester"),
+                            .first_approver = r.OptStr("first_approver_name"),
+                            .second_approver = r.OptStr("second_approver_name"),
+                            .paid_on = r.OptStr("paid_on"),
+                            .transaction_id = r.OptInt("transaction_id"),
+                            .mine = r.Int("requested_by") == p.user_id,
+                            .approved_by_me = r.OptInt("first_approver") == p.user_id};
+    });
 }
 
 int64_t CharityService::RequestDisbursement(const auth::Principal& p, const DisbursementInput& in,
@@ -373,8 +390,7 @@ int64_t CharityService::RequestDisbursement(const auth::Principal& p, const Disb
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto project = LoadProject(conn, p, in.project_id);
-    if (!project)
-        throw AppError::Field("project_id", "not_found");
+    if (!project) throw AppError::Field("project_id", "not_found");
     if (in.household_id && conn.QueryInt("SELECT count(*) FROM households WHERE id = ? AND community_id = ?",
                                          *in.household_id, project->community_id) == 0) {
         throw AppError::Field("household_id", "not_found");
@@ -420,7 +436,12 @@ DisbursementRow LoadDisbursement(db::Connection& conn, const auth::Principal& p,
         where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     const auto& r = rows.front();
-    return {r.Int(0), r.Int(1), r.Int(2), r.OptInt(3), r.OptInt(4), r.Str(5)};
+    return {r.Int("id"),
+            r.Int("project_id"),
+            r.Int("requested_by"),
+            r.OptInt("first_approver"),
+            r.OptInt("second_approver"),
+            r.Str("status")};
 }
 
 }  // namespace
@@ -449,8 +470,7 @@ void CharityService::Approve(const auth::Principal& p, int64_t id, const audit::
 
 void CharityService::Reject(const auth::Principal& p, int64_t id, const std::string& reason,
                             const audit::Actor& actor) {
-    if (reason.empty())
-        throw AppError::Field("reason", "required");
+    if (reason.empty()) throw AppError::Field("reason", "required");
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     DisbursementRow d = LoadDisbursement(conn, p, id);
@@ -469,12 +489,13 @@ int64_t CharityService::PostPayment(db::Connection& conn, int64_t id, const std:
         "SELECT o.street_id, o.community_id, o.project_id, o.form, o.amount_fen, p.name, o.purpose FROM "
         "charity_disbursements o JOIN charity_projects p ON p.id = o.project_id WHERE o.id = ?",
         id);
-    int64_t street = d->Int(0), community = d->Int(1), project = d->Int(2), amount = d->Int(4);
-    bool cash = d->Str(3) == "cash";
+    int64_t street = d->Int("street_id"), community = d->Int("community_id"), project = d->Int("project_id"),
+            amount = d->Int("amount_fen");
+    bool cash = d->Str("form") == "cash";
     int64_t asset = AccountOf(conn, street, community, cash ? "cash" : "in_kind", std::nullopt,
                               cash ? "银行存款及现金" : "捐赠物资");
-    int64_t fund = AccountOf(conn, street, community, "project", project, d->Str(5));
-    int64_t tx = Post(conn, street, community, "disbursement", paid_on, "帮扶支出：" + d->Str(6),
+    int64_t fund = AccountOf(conn, street, community, "project", project, d->Str("name"));
+    int64_t tx = Post(conn, street, community, "disbursement", paid_on, "帮扶支出：" + d->Str("purpose"),
                       {{fund, amount}, {asset, -amount}}, std::nullopt, "", by);
     conn.Exec("UPDATE charity_disbursements SET status = 'paid', transaction_id = ?, paid_on = ? WHERE id = ?", tx,
               paid_on, id);
@@ -507,11 +528,12 @@ int64_t CharityService::PostReversal(db::Connection& conn, int64_t transaction_i
     std::vector<std::pair<int64_t, int64_t>> entries;
     for (const auto& e :
          conn.Query("SELECT account_id, amount_fen FROM charity_entries WHERE transaction_id = ?", transaction_id)) {
-        entries.emplace_back(e.Int(0), -e.Int(1));
+        entries.emplace_back(e.Int("account_id"), -e.Int("amount_fen"));
     }
-    int64_t id = Post(conn, t->Int(0), t->Int(1), "reversal", on, "冲正", entries, transaction_id, reason, by);
+    int64_t id = Post(conn, t->Int("street_id"), t->Int("community_id"), "reversal", on, "冲正", entries,
+                      transaction_id, reason, by);
     if (auto d = conn.QueryOne("SELECT id FROM charity_donations WHERE transaction_id = ?", transaction_id)) {
-        MoveTotals(conn, d->Int(0), -1);
+        MoveTotals(conn, d->Int("id"), -1);
     }
     // A reversed payment puts its disbursement back to approved, to be paid again or rejected.
     conn.Exec(
@@ -523,8 +545,7 @@ int64_t CharityService::PostReversal(db::Connection& conn, int64_t transaction_i
 
 int64_t CharityService::Reverse(const auth::Principal& p, int64_t transaction_id, const std::string& reason,
                                 const audit::Actor& actor) {
-    if (reason.empty())
-        throw AppError::Field("reason", "required");
+    if (reason.empty()) throw AppError::Field("reason", "required");
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto scope = auth::CommunityRecordScope(p);
@@ -533,7 +554,7 @@ int64_t CharityService::Reverse(const auth::Principal& p, int64_t transaction_id
     auto t = conn.Run("SELECT o.street_id, o.community_id, o.kind FROM charity_transactions o" + where.Sql(),
                       where.values());
     if (t.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
-    if (t.front().Str(2) == "reversal") throw AppError(ErrorCode::kUnprocessable, "not_reversible");
+    if (t.front().Str("kind") == "reversal") throw AppError(ErrorCode::kUnprocessable, "not_reversible");
     if (conn.QueryInt("SELECT count(*) FROM charity_transactions WHERE reverses_id = ?", transaction_id) > 0) {
         throw AppError(ErrorCode::kConflict, "already_reversed");
     }
@@ -548,100 +569,70 @@ int64_t CharityService::Reverse(const auth::Principal& p, int64_t transaction_id
     return id;
 }
 
-json::object CharityService::Ledger(const auth::Principal& p, std::optional<int64_t> community, int64_t limit,
-                                    int64_t offset) {
+Ledger CharityService::Ledger(const auth::Principal& p, std::optional<int64_t> community, db::PageSpan page) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
     if (community) where.Add("o.community_id = ?", *community);
-    int64_t total =
-        conn.Run("SELECT count(*) FROM charity_transactions o" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    for (const auto& r : conn.Run("SELECT o.id, o.kind, o.occurred_on, o.memo, o.reverses_id, o.reason FROM "
-                                  "charity_transactions o" +
-                                      where.Sql() + " ORDER BY o.id DESC LIMIT ? OFFSET ?",
-                                  where.With({limit, offset}))) {
-        json::array entries;
-        for (const auto& e :
-             conn.Query("SELECT a.name, a.kind, e.amount_fen FROM charity_entries e JOIN charity_accounts a ON a.id = "
-                        "e.account_id WHERE e.transaction_id = ? ORDER BY e.id",
-                        r.Int(0))) {
-            entries.push_back({{"account", e.Str(0)}, {"account_kind", e.Str(1)}, {"amount_fen", e.Int(2)}});
+    charity::Ledger out;
+    out.transactions = db::ListPage<Transaction>(conn, kTransactionList, where, page, [](const db::Row& r) {
+        return Transaction{.id = r.Int("id"),
+                           .kind = r.Str("kind"),
+                           .occurred_on = r.Str("occurred_on"),
+                           .memo = r.Str("memo"),
+                           .reverses_id = r.OptInt("reverses_id"),
+                           .reason = r.Str("reason")};
+    });
+    for (Transaction& t : out.transactions.items) {
+        for (const auto& e : conn.Query(R"sql(
+SELECT a.name, a.kind, e.amount_fen FROM charity_entries e JOIN charity_accounts a ON a.id = e.account_id
+WHERE e.transaction_id = ? ORDER BY e.id)sql",
+                                        t.id)) {
+            t.entries.push_back({e.Str("name"), e.Str("kind"), e.Int("amount_fen")});
         }
-        items.push_back({{"id", r.Int(0)},
-                         {"kind", r.Str(1)},
-                         {"occurred_on", r.Str(2)},
-                         {"memo", r.Str(3)},
-                         {"reverses_id", r.IsNull(4) ? json::value(nullptr) : json::value(r.Int(4))},
-                         {"reason", r.Str(5)},
-                         {"entries", std::move(entries)}});
     }
-    json::array accounts;
-    db::SqlWhere aw;
-    aw.AddScope(scope.clause, scope.value);
-    if (community) aw.Add("o.community_id = ?", *community);
-    for (const auto& a : conn.Run(
-             "SELECT o.id, o.kind, o.name, o.balance_fen FROM charity_accounts o" + aw.Sql() + " ORDER BY o.kind, o.id",
-             aw.values())) {
-        accounts.push_back({{"id", a.Int(0)}, {"kind", a.Str(1)}, {"name", a.Str(2)}, {"balance_fen", a.Int(3)}});
+    for (const auto& a : conn.Run("SELECT o.id, o.kind, o.name, o.balance_fen FROM charity_accounts o" + where.Sql() +
+                                      " ORDER BY o.kind, o.id",
+                                  where.values())) {
+        out.accounts.push_back({a.Int("id"), a.Str("kind"), a.Str("name"), a.Int("balance_fen")});
     }
-    return {{"items", std::move(items)}, {"total", total}, {"accounts", std::move(accounts)}};
+    return out;
 }
 
-json::object CharityService::Disclosure(std::optional<int64_t> community, std::optional<int64_t> street) {
+Disclosure CharityService::Disclosure(std::optional<int64_t> community, std::optional<int64_t> street) {
     db::Connection& conn = db_.Local();
-    std::string column = community ? "community_id" : "street_id";
+    // Fixed column names, chosen here, never from input.
+    const std::string column = community ? "community_id" : "street_id";
     int64_t place = community ? *community : street.value_or(-1);
     auto name = conn.QueryOne("SELECT name FROM places WHERE id = ? AND kind = ?", place,
                               std::string(community ? "community" : "street"));
     if (!name) throw AppError(ErrorCode::kNotFound, "not_found");
-    json::array totals;
+    charity::Disclosure out{.place = name->Str("name")};
     // From the totals kept with the donations (reversals already taken out).
     for (const auto& r :
-         conn.Query("SELECT year, channel, form, sum(donations), sum(amount_fen) FROM charity_totals WHERE " + column +
-                        " = ? GROUP BY year, channel, form HAVING sum(donations) > 0 ORDER BY 1 DESC, 2, 3",
+         conn.Query("SELECT year, channel, form, sum(donations) AS donations, sum(amount_fen) AS amount_fen FROM "
+                    "charity_totals WHERE " +
+                        column + " = ? GROUP BY year, channel, form HAVING sum(donations) > 0 ORDER BY 1 DESC, 2, 3",
                     place)) {
-        totals.push_back({{"year", r.Str(0)},
-                          {"channel", r.Str(1)},
-                          {"form", r.Str(2)},
-                          {"donations", r.Int(3)},
-                          {"amount_fen", r.Int(4)}});
+        out.totals.push_back({r.Str("year"), r.Str("channel"), r.Str("form"), r.Int("donations"), r.Int("amount_fen")});
     }
-    json::array projects;
     for (const auto& r : conn.Query(
-             "SELECT o.id, o.name, o.goal_fen, o.starts_on, o.ends_on, a.balance_fen, o.income_fen FROM "
-             "charity_projects o JOIN charity_accounts a ON a.project_id = o.id AND a.kind = 'project' WHERE o." +
-                 column + " = ? ORDER BY o.starts_on DESC, o.id DESC",
+             std::string(kProjectSelect) + " WHERE o." + column + " = ? ORDER BY o.starts_on DESC, o.id DESC", place)) {
+        Project project = ProjectFrom(r);
+        project.description.clear();
+        project.beneficiaries.clear();
+        out.projects.push_back(std::move(project));
+    }
+    for (const auto& r : conn.Query(
+             "SELECT d.donated_on, d.donor_kind, d.donor_name, d.publish_name, d.amount_fen, d.form, d.channel, "
+             "p.name AS project FROM charity_donations d LEFT JOIN charity_projects p ON p.id = d.project_id WHERE d." +
+                 column + " = ? AND " + Standing("d") + " ORDER BY d.donated_on DESC, d.id DESC LIMIT 20",
              place)) {
-        int64_t balance = -r.Int(5), income = r.Int(6);
-        projects.push_back({{"id", r.Int(0)},
-                            {"name", r.Str(1)},
-                            {"goal_fen", r.Int(2)},
-                            {"starts_on", r.Str(3)},
-                            {"ends_on", r.IsNull(4) ? json::value(nullptr) : json::value(r.Str(4))},
-                            {"income_fen", income},
-                            {"spent_fen", income - balance},
-                            {"balance_fen", balance}});
+        out.recent_donations.push_back({r.Str("donated_on"), DonorShown(r), r.Int("amount_fen"), r.Str("form"),
+                                        r.Str("channel"), r.OptStr("project")});
     }
-    json::array recent;
-    for (const auto& r :
-         conn.Query("SELECT d.donated_on, d.donor_kind, d.donor_name, d.publish_name, d.amount_fen, "
-                    "d.form, d.channel, p.name FROM charity_donations d LEFT JOIN charity_projects p ON "
-                    "p.id = d.project_id WHERE d." +
-                        column + " = ? AND " + Standing("d") + " ORDER BY d.donated_on DESC, d.id DESC LIMIT 20",
-                    place)) {
-        recent.push_back({{"donated_on", r.Str(0)},
-                          {"donor", DonorShown(r, 1, 2, 3)},
-                          {"amount_fen", r.Int(4)},
-                          {"form", r.Str(5)},
-                          {"channel", r.Str(6)},
-                          {"project", r.IsNull(7) ? json::value(nullptr) : json::value(r.Str(7))}});
-    }
-    return {{"place", name->Str(0)},
-            {"totals", std::move(totals)},
-            {"projects", std::move(projects)},
-            {"recent_donations", std::move(recent)}};
+    return out;
 }
 
 int64_t CharityService::PublishDisclosure(const auth::Principal& p, int64_t project_id, const std::string& note,
@@ -660,8 +651,8 @@ int64_t CharityService::PublishDisclosure(const auth::Principal& p, int64_t proj
     return id;
 }
 
-json::object CharityService::Reminders(const auth::Principal& p, std::optional<int64_t> community,
-                                       const std::string& today) {
+std::vector<Reminder> CharityService::Reminders(const auth::Principal& p, std::optional<int64_t> community,
+                                                const std::string& today) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
@@ -675,20 +666,14 @@ json::object CharityService::Reminders(const auth::Principal& p, std::optional<i
         std::snprintf(buf, sizeof buf, "%04d-%02d-%s", y, m, date.substr(8, 2).c_str());
         return std::string(buf);
     };
-    json::array items;
-    for (const auto& r :
-         conn.Run("SELECT o.id, o.name, o.starts_on, (SELECT max(s.published_on) FROM charity_disclosures s WHERE "
-                  "s.project_id = o.id) FROM charity_projects o" +
-                      where.Sql() + " AND o.starts_on <= ? AND (o.ends_on IS NULL OR o.ends_on >= ?) ORDER BY o.id",
-                  where.With({shift(today, 6), today}))) {
-        if (!r.IsNull(3) && r.Str(3) > shift(today, 3)) continue;
-        items.push_back({{"project_id", r.Int(0)},
-                         {"name", r.Str(1)},
-                         {"starts_on", r.Str(2)},
-                         {"last_disclosure", r.IsNull(3) ? json::value(nullptr) : json::value(r.Str(3))}});
+    where.Add("o.starts_on <= ? AND (o.ends_on IS NULL OR o.ends_on >= ?)", shift(today, 6), today);
+    std::vector<Reminder> out;
+    for (const auto& r : conn.Run(std::string(kProjectSelect) + where.Sql() + " ORDER BY o.id", where.values())) {
+        auto last = r.OptStr("last_disclosure");
+        if (last && *last > shift(today, 3)) continue;
+        out.push_back({r.Int("id"), r.Str("name"), r.Str("starts_on"), last});
     }
-    int64_t total = static_cast<int64_t>(items.size());
-    return {{"items", std::move(items)}, {"total", total}};
+    return out;
 }
 
 namespace {
@@ -718,20 +703,23 @@ BooksReport CheckBooksIn(db::Connection& conn, const std::string& column, int64_
         out.problems.push_back("entries sum to " + std::to_string(all) + " fen, not 0");
     }
     for (const auto& r :
-         conn.Run("SELECT t.id, coalesce(sum(e.amount_fen), 0), count(e.id) FROM charity_transactions t LEFT JOIN "
-                  "charity_entries e ON e.transaction_id = t.id" +
+         conn.Run("SELECT t.id, coalesce(sum(e.amount_fen), 0) AS sum_fen, count(e.id) AS entries FROM "
+                  "charity_transactions t LEFT JOIN charity_entries e ON e.transaction_id = t.id" +
                       t_where + " GROUP BY t.id HAVING coalesce(sum(e.amount_fen), 0) <> 0 OR count(e.id) < 2",
                   args)) {
-        out.problems.push_back("transaction " + std::to_string(r.Int(0)) + " sums to " + std::to_string(r.Int(1)) +
-                               " fen over " + std::to_string(r.Int(2)) + " entries");
+        out.problems.push_back("transaction " + std::to_string(r.Int("id")) + " sums to " +
+                               std::to_string(r.Int("sum_fen")) + " fen over " + std::to_string(r.Int("entries")) +
+                               " entries");
     }
     for (const auto& r : conn.Run("SELECT a.id, a.balance_fen, coalesce((SELECT sum(e.amount_fen) FROM "
-                                  "charity_entries e WHERE e.account_id = a.id), 0) FROM charity_accounts a" +
+                                  "charity_entries e WHERE e.account_id = a.id), 0) AS entries_fen FROM "
+                                  "charity_accounts a" +
                                       a_where,
                                   args)) {
-        if (r.Int(1) != r.Int(2)) {
-            out.problems.push_back("account " + std::to_string(r.Int(0)) + " shows " + std::to_string(r.Int(1)) +
-                                   " fen but its entries sum to " + std::to_string(r.Int(2)));
+        if (r.Int("balance_fen") != r.Int("entries_fen")) {
+            out.problems.push_back("account " + std::to_string(r.Int("id")) + " shows " +
+                                   std::to_string(r.Int("balance_fen")) + " fen but its entries sum to " +
+                                   std::to_string(r.Int("entries_fen")));
         }
     }
     out.balanced = out.problems.empty();
@@ -768,10 +756,11 @@ std::string CharityService::ExportLedger(const auth::Principal& p, int64_t commu
              "charity_transactions t JOIN charity_entries e ON e.transaction_id = t.id JOIN charity_accounts a ON a.id "
              "= e.account_id WHERE t.community_id = ? ORDER BY t.id, e.id",
              community)) {
-        int64_t fen = r.Int(5);
-        rows.push_back({std::to_string(r.Int(0)), r.Str(1), r.Str(2), r.Str(3), r.Str(4),
+        int64_t fen = r.Int("amount_fen");
+        auto reverses = r.OptInt("reverses_id");
+        rows.push_back({std::to_string(r.Int("id")), r.Str("occurred_on"), r.Str("kind"), r.Str("memo"), r.Str("name"),
                         fen > 0 ? money::FormatYuan(fen) : "", fen < 0 ? money::FormatYuan(-fen) : "",
-                        r.IsNull(6) ? "" : std::to_string(r.Int(6)), r.Str(7)});
+                        reverses ? std::to_string(*reverses) : "", r.Str("reason")});
     }
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     audit::Append(conn, actor,
@@ -787,33 +776,24 @@ std::string CharityService::ExportLedger(const auth::Principal& p, int64_t commu
 std::string CharityService::ExportDisclosure(std::optional<int64_t> community, std::optional<int64_t> street,
                                              const std::string& lang) {
     const bool en = lang == "en";
-    json::object d = Disclosure(community, street);
+    charity::Disclosure d = Disclosure(community, street);
     io::Table rows;
     rows.push_back({en ? "Income by year and channel" : "按年度、渠道的收入"});
-    for (const auto& t : d["totals"].as_array()) {
-        const auto& o = t.as_object();
-        rows.push_back({std::string(o.at("year").as_string()), std::string(o.at("channel").as_string()),
-                        std::string(o.at("form").as_string()), std::to_string(o.at("donations").as_int64()),
-                        money::FormatYuan(o.at("amount_fen").as_int64())});
+    for (const ChannelTotal& t : d.totals) {
+        rows.push_back({t.year, t.channel, t.form, std::to_string(t.donations), money::FormatYuan(t.amount_fen)});
     }
     rows.push_back({});
     rows.push_back({en ? "Projects" : "项目收支"});
-    for (const auto& p : d["projects"].as_array()) {
-        const auto& o = p.as_object();
-        rows.push_back({std::string(o.at("name").as_string()), money::FormatYuan(o.at("goal_fen").as_int64()),
-                        money::FormatYuan(o.at("income_fen").as_int64()),
-                        money::FormatYuan(o.at("spent_fen").as_int64()),
-                        money::FormatYuan(o.at("balance_fen").as_int64())});
+    for (const Project& p : d.projects) {
+        rows.push_back({p.name, money::FormatYuan(p.goal_fen), money::FormatYuan(p.income_fen),
+                        money::FormatYuan(p.income_fen - p.balance_fen), money::FormatYuan(p.balance_fen)});
     }
     rows.push_back({});
     rows.push_back({en ? "Recent donations" : "近期捐赠"});
-    for (const auto& r : d["recent_donations"].as_array()) {
-        const auto& o = r.as_object();
-        rows.push_back({std::string(o.at("donated_on").as_string()), std::string(o.at("donor").as_string()),
-                        money::FormatYuan(o.at("amount_fen").as_int64()), std::string(o.at("channel").as_string())});
+    for (const PublicDonation& r : d.recent_donations) {
+        rows.push_back({r.donated_on, r.donor, money::FormatYuan(r.amount_fen), r.channel});
     }
-    std::vector<std::string> header = {std::string(d["place"].as_string()) +
-                                       (en ? " care and relief fund disclosure" : "公益慈善基金公示")};
+    std::vector<std::string> header = {d.place + (en ? " care and relief fund disclosure" : "公益慈善基金公示")};
     return io::WriteXlsx(en ? "Disclosure" : "公示", header, rows);
 }
 
