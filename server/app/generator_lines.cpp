@@ -92,7 +92,7 @@ void GenerateDonations(db::Database& db, int64_t count, uint64_t seed) {
         db::Transaction tx(conn, db::Transaction::Mode::kWrite);
         for (const auto& c : communities) {
             charity::ProjectInput in{c.Int(0), "民族关爱帮扶项目", 100000000, "2019-01-01", std::nullopt, "", ""};
-            projects.push_back(charity::CharityService::InsertProject(conn, c.Int(1), in, std::nullopt));
+            projects.push_back(charity::ProjectService::InsertProject(conn, c.Int(1), in, std::nullopt));
         }
         tx.Commit();
     }
@@ -114,7 +114,7 @@ void GenerateDonations(db::Database& db, int64_t count, uint64_t seed) {
             std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2019 + static_cast<int>(done % 3),
                           1 + static_cast<int>(done / 3 % 12), 1 + static_cast<int>(done / 36 % 28));
             in.donated_on = date;
-            charity::CharityService::InsertDonation(conn, communities[k].Int(1), in, std::nullopt);
+            charity::DonationService::InsertDonation(conn, communities[k].Int(1), in, std::nullopt);
         }
         tx.Commit();
     }

@@ -330,7 +330,7 @@ int main(int argc, char** argv) {
         }
         if (*books_check) {
             auto db = db::OpenDatabase(db_url);
-            auto report = charity::CharityService::CheckBooks(db->Local());
+            auto report = charity::LedgerService::CheckBooks(db->Local());
             for (const auto& p : report.problems) std::cerr << "books: " << p << "\n";
             if (!report.balanced) return 1;
             std::cout << "books balance: " << report.transactions << " transactions, " << report.entries

@@ -20,13 +20,12 @@ struct CharityPeople {
 };
 
 void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const CharityPeople& people, uint64_t seed) {
-    using charity::CharityService;
     Rng rng(seed);
     auto project = [&](const char* name, int64_t goal_yuan, const std::string& from, std::optional<std::string> to,
                        const char* beneficiaries) {
         charity::ProjectInput in{
             community, name, goal_yuan * 100, from, to, std::string(name) + "：社区公益慈善基金项目", beneficiaries};
-        return CharityService::InsertProject(conn, street, in, people.treasurer);
+        return ProjectService::InsertProject(conn, street, in, people.treasurer);
     };
     int64_t care = project("民族关爱帮扶项目", 300000, "2019-03-01", std::nullopt, "困难少数民族家庭、独居老人");
     int64_t epidemic =
@@ -73,7 +72,7 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
             in.donor_name = conn.QueryOne("SELECT name FROM residents WHERE id = ?", *in.donor_resident_id)->Str(0);
             in.publish_name = rng.Chance(0.5);
         }
-        return CharityService::InsertDonation(conn, street, in, people.treasurer);
+        return DonationService::InsertDonation(conn, street, in, people.treasurer);
     };
 
     // 2019: the care project's first year.
@@ -112,7 +111,7 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
     auto [dup, receipt] = donate(care, "crowdfunding_offline", 100 * 800, "2021-03-08", 3);
     (void)receipt;
     int64_t dup_tx = conn.QueryOne("SELECT transaction_id FROM charity_donations WHERE id = ?", dup)->Int(0);
-    CharityService::PostReversal(conn, dup_tx, "同一笔捐款重复登记", "2021-03-09", people.treasurer);
+    LedgerService::PostReversal(conn, dup_tx, "同一笔捐款重复登记", "2021-03-09", people.treasurer);
 
     // Disbursements to households, requested by the treasurer, approved by the community worker and
     // the street administrator, and paid.
@@ -134,7 +133,7 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
             "(?, ?, ?, ?, 'household', ?, ?, '入户核实记录及签收单', 'approved', ?, ?, ?, ?)",
             street, community, from, amount, households[i].Int(0), std::string(kPurposes[i % 5]), people.treasurer,
             people.worker, people.admin, int64_t{1600000000});
-        CharityService::PostPayment(conn, id, on, people.treasurer);
+        DisbursementService::PostPayment(conn, id, on, people.treasurer);
     }
     // One still waiting for its second approval.
     conn.Exec(

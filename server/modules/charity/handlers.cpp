@@ -37,22 +37,22 @@ int64_t AmountOf(http::JsonBody& body) {
 
 }  // namespace
 
-void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Registry& registry) {
+void Register(http::Router& r, Context& ctx, Fund& fund, reports::Registry& registry) {
     RegisterIndicators(registry);
     r.Add("GET", "/api/v1/charity/projects", Access::Need("charity.read"),
-          "Projects with goal, income, spending, balance", [&svc](Request& req) {
+          "Projects with goal, income, spending, balance", [&fund](Request& req) {
               json::array items;
-              for (const Project& p : svc.Projects(req.User(), http::QueryOptInt(req, "community"))) {
+              for (const Project& p : fund.projects.Projects(req.User(), http::QueryOptInt(req, "community"))) {
                   items.push_back(ToJson(p));
               }
               return http::ListResponse(std::move(items));
           });
-    r.Add("GET", "/api/v1/charity/projects/{id}", Access::Need("charity.read"), "One project", [&svc](Request& req) {
-        auto projects = svc.Projects(req.User(), std::nullopt, http::PathId(req));
+    r.Add("GET", "/api/v1/charity/projects/{id}", Access::Need("charity.read"), "One project", [&fund](Request& req) {
+        auto projects = fund.projects.Projects(req.User(), std::nullopt, http::PathId(req));
         if (projects.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
         return http::JsonResponse(ToJson(projects.front()));
     });
-    r.Add("POST", "/api/v1/charity/projects", Access::Need("charity.write"), "Start a project", [&svc](Request& req) {
+    r.Add("POST", "/api/v1/charity/projects", Access::Need("charity.write"), "Start a project", [&fund](Request& req) {
         http::JsonBody body(req);
         ProjectInput in;
         in.community_id = body.Int("community_id", true, 1).value_or(0);
@@ -63,24 +63,24 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
         in.description = body.Str("description", false, 2000).value_or("");
         in.beneficiaries = body.Str("beneficiaries", false, 500).value_or("");
         body.Finish();
-        int64_t id = svc.CreateProject(req.User(), in, ActorOf(req));
+        int64_t id = fund.projects.CreateProject(req.User(), in, ActorOf(req));
         return http::JsonResponse(json::object{{"id", id}}, 201);
     });
     r.Add("GET", "/api/v1/charity/donations", Access::Need("charity.read"),
-          "Donations (?community=, ?project=, ?year=)", [&svc](Request& req) {
+          "Donations (?community=, ?project=, ?year=)", [&fund](Request& req) {
               DonationFilter f{.community = http::QueryOptInt(req, "community"),
                                .project = http::QueryOptInt(req, "project"),
                                .page = http::PageOf(req)};
               if (auto year = http::QueryOptInt(req, "year")) f.year = static_cast<int>(*year);
-              return http::JsonResponse(ToJson(svc.Donations(req.User(), f)));
+              return http::JsonResponse(ToJson(fund.donations.Donations(req.User(), f)));
           });
-    r.Add("GET", "/api/v1/charity/donations/{id}", Access::Need("charity.read"), "One donation", [&svc](Request& req) {
+    r.Add("GET", "/api/v1/charity/donations/{id}", Access::Need("charity.read"), "One donation", [&fund](Request& req) {
         DonationFilter f{.id = http::PathId(req), .page = {1, 0}};
-        return http::OneOf(svc.Donations(req.User(), f).page, [](const Donation& d) { return ToJson(d); });
+        return http::OneOf(fund.donations.Donations(req.User(), f).page, [](const Donation& d) { return ToJson(d); });
     });
     r.Add("POST", "/api/v1/charity/donations", Access::Need("charity.write"),
           "Record a donation (amount in yuan text or amount_fen); answers with its receipt number",
-          [&svc](Request& req) {
+          [&fund](Request& req) {
               http::JsonBody body(req);
               DonationInput in;
               in.community_id = body.Int("community_id", true, 1).value_or(0);
@@ -97,24 +97,25 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
               in.epidemic = body.Bool("epidemic").value_or(false);
               in.donated_on = body.Date("donated_on").value_or(time::Today());
               body.Finish();
-              Receipt receipt = svc.RecordDonation(req.User(), in, ActorOf(req));
+              Receipt receipt = fund.donations.RecordDonation(req.User(), in, ActorOf(req));
               return http::JsonResponse(json::object{{"id", receipt.id}, {"receipt_no", receipt.receipt_no}}, 201);
           });
     r.Add("GET", "/api/v1/charity/disbursements", Access::Need("charity.read"), "Disbursements (?community=, ?status=)",
-          [&svc](Request& req) {
+          [&fund](Request& req) {
               DisbursementFilter f{.community = http::QueryOptInt(req, "community"),
                                    .status = http::QueryOptStr(req, "status"),
                                    .page = http::PageOf(req)};
-              return http::ListResponse(svc.Disbursements(req.User(), f),
+              return http::ListResponse(fund.disbursements.Disbursements(req.User(), f),
                                         [](const Disbursement& d) { return ToJson(d); });
           });
     r.Add("GET", "/api/v1/charity/disbursements/{id}", Access::Need("charity.read"), "One disbursement",
-          [&svc](Request& req) {
+          [&fund](Request& req) {
               DisbursementFilter f{.id = http::PathId(req), .page = {1, 0}};
-              return http::OneOf(svc.Disbursements(req.User(), f), [](const Disbursement& d) { return ToJson(d); });
+              return http::OneOf(fund.disbursements.Disbursements(req.User(), f),
+                                 [](const Disbursement& d) { return ToJson(d); });
           });
     r.Add("POST", "/api/v1/charity/disbursements", Access::Need("charity.write"),
-          "Request a disbursement from a project", [&svc](Request& req) {
+          "Request a disbursement from a project", [&fund](Request& req) {
               http::JsonBody body(req);
               DisbursementInput in;
               in.project_id = body.Int("project_id", true, 1).value_or(0);
@@ -126,49 +127,49 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
               in.purpose = body.Str("purpose", true, 500).value_or("");
               in.evidence = body.Str("evidence", false, 1000).value_or("");
               body.Finish();
-              int64_t id = svc.RequestDisbursement(req.User(), in, ActorOf(req));
+              int64_t id = fund.disbursements.RequestDisbursement(req.User(), in, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);
           });
     r.Add("POST", "/api/v1/charity/disbursements/{id}/approve", Access::Need("charity.approve"),
-          "Approve (two different people, neither the requester)", [&svc](Request& req) {
-              svc.Approve(req.User(), http::PathId(req), ActorOf(req));
+          "Approve (two different people, neither the requester)", [&fund](Request& req) {
+              fund.disbursements.Approve(req.User(), http::PathId(req), ActorOf(req));
               return http::JsonResponse(json::object{{"ok", true}});
           });
     r.Add("POST", "/api/v1/charity/disbursements/{id}/reject", Access::Need("charity.approve"), "Reject with a reason",
-          [&svc](Request& req) {
+          [&fund](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto reason = body.Str("reason", true, 500);
               body.Finish();
-              svc.Reject(req.User(), id, *reason, ActorOf(req));
+              fund.disbursements.Reject(req.User(), id, *reason, ActorOf(req));
               return http::JsonResponse(json::object{{"ok", true}});
           });
     r.Add("POST", "/api/v1/charity/disbursements/{id}/pay", Access::Need("charity.write"),
-          "Pay an approved disbursement out of its project", [&svc](Request& req) {
+          "Pay an approved disbursement out of its project", [&fund](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto on = body.Date("paid_on").value_or(time::Today());
               body.Finish();
-              int64_t tx = svc.Pay(req.User(), id, on, ActorOf(req));
+              int64_t tx = fund.disbursements.Pay(req.User(), id, on, ActorOf(req));
               return http::JsonResponse(json::object{{"transaction_id", tx}});
           });
     r.Add("POST", "/api/v1/charity/transactions/{id}/reverse", Access::Need("charity.write"),
-          "Reverse a donation or payment with a reason (a new transaction)", [&svc](Request& req) {
+          "Reverse a donation or payment with a reason (a new transaction)", [&fund](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto reason = body.Str("reason", true, 500);
               body.Finish();
-              int64_t tx = svc.Reverse(req.User(), id, *reason, ActorOf(req));
+              int64_t tx = fund.ledger.Reverse(req.User(), id, *reason, ActorOf(req));
               return http::JsonResponse(json::object{{"transaction_id", tx}}, 201);
           });
     r.Add("GET", "/api/v1/charity/ledger", Access::Need("charity.read"),
-          "Transactions with entries, and account balances", [&svc](Request& req) {
+          "Transactions with entries, and account balances", [&fund](Request& req) {
               return http::JsonResponse(
-                  ToJson(svc.Ledger(req.User(), http::QueryOptInt(req, "community"), http::PageOf(req))));
+                  ToJson(fund.ledger.Ledger(req.User(), http::QueryOptInt(req, "community"), http::PageOf(req))));
           });
     r.Add("GET", "/api/v1/charity/books", Access::Need("charity.read"), "Check that the books balance",
-          [&svc](Request& req) {
-              BooksReport b = svc.CheckBooks(req.User());
+          [&fund](Request& req) {
+              BooksReport b = fund.ledger.CheckBooks(req.User());
               json::array problems;
               for (const auto& p : b.problems) problems.push_back(json::string(p));
               return http::JsonResponse(json::object{{"balanced", b.balanced},
@@ -177,51 +178,52 @@ void Register(http::Router& r, Context& ctx, CharityService& svc, reports::Regis
                                                      {"problems", std::move(problems)}});
           });
     r.Add("POST", "/api/v1/charity/projects/{id}/disclosures", Access::Need("charity.write"),
-          "Record that the project's accounts were disclosed today", [&svc](Request& req) {
+          "Record that the project's accounts were disclosed today", [&fund](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto note = body.Str("note", false, 500).value_or("");
               body.Finish();
-              return http::JsonResponse(json::object{{"id", svc.PublishDisclosure(req.User(), id, note, ActorOf(req))}},
-                                        201);
+              return http::JsonResponse(
+                  json::object{{"id", fund.projects.PublishDisclosure(req.User(), id, note, ActorOf(req))}}, 201);
           });
     r.Add("GET", "/api/v1/charity/reminders", Access::Need("charity.read"),
-          "Projects running over 6 months with no disclosure in 3 months", [&svc](Request& req) {
+          "Projects running over 6 months with no disclosure in 3 months", [&fund](Request& req) {
               json::array items;
-              for (const Reminder& x : svc.Reminders(req.User(), http::QueryOptInt(req, "community"), time::Today())) {
+              for (const Reminder& x :
+                   fund.projects.Reminders(req.User(), http::QueryOptInt(req, "community"), time::Today())) {
                   items.push_back(ToJson(x));
               }
               return http::ListResponse(std::move(items));
           });
     r.Add("GET", "/api/v1/charity/ledger/export", Access::Need("charity.read"), "The community's ledger as .xlsx",
-          [&svc](Request& req) {
+          [&fund](Request& req) {
               auto community = http::QueryOptInt(req, "community");
               if (!community)
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
-              return http::Response::File(svc.ExportLedger(req.User(), *community, req.lang, ActorOf(req)),
+              return http::Response::File(fund.ledger.ExportLedger(req.User(), *community, req.lang, ActorOf(req)),
                                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                           req.lang == "en" ? "ledger.xlsx" : "公益慈善基金账簿.xlsx");
           });
     r.Add("GET", "/api/v1/charity/disclosure/export", Access::Public(), "The public disclosure as .xlsx",
-          [&svc](Request& req) {
+          [&fund](Request& req) {
               auto community = http::QueryOptInt(req, "community");
               auto street = http::QueryOptInt(req, "street");
               if (!community && !street) {
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
               }
-              return http::Response::File(svc.ExportDisclosure(community, street, req.lang),
+              return http::Response::File(fund.disclosure.ExportDisclosure(community, street, req.lang),
                                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                           req.lang == "en" ? "disclosure.xlsx" : "公益慈善基金公示.xlsx");
           });
     r.Add("GET", "/api/v1/charity/disclosure", Access::Public(),
           "Public disclosure of a community's (or street's) fund, no login (?community= or ?street=)",
-          [&svc](Request& req) {
+          [&fund](Request& req) {
               auto community = http::QueryOptInt(req, "community");
               auto street = http::QueryOptInt(req, "street");
               if (!community && !street) {
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
               }
-              return http::JsonResponse(ToJson(svc.Disclosure(community, street)));
+              return http::JsonResponse(ToJson(fund.disclosure.Disclosure(community, street)));
           });
 }
 

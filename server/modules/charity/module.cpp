@@ -10,7 +10,7 @@ ModuleInfo Describe() {
                 {"charity.write", {"treasurer"}},
             },
             [](ModuleHost& host) {
-                auto service = std::make_shared<CharityService>(host.ctx.db);
+                auto service = std::make_shared<Fund>(host.ctx.db);
                 Register(host.router, host.ctx, *service, host.registry);
                 return std::shared_ptr<void>(service);
             },

@@ -11,7 +11,7 @@ namespace tongxin::charity {
 // /charity/transactions/{id}/reverse, /charity/ledger, /charity/books, /charity/reminders,
 // /charity/disclosure (public); indicators charity.raised_fen and
 // charity.pandemic_donations_fen.
-void Register(http::Router& router, Context& ctx, CharityService& service, reports::Registry& registry);
+void Register(http::Router& router, Context& ctx, Fund& fund, reports::Registry& registry);
 void RegisterIndicators(reports::Registry& registry);
 
 // Its demo records (modules/demo.hpp), in demo.cpp.
