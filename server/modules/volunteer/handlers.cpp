@@ -3,6 +3,7 @@
 
 #include "core/http/paging.hpp"
 #include "core/time/clock.hpp"
+#include "modules/volunteer/json.hpp"
 #include "modules/volunteer/module.hpp"
 
 namespace tongxin::volunteer {
@@ -27,16 +28,16 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
           "Volunteer activities (?community=, ?organization=, ?status=, ?from=, ?to=, ?q=, ?upcoming=1); residents "
           "see their community's, with their own sign-up",
           [&svc](Request& req) {
-              auto page = http::PageOf(req);
               ActivityFilter f{http::QueryOptInt(req, "community"),
                                http::QueryOptInt(req, "organization"),
                                req.Query("status"),
                                http::QueryOptDate(req, "from"),
                                http::QueryOptDate(req, "to"),
                                req.Query("q").value_or(""),
-                               req.Query("upcoming").value_or("") == "1"};
+                               req.Query("upcoming").value_or("") == "1",
+                               http::PageOf(req)};
               if (f.status && f.status->empty()) f.status.reset();
-              return http::JsonResponse(svc.Activities(req.User(), f, page.limit, page.offset));
+              return http::ListResponse(svc.Activities(req.User(), f), [](const Activity& a) { return ToJson(a); });
           });
     r.Add("POST", "/api/v1/volunteer/activities", Access::Need("volunteer.write"), "Publish a volunteer activity",
           [&svc](Request& req) {
@@ -56,7 +57,7 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
           });
     r.Add("GET", "/api/v1/volunteer/activities/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "One activity",
-          [&svc](Request& req) { return http::JsonResponse(svc.Activity(req.User(), http::PathId(req))); });
+          [&svc](Request& req) { return http::JsonResponse(ToJson(svc.Activity(req.User(), http::PathId(req)))); });
     r.Add("POST", "/api/v1/volunteer/activities/{id}/cancel", Access::Need("volunteer.write"),
           "Cancel an activity that has no recorded hours", [&svc](Request& req) {
               int64_t id = http::PathId(req);
@@ -76,8 +77,11 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               return res;
           });
     r.Add("GET", "/api/v1/volunteer/activities/{id}/signups", Access::Need("volunteer.read"),
-          "Sign-ups: confirmed, then the waitlist in order, then cancelled",
-          [&svc](Request& req) { return http::JsonResponse(svc.Signups(req.User(), http::PathId(req))); });
+          "Sign-ups: confirmed, then the waitlist in order, then cancelled", [&svc](Request& req) {
+              json::array items;
+              for (const SignupEntry& e : svc.Signups(req.User(), http::PathId(req))) items.push_back(ToJson(e));
+              return http::ListResponse(std::move(items));
+          });
     r.Add("POST", "/api/v1/volunteer/activities/{id}/signups", Access::NeedAny({"volunteer.write", "volunteer.self"}),
           "Sign up (yourself, or resident_id for a neighbour in your scope); full activities put you on the waitlist",
           [&svc](Request& req) {
@@ -85,7 +89,7 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", false, 1);
               body.Finish();
-              return http::JsonResponse(svc.SignUp(req.User(), id, resident, ActorOf(req)), 201);
+              return http::JsonResponse(ToJson(svc.SignUp(req.User(), id, resident, ActorOf(req))), 201);
           });
     r.Add("POST", "/api/v1/volunteer/activities/{id}/signups/cancel",
           Access::NeedAny({"volunteer.write", "volunteer.self"}),
@@ -94,7 +98,7 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", false, 1);
               body.Finish();
-              return http::JsonResponse(svc.CancelSignup(req.User(), id, resident, ActorOf(req)));
+              return http::JsonResponse(ToJson(svc.CancelSignup(req.User(), id, resident, ActorOf(req))));
           });
     r.Add("POST", "/api/v1/volunteer/activities/{id}/check", Access::NeedAny({"volunteer.write", "volunteer.self"}),
           "Check in or out (direction in|out): with the QR code's `code`, or by the organiser with resident_id",
@@ -105,7 +109,7 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               auto resident = body.Int("resident_id", false, 1);
               auto code = body.Str("code", false, 64);
               body.Finish();
-              return http::JsonResponse(svc.Check(req.User(), id, resident, code, *direction, ActorOf(req)));
+              return http::JsonResponse(ToJson(svc.Check(req.User(), id, resident, code, *direction, ActorOf(req))));
           });
     r.Add("POST", "/api/v1/volunteer/activities/{id}/hours", Access::Need("volunteer.write"),
           "Record the hours of checked-in volunteers (or entries: [{resident_id, minutes}])", [&svc](Request& req) {
@@ -128,7 +132,7 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
                       given.push_back({*resident, *minutes});
                   }
               }
-              return http::JsonResponse(svc.ConfirmHours(req.User(), id, given, ActorOf(req)), 201);
+              return http::JsonResponse(ToJson(svc.ConfirmHours(req.User(), id, given, ActorOf(req))), 201);
           });
 
     r.Add("GET", "/api/v1/volunteer/records", Access::NeedAny({"volunteer.read", "volunteer.self"}),

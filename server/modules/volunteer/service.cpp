@@ -78,46 +78,48 @@ using detail::ResidentFor;
 
 namespace {
 
-constexpr const char* kActivityCols =
-    "SELECT o.id, o.organization_id, g.name, o.street_id, o.community_id, o.title, o.kind, o.content, o.place, "
-    "o.starts_at, o.ends_at, o.capacity, o.confirmed_count, o.status, o.checkin_code, (SELECT count(*) FROM "
-    "volunteer_signups w WHERE w.activity_id = o.id AND w.status = 'waitlisted') FROM volunteer_activities o JOIN "
-    "organizations g ON g.id = o.organization_id";
-
-struct ActivityRow {
-    int64_t id, organization_id, street_id, community_id, starts_at, ends_at, capacity, confirmed, waitlisted;
-    std::string organization, title, kind, content, place, status, code;
+constexpr db::ListSql kActivityList{
+    .columns = R"sql(o.id, o.organization_id, g.name AS organization, o.street_id, o.community_id, o.title, o.kind,
+       o.content, o.place, o.starts_at, o.ends_at, o.capacity, o.confirmed_count, o.status, o.checkin_code,
+       (SELECT count(*) FROM volunteer_signups w WHERE w.activity_id = o.id AND w.status = 'waitlisted') AS waitlisted)sql",
+    .from = "volunteer_activities o JOIN organizations g ON g.id = o.organization_id",
+    .order_by = "o.starts_at DESC, o.id DESC",
+    .count_from = "volunteer_activities o",
 };
 
-ActivityRow ActivityOf(const db::Row& r) {
-    return {r.Int(0),  r.Int(1), r.Int(3), r.Int(4), r.Int(9), r.Int(10), r.Int(11), r.Int(12),
-            r.Int(15), r.Str(2), r.Str(5), r.Str(6), r.Str(7), r.Str(8),  r.Str(13), r.Str(14)};
-}
+// The activity as writers check it, with its check-in code (never sent unless asked for).
+struct ActivityRow {
+    volunteer::Activity activity;
+    std::string code;
+};
 
 // What a volunteer sees of an activity's state now.
-std::string PhaseOf(const ActivityRow& a, int64_t now) {
+std::string PhaseOf(const volunteer::Activity& a, int64_t now) {
     if (a.status == "cancelled") return "cancelled";
     if (now >= a.ends_at) return "finished";
     if (now >= a.starts_at) return "ongoing";
     return a.confirmed >= a.capacity ? "full" : "open";
 }
 
-json::object ToJson(const ActivityRow& a, int64_t now) {
-    return {{"id", a.id},
-            {"organization_id", a.organization_id},
-            {"organization", a.organization},
-            {"community_id", a.community_id},
-            {"title", a.title},
-            {"kind", a.kind},
-            {"content", a.content},
-            {"place", a.place},
-            {"starts_at", time::ToRfc3339(a.starts_at)},
-            {"ends_at", time::ToRfc3339(a.ends_at)},
-            {"capacity", a.capacity},
-            {"confirmed", a.confirmed},
-            {"waitlisted", a.waitlisted},
-            {"status", a.status},
-            {"phase", PhaseOf(a, now)}};
+ActivityRow ActivityFrom(const db::Row& r) {
+    ActivityRow out{{.id = r.Int("id"),
+                     .organization_id = r.Int("organization_id"),
+                     .street_id = r.Int("street_id"),
+                     .community_id = r.Int("community_id"),
+                     .organization = r.Str("organization"),
+                     .title = r.Str("title"),
+                     .kind = r.Str("kind"),
+                     .content = r.Str("content"),
+                     .place = r.Str("place"),
+                     .starts_at = r.Int("starts_at"),
+                     .ends_at = r.Int("ends_at"),
+                     .capacity = r.Int("capacity"),
+                     .confirmed = r.Int("confirmed_count"),
+                     .waitlisted = r.Int("waitlisted"),
+                     .status = r.Str("status")},
+                    r.Str("checkin_code")};
+    out.activity.phase = PhaseOf(out.activity, time::NowUnix());
+    return out;
 }
 
 // Serialises writers of one activity's sign-ups (seat counts, waitlist positions, promotion).
@@ -129,9 +131,9 @@ ActivityRow LoadActivity(db::Connection& conn, const auth::Principal& p, int64_t
     auto scope = RecordScope(conn, p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
-    auto rows = conn.Run(std::string(kActivityCols) + where.Sql(), where.values());
+    auto rows = conn.Run(db::SelectSql(kActivityList, where), where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
-    return ActivityOf(rows.front());
+    return ActivityFrom(rows.front());
 }
 
 // An activity in the caller's scope, locked for the transaction: the scope is checked before the
@@ -155,32 +157,42 @@ std::string NewCheckinCode() {
     return out;
 }
 
-std::optional<json::object> MySignup(db::Connection& conn, int64_t activity_id, int64_t resident_id) {
-    auto r = conn.QueryOne(
-        "SELECT s.id, s.status, s.signed_up_at, s.checked_in_at, s.checked_out_at, CASE WHEN u.resident_id IS NULL OR "
-        "u.resident_id <> s.resident_id THEN u.display_name END FROM volunteer_signups s LEFT JOIN users u ON u.id = "
-        "s.signed_up_by WHERE s.activity_id = ? AND s.resident_id = ?",
-        activity_id, resident_id);
-    if (!r || r->Str(1) == "cancelled") return std::nullopt;
-    json::object o{{"id", r->Int(0)},
-                   {"status", r->Str(1)},
-                   // Who signed the resident up, when it was someone else.
-                   {"acted_by", r->IsNull(5) ? json::value(nullptr) : json::value(r->Str(5))},
-                   {"checked_in_at", r->IsNull(3) ? json::value(nullptr) : json::value(time::ToRfc3339(r->Int(3)))},
-                   {"checked_out_at", r->IsNull(4) ? json::value(nullptr) : json::value(time::ToRfc3339(r->Int(4)))}};
-    if (r->Str(1) == "waitlisted") {
-        o["position"] = conn.QueryInt(
+constexpr std::string_view kSignupSelect = R"sql(
+SELECT s.id, s.status, s.signed_up_at, s.checked_in_at, s.checked_out_at,
+       CASE WHEN u.resident_id IS NULL OR u.resident_id <> s.resident_id THEN u.display_name END AS acted_by
+FROM volunteer_signups s LEFT JOIN users u ON u.id = s.signed_up_by
+WHERE s.activity_id = ? AND s.resident_id = ?)sql";
+
+std::optional<Signup> MySignup(db::Connection& conn, int64_t activity_id, int64_t resident_id) {
+    auto r = conn.QueryOne(kSignupSelect, activity_id, resident_id);
+    if (!r || r->Str("status") == "cancelled") return std::nullopt;
+    Signup out{.id = r->Int("id"),
+               .status = r->Str("status"),
+               .acted_by = r->OptStr("acted_by"),
+               .checked_in_at = r->OptInt("checked_in_at"),
+               .checked_out_at = r->OptInt("checked_out_at")};
+    if (out.status == "waitlisted") {
+        out.position = conn.QueryInt(
             "SELECT count(*) FROM volunteer_signups WHERE activity_id = ? AND status = 'waitlisted' AND "
             "(signed_up_at < ? OR (signed_up_at = ? AND id <= ?))",
-            activity_id, r->Int(2), r->Int(2), r->Int(0));
+            activity_id, r->Int("signed_up_at"), r->Int("signed_up_at"), out.id);
     }
-    return o;
+    return out;
 }
+
+constexpr std::string_view kSignupList = R"sql(
+SELECT s.id, s.resident_id, r.name, r.phone_masked, h.address, s.status, s.signed_up_at, s.checked_in_at,
+       s.checked_out_at, u.display_name AS signed_up_by,
+       (SELECT coalesce(sum(x.minutes), 0) FROM volunteer_hours x
+         WHERE x.activity_id = s.activity_id AND x.resident_id = s.resident_id) AS recorded_minutes
+FROM volunteer_signups s JOIN residents r ON r.id = s.resident_id LEFT JOIN households h ON h.id = r.household_id
+LEFT JOIN users u ON u.id = s.signed_up_by
+WHERE s.activity_id = ?
+ORDER BY CASE s.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, s.signed_up_at, s.id)sql";
 
 }  // namespace
 
-json::object VolunteerService::Activities(const auth::Principal& p, const ActivityFilter& f, int64_t limit,
-                                          int64_t offset) {
+db::Page<Activity> VolunteerService::Activities(const auth::Principal& p, const ActivityFilter& f) {
     db::Connection& conn = db_.Local();
     auto scope = RecordScope(conn, p);
     db::SqlWhere where;
@@ -191,38 +203,34 @@ json::object VolunteerService::Activities(const auth::Principal& p, const Activi
     if (f.from) where.Add("o.starts_at >= ?", time::DayStartUnix(*f.from));
     if (f.to) where.Add("o.starts_at < ?", time::DayStartUnix(*f.to) + 86400);
     if (!f.q.empty()) where.Add("o.title LIKE ?", "%" + f.q + "%");
-    int64_t now = time::NowUnix();
-    if (f.upcoming) where.Add("o.ends_at > ?", now).Add("o.status = 'published'");
-    int64_t total =
-        conn.Run("SELECT count(*) FROM volunteer_activities o" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    for (const auto& r : conn.Run(std::string(kActivityCols) + where.Sql() +
-                                      (f.upcoming ? " ORDER BY o.starts_at, o.id LIMIT ? OFFSET ?"
-                                                  : " ORDER BY o.starts_at DESC, o.id DESC LIMIT ? OFFSET ?"),
-                                  where.With({limit, offset}))) {
-        ActivityRow a = ActivityOf(r);
-        json::object o = ToJson(a, now);
-        if (p.resident_id) {
-            auto mine = MySignup(conn, a.id, *p.resident_id);
-            o["mine"] = mine ? json::value(*mine) : json::value(nullptr);
-        }
-        items.push_back(std::move(o));
+    db::ListSql sql = kActivityList;
+    if (f.upcoming) {
+        where.Add("o.ends_at > ?", time::NowUnix()).Add("o.status = 'published'");
+        sql.order_by = "o.starts_at, o.id";
     }
-    return {{"items", std::move(items)}, {"total", total}};
+    auto page = db::ListPage<volunteer::Activity>(conn, sql, where, f.page,
+                                                  [](const db::Row& r) { return ActivityFrom(r).activity; });
+    if (p.resident_id) {
+        for (auto& a : page.items) {
+            a.resident_view = true;
+            a.mine = MySignup(conn, a.id, *p.resident_id);
+        }
+    }
+    return page;
 }
 
-json::object VolunteerService::Activity(const auth::Principal& p, int64_t id) {
+Activity VolunteerService::Activity(const auth::Principal& p, int64_t id) {
     db::Connection& conn = db_.Local();
-    ActivityRow a = LoadActivity(conn, p, id);
-    json::object o = ToJson(a, time::NowUnix());
+    ActivityRow row = LoadActivity(conn, p, id);
+    volunteer::Activity a = std::move(row.activity);
     if (p.resident_id) {
-        auto mine = MySignup(conn, a.id, *p.resident_id);
-        o["mine"] = mine ? json::value(*mine) : json::value(nullptr);
+        a.resident_view = true;
+        a.mine = MySignup(conn, a.id, *p.resident_id);
     }
-    if (p.Can("volunteer.write")) o["checkin_code"] = a.code;
-    o["recorded_minutes"] =
+    if (p.Can("volunteer.write")) a.checkin_code = row.code;
+    a.recorded_minutes =
         conn.QueryInt("SELECT coalesce(sum(minutes), 0) FROM volunteer_hours WHERE activity_id = ?", id);
-    return o;
+    return a;
 }
 
 int64_t VolunteerService::CreateActivity(const auth::Principal& p, const ActivityInput& in, const audit::Actor& actor) {
@@ -244,10 +252,10 @@ int64_t VolunteerService::CreateActivity(const auth::Principal& p, const Activit
     }
     int64_t id = conn.Insert(
         "INSERT INTO volunteer_activities (organization_id, street_id, community_id, title, kind, content, place, "
-        "starts_at, ends_at, capacity, checkin_code, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-        "?, ?)",
-        in.organization_id, org.front().Int(0), org.front().Int(1), in.title, in.kind, in.content, in.place,
-        in.starts_at, in.ends_at, in.capacity, NewCheckinCode(), p.user_id, time::NowUnix());
+        "starts_at, ends_at, capacity, checkin_code, created_by, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        in.organization_id, org.front().Int("street_id"), org.front().Int("community_id"), in.title, in.kind,
+        in.content, in.place, in.starts_at, in.ends_at, in.capacity, NewCheckinCode(), p.user_id, time::NowUnix());
     audit::Append(conn, actor,
                   {"volunteer.activity.published",
                    "volunteer_activity",
@@ -268,7 +276,8 @@ void VolunteerService::CancelActivity(const auth::Principal& p, int64_t id, cons
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    ActivityRow a = LoadActivity(conn, p, id);
+    ActivityRow row = LoadActivity(conn, p, id);
+    const volunteer::Activity& a = row.activity;
     if (a.status == "cancelled") throw AppError(ErrorCode::kConflict, "activity_cancelled");
     if (conn.QueryInt("SELECT count(*) FROM volunteer_hours WHERE activity_id = ?", id) > 0) {
         throw AppError(ErrorCode::kConflict, "activity_has_hours");
@@ -285,47 +294,40 @@ void VolunteerService::CancelActivity(const auth::Principal& p, int64_t id, cons
 
 std::string VolunteerService::CheckinQr(const auth::Principal& p, int64_t id, const std::string& base_url) {
     db::Connection& conn = db_.Local();
-    ActivityRow a = LoadActivity(conn, p, id);
-    return io::QrSvg(base_url + "/m/volunteer/checkin?activity=" + std::to_string(a.id) + "&code=" + a.code);
+    ActivityRow row = LoadActivity(conn, p, id);
+    const volunteer::Activity& a = row.activity;
+    return io::QrSvg(base_url + "/m/volunteer/checkin?activity=" + std::to_string(a.id) + "&code=" + row.code);
 }
 
-json::object VolunteerService::Signups(const auth::Principal& p, int64_t activity_id) {
+std::vector<SignupEntry> VolunteerService::Signups(const auth::Principal& p, int64_t activity_id) {
     db::Connection& conn = db_.Local();
-    ActivityRow a = LoadActivity(conn, p, activity_id);
-    json::array items;
+    ActivityRow row = LoadActivity(conn, p, activity_id);
+    std::vector<SignupEntry> out;
     int64_t position = 0;
-    for (const auto& r : conn.Query(
-             "SELECT s.id, s.resident_id, r.name, r.phone_masked, h.address, s.status, s.signed_up_at, "
-             "s.checked_in_at, s.checked_out_at, (SELECT coalesce(sum(x.minutes), 0) FROM volunteer_hours x WHERE "
-             "x.activity_id = s.activity_id AND x.resident_id = s.resident_id), s.signed_up_by, u.display_name FROM "
-             "volunteer_signups s JOIN residents r ON r.id = s.resident_id LEFT JOIN households h ON h.id = "
-             "r.household_id LEFT JOIN users u ON u.id = s.signed_up_by WHERE s.activity_id = ? ORDER BY CASE s.status "
-             "WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 END, s.signed_up_at, s.id",
-             a.id)) {
-        auto ts = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(time::ToRfc3339(r.Int(c))); };
-        json::object o{{"id", r.Int(0)},
-                       {"resident_id", r.Int(1)},
-                       {"name", r.Str(2)},
-                       {"phone_masked", r.Str(3)},
-                       {"address", r.IsNull(4) ? "" : r.Str(4)},
-                       {"status", r.Str(5)},
-                       {"signed_up_at", time::ToRfc3339(r.Int(6))},
-                       {"checked_in_at", ts(7)},
-                       {"checked_out_at", ts(8)},
-                       {"recorded_minutes", r.Int(9)},
-                       {"signed_up_by", r.IsNull(11) ? json::value(nullptr) : json::value(r.Str(11))}};
-        if (r.Str(5) == "waitlisted") o["position"] = ++position;
-        items.push_back(std::move(o));
+    for (const auto& r : conn.Query(kSignupList, row.activity.id)) {
+        SignupEntry e{.id = r.Int("id"),
+                      .resident_id = r.Int("resident_id"),
+                      .name = r.Str("name"),
+                      .phone_masked = r.Str("phone_masked"),
+                      .address = r.OptStr("address").value_or(""),
+                      .status = r.Str("status"),
+                      .signed_up_at = r.Int("signed_up_at"),
+                      .checked_in_at = r.OptInt("checked_in_at"),
+                      .checked_out_at = r.OptInt("checked_out_at"),
+                      .recorded_minutes = r.Int("recorded_minutes"),
+                      .signed_up_by = r.OptStr("signed_up_by")};
+        if (e.status == "waitlisted") e.position = ++position;
+        out.push_back(std::move(e));
     }
-    int64_t total = static_cast<int64_t>(items.size());
-    return {{"items", std::move(items)}, {"total", total}};
+    return out;
 }
 
-json::object VolunteerService::SignUp(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
-                                      const audit::Actor& actor) {
+Signup VolunteerService::SignUp(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
+                                const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    ActivityRow a = LoadLockedActivity(conn, p, activity_id);
+    ActivityRow row = LoadLockedActivity(conn, p, activity_id);
+    const volunteer::Activity& a = row.activity;
     if (a.status == "cancelled") throw AppError(ErrorCode::kConflict, "activity_cancelled");
     int64_t now = time::NowUnix();
     if (now >= a.ends_at) throw AppError(ErrorCode::kConflict, "activity_finished");
@@ -335,7 +337,7 @@ json::object VolunteerService::SignUp(const auth::Principal& p, int64_t activity
     }
     auto existing =
         conn.QueryOne("SELECT id, status FROM volunteer_signups WHERE activity_id = ? AND resident_id = ?", a.id, rid);
-    if (existing && existing->Str(1) != "cancelled") throw AppError(ErrorCode::kConflict, "already_signed_up");
+    if (existing && existing->Str("status") != "cancelled") throw AppError(ErrorCode::kConflict, "already_signed_up");
     // The seat is taken by the conditional increment; the CHECK on confirmed_count is the last guard.
     bool seat = !conn.Query(
                          "UPDATE volunteer_activities SET confirmed_count = confirmed_count + 1 WHERE id = ? AND "
@@ -345,7 +347,7 @@ json::object VolunteerService::SignUp(const auth::Principal& p, int64_t activity
     std::string status = seat ? "confirmed" : "waitlisted";
     int64_t id;
     if (existing) {
-        id = existing->Int(0);
+        id = existing->Int("id");
         conn.Exec(
             "UPDATE volunteer_signups SET status = ?, signed_up_at = ?, signed_up_by = ?, checked_in_at = NULL, "
             "checked_out_at = NULL WHERE id = ?",
@@ -356,7 +358,7 @@ json::object VolunteerService::SignUp(const auth::Principal& p, int64_t activity
             "?, ?, ?, ?)",
             a.id, rid, status, now, p.user_id);
     }
-    json::object out = *MySignup(conn, a.id, rid);
+    Signup out = *MySignup(conn, a.id, rid);
     audit::Append(conn, actor,
                   {"volunteer.signup.created",
                    "volunteer_activity",
@@ -367,11 +369,12 @@ json::object VolunteerService::SignUp(const auth::Principal& p, int64_t activity
     return out;
 }
 
-json::object VolunteerService::CancelSignup(const auth::Principal& p, int64_t activity_id,
-                                            std::optional<int64_t> resident_id, const audit::Actor& actor) {
+SignupCancellation VolunteerService::CancelSignup(const auth::Principal& p, int64_t activity_id,
+                                                  std::optional<int64_t> resident_id, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    ActivityRow a = LoadLockedActivity(conn, p, activity_id);
+    ActivityRow row = LoadLockedActivity(conn, p, activity_id);
+    const volunteer::Activity& a = row.activity;
     int64_t rid = p.Can("volunteer.write") && resident_id
                       ? *resident_id
                       : ResidentFor(conn, p, resident_id, residents::Acting::kProxy);
@@ -382,10 +385,10 @@ json::object VolunteerService::CancelSignup(const auth::Principal& p, int64_t ac
     if (!s) throw AppError(ErrorCode::kNotFound, "not_found");
     int64_t now = time::NowUnix();
     if (!p.Can("volunteer.write") && now >= a.starts_at) throw AppError(ErrorCode::kConflict, "cancel_deadline_passed");
-    if (!s->IsNull(2)) throw AppError(ErrorCode::kConflict, "already_checked_in");
-    conn.Exec("UPDATE volunteer_signups SET status = 'cancelled' WHERE id = ?", s->Int(0));
-    json::object out{{"status", "cancelled"}, {"promoted", nullptr}};
-    if (s->Str(1) == "confirmed") {
+    if (!s->IsNull("checked_in_at")) throw AppError(ErrorCode::kConflict, "already_checked_in");
+    conn.Exec("UPDATE volunteer_signups SET status = 'cancelled' WHERE id = ?", s->Int("id"));
+    SignupCancellation out;
+    if (s->Str("status") == "confirmed") {
         conn.Exec("UPDATE volunteer_activities SET confirmed_count = confirmed_count - 1 WHERE id = ?", a.id);
         // The first on the waitlist takes the freed place, in the same transaction.
         auto next = conn.QueryOne(
@@ -393,30 +396,33 @@ json::object VolunteerService::CancelSignup(const auth::Principal& p, int64_t ac
             "WHERE s.activity_id = ? AND s.status = 'waitlisted' ORDER BY s.signed_up_at, s.id LIMIT 1",
             a.id);
         if (next && now < a.ends_at) {
-            conn.Exec("UPDATE volunteer_signups SET status = 'confirmed' WHERE id = ?", next->Int(0));
+            conn.Exec("UPDATE volunteer_signups SET status = 'confirmed' WHERE id = ?", next->Int("id"));
             conn.Exec("UPDATE volunteer_activities SET confirmed_count = confirmed_count + 1 WHERE id = ?", a.id);
-            out["promoted"] = {{"resident_id", next->Int(1)}, {"name", next->Str(2)}};
+            out.promoted = Promoted{next->Int("resident_id"), next->Str("name")};
         }
     }
+    json::value promoted = nullptr;
+    if (out.promoted) promoted = json::object{{"resident_id", out.promoted->resident_id}, {"name", out.promoted->name}};
     audit::Append(conn, actor,
                   {"volunteer.signup.cancelled",
                    "volunteer_activity",
                    std::to_string(a.id),
                    true,
-                   {{"resident_id", rid}, {"was", s->Str(1)}, {"promoted", out["promoted"]}}});
+                   {{"resident_id", rid}, {"was", s->Str("status")}, {"promoted", std::move(promoted)}}});
     tx.Commit();
     return out;
 }
 
-json::object VolunteerService::Check(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
-                                     const std::optional<std::string>& code, const std::string& direction,
-                                     const audit::Actor& actor) {
+CheckResult VolunteerService::Check(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
+                                    const std::optional<std::string>& code, const std::string& direction,
+                                    const audit::Actor& actor) {
     if (direction != "in" && direction != "out") {
         throw AppError::Field("direction", "invalid_choice");
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    ActivityRow a = LoadActivity(conn, p, activity_id);
+    ActivityRow row = LoadActivity(conn, p, activity_id);
+    const volunteer::Activity& a = row.activity;
     if (a.status == "cancelled") throw AppError(ErrorCode::kConflict, "activity_cancelled");
     int64_t now = time::NowUnix();
     bool by_organiser = p.Can("volunteer.write") && !code;
@@ -427,7 +433,8 @@ json::object VolunteerService::Check(const auth::Principal& p, int64_t activity_
         }
         rid = *resident_id;
     } else {
-        if (!code || code->size() != a.code.size() || sodium_memcmp(code->data(), a.code.data(), a.code.size()) != 0) {
+        if (!code || code->size() != row.code.size() ||
+            sodium_memcmp(code->data(), row.code.data(), row.code.size()) != 0) {
             throw AppError::Field("code", "invalid_code");
         }
         if (now < a.starts_at - 2 * 3600 || now > a.ends_at + 2 * 3600) {
@@ -439,15 +446,15 @@ json::object VolunteerService::Check(const auth::Principal& p, int64_t activity_
         "SELECT id, status, checked_in_at, checked_out_at FROM volunteer_signups WHERE activity_id = ? AND "
         "resident_id = ?",
         a.id, rid);
-    if (!s || s->Str(1) != "confirmed") throw AppError(ErrorCode::kConflict, "not_confirmed");
+    if (!s || s->Str("status") != "confirmed") throw AppError(ErrorCode::kConflict, "not_confirmed");
     bool already;
     if (direction == "in") {
-        already = !s->IsNull(2);
-        if (!already) conn.Exec("UPDATE volunteer_signups SET checked_in_at = ? WHERE id = ?", now, s->Int(0));
+        already = !s->IsNull("checked_in_at");
+        if (!already) conn.Exec("UPDATE volunteer_signups SET checked_in_at = ? WHERE id = ?", now, s->Int("id"));
     } else {
-        if (s->IsNull(2)) throw AppError(ErrorCode::kConflict, "not_checked_in");
-        already = !s->IsNull(3);
-        if (!already) conn.Exec("UPDATE volunteer_signups SET checked_out_at = ? WHERE id = ?", now, s->Int(0));
+        if (s->IsNull("checked_in_at")) throw AppError(ErrorCode::kConflict, "not_checked_in");
+        already = !s->IsNull("checked_out_at");
+        if (!already) conn.Exec("UPDATE volunteer_signups SET checked_out_at = ? WHERE id = ?", now, s->Int("id"));
     }
     if (!already) {
         audit::Append(conn, actor,
@@ -457,17 +464,17 @@ json::object VolunteerService::Check(const auth::Principal& p, int64_t activity_
                        true,
                        {{"resident_id", rid}, {"by_organiser", by_organiser}}});
     }
-    json::object out = *MySignup(conn, a.id, rid);
-    out["already"] = already;
+    CheckResult out{*MySignup(conn, a.id, rid), already};
     tx.Commit();
     return out;
 }
 
-json::object VolunteerService::ConfirmHours(const auth::Principal& p, int64_t activity_id,
-                                            const std::vector<MinutesFor>& given, const audit::Actor& actor) {
+HoursConfirmation VolunteerService::ConfirmHours(const auth::Principal& p, int64_t activity_id,
+                                                 const std::vector<MinutesFor>& given, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    ActivityRow a = LoadLockedActivity(conn, p, activity_id);
+    ActivityRow row = LoadLockedActivity(conn, p, activity_id);
+    const volunteer::Activity& a = row.activity;
     if (a.status == "cancelled") throw AppError(ErrorCode::kConflict, "activity_cancelled");
     std::vector<MinutesFor> todo;
     if (given.empty()) {
@@ -475,9 +482,9 @@ json::object VolunteerService::ConfirmHours(const auth::Principal& p, int64_t ac
                  "SELECT resident_id, checked_in_at, checked_out_at FROM volunteer_signups WHERE activity_id = ? AND "
                  "status = 'confirmed' AND checked_in_at IS NOT NULL ORDER BY id",
                  a.id)) {
-            int64_t start = std::max(r.Int(1), a.starts_at);
-            int64_t end = std::min(r.IsNull(2) ? a.ends_at : r.Int(2), a.ends_at);
-            if (end > start) todo.push_back({r.Int(0), (end - start) / 60});
+            int64_t start = std::max(r.Int("checked_in_at"), a.starts_at);
+            int64_t end = std::min(r.OptInt("checked_out_at").value_or(a.ends_at), a.ends_at);
+            if (end > start) todo.push_back({r.Int("resident_id"), (end - start) / 60});
         }
     } else {
         for (const auto& g : given) {
@@ -492,19 +499,20 @@ json::object VolunteerService::ConfirmHours(const auth::Principal& p, int64_t ac
             todo.push_back(g);
         }
     }
+    HoursConfirmation out;
     json::array recorded;
-    int64_t skipped = 0;
     for (const auto& t : todo) {
         if (t.minutes <= 0) continue;
         if (conn.QueryInt("SELECT count(*) FROM volunteer_hours h WHERE h.activity_id = ? AND h.resident_id = ? AND "
                           "h.entry = 'record' AND NOT EXISTS (SELECT 1 FROM volunteer_hours x WHERE x.reverses_id = "
                           "h.id)",
                           a.id, t.resident_id) > 0) {
-            ++skipped;
+            ++out.skipped;
             continue;
         }
         RecordInput in{t.resident_id, a.id, detail::DateOf(a.starts_at), t.minutes, a.kind, a.title};
         int64_t id = AppendRecord(conn, in, a.street_id, a.community_id, p.user_id);
+        out.recorded.push_back({id, t.resident_id, t.minutes});
         recorded.push_back({{"id", id}, {"resident_id", t.resident_id}, {"minutes", t.minutes}});
     }
     audit::Append(conn, actor,
@@ -512,9 +520,9 @@ json::object VolunteerService::ConfirmHours(const auth::Principal& p, int64_t ac
                    "volunteer_activity",
                    std::to_string(a.id),
                    true,
-                   {{"records", recorded}, {"skipped", skipped}}});
+                   {{"records", std::move(recorded)}, {"skipped", out.skipped}}});
     tx.Commit();
-    return {{"recorded", std::move(recorded)}, {"skipped", skipped}};
+    return out;
 }
 
 }  // namespace tongxin::volunteer

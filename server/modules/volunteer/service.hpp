@@ -17,45 +17,9 @@
 #include "core/audit/audit.hpp"
 #include "core/auth/principal.hpp"
 #include "core/db/database.hpp"
+#include "modules/volunteer/model.hpp"
 
 namespace tongxin::volunteer {
-
-struct ActivityInput {
-    int64_t organization_id = 0;
-    std::string title, kind, content, place;
-    int64_t starts_at = 0, ends_at = 0;  // Unix seconds
-    int64_t capacity = 0;
-};
-
-struct ActivityFilter {
-    std::optional<int64_t> community, organization;
-    std::optional<std::string> status;
-    std::optional<std::string> from, to;  // dates, on starts_at
-    std::string q;
-    bool upcoming = false;  // not yet ended and not cancelled, soonest first
-};
-
-struct RecordInput {
-    int64_t resident_id = 0;
-    std::optional<int64_t> activity_id;
-    std::string served_on;  // YYYY-MM-DD
-    int64_t minutes = 0;
-    std::string kind;
-    std::string content;
-};
-
-struct RecordFilter {
-    std::optional<int64_t> community, resident, activity;
-    std::optional<std::string> from, to;
-    std::optional<int64_t> id;
-};
-
-struct Settings {
-    int64_t regular_min_minutes = 1200;  // 20 hours
-    int64_t regular_min_activities = 6;
-    int64_t regular_months = 12;
-    int64_t points_per_hour = 10;
-};
 
 // Kinds of service (activities and hours records share them).
 const std::vector<std::string>& Kinds();
@@ -76,24 +40,23 @@ class VolunteerService {
     explicit VolunteerService(db::Database& db) : db_(db) {}
 
     // Activities.
-    boost::json::object Activities(const auth::Principal& p, const ActivityFilter& f, int64_t limit, int64_t offset);
-    boost::json::object Activity(const auth::Principal& p, int64_t id);
+    db::Page<volunteer::Activity> Activities(const auth::Principal& p, const ActivityFilter& f);
+    volunteer::Activity Activity(const auth::Principal& p, int64_t id);
     int64_t CreateActivity(const auth::Principal& p, const ActivityInput& in, const audit::Actor& actor);
     void CancelActivity(const auth::Principal& p, int64_t id, const std::string& reason, const audit::Actor& actor);
     // The check-in link's QR code; only for organisers.
     std::string CheckinQr(const auth::Principal& p, int64_t id, const std::string& base_url);
 
     // Sign-ups. `resident_id` empty means the caller's own resident record.
-    boost::json::object Signups(const auth::Principal& p, int64_t activity_id);
-    boost::json::object SignUp(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
-                               const audit::Actor& actor);
-    boost::json::object CancelSignup(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
-                                     const audit::Actor& actor);
+    std::vector<SignupEntry> Signups(const auth::Principal& p, int64_t activity_id);
+    Signup SignUp(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
+                  const audit::Actor& actor);
+    SignupCancellation CancelSignup(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
+                                    const audit::Actor& actor);
     // Check-in or check-out ("in" / "out"): by the volunteer with the activity's code, or by an
     // organiser for any confirmed volunteer.
-    boost::json::object Check(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
-                              const std::optional<std::string>& code, const std::string& direction,
-                              const audit::Actor& actor);
+    CheckResult Check(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
+                      const std::optional<std::string>& code, const std::string& direction, const audit::Actor& actor);
     // Records the hours of checked-in volunteers (minutes from check-in to check-out within the
     // activity's time), or the minutes given per resident. A volunteer already recorded for the
     // activity is skipped.
@@ -101,8 +64,8 @@ class VolunteerService {
         int64_t resident_id;
         int64_t minutes;
     };
-    boost::json::object ConfirmHours(const auth::Principal& p, int64_t activity_id,
-                                     const std::vector<MinutesFor>& given, const audit::Actor& actor);
+    HoursConfirmation ConfirmHours(const auth::Principal& p, int64_t activity_id, const std::vector<MinutesFor>& given,
+                                   const audit::Actor& actor);
 
     // The hours ledger.
     boost::json::object Records(const auth::Principal& p, const RecordFilter& f, int64_t limit, int64_t offset);
