@@ -138,14 +138,16 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
     r.Add("GET", "/api/v1/volunteer/records", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "The hours ledger (?community=, ?resident=, ?activity=, ?from=, ?to=); residents see their own",
           [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              return http::JsonResponse(svc.Records(req.User(), RecordFilterOf(req), page.limit, page.offset));
+              RecordFilter f = RecordFilterOf(req);
+              f.page = http::PageOf(req);
+              return http::JsonResponse(ToJson(svc.Records(req.User(), f)));
           });
     r.Add("GET", "/api/v1/volunteer/records/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "One hours record (residents: their own)", [&svc](Request& req) {
               RecordFilter f;
               f.id = http::PathId(req);
-              return http::OneOf(svc.Records(req.User(), f, 1, 0));
+              f.page = {1, 0};
+              return http::OneOf(svc.Records(req.User(), f).page, [](const HoursRecord& r) { return ToJson(r); });
           });
     r.Add("GET", "/api/v1/volunteer/records/export", Access::Need("volunteer.read"),
           "The filtered hours ledger as .xlsx", [&svc](Request& req) {
@@ -175,7 +177,7 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               auto reason = body.Str("reason", true, 200);
               auto minutes = body.Int("minutes", false, 0, 24 * 60);
               body.Finish();
-              return http::JsonResponse(svc.Correct(req.User(), id, *reason, minutes, ActorOf(req)), 201);
+              return http::JsonResponse(ToJson(svc.Correct(req.User(), id, *reason, minutes, ActorOf(req))), 201);
           });
     r.Add("POST", "/api/v1/volunteer/records/{id}/disputes", Access::Need("volunteer.self"),
           "Dispute one of your records", [&svc](Request& req) {
@@ -188,11 +190,9 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
           });
     r.Add("GET", "/api/v1/volunteer/disputes", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "Disputes (?community=, ?status=open|...)", [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              auto status = req.Query("status");
-              if (status && status->empty()) status.reset();
-              return http::JsonResponse(
-                  svc.Disputes(req.User(), http::QueryOptInt(req, "community"), status, page.limit, page.offset));
+              DisputeFilter f{http::QueryOptInt(req, "community"), req.Query("status"), http::PageOf(req)};
+              if (f.status && f.status->empty()) f.status.reset();
+              return http::ListResponse(svc.Disputes(req.User(), f), [](const Dispute& d) { return ToJson(d); });
           });
     r.Add("POST", "/api/v1/volunteer/disputes/{id}/resolve", Access::Need("volunteer.write"),
           "Resolve a dispute: outcome corrected (with minutes; 0 reverses) or upheld, with a note",
@@ -209,16 +209,23 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
 
     r.Add("GET", "/api/v1/volunteer/points", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "A points balance and its entries (yours, or ?resident= for staff)", [&svc](Request& req) {
-              auto page = http::PageOf(req);
               return http::JsonResponse(
-                  svc.Points(req.User(), http::QueryOptInt(req, "resident"), page.limit, page.offset));
+                  ToJson(svc.Points(req.User(), http::QueryOptInt(req, "resident"), http::PageOf(req))));
           });
     r.Add("GET", "/api/v1/rewards", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "Rewards residents can redeem points for (?community=)", [&svc](Request& req) {
-              return http::JsonResponse(svc.Rewards(req.User(), http::QueryOptInt(req, "community")));
+              json::array items;
+              for (const Reward& x : svc.Rewards(req.User(), http::QueryOptInt(req, "community"))) {
+                  items.push_back(ToJson(x));
+              }
+              return http::ListResponse(std::move(items));
           });
     r.Add("GET", "/api/v1/rewards/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}), "One reward",
-          [&svc](Request& req) { return http::OneOf(svc.Rewards(req.User(), std::nullopt, http::PathId(req))); });
+          [&svc](Request& req) {
+              auto rewards = svc.Rewards(req.User(), std::nullopt, http::PathId(req));
+              if (rewards.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+              return http::JsonResponse(ToJson(rewards.front()));
+          });
     r.Add("POST", "/api/v1/rewards", Access::Need("volunteer.write"), "Add a reward with its stock",
           [&svc](Request& req) {
               http::JsonBody body(req);
@@ -247,7 +254,7 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", false, 1);
               body.Finish();
-              return http::JsonResponse(svc.Redeem(req.User(), id, resident, ActorOf(req)), 201);
+              return http::JsonResponse(ToJson(svc.Redeem(req.User(), id, resident, ActorOf(req))), 201);
           });
 
     r.Add("GET", "/api/v1/volunteer/settings", Access::Need("volunteer.read"),
@@ -255,7 +262,7 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               auto community = http::QueryOptInt(req, "community");
               if (!community)
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
-              return http::JsonResponse(svc.GetSettings(req.User(), *community));
+              return http::JsonResponse(ToJson(svc.GetSettings(req.User(), *community)));
           });
     r.Add("PUT", "/api/v1/volunteer/settings", Access::Need("volunteer.write"),
           "Change the community's rule and points per hour (by kind too)", [&svc](Request& req) {
@@ -279,26 +286,26 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
                   }
               }
               svc.SaveSettings(req.User(), *community, s, kinds, ActorOf(req));
-              return http::JsonResponse(svc.GetSettings(req.User(), *community));
+              return http::JsonResponse(ToJson(svc.GetSettings(req.User(), *community)));
           });
     r.Add("GET", "/api/v1/volunteer/regulars", Access::Need("volunteer.read"),
           "Regular volunteers by the community's rule (?community=, ?as_of=, ?minority=1)", [&svc](Request& req) {
               auto community = http::QueryOptInt(req, "community");
               if (!community)
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
-              auto page = http::PageOf(req);
               return http::JsonResponse(
-                  svc.Regulars(req.User(), *community, http::QueryOptDate(req, "as_of").value_or(time::Today()),
-                               req.Query("minority").value_or("") == "1", page.limit, page.offset));
+                  ToJson(svc.Regulars(req.User(), *community, http::QueryOptDate(req, "as_of").value_or(time::Today()),
+                                      req.Query("minority").value_or("") == "1", http::PageOf(req))));
           });
     r.Add("GET", "/api/v1/volunteer/me", Access::Need("volunteer.self"),
           "My hours, points and whether I am a regular volunteer",
-          [&svc](Request& req) { return http::JsonResponse(svc.Me(req.User())); });
+          [&svc](Request& req) { return http::JsonResponse(ToJson(svc.Me(req.User()))); });
     r.Add("GET", "/api/v1/volunteer/certificates", Access::Need("volunteer.read"),
           "Volunteer service certificates issued (?community=, ?resident=)", [&svc](Request& req) {
-              auto page = http::PageOf(req);
-              return http::JsonResponse(svc.Certificates(req.User(), http::QueryOptInt(req, "community"),
-                                                         http::QueryOptInt(req, "resident"), page.limit, page.offset));
+              CertificateFilter f{http::QueryOptInt(req, "community"), http::QueryOptInt(req, "resident"),
+                                  http::PageOf(req)};
+              return http::ListResponse(svc.Certificates(req.User(), f),
+                                        [](const Certificate& c) { return ToJson(c, true); });
           });
     r.Add("POST", "/api/v1/volunteer/certificates", Access::Need("volunteer.write"),
           "Issue a numbered volunteer service certificate for a period", [&svc](Request& req) {
@@ -307,11 +314,12 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               auto from = body.Date("from", true);
               auto to = body.Date("to", true);
               body.Finish();
-              return http::JsonResponse(svc.IssueCertificate(req.User(), *resident, *from, *to, ActorOf(req)), 201);
+              return http::JsonResponse(ToJson(svc.IssueCertificate(req.User(), *resident, *from, *to, ActorOf(req))),
+                                        201);
           });
     r.Add("GET", "/api/v1/volunteer/certificates/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "One certificate, for printing",
-          [&svc](Request& req) { return http::JsonResponse(svc.Certificate(req.User(), http::PathId(req))); });
+          [&svc](Request& req) { return http::JsonResponse(ToJson(svc.Certificate(req.User(), http::PathId(req)))); });
 }
 
 }  // namespace tongxin::volunteer

@@ -6,8 +6,10 @@
 #include <cstdio>
 
 #include "core/auth/scope.hpp"
+#include "core/db/page.hpp"
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
+#include "core/http/json_fields.hpp"
 #include "core/io/spreadsheet.hpp"
 #include "core/time/clock.hpp"
 #include "modules/places/service.hpp"
@@ -23,30 +25,33 @@ using detail::ResidentFor;
 
 namespace {
 
-constexpr const char* kRecordCols =
-    "SELECT o.id, o.resident_id, r.name, o.activity_id, a.title, o.served_on, o.minutes, o.kind, o.content, o.entry, "
-    "o.reverses_id, o.reason, u.display_name, o.created_at, (SELECT x.id FROM volunteer_hours x WHERE x.reverses_id = "
-    "o.id), o.community_id FROM volunteer_hours o JOIN residents r ON r.id = o.resident_id LEFT JOIN "
-    "volunteer_activities a ON a.id = o.activity_id LEFT JOIN users u ON u.id = o.recorded_by";
+constexpr db::ListSql kRecordList{
+    .columns = R"sql(o.id, o.resident_id, r.name, o.activity_id, a.title AS activity, o.served_on, o.minutes, o.kind,
+       o.content, o.entry, o.reverses_id, o.reason, u.display_name AS recorded_by, o.created_at,
+       (SELECT x.id FROM volunteer_hours x WHERE x.reverses_id = o.id) AS reversed_by_id, o.community_id)sql",
+    .from = R"sql(volunteer_hours o JOIN residents r ON r.id = o.resident_id
+     LEFT JOIN volunteer_activities a ON a.id = o.activity_id LEFT JOIN users u ON u.id = o.recorded_by)sql",
+    .order_by = "o.served_on DESC, o.id DESC",
+    .count_from = "volunteer_hours o",
+};
 
-json::object RecordOf(const db::Row& r) {
-    auto opt = [&](int c) { return r.IsNull(c) ? json::value(nullptr) : json::value(r.Int(c)); };
-    return {{"id", r.Int(0)},
-            {"resident_id", r.Int(1)},
-            {"name", r.Str(2)},
-            {"activity_id", opt(3)},
-            {"activity", r.IsNull(4) ? json::value(nullptr) : json::value(r.Str(4))},
-            {"served_on", r.Str(5)},
-            {"minutes", r.Int(6)},
-            {"kind", r.Str(7)},
-            {"content", r.Str(8)},
-            {"entry", r.Str(9)},
-            {"reverses_id", opt(10)},
-            {"reason", r.Str(11)},
-            {"recorded_by", r.IsNull(12) ? json::value(nullptr) : json::value(r.Str(12))},
-            {"recorded_at", time::ToRfc3339(r.Int(13))},
-            {"reversed_by_id", opt(14)},
-            {"community_id", r.Int(15)}};
+HoursRecord RecordFrom(const db::Row& r) {
+    return {.id = r.Int("id"),
+            .resident_id = r.Int("resident_id"),
+            .community_id = r.Int("community_id"),
+            .name = r.Str("name"),
+            .activity_id = r.OptInt("activity_id"),
+            .activity = r.OptStr("activity"),
+            .served_on = r.Str("served_on"),
+            .minutes = r.Int("minutes"),
+            .kind = r.Str("kind"),
+            .content = r.Str("content"),
+            .entry = r.Str("entry"),
+            .reverses_id = r.OptInt("reverses_id"),
+            .reason = r.Str("reason"),
+            .recorded_by = r.OptStr("recorded_by"),
+            .recorded_at = r.Int("created_at"),
+            .reversed_by_id = r.OptInt("reversed_by_id")};
 }
 
 db::SqlWhere RecordWhere(db::Connection& conn, const auth::Principal& p, const RecordFilter& f) {
@@ -76,22 +81,22 @@ struct HoursRow {
 std::optional<HoursRow> LoadHours(db::Connection& conn, const auth::ScopeFilter& scope, int64_t id) {
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
-    auto rows = conn.Run(
-        "SELECT o.id, o.resident_id, o.street_id, o.community_id, o.minutes, o.activity_id, o.served_on, o.kind, "
-        "o.content, o.entry, (SELECT count(*) FROM volunteer_hours x WHERE x.reverses_id = o.id) FROM "
-        "volunteer_hours o" +
-            where.Sql(),
-        where.values());
+    auto rows = conn.Run(R"sql(
+SELECT o.id, o.resident_id, o.street_id, o.community_id, o.minutes, o.activity_id, o.served_on, o.kind, o.content,
+       o.entry, (SELECT count(*) FROM volunteer_hours x WHERE x.reverses_id = o.id) AS reversals
+FROM volunteer_hours o)sql" + where.Sql(),
+                         where.values());
     if (rows.empty()) return std::nullopt;
     const auto& r = rows.front();
-    return HoursRow{r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Int(4),     r.OptInt(5),
-                    r.Str(6), r.Str(7), r.Str(8), r.Str(9), r.Int(10) > 0};
+    return HoursRow{r.Int("id"),      r.Int("resident_id"),    r.Int("street_id"),    r.Int("community_id"),
+                    r.Int("minutes"), r.OptInt("activity_id"), r.Str("served_on"),    r.Str("kind"),
+                    r.Str("content"), r.Str("entry"),          r.Int("reversals") > 0};
 }
 
 // Reverses `h` in full (hours and the points they earned) and, with minutes > 0, records the
 // corrected amount. Returns {reversal_id, record_id}.
-json::object CorrectIn(db::Connection& conn, const auth::Principal& p, const HoursRow& h, const std::string& reason,
-                       std::optional<int64_t> minutes) {
+Correction CorrectIn(db::Connection& conn, const auth::Principal& p, const HoursRow& h, const std::string& reason,
+                     std::optional<int64_t> minutes) {
     if (h.entry != "record") throw AppError(ErrorCode::kUnprocessable, "not_a_record");
     if (h.reversed) throw AppError(ErrorCode::kConflict, "already_corrected");
     if (reason.empty()) {
@@ -100,11 +105,10 @@ json::object CorrectIn(db::Connection& conn, const auth::Principal& p, const Hou
     if (minutes && (*minutes < 0 || *minutes > 24 * 60)) {
         throw AppError::Field("minutes", "out_of_range");
     }
-    int64_t reversal = VolunteerService::AppendReversal(conn, h.id, reason, p.user_id);
-    json::object out{{"reversal_id", reversal}, {"record_id", nullptr}};
+    Correction out{VolunteerService::AppendReversal(conn, h.id, reason, p.user_id), std::nullopt};
     if (minutes && *minutes > 0) {
         RecordInput in{h.resident_id, h.activity_id, h.served_on, *minutes, h.kind, h.content};
-        out["record_id"] = VolunteerService::AppendRecord(conn, in, h.street_id, h.community_id, p.user_id, reason);
+        out.record_id = VolunteerService::AppendRecord(conn, in, h.street_id, h.community_id, p.user_id, reason);
     }
     return out;
 }
@@ -136,12 +140,13 @@ void RequireCommunity(db::Connection& conn, const auth::Principal& p, int64_t co
 
 void AddMonthly(db::Connection& conn, int64_t community, int64_t street, const std::string& served_on, int64_t resident,
                 int64_t minutes, int64_t activities) {
-    conn.Exec(
-        "INSERT INTO volunteer_monthly (community_id, month, resident_id, street_id, minutes, activities) VALUES (?, "
-        "?, "
-        "?, ?, ?, ?) ON CONFLICT (community_id, month, resident_id) DO UPDATE SET minutes = volunteer_monthly.minutes "
-        "+ excluded.minutes, activities = volunteer_monthly.activities + excluded.activities",
-        community, served_on.substr(0, 7), resident, street, minutes, activities);
+    conn.Exec(R"sql(
+INSERT INTO volunteer_monthly (community_id, month, resident_id, street_id, minutes, activities)
+VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (community_id, month, resident_id) DO UPDATE
+SET minutes = volunteer_monthly.minutes + excluded.minutes,
+    activities = volunteer_monthly.activities + excluded.activities)sql",
+              community, served_on.substr(0, 7), resident, street, minutes, activities);
     reports::Touch(conn, community);
 }
 
@@ -153,7 +158,10 @@ Settings VolunteerService::LoadSettings(db::Connection& conn, int64_t community)
         "SELECT regular_min_minutes, regular_min_activities, regular_months, points_per_hour FROM volunteer_settings "
         "WHERE community_id = ?",
         community);
-    if (r) s = {r->Int(0), r->Int(1), r->Int(2), r->Int(3)};
+    if (r) {
+        s = {r->Int("regular_min_minutes"), r->Int("regular_min_activities"), r->Int("regular_months"),
+             r->Int("points_per_hour")};
+    }
     return s;
 }
 
@@ -183,27 +191,27 @@ int64_t VolunteerService::AppendReversal(db::Connection& conn, int64_t hours_id,
         "INSERT INTO volunteer_hours (resident_id, activity_id, street_id, community_id, served_on, minutes, kind, "
         "content, entry, reverses_id, reason, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reversal', ?, "
         "?, ?, ?)",
-        h->Int(0), h->OptInt(1), h->Int(2), h->Int(3), h->Str(4), -h->Int(5), h->Str(6), h->Str(7), hours_id, reason,
-        recorded_by, time::NowUnix());
-    AddMonthly(conn, h->Int(3), h->Int(2), h->Str(4), h->Int(0), -h->Int(5), h->IsNull(1) ? 0 : -1);
+        h->Int("resident_id"), h->OptInt("activity_id"), h->Int("street_id"), h->Int("community_id"),
+        h->Str("served_on"), -h->Int("minutes"), h->Str("kind"), h->Str("content"), hours_id, reason, recorded_by,
+        time::NowUnix());
+    AddMonthly(conn, h->Int("community_id"), h->Int("street_id"), h->Str("served_on"), h->Int("resident_id"),
+               -h->Int("minutes"), h->IsNull("activity_id") ? 0 : -1);
     int64_t earned = conn.QueryInt("SELECT coalesce(sum(delta), 0) FROM volunteer_points WHERE hours_id = ?", hours_id);
-    MovePoints(conn, h->Int(0), h->Int(3), -earned, "correction", reversal, std::nullopt, reason, recorded_by);
+    MovePoints(conn, h->Int("resident_id"), h->Int("community_id"), -earned, "correction", reversal, std::nullopt,
+               reason, recorded_by);
     return reversal;
 }
 
-json::object VolunteerService::Records(const auth::Principal& p, const RecordFilter& f, int64_t limit, int64_t offset) {
+RecordPage VolunteerService::Records(const auth::Principal& p, const RecordFilter& f) {
     db::Connection& conn = db_.Local();
     db::SqlWhere where = RecordWhere(conn, p, f);
-    auto sums =
-        conn.Run("SELECT count(*), coalesce(sum(o.minutes), 0) FROM volunteer_hours o" + where.Sql(), where.values())
-            .front();
-    json::array items;
-    for (const auto& r :
-         conn.Run(std::string(kRecordCols) + where.Sql() + " ORDER BY o.served_on DESC, o.id DESC LIMIT ? OFFSET ?",
-                  where.With({limit, offset}))) {
-        items.push_back(RecordOf(r));
-    }
-    return {{"items", std::move(items)}, {"total", sums.Int(0)}, {"total_minutes", sums.Int(1)}};
+    RecordPage out;
+    out.page = db::ListPage<HoursRecord>(conn, kRecordList, where, f.page, RecordFrom);
+    out.total_minutes =
+        conn.Run("SELECT coalesce(sum(o.minutes), 0) FROM volunteer_hours o" + where.Sql(), where.values())
+            .front()
+            .Int(0);
+    return out;
 }
 
 int64_t VolunteerService::AddRecord(const auth::Principal& p, const RecordInput& in, const audit::Actor& actor) {
@@ -227,7 +235,7 @@ int64_t VolunteerService::AddRecord(const auth::Principal& p, const RecordInput&
     }
     RecordInput checked = in;
     checked.activity_id.reset();  // records of an activity come from ConfirmHours
-    int64_t id = AppendRecord(conn, checked, r.front().Int(0), r.front().Int(1), p.user_id);
+    int64_t id = AppendRecord(conn, checked, r.front().Int("street_id"), r.front().Int("community_id"), p.user_id);
     audit::Append(conn, actor,
                   {"volunteer.hours.recorded",
                    "volunteer_hours",
@@ -238,13 +246,13 @@ int64_t VolunteerService::AddRecord(const auth::Principal& p, const RecordInput&
     return id;
 }
 
-json::object VolunteerService::Correct(const auth::Principal& p, int64_t hours_id, const std::string& reason,
-                                       std::optional<int64_t> minutes, const audit::Actor& actor) {
+Correction VolunteerService::Correct(const auth::Principal& p, int64_t hours_id, const std::string& reason,
+                                     std::optional<int64_t> minutes, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto h = LoadHours(conn, auth::CommunityRecordScope(p), hours_id);
     if (!h) throw AppError(ErrorCode::kNotFound, "not_found");
-    json::object out = CorrectIn(conn, p, *h, reason, minutes);
+    Correction out = CorrectIn(conn, p, *h, reason, minutes);
     audit::Append(conn, actor,
                   {"volunteer.hours.corrected",
                    "volunteer_hours",
@@ -266,15 +274,16 @@ std::string VolunteerService::ExportRecords(const auth::Principal& p, const Reco
     db::Connection& conn = db_.Local();
     db::SqlWhere where = RecordWhere(conn, p, f);
     io::Table rows;
-    for (const auto& r :
-         conn.Run(std::string(kRecordCols) + where.Sql() + " ORDER BY o.served_on, o.id", where.values())) {
+    for (const auto& row :
+         conn.Run(db::SelectSql(kRecordList, where) + " ORDER BY o.served_on, o.id", where.values())) {
+        HoursRecord r = RecordFrom(row);
         char hours[32];
-        std::snprintf(hours, sizeof hours, "%.2f", static_cast<double>(r.Int(6)) / 60.0);
-        bool record = r.Str(9) == "record";
-        rows.push_back({std::to_string(r.Int(0)), r.Str(2), r.Str(5), r.IsNull(4) ? "" : r.Str(4), r.Str(7), r.Str(8),
-                        hours, record ? (en ? "record" : "记录") : (en ? "reversal" : "冲正"),
-                        r.IsNull(10) ? "" : std::to_string(r.Int(10)), r.Str(11), r.IsNull(12) ? "" : r.Str(12),
-                        time::ToRfc3339(r.Int(13))});
+        std::snprintf(hours, sizeof hours, "%.2f", static_cast<double>(r.minutes) / 60.0);
+        bool record = r.entry == "record";
+        rows.push_back({std::to_string(r.id), r.name, r.served_on, r.activity.value_or(""), r.kind, r.content, hours,
+                        record ? (en ? "record" : "记录") : (en ? "reversal" : "冲正"),
+                        r.reverses_id ? std::to_string(*r.reverses_id) : "", r.reason, r.recorded_by.value_or(""),
+                        time::ToRfc3339(r.recorded_at)});
     }
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     audit::Append(
@@ -310,8 +319,7 @@ int64_t VolunteerService::Dispute(const auth::Principal& p, int64_t hours_id, co
     return id;
 }
 
-json::object VolunteerService::Disputes(const auth::Principal& p, std::optional<int64_t> community,
-                                        const std::optional<std::string>& status, int64_t limit, int64_t offset) {
+db::Page<Dispute> VolunteerService::Disputes(const auth::Principal& p, const DisputeFilter& f) {
     db::Connection& conn = db_.Local();
     db::SqlWhere where;
     if (p.Can("volunteer.read")) {
@@ -320,31 +328,30 @@ json::object VolunteerService::Disputes(const auth::Principal& p, std::optional<
     } else {
         where.Add("o.resident_id = ?", ResidentFor(conn, p, std::nullopt));
     }
-    if (community) where.Add("o.community_id = ?", *community);
-    if (status) where.Add("o.status = ?", *status);
-    int64_t total = conn.Run("SELECT count(*) FROM volunteer_disputes o" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT o.id, o.hours_id, o.resident_id, r.name, h.served_on, h.minutes, h.content, o.reason, o.status, "
-             "o.resolution, o.created_at, o.resolved_at FROM volunteer_disputes o JOIN residents r ON r.id = "
-             "o.resident_id JOIN volunteer_hours h ON h.id = o.hours_id" +
-                 where.Sql() + " ORDER BY CASE o.status WHEN 'open' THEN 0 ELSE 1 END, o.id DESC LIMIT ? OFFSET ?",
-             where.With({limit, offset}))) {
-        items.push_back(
-            {{"id", r.Int(0)},
-             {"hours_id", r.Int(1)},
-             {"resident_id", r.Int(2)},
-             {"name", r.Str(3)},
-             {"served_on", r.Str(4)},
-             {"minutes", r.Int(5)},
-             {"content", r.Str(6)},
-             {"reason", r.Str(7)},
-             {"status", r.Str(8)},
-             {"resolution", r.Str(9)},
-             {"created_at", time::ToRfc3339(r.Int(10))},
-             {"resolved_at", r.IsNull(11) ? json::value(nullptr) : json::value(time::ToRfc3339(r.Int(11)))}});
-    }
-    return {{"items", std::move(items)}, {"total", total}};
+    if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (f.status) where.Add("o.status = ?", *f.status);
+    constexpr db::ListSql kDisputeList{
+        .columns = R"sql(o.id, o.hours_id, o.resident_id, r.name, h.served_on, h.minutes, h.content, o.reason, o.status,
+       o.resolution, o.created_at, o.resolved_at)sql",
+        .from = R"sql(volunteer_disputes o JOIN residents r ON r.id = o.resident_id
+     JOIN volunteer_hours h ON h.id = o.hours_id)sql",
+        .order_by = "CASE o.status WHEN 'open' THEN 0 ELSE 1 END, o.id DESC",
+        .count_from = "volunteer_disputes o",
+    };
+    return db::ListPage<volunteer::Dispute>(conn, kDisputeList, where, f.page, [](const db::Row& r) {
+        return volunteer::Dispute{.id = r.Int("id"),
+                                  .hours_id = r.Int("hours_id"),
+                                  .resident_id = r.Int("resident_id"),
+                                  .name = r.Str("name"),
+                                  .served_on = r.Str("served_on"),
+                                  .minutes = r.Int("minutes"),
+                                  .content = r.Str("content"),
+                                  .reason = r.Str("reason"),
+                                  .status = r.Str("status"),
+                                  .resolution = r.Str("resolution"),
+                                  .created_at = r.Int("created_at"),
+                                  .resolved_at = r.OptInt("resolved_at")};
+    });
 }
 
 void VolunteerService::ResolveDispute(const auth::Principal& p, int64_t dispute_id, const std::string& outcome,
@@ -366,12 +373,13 @@ void VolunteerService::ResolveDispute(const auth::Principal& p, int64_t dispute_
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", dispute_id);
     auto d = conn.Run("SELECT o.hours_id, o.status FROM volunteer_disputes o" + where.Sql(), where.values());
     if (d.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
-    if (d.front().Str(1) != "open") throw AppError(ErrorCode::kConflict, "dispute_resolved");
+    if (d.front().Str("status") != "open") throw AppError(ErrorCode::kConflict, "dispute_resolved");
     json::object details{{"outcome", outcome}, {"note", note}};
     if (outcome == "corrected") {
-        auto h = LoadHours(conn, scope, d.front().Int(0));
+        auto h = LoadHours(conn, scope, d.front().Int("hours_id"));
         if (!h) throw AppError(ErrorCode::kNotFound, "not_found");
-        details["correction"] = CorrectIn(conn, p, *h, note, minutes);
+        Correction c = CorrectIn(conn, p, *h, note, minutes);
+        details["correction"] = {{"reversal_id", c.reversal_id}, {"record_id", http::OrNull(c.record_id)}};
     }
     conn.Exec("UPDATE volunteer_disputes SET status = ?, resolution = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
               outcome == "corrected" ? "corrected" : "upheld", note, p.user_id, time::NowUnix(), dispute_id);
@@ -381,8 +389,8 @@ void VolunteerService::ResolveDispute(const auth::Principal& p, int64_t dispute_
     tx.Commit();
 }
 
-json::object VolunteerService::Points(const auth::Principal& p, std::optional<int64_t> resident_id, int64_t limit,
-                                      int64_t offset) {
+PointsStatement VolunteerService::Points(const auth::Principal& p, std::optional<int64_t> resident_id,
+                                         db::PageSpan page) {
     db::Connection& conn = db_.Local();
     int64_t rid;
     if (p.Can("volunteer.read") && resident_id) {
@@ -396,31 +404,36 @@ json::object VolunteerService::Points(const auth::Principal& p, std::optional<in
     } else {
         rid = ResidentFor(conn, p, resident_id);
     }
-    int64_t balance = conn.QueryInt("SELECT balance FROM volunteer_point_balances WHERE resident_id = ?", rid);
-    int64_t total = conn.QueryInt("SELECT count(*) FROM volunteer_points WHERE resident_id = ?", rid);
-    json::array items;
-    for (const auto& r : conn.Query(
-             "SELECT p.id, p.delta, p.source, p.hours_id, p.redemption_id, p.note, p.created_at, h.served_on, "
-             "h.content, w.name FROM volunteer_points p LEFT JOIN volunteer_hours h ON h.id = p.hours_id LEFT JOIN "
-             "volunteer_redemptions x ON x.id = p.redemption_id LEFT JOIN volunteer_rewards w ON w.id = x.reward_id "
-             "WHERE p.resident_id = ? ORDER BY p.id DESC LIMIT ? OFFSET ?",
-             rid, limit, offset)) {
-        items.push_back({{"id", r.Int(0)},
-                         {"delta", r.Int(1)},
-                         {"source", r.Str(2)},
-                         {"hours_id", r.IsNull(3) ? json::value(nullptr) : json::value(r.Int(3))},
-                         {"redemption_id", r.IsNull(4) ? json::value(nullptr) : json::value(r.Int(4))},
-                         {"note", r.Str(5)},
-                         {"created_at", time::ToRfc3339(r.Int(6))},
-                         {"served_on", r.IsNull(7) ? json::value(nullptr) : json::value(r.Str(7))},
-                         {"content", r.IsNull(8) ? json::value(nullptr) : json::value(r.Str(8))},
-                         {"reward", r.IsNull(9) ? json::value(nullptr) : json::value(r.Str(9))}});
-    }
-    return {{"resident_id", rid}, {"balance", balance}, {"items", std::move(items)}, {"total", total}};
+    constexpr db::ListSql kPointList{
+        .columns = R"sql(p.id, p.delta, p.source, p.hours_id, p.redemption_id, p.note, p.created_at, h.served_on,
+       h.content, w.name AS reward)sql",
+        .from = R"sql(volunteer_points p LEFT JOIN volunteer_hours h ON h.id = p.hours_id
+     LEFT JOIN volunteer_redemptions x ON x.id = p.redemption_id LEFT JOIN volunteer_rewards w ON w.id = x.reward_id)sql",
+        .order_by = "p.id DESC",
+        .count_from = "volunteer_points p",
+    };
+    db::SqlWhere where;
+    where.Add("p.resident_id = ?", rid);
+    PointsStatement out{
+        .resident_id = rid,
+        .balance = conn.QueryInt("SELECT balance FROM volunteer_point_balances WHERE resident_id = ?", rid)};
+    out.entries = db::ListPage<PointEntry>(conn, kPointList, where, page, [](const db::Row& r) {
+        return PointEntry{.id = r.Int("id"),
+                          .delta = r.Int("delta"),
+                          .source = r.Str("source"),
+                          .hours_id = r.OptInt("hours_id"),
+                          .redemption_id = r.OptInt("redemption_id"),
+                          .note = r.Str("note"),
+                          .created_at = r.Int("created_at"),
+                          .served_on = r.OptStr("served_on"),
+                          .content = r.OptStr("content"),
+                          .reward = r.OptStr("reward")};
+    });
+    return out;
 }
 
-json::object VolunteerService::Rewards(const auth::Principal& p, std::optional<int64_t> community,
-                                       std::optional<int64_t> id) {
+std::vector<Reward> VolunteerService::Rewards(const auth::Principal& p, std::optional<int64_t> community,
+                                              std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
     auto scope = RecordScope(conn, p);
     db::SqlWhere where;
@@ -428,23 +441,23 @@ json::object VolunteerService::Rewards(const auth::Principal& p, std::optional<i
     if (community) where.Add("o.community_id = ?", *community);
     if (id) where.Add("o.id = ?", *id);
     if (!p.Can("volunteer.read")) where.Add("o.active = 1");
-    json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT o.id, o.community_id, o.name, o.description, o.points, o.stock, o.active, (SELECT count(*) FROM "
-             "volunteer_redemptions x WHERE x.reward_id = o.id) FROM volunteer_rewards o" +
-                 where.Sql() + " ORDER BY o.active DESC, o.points, o.id",
-             where.values())) {
-        items.push_back({{"id", r.Int(0)},
-                         {"community_id", r.Int(1)},
-                         {"name", r.Str(2)},
-                         {"description", r.Str(3)},
-                         {"points", r.Int(4)},
-                         {"stock", r.Int(5)},
-                         {"active", r.Int(6) != 0},
-                         {"redeemed", r.Int(7)}});
+    std::vector<Reward> out;
+    for (const auto& r : conn.Run(R"sql(
+SELECT o.id, o.community_id, o.name, o.description, o.points, o.stock, o.active,
+       (SELECT count(*) FROM volunteer_redemptions x WHERE x.reward_id = o.id) AS redeemed
+FROM volunteer_rewards o)sql" + where.Sql() +
+                                      " ORDER BY o.active DESC, o.points, o.id",
+                                  where.values())) {
+        out.push_back({.id = r.Int("id"),
+                       .community_id = r.Int("community_id"),
+                       .name = r.Str("name"),
+                       .description = r.Str("description"),
+                       .points = r.Int("points"),
+                       .stock = r.Int("stock"),
+                       .active = r.Bool("active"),
+                       .redeemed = r.Int("redeemed")});
     }
-    int64_t total = static_cast<int64_t>(items.size());
-    return {{"items", std::move(items)}, {"total", total}};
+    return out;
 }
 
 int64_t VolunteerService::CreateReward(const auth::Principal& p, int64_t community_id, const std::string& name,
@@ -487,21 +500,21 @@ void VolunteerService::RestockReward(const auth::Principal& p, int64_t reward_id
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", reward_id);
     auto r = conn.Run("SELECT o.stock, o.active FROM volunteer_rewards o" + where.Sql(), where.values());
     if (r.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
-    bool now_active = active.value_or(r.front().Int(1) != 0);
+    const int64_t stock = r.front().Int("stock");
+    bool now_active = active.value_or(r.front().Bool("active"));
     conn.Exec("UPDATE volunteer_rewards SET stock = stock + ?, active = ? WHERE id = ?", add, now_active ? 1 : 0,
               reward_id);
-    audit::Append(
-        conn, actor,
-        {"volunteer.reward.updated",
-         "volunteer_reward",
-         std::to_string(reward_id),
-         true,
-         {{"stock_before", r.front().Int(0)}, {"stock_after", r.front().Int(0) + add}, {"active", now_active}}});
+    audit::Append(conn, actor,
+                  {"volunteer.reward.updated",
+                   "volunteer_reward",
+                   std::to_string(reward_id),
+                   true,
+                   {{"stock_before", stock}, {"stock_after", stock + add}, {"active", now_active}}});
     tx.Commit();
 }
 
-json::object VolunteerService::Redeem(const auth::Principal& p, int64_t reward_id, std::optional<int64_t> resident_id,
-                                      const audit::Actor& actor) {
+Redemption VolunteerService::Redeem(const auth::Principal& p, int64_t reward_id, std::optional<int64_t> resident_id,
+                                    const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     // Staff redeem at the desk for any resident in scope; a resident only for themselves.
@@ -509,8 +522,9 @@ json::object VolunteerService::Redeem(const auth::Principal& p, int64_t reward_i
     auto home = conn.QueryOne("SELECT community_id FROM residents WHERE id = ?", rid);
     auto reward = conn.QueryOne("SELECT name, points, community_id FROM volunteer_rewards WHERE id = ? AND active = 1",
                                 reward_id);
-    if (!reward || reward->Int(2) != home->Int(0)) throw AppError(ErrorCode::kNotFound, "not_found");
-    int64_t points = reward->Int(1);
+    if (!reward || reward->Int("community_id") != home->Int("community_id"))
+        throw AppError(ErrorCode::kNotFound, "not_found");
+    int64_t points = reward->Int("points");
     auto [id, stock] = TakeReward(conn, reward_id, rid, p.user_id);
     int64_t balance = conn.QueryInt("SELECT balance FROM volunteer_point_balances WHERE resident_id = ?", rid);
     audit::Append(conn, actor,
@@ -520,7 +534,7 @@ json::object VolunteerService::Redeem(const auth::Principal& p, int64_t reward_i
                    true,
                    {{"resident_id", rid}, {"points", points}, {"redemption_id", id}}});
     tx.Commit();
-    return {{"redemption_id", id}, {"balance", balance}, {"stock", stock}};
+    return {id, balance, stock};
 }
 
 std::pair<int64_t, int64_t> VolunteerService::TakeReward(db::Connection& conn, int64_t reward_id, int64_t resident_id,
@@ -534,27 +548,22 @@ std::pair<int64_t, int64_t> VolunteerService::TakeReward(db::Connection& conn, i
     int64_t id = conn.Insert(
         "INSERT INTO volunteer_redemptions (reward_id, resident_id, community_id, points, created_by, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?)",
-        reward_id, resident_id, reward->Int(2), reward->Int(1), by, time::NowUnix());
-    MovePoints(conn, resident_id, reward->Int(2), -reward->Int(1), "redemption", std::nullopt, id, reward->Str(0), by);
-    return {id, stock.front().Int(0)};
+        reward_id, resident_id, reward->Int("community_id"), reward->Int("points"), by, time::NowUnix());
+    MovePoints(conn, resident_id, reward->Int("community_id"), -reward->Int("points"), "redemption", std::nullopt, id,
+               reward->Str("name"), by);
+    return {id, stock.front().Int("stock")};
 }
 
-json::object VolunteerService::GetSettings(const auth::Principal& p, int64_t community) {
+Rules VolunteerService::GetSettings(const auth::Principal& p, int64_t community) {
     db::Connection& conn = db_.Local();
     RequireCommunity(conn, p, community);
-    Settings s = LoadSettings(conn, community);
-    json::object kinds;
+    Rules out{community, LoadSettings(conn, community), {}};
     for (const auto& r :
          conn.Query("SELECT kind, points_per_hour FROM volunteer_point_rules WHERE community_id = ? ORDER BY kind",
                     community)) {
-        kinds[r.Str(0)] = r.Int(1);
+        out.kind_points.emplace_back(r.Str("kind"), r.Int("points_per_hour"));
     }
-    return {{"community_id", community},
-            {"regular_min_hours", static_cast<double>(s.regular_min_minutes) / 60.0},
-            {"regular_min_activities", s.regular_min_activities},
-            {"regular_months", s.regular_months},
-            {"points_per_hour", s.points_per_hour},
-            {"kind_points_per_hour", std::move(kinds)}};
+    return out;
 }
 
 void VolunteerService::SaveSettings(const auth::Principal& p, int64_t community, const Settings& s,
@@ -645,70 +654,58 @@ RegularQuery RegularVolunteersSql(db::Connection& conn, int64_t community, const
     return q;
 }
 
-json::object VolunteerService::Regulars(const auth::Principal& p, int64_t community, const std::string& as_of,
-                                        bool minority_only, int64_t limit, int64_t offset) {
+RegularList VolunteerService::Regulars(const auth::Principal& p, int64_t community, const std::string& as_of,
+                                       bool minority_only, db::PageSpan page) {
     db::Connection& conn = db_.Local();
     RequireCommunity(conn, p, community);
     RegularQuery q = RegularVolunteersSql(conn, community, as_of, minority_only);
-    int64_t total = conn.Run("SELECT count(*) FROM (" + q.sql + ") t", q.params).front().Int(0);
+    RegularList out{.as_of = as_of, .window_from = MonthsBefore(as_of, q.settings.regular_months), .rule = q.settings};
+    out.page.total = conn.Run("SELECT count(*) FROM (" + q.sql + ") t", q.params).front().Int(0);
     auto params = q.params;
-    params.emplace_back(limit);
-    params.emplace_back(offset);
-    json::array items;
+    params.emplace_back(page.limit);
+    params.emplace_back(page.offset);
     for (const auto& r : conn.Run(q.sql + " ORDER BY r.pinyin, t.resident_id LIMIT ? OFFSET ?", params)) {
-        items.push_back({{"resident_id", r.Int(0)},
-                         {"name", r.Str(1)},
-                         {"ethnicity", r.Str(2)},
-                         {"minutes", r.Int(4)},
-                         {"activities", r.Int(5)}});
+        out.page.items.push_back(
+            {r.Int("resident_id"), r.Str("name"), r.Str("ethnicity"), r.Int("minutes"), r.Int("activities")});
     }
-    return {{"items", std::move(items)},
-            {"total", total},
-            {"as_of", as_of},
-            {"window_from", MonthsBefore(as_of, q.settings.regular_months)},
-            {"rule",
-             {{"min_hours", static_cast<double>(q.settings.regular_min_minutes) / 60.0},
-              {"min_activities", q.settings.regular_min_activities},
-              {"months", q.settings.regular_months}}}};
+    return out;
 }
 
-json::object VolunteerService::Me(const auth::Principal& p) {
+MySummary VolunteerService::Me(const auth::Principal& p) {
     db::Connection& conn = db_.Local();
     int64_t me = ResidentFor(conn, p, std::nullopt);
     auto r = conn.QueryOne("SELECT name, community_id FROM residents WHERE id = ?", me);
     std::string today = time::Today();
-    int64_t community = r->Int(1);
+    int64_t community = r->Int("community_id");
     Settings s = LoadSettings(conn, community);
     std::string window_from = MonthsBefore(today, s.regular_months);
-    auto window = conn.QueryOne(
-        "SELECT coalesce(sum(h.minutes), 0), count(DISTINCT CASE WHEN h.entry = 'record' AND NOT EXISTS (SELECT 1 "
-        "FROM volunteer_hours x WHERE x.reverses_id = h.id) THEN h.activity_id END) FROM volunteer_hours h WHERE "
-        "h.resident_id = ? AND h.served_on > ? AND h.served_on <= ?",
-        me, window_from, today);
+    auto window = conn.QueryOne(R"sql(
+SELECT coalesce(sum(h.minutes), 0) AS minutes,
+       count(DISTINCT CASE WHEN h.entry = 'record' AND NOT EXISTS
+             (SELECT 1 FROM volunteer_hours x WHERE x.reverses_id = h.id) THEN h.activity_id END) AS activities
+FROM volunteer_hours h WHERE h.resident_id = ? AND h.served_on > ? AND h.served_on <= ?)sql",
+                                me, window_from, today);
     int64_t year_minutes =
         conn.QueryInt("SELECT coalesce(sum(minutes), 0) FROM volunteer_hours WHERE resident_id = ? AND served_on >= ?",
                       me, today.substr(0, 4) + "-01-01");
     int64_t all_minutes =
         conn.QueryInt("SELECT coalesce(sum(minutes), 0) FROM volunteer_hours WHERE resident_id = ?", me);
     int64_t balance = conn.QueryInt("SELECT balance FROM volunteer_point_balances WHERE resident_id = ?", me);
-    bool regular = window->Int(0) >= s.regular_min_minutes && window->Int(1) >= s.regular_min_activities;
-    return {{"resident_id", me},
-            {"name", r->Str(0)},
-            {"community_id", community},
-            {"minutes_this_year", year_minutes},
-            {"minutes_total", all_minutes},
-            {"window_minutes", window->Int(0)},
-            {"window_activities", window->Int(1)},
-            {"regular", regular},
-            {"rule",
-             {{"min_hours", static_cast<double>(s.regular_min_minutes) / 60.0},
-              {"min_activities", s.regular_min_activities},
-              {"months", s.regular_months}}},
-            {"points", balance}};
+    MySummary out{.resident_id = me,
+                  .community_id = community,
+                  .name = r->Str("name"),
+                  .minutes_this_year = year_minutes,
+                  .minutes_total = all_minutes,
+                  .window_minutes = window->Int("minutes"),
+                  .window_activities = window->Int("activities"),
+                  .rule = s,
+                  .points = balance};
+    out.regular = out.window_minutes >= s.regular_min_minutes && out.window_activities >= s.regular_min_activities;
+    return out;
 }
 
-json::object VolunteerService::IssueCertificate(const auth::Principal& p, int64_t resident_id, const std::string& from,
-                                                const std::string& to, const audit::Actor& actor) {
+Certificate VolunteerService::IssueCertificate(const auth::Principal& p, int64_t resident_id, const std::string& from,
+                                               const std::string& to, const audit::Actor& actor) {
     FieldErrors errors;
     if (!time::IsValidDate(from)) errors.Add("from", "invalid_date");
     if (!time::IsValidDate(to))
@@ -725,20 +722,24 @@ json::object VolunteerService::IssueCertificate(const auth::Principal& p, int64_
     if (r.empty()) {
         throw AppError::Field("resident_id", "not_found");
     }
-    int64_t community = r.front().Int(1);
-    auto sums = conn.QueryOne(
-        "SELECT coalesce(sum(h.minutes), 0), count(DISTINCT CASE WHEN h.entry = 'record' AND NOT EXISTS (SELECT 1 "
-        "FROM volunteer_hours x WHERE x.reverses_id = h.id) THEN coalesce(h.activity_id, -h.id) END) FROM "
-        "volunteer_hours h WHERE h.resident_id = ? AND h.served_on >= ? AND h.served_on <= ?",
-        resident_id, from, to);
-    if (sums->Int(0) <= 0) throw AppError(ErrorCode::kUnprocessable, "no_hours_in_period");
+    int64_t community = r.front().Int("community_id");
+    auto sums = conn.QueryOne(R"sql(
+SELECT coalesce(sum(h.minutes), 0) AS minutes,
+       count(DISTINCT CASE WHEN h.entry = 'record' AND NOT EXISTS
+             (SELECT 1 FROM volunteer_hours x WHERE x.reverses_id = h.id) THEN coalesce(h.activity_id, -h.id) END)
+         AS activities
+FROM volunteer_hours h WHERE h.resident_id = ? AND h.served_on >= ? AND h.served_on <= ?)sql",
+                              resident_id, from, to);
+    const int64_t minutes = sums->Int("minutes"), activities = sums->Int("activities");
+    if (minutes <= 0) throw AppError(ErrorCode::kUnprocessable, "no_hours_in_period");
     std::string content;
-    for (const auto& k : conn.Query(
-             "SELECT h.content, sum(h.minutes) FROM volunteer_hours h WHERE h.resident_id = ? AND h.served_on >= ? "
-             "AND h.served_on <= ? GROUP BY h.content HAVING sum(h.minutes) > 0 ORDER BY sum(h.minutes) DESC, "
-             "h.content LIMIT 5",
-             resident_id, from, to)) {
-        content += (content.empty() ? "" : "、") + k.Str(0);
+    for (const auto& k :
+         conn.Query("SELECT h.content, sum(h.minutes) AS minutes FROM volunteer_hours h WHERE h.resident_id = ? AND "
+                    "h.served_on >= ? "
+                    "AND h.served_on <= ? GROUP BY h.content HAVING sum(h.minutes) > 0 ORDER BY sum(h.minutes) DESC, "
+                    "h.content LIMIT 5",
+                    resident_id, from, to)) {
+        content += (content.empty() ? "" : "、") + k.Str("content");
     }
     auto community_name = conn.QueryOne("SELECT name FROM places WHERE id = ?", community)->Str(0);
     std::string issuer = community_name + "居民委员会";
@@ -751,64 +752,70 @@ json::object VolunteerService::IssueCertificate(const auth::Principal& p, int64_
         "INSERT INTO volunteer_certificates (number, resident_id, street_id, community_id, period_from, period_to, "
         "minutes, activities, content, issuer, issued_on, issued_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
         "?, ?, ?)",
-        std::string(number), resident_id, r.front().Int(0), community, from, to, sums->Int(0), sums->Int(1), content,
+        std::string(number), resident_id, r.front().Int("street_id"), community, from, to, minutes, activities, content,
         issuer, today, p.user_id, time::NowUnix());
     audit::Append(conn, actor,
                   {"volunteer.certificate.issued",
                    "volunteer_certificate",
                    std::to_string(id),
                    true,
-                   {{"number", number}, {"resident_id", resident_id}, {"minutes", sums->Int(0)}}});
+                   {{"number", number}, {"resident_id", resident_id}, {"minutes", minutes}}});
     tx.Commit();
     return Certificate(p, id);
 }
 
-json::object VolunteerService::Certificate(const auth::Principal& p, int64_t id) {
+Certificate VolunteerService::Certificate(const auth::Principal& p, int64_t id) {
     db::Connection& conn = db_.Local();
     auto scope = p.Can("volunteer.read") ? auth::CommunityRecordScope(p)
                                          : auth::ScopeFilter{"o.resident_id = ?", ResidentFor(conn, p, std::nullopt)};
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
-    auto rows = conn.Run(
-        "SELECT o.id, o.number, o.resident_id, r.name, r.gender, r.id_masked, o.period_from, o.period_to, o.minutes, "
-        "o.activities, o.content, o.issuer, o.issued_on FROM volunteer_certificates o JOIN residents r ON r.id = "
-        "o.resident_id" +
-            where.Sql(),
-        where.values());
+    auto rows = conn.Run(R"sql(
+SELECT o.id, o.number, o.resident_id, r.name, r.gender, r.id_masked, o.period_from, o.period_to, o.minutes,
+       o.activities, o.content, o.issuer, o.issued_on
+FROM volunteer_certificates o JOIN residents r ON r.id = o.resident_id)sql" +
+                             where.Sql(),
+                         where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     const auto& r = rows.front();
-    return {{"id", r.Int(0)},        {"number", r.Str(1)},     {"resident_id", r.Int(2)}, {"name", r.Str(3)},
-            {"gender", r.Str(4)},    {"id_masked", r.Str(5)},  {"from", r.Str(6)},        {"to", r.Str(7)},
-            {"minutes", r.Int(8)},   {"activities", r.Int(9)}, {"content", r.Str(10)},    {"issuer", r.Str(11)},
-            {"issued_on", r.Str(12)}};
+    return {.id = r.Int("id"),
+            .resident_id = r.Int("resident_id"),
+            .number = r.Str("number"),
+            .name = r.Str("name"),
+            .gender = r.Str("gender"),
+            .id_masked = r.Str("id_masked"),
+            .from = r.Str("period_from"),
+            .to = r.Str("period_to"),
+            .minutes = r.Int("minutes"),
+            .activities = r.Int("activities"),
+            .content = r.Str("content"),
+            .issuer = r.Str("issuer"),
+            .issued_on = r.Str("issued_on")};
 }
 
-json::object VolunteerService::Certificates(const auth::Principal& p, std::optional<int64_t> community,
-                                            std::optional<int64_t> resident, int64_t limit, int64_t offset) {
+db::Page<Certificate> VolunteerService::Certificates(const auth::Principal& p, const CertificateFilter& f) {
     db::Connection& conn = db_.Local();
     auto scope = auth::CommunityRecordScope(p);
     db::SqlWhere where;
     where.AddScope(scope.clause, scope.value);
-    if (community) where.Add("o.community_id = ?", *community);
-    if (resident) where.Add("o.resident_id = ?", *resident);
-    int64_t total =
-        conn.Run("SELECT count(*) FROM volunteer_certificates o" + where.Sql(), where.values()).front().Int(0);
-    json::array items;
-    for (const auto& r : conn.Run(
-             "SELECT o.id, o.number, o.resident_id, r.name, o.period_from, o.period_to, o.minutes, o.issued_on FROM "
-             "volunteer_certificates o JOIN residents r ON r.id = o.resident_id" +
-                 where.Sql() + " ORDER BY o.id DESC LIMIT ? OFFSET ?",
-             where.With({limit, offset}))) {
-        items.push_back({{"id", r.Int(0)},
-                         {"number", r.Str(1)},
-                         {"resident_id", r.Int(2)},
-                         {"name", r.Str(3)},
-                         {"from", r.Str(4)},
-                         {"to", r.Str(5)},
-                         {"minutes", r.Int(6)},
-                         {"issued_on", r.Str(7)}});
-    }
-    return {{"items", std::move(items)}, {"total", total}};
+    if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (f.resident) where.Add("o.resident_id = ?", *f.resident);
+    constexpr db::ListSql kCertificateList{
+        .columns = "o.id, o.number, o.resident_id, r.name, o.period_from, o.period_to, o.minutes, o.issued_on",
+        .from = "volunteer_certificates o JOIN residents r ON r.id = o.resident_id",
+        .order_by = "o.id DESC",
+        .count_from = "volunteer_certificates o",
+    };
+    return db::ListPage<volunteer::Certificate>(conn, kCertificateList, where, f.page, [](const db::Row& r) {
+        return volunteer::Certificate{.id = r.Int("id"),
+                                      .resident_id = r.Int("resident_id"),
+                                      .number = r.Str("number"),
+                                      .name = r.Str("name"),
+                                      .from = r.Str("period_from"),
+                                      .to = r.Str("period_to"),
+                                      .minutes = r.Int("minutes"),
+                                      .issued_on = r.Str("issued_on")};
+    });
 }
 
 }  // namespace tongxin::volunteer

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/db/page.hpp"
@@ -39,6 +40,7 @@ struct RecordFilter {
     std::optional<int64_t> community, resident, activity;
     std::optional<std::string> from, to;
     std::optional<int64_t> id;
+    db::PageSpan page;
 };
 
 struct Settings {
@@ -102,6 +104,107 @@ struct RecordedHours {
 struct HoursConfirmation {
     std::vector<RecordedHours> recorded;
     int64_t skipped = 0;  // volunteers already recorded for the activity
+};
+
+// One entry of the hours ledger: a record, or the reversal of one.
+struct HoursRecord {
+    int64_t id = 0, resident_id = 0, community_id = 0;
+    std::string name;
+    std::optional<int64_t> activity_id;
+    std::optional<std::string> activity;
+    std::string served_on;
+    int64_t minutes = 0;
+    std::string kind, content, entry;
+    std::optional<int64_t> reverses_id;
+    std::string reason;
+    std::optional<std::string> recorded_by;
+    int64_t recorded_at = 0;
+    std::optional<int64_t> reversed_by_id;
+};
+struct RecordPage {
+    db::Page<HoursRecord> page;
+    int64_t total_minutes = 0;  // over every page
+};
+struct Correction {
+    int64_t reversal_id = 0;
+    std::optional<int64_t> record_id;  // the corrected record, when minutes were given
+};
+
+struct DisputeFilter {
+    std::optional<int64_t> community;
+    std::optional<std::string> status;
+    db::PageSpan page;
+};
+struct Dispute {
+    int64_t id = 0, hours_id = 0, resident_id = 0;
+    std::string name, served_on;
+    int64_t minutes = 0;
+    std::string content, reason, status, resolution;
+    int64_t created_at = 0;
+    std::optional<int64_t> resolved_at;
+};
+
+struct PointEntry {
+    int64_t id = 0, delta = 0;
+    std::string source;
+    std::optional<int64_t> hours_id, redemption_id;
+    std::string note;
+    int64_t created_at = 0;
+    std::optional<std::string> served_on, content, reward;
+};
+struct PointsStatement {
+    int64_t resident_id = 0, balance = 0;
+    db::Page<PointEntry> entries;
+};
+
+struct Reward {
+    int64_t id = 0, community_id = 0;
+    std::string name, description;
+    int64_t points = 0, stock = 0;
+    bool active = true;
+    int64_t redeemed = 0;
+};
+struct Redemption {
+    int64_t redemption_id = 0, balance = 0, stock = 0;
+};
+
+struct Rules {
+    int64_t community_id = 0;
+    Settings settings;
+    std::vector<std::pair<std::string, int64_t>> kind_points;  // points per hour by kind of service
+};
+
+struct RegularVolunteer {
+    int64_t resident_id = 0;
+    std::string name, ethnicity;
+    int64_t minutes = 0, activities = 0;
+};
+struct RegularList {
+    db::Page<RegularVolunteer> page;
+    std::string as_of, window_from;
+    Settings rule;
+};
+
+// The caller's own summary: hours this year and in all, points, regular or not.
+struct MySummary {
+    int64_t resident_id = 0, community_id = 0;
+    std::string name;
+    int64_t minutes_this_year = 0, minutes_total = 0, window_minutes = 0, window_activities = 0;
+    bool regular = false;
+    Settings rule;
+    int64_t points = 0;
+};
+
+// A volunteer service certificate (志愿服务证明), as printed.
+struct Certificate {
+    int64_t id = 0, resident_id = 0;
+    std::string number, name, gender, id_masked, from, to;
+    int64_t minutes = 0, activities = 0;
+    std::string content, issuer, issued_on;
+};
+struct CertificateFilter {
+    std::optional<int64_t> community, resident;
+    db::PageSpan page;
 };
 
 }  // namespace tongxin::volunteer

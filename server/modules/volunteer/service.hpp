@@ -9,7 +9,6 @@
 // Who may do what: `volunteer.write` (community workers, team leads) runs activities and the
 // ledger within their community scope; `volunteer.self` (residents, group leaders) acts for
 // their own resident record, and a group leader also for residents inside their place scope.
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,51 +67,48 @@ class VolunteerService {
                                    const audit::Actor& actor);
 
     // The hours ledger.
-    boost::json::object Records(const auth::Principal& p, const RecordFilter& f, int64_t limit, int64_t offset);
+    RecordPage Records(const auth::Principal& p, const RecordFilter& f);
     int64_t AddRecord(const auth::Principal& p, const RecordInput& in, const audit::Actor& actor);
     // Reverses a record in full; with `minutes`, records the corrected amount in its place.
-    boost::json::object Correct(const auth::Principal& p, int64_t hours_id, const std::string& reason,
-                                std::optional<int64_t> minutes, const audit::Actor& actor);
+    Correction Correct(const auth::Principal& p, int64_t hours_id, const std::string& reason,
+                       std::optional<int64_t> minutes, const audit::Actor& actor);
     std::string ExportRecords(const auth::Principal& p, const RecordFilter& f, const std::string& lang,
                               const audit::Actor& actor);
 
     // Disputes.
     int64_t Dispute(const auth::Principal& p, int64_t hours_id, const std::string& reason, const audit::Actor& actor);
-    boost::json::object Disputes(const auth::Principal& p, std::optional<int64_t> community,
-                                 const std::optional<std::string>& status, int64_t limit, int64_t offset);
+    db::Page<volunteer::Dispute> Disputes(const auth::Principal& p, const DisputeFilter& f);
     // outcome: "corrected" (with minutes; 0 reverses the record) or "upheld".
     void ResolveDispute(const auth::Principal& p, int64_t dispute_id, const std::string& outcome,
                         const std::string& note, std::optional<int64_t> minutes, const audit::Actor& actor);
 
     // Points and rewards.
-    boost::json::object Points(const auth::Principal& p, std::optional<int64_t> resident_id, int64_t limit,
-                               int64_t offset);
-    boost::json::object Rewards(const auth::Principal& p, std::optional<int64_t> community,
+    PointsStatement Points(const auth::Principal& p, std::optional<int64_t> resident_id, db::PageSpan page);
+    std::vector<Reward> Rewards(const auth::Principal& p, std::optional<int64_t> community,
                                 std::optional<int64_t> id = std::nullopt);
     int64_t CreateReward(const auth::Principal& p, int64_t community_id, const std::string& name,
                          const std::string& description, int64_t points, int64_t stock, const audit::Actor& actor);
     void RestockReward(const auth::Principal& p, int64_t reward_id, int64_t add, std::optional<bool> active,
                        const audit::Actor& actor);
-    boost::json::object Redeem(const auth::Principal& p, int64_t reward_id, std::optional<int64_t> resident_id,
-                               const audit::Actor& actor);
+    Redemption Redeem(const auth::Principal& p, int64_t reward_id, std::optional<int64_t> resident_id,
+                      const audit::Actor& actor);
 
     // Rules.
-    boost::json::object GetSettings(const auth::Principal& p, int64_t community);
+    Rules GetSettings(const auth::Principal& p, int64_t community);
     void SaveSettings(const auth::Principal& p, int64_t community, const Settings& s,
                       const std::vector<std::pair<std::string, int64_t>>& kind_points, const audit::Actor& actor);
     // Regular volunteers (常态志愿者) on `as_of` by the community's rule.
-    boost::json::object Regulars(const auth::Principal& p, int64_t community, const std::string& as_of,
-                                 bool minority_only, int64_t limit, int64_t offset);
+    RegularList Regulars(const auth::Principal& p, int64_t community, const std::string& as_of, bool minority_only,
+                         db::PageSpan page);
 
     // The caller's own summary: hours this year and in all, points, regular or not.
-    boost::json::object Me(const auth::Principal& p);
+    MySummary Me(const auth::Principal& p);
 
     // Certificates (志愿服务证明).
-    boost::json::object IssueCertificate(const auth::Principal& p, int64_t resident_id, const std::string& from,
-                                         const std::string& to, const audit::Actor& actor);
-    boost::json::object Certificate(const auth::Principal& p, int64_t id);
-    boost::json::object Certificates(const auth::Principal& p, std::optional<int64_t> community,
-                                     std::optional<int64_t> resident, int64_t limit, int64_t offset);
+    volunteer::Certificate IssueCertificate(const auth::Principal& p, int64_t resident_id, const std::string& from,
+                                            const std::string& to, const audit::Actor& actor);
+    volunteer::Certificate Certificate(const auth::Principal& p, int64_t id);
+    db::Page<volunteer::Certificate> Certificates(const auth::Principal& p, const CertificateFilter& f);
 
     // Writers shared with the demo: append a record with its points (no scope checks).
     static int64_t AppendRecord(db::Connection& conn, const RecordInput& in, int64_t street_id, int64_t community_id,
