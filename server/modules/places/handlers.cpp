@@ -3,6 +3,7 @@
 #include "core/db/database.hpp"
 #include "core/error/app_error.hpp"
 #include "core/http/paging.hpp"
+#include "modules/places/json.hpp"
 #include "modules/places/module.hpp"
 #include "modules/places/service.hpp"
 

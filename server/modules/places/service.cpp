@@ -130,8 +130,7 @@ int64_t CreatePlace(db::Connection& conn, const auth::Principal& p, const PlaceI
     auto parent_kind = ParentKindOf(in.kind);
     if (!parent_kind) throw AppError(ErrorCode::kForbidden, "forbidden");
     auto parent = in.parent_id ? FindPlace(conn, p, *in.parent_id) : std::nullopt;
-    if (!parent)
-        throw AppError::Field("parent_id", "unknown_place");
+    if (!parent) throw AppError::Field("parent_id", "unknown_place");
     if (parent->kind != *parent_kind) {
         throw AppError::Field("parent_id", "wrong_parent_kind");
     }
@@ -227,32 +226,6 @@ int64_t CreateHousehold(db::Connection& conn, const auth::Principal& p, int64_t 
                    true,
                    {{"building_id", building_id}, {"unit", unit}, {"room", room}}});
     return h.id;
-}
-
-json::object ToJson(const Place& p) {
-    auto opt = [](const std::optional<int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); };
-    return {{"id", p.id},
-            {"kind", p.kind},
-            {"parent_id", opt(p.parent_id)},
-            {"name", p.name},
-            {"code", p.code},
-            {"address", p.address},
-            {"lat", p.lat ? json::value(*p.lat) : json::value(nullptr)},
-            {"lng", p.lng ? json::value(*p.lng) : json::value(nullptr)},
-            {"street_id", opt(p.street_id)},
-            {"community_id", opt(p.community_id)},
-            {"grid_id", opt(p.grid_id)}};
-}
-
-json::object ToJson(const Household& h) {
-    return {{"id", h.id},
-            {"building_id", h.building_id},
-            {"unit", h.unit},
-            {"room", h.room},
-            {"address", h.address},
-            {"street_id", h.street_id},
-            {"community_id", h.community_id},
-            {"grid_id", h.grid_id}};
 }
 
 }  // namespace tongxin::places

@@ -1,7 +1,6 @@
 #pragma once
 // Places: street -> community -> grid -> building, and households in buildings. Every read and
 // write is limited to the principal's place scope; a place outside it is "not found".
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,8 +68,5 @@ int64_t CreateHousehold(db::Connection& conn, const auth::Principal& p, int64_t 
 Household FindOrCreateHousehold(db::Connection& conn, const Place& building, const std::string& unit,
                                 const std::string& room);
 std::string HouseholdAddress(const Place& building, const std::string& unit, const std::string& room);
-
-boost::json::object ToJson(const Place& p);
-boost::json::object ToJson(const Household& h);
 
 }  // namespace tongxin::places

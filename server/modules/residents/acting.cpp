@@ -39,9 +39,7 @@ bool InPlaceScope(db::Connection& conn, const auth::Principal& p, int64_t reside
     return !conn.Run("SELECT r.id FROM residents r" + where.Sql(), where.values()).empty();
 }
 
-[[noreturn]] void RefuseResident() {
-    throw AppError::Field("resident_id", "not_found");
-}
+[[noreturn]] void RefuseResident() { throw AppError::Field("resident_id", "not_found"); }
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include "core/error/messages.hpp"
 #include "core/http/paging.hpp"
 #include "core/text/codes.hpp"
+#include "modules/residents/json.hpp"
 #include "modules/residents/module.hpp"
 
 namespace tongxin::residents {
@@ -163,7 +164,7 @@ void Register(http::Router& r, Context& ctx, ResidentService& svc) {
           });
     r.Add("GET", "/api/v1/residents/{id}/contact", Access::Need("residents.sensitive"),
           "Unmasked identity-card number and phone (audited)", [&svc](Request& req) {
-              return http::JsonResponse(svc.RevealContact(req.User(), http::PathId(req), ActorOf(req)));
+              return http::JsonResponse(ToJson(svc.RevealContact(req.User(), http::PathId(req), ActorOf(req))));
           });
 }
 

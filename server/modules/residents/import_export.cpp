@@ -11,6 +11,7 @@
 #include "core/text/chinese.hpp"
 #include "core/text/codes.hpp"
 #include "modules/places/service.hpp"
+#include "modules/residents/json.hpp"
 #include "modules/residents/service.hpp"
 
 namespace tongxin::residents {

@@ -509,17 +509,15 @@ void ResidentService::MoveOut(const auth::Principal& p, int64_t id, const std::s
     tx.Commit();
 }
 
-json::object ResidentService::RevealContact(const auth::Principal& p, int64_t id, const audit::Actor& actor) {
+Contact ResidentService::RevealContact(const auth::Principal& p, int64_t id, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto current = Find(conn, p, id);
     if (!current) throw AppError(ErrorCode::kNotFound, "not_found");
     auto stored = conn.QueryOne("SELECT id_enc, phone_enc FROM residents WHERE id = ?", id);
-    json::object out{{"id", id}, {"id_number", nullptr}, {"phone", nullptr}};
-    if (!stored->IsNull(0))
-        if (auto v = vault_.Decrypt(stored->Str(0))) out["id_number"] = *v;
-    if (!stored->IsNull(1))
-        if (auto v = vault_.Decrypt(stored->Str(1))) out["phone"] = *v;
+    Contact out{.id = id};
+    if (auto enc = stored->OptStr("id_enc")) out.id_number = vault_.Decrypt(*enc);
+    if (auto enc = stored->OptStr("phone_enc")) out.phone = vault_.Decrypt(*enc);
     audit::Append(conn, actor,
                   {"residents.contact.revealed",
                    "resident",
@@ -533,44 +531,6 @@ json::object ResidentService::RevealContact(const auth::Principal& p, int64_t id
 bool LivesInCommunity(db::Connection& conn, int64_t resident_id, int64_t community_id) {
     return conn.QueryInt("SELECT count(*) FROM residents WHERE id = ? AND community_id = ?", resident_id,
                          community_id) > 0;
-}
-
-json::object ToJson(const Resident& r, const std::string& lang, bool full_birth_date) {
-    auto label = [&](const std::vector<text::Code>& table, const std::string& code) {
-        const auto* c = text::FindCode(table, code);
-        return c ? (lang == "en" ? c->en : c->zh) : code;
-    };
-    auto opt = [](const std::optional<std::string>& v) { return v ? json::value(*v) : json::value(nullptr); };
-    auto opti = [](const std::optional<int64_t>& v) { return v ? json::value(*v) : json::value(nullptr); };
-    json::array tags;
-    for (const auto& t : r.tags) tags.push_back(json::value(t));
-    return {
-        {"id", r.id},
-        {"name", r.name},
-        {"pinyin", r.pinyin},
-        {"gender", r.gender},
-        {"birth_date", full_birth_date ? opt(r.birth_date) : json::value(nullptr)},
-        {"birth_year", r.birth_date && r.birth_date->size() >= 4 ? json::value(std::stoi(r.birth_date->substr(0, 4)))
-                                                                 : json::value(nullptr)},
-        {"ethnicity", r.ethnicity},
-        {"ethnicity_name", label(text::Ethnicities(), r.ethnicity)},
-        {"minority", text::IsMinority(r.ethnicity)},
-        {"political_status", r.political_status},
-        {"political_status_name", label(text::PoliticalStatuses(), r.political_status)},
-        {"household_id", opti(r.household_id)},
-        {"address", r.household_address},
-        {"relation", r.relation},
-        {"relation_name", label(text::Relations(), r.relation)},
-        {"id_number_masked", r.id_masked},
-        {"phone_masked", r.phone_masked},
-        {"moved_in", opt(r.moved_in)},
-        {"moved_out", opt(r.moved_out)},
-        {"note", r.note},
-        {"street_id", r.street_id},
-        {"community_id", r.community_id},
-        {"grid_id", opti(r.grid_id)},
-        {"building_id", opti(r.building_id)},
-        {"tags", std::move(tags)}};
 }
 
 }  // namespace tongxin::residents

@@ -2,7 +2,6 @@
 // Residents: the registry of people. Sensitive numbers are encrypted with a keyed hash for
 // lookup; phones and ID numbers are shown masked unless the role may see them, and every
 // unmasked read is audited. Records are never deleted: people move out.
-#include <boost/json/object.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -52,6 +51,12 @@ struct Resident {
     std::vector<std::string> tags;
 };
 
+// Decrypted numbers, for the few roles that may read them (the read is audited).
+struct Contact {
+    int64_t id = 0;
+    std::optional<std::string> id_number, phone;
+};
+
 struct SearchFilter {
     std::string q;
     std::optional<int64_t> community_id, grid_id, building_id, household_id, street_id;
@@ -81,7 +86,7 @@ class ResidentService {
     void MoveOut(const auth::Principal& p, int64_t id, const std::string& date, const std::string& reason,
                  const audit::Actor& actor);
     // Decrypted identity-card number and phone; the read is audited.
-    boost::json::object RevealContact(const auth::Principal& p, int64_t id, const audit::Actor& actor);
+    Contact RevealContact(const auth::Principal& p, int64_t id, const audit::Actor& actor);
 
     // Inserts a validated resident into a household with no scope check (import, demo, gen).
     int64_t Insert(db::Connection& conn, const ResidentInput& in, int64_t street_id, int64_t community_id,
@@ -123,10 +128,6 @@ class ResidentService {
     db::Database& db_;
     const crypto::Vault& vault_;
 };
-
-// `full_birth_date`: the reader holds residents.sensitive. Others get the birth year only: with
-// the masked ID number it leaves more than 10,000 candidates for the full number.
-boost::json::object ToJson(const Resident& r, const std::string& lang, bool full_birth_date);
 
 // Whether a resident's record belongs to the community (for other modules' membership checks).
 bool LivesInCommunity(db::Connection& conn, int64_t resident_id, int64_t community_id);

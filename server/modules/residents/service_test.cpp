@@ -91,7 +91,7 @@ TEST_F(ResidentServiceTest, PhoneIsStoredEncryptedAndMasked) {
     EXPECT_EQ(row->Str(0).find("13912345678"), std::string::npos);
     EXPECT_EQ(row->Str(1), "139****5678");
     auto contact = svc.RevealContact(worker_a, id, {1, "t", "local"});
-    EXPECT_EQ(contact.at("phone").as_string(), "13912345678");
+    EXPECT_EQ(contact.phone, "13912345678");
     EXPECT_EQ(t.conn().QueryInt("SELECT count(*) FROM audit_log WHERE action = 'residents.contact.revealed'"), 1);
 }
 
