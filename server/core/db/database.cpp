@@ -23,6 +23,11 @@ size_t Row::Index(std::string_view name) const {
     throw std::logic_error("the statement returns no column named " + std::string(name));
 }
 
+const std::vector<std::string>& Row::ColumnNames() const {
+    static const std::vector<std::string> kNone;
+    return names_ ? *names_ : kNone;
+}
+
 int64_t Row::Int(size_t i) const {
     const Value& v = values_.at(i);
     if (auto p = std::get_if<int64_t>(&v)) return *p;

@@ -51,6 +51,8 @@ class Row {
     size_t Size() const { return values_.size(); }
 
     size_t Index(std::string_view name) const;
+    // The columns' names in SELECT order (empty for rows built without them).
+    const std::vector<std::string>& ColumnNames() const;
     bool IsNull(std::string_view name) const { return IsNull(Index(name)); }
     int64_t Int(std::string_view name) const { return Int(Index(name)); }
     double Real(std::string_view name) const { return Real(Index(name)); }

@@ -29,8 +29,7 @@ void RegisterIndicators(reports::Registry& registry) {
         for (const auto& r : c.Run("SELECT o.id, o.number, o.registered_on, o.resolved_on" + where(s) +
                                        " ORDER BY o.resolved_on, o.id LIMIT ? OFFSET ?",
                                    {s.place_id, s.year_end(), limit, offset})) {
-            out.items.push_back(
-                {{"id", r.Int(0)}, {"number", r.Str(1)}, {"registered_on", r.Str(2)}, {"resolved_on", r.Str(3)}});
+            out.Add(r);
         }
         return out;
     };

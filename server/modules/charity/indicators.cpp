@@ -24,17 +24,11 @@ KpiRecords DonationRecords(db::Connection& c, const std::string& where, const st
     with.emplace_back(limit);
     with.emplace_back(offset);
     for (const auto& r :
-         c.Run("SELECT d.id, d.receipt_no, d.donated_on, d.donor_kind, d.donor_name, d.channel, d.form, "
-               "d.amount_fen" +
+         c.Run("SELECT d.id, d.receipt_no, d.donated_on, CASE WHEN d.donor_kind = 'anonymous' THEN '爱心人士' ELSE "
+               "d.donor_name END AS donor, d.channel, d.form, d.amount_fen" +
                    where + " ORDER BY d.donated_on, d.id LIMIT ? OFFSET ?",
                with)) {
-        out.items.push_back({{"id", r.Int(0)},
-                             {"receipt_no", r.Str(1)},
-                             {"donated_on", r.Str(2)},
-                             {"donor", r.Str(3) == "anonymous" ? "爱心人士" : r.Str(4)},
-                             {"channel", r.Str(5)},
-                             {"form", r.Str(6)},
-                             {"amount_fen", r.Int(7)}});
+        out.Add(r);
     }
     return out;
 }

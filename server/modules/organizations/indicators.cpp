@@ -52,15 +52,12 @@ reports::Indicator PostHolders(std::string id, std::string zh, std::string en, c
         for (const auto& p : people) {
             std::string posts;
             for (const auto& row : c.Run("SELECT o.name, x.post" + from(s) + " AND r.id = ? ORDER BY o.name",
-                                         {s.place_id, s.year_end(), s.year_end(), p.Int(0)})) {
-                const PostInfo* post = FindPost(row.Str(1));
-                posts += (posts.empty() ? "" : "；") + row.Str(0) + (post ? "·" + post->zh : "");
+                                         {s.place_id, s.year_end(), s.year_end(), p.Int("id")})) {
+                const PostInfo* post = FindPost(row.Str("post"));
+                posts += (posts.empty() ? "" : "；") + row.Str("name") + (post ? "·" + post->zh : "");
             }
-            out.items.push_back({{"id", p.Int(0)},
-                                 {"name", p.Str(1)},
-                                 {"ethnicity", p.Str(2)},
-                                 {"posts", posts},
-                                 {"link", "/residents/" + std::to_string(p.Int(0))}});
+            out.Add(p, "/residents/");
+            out.items.back().as_object()["posts"] = posts;
         }
         return out;
     };
@@ -94,13 +91,9 @@ reports::Indicator ActiveOrganizations(std::string id, std::string zh, std::stri
         for (const auto& r :
              c.Run("SELECT o.id, o.name, o.founded_on, (SELECT count(*) FROM org_posts x WHERE "
                    "x.organization_id = o.id AND " +
-                       std::string(kActivePost) + ")" + from(s) + " ORDER BY o.name LIMIT ? OFFSET ?",
+                       std::string(kActivePost) + ") AS members" + from(s) + " ORDER BY o.name, o.id LIMIT ? OFFSET ?",
                    {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
-            out.items.push_back({{"id", r.Int(0)},
-                                 {"name", r.Str(1)},
-                                 {"founded_on", r.IsNull(2) ? json::value(nullptr) : json::value(r.Str(2))},
-                                 {"members", r.Int(3)},
-                                 {"link", "/organizations/" + std::to_string(r.Int(0))}});
+            out.Add(r, "/organizations/");
         }
         return out;
     };
@@ -128,14 +121,10 @@ reports::Indicator SocietyEvents() {
         KpiRecords out;
         out.columns = {"held_on", "title", "society", "audience"};
         out.total = c.Run("SELECT count(*)" + from(s), {s.place_id, s.year_start(), s.year_end()}).front().Int(0);
-        for (const auto& r : c.Run("SELECT e.id, e.held_on, e.title, o.name, e.audience" + from(s) +
+        for (const auto& r : c.Run("SELECT e.id, e.held_on, e.title, o.name AS society, e.audience" + from(s) +
                                        " ORDER BY e.held_on, e.id LIMIT ? OFFSET ?",
                                    {s.place_id, s.year_start(), s.year_end(), limit, offset})) {
-            out.items.push_back({{"id", r.Int(0)},
-                                 {"held_on", r.Str(1)},
-                                 {"title", r.Str(2)},
-                                 {"society", r.Str(3)},
-                                 {"audience", r.Int(4)}});
+            out.Add(r);
         }
         return out;
     };

@@ -47,15 +47,11 @@ void RegisterIndicators(reports::Registry& registry) {
                           {s.place_id, s.year_end(), s.year_end()})
                         .front()
                         .Int(0);
-        for (const auto& r : c.Run("SELECT r.id, r.name, r.ethnicity, r.political_status, h.address" + where +
-                                       " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
-                                   {s.place_id, s.year_end(), s.year_end(), limit, offset})) {
-            out.items.push_back({{"id", r.Int(0)},
-                                 {"name", r.Str(1)},
-                                 {"ethnicity", r.Str(2)},
-                                 {"political_status", r.Str(3)},
-                                 {"address", r.Str(4)},
-                                 {"link", "/residents/" + std::to_string(r.Int(0))}});
+        for (const auto& r :
+             c.Run("SELECT r.id, r.name, r.ethnicity, r.political_status, coalesce(h.address, '') AS address" + where +
+                       " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
+                   {s.place_id, s.year_end(), s.year_end(), limit, offset})) {
+            out.Add(r, "/residents/");
         }
         return out;
     };
@@ -89,19 +85,16 @@ void RegisterIndicators(reports::Registry& registry) {
             c.Run("SELECT count(*)" + MinorityPresent(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
         // The page first, then each of its residents' liaison (not the liaison of every row sorted).
         for (const auto& r : c.Run(
-                 "SELECT p.id, p.name, p.ethnicity, p.address, (SELECT l.name FROM pairings x JOIN residents l ON l.id "
+                 "SELECT p.id, p.name, p.ethnicity, coalesce(p.address, '') AS address, (SELECT l.name FROM pairings x "
+                 "JOIN residents l ON l.id "
                  "= "
                  "x.liaison_resident_id WHERE x.resident_id = p.id AND x.from_date <= ? AND (x.to_date IS NULL OR "
-                 "x.to_date > ?) ORDER BY x.id DESC LIMIT 1) FROM (SELECT r.id, r.name, r.ethnicity, h.address, "
+                 "x.to_date > ?) ORDER BY x.id DESC LIMIT 1) AS liaison FROM (SELECT r.id, r.name, r.ethnicity, "
+                 "h.address, "
                  "r.pinyin" +
                      MinorityPresent(s, true) + " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?) p ORDER BY p.pinyin, p.id",
                  {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
-            out.items.push_back({{"id", r.Int(0)},
-                                 {"name", r.Str(1)},
-                                 {"ethnicity", r.Str(2)},
-                                 {"address", r.Str(3)},
-                                 {"liaison", r.IsNull(4) ? json::value(nullptr) : json::value(r.Str(4))},
-                                 {"link", "/residents/" + std::to_string(r.Int(0))}});
+            out.Add(r, "/residents/");
         }
         return out;
     };

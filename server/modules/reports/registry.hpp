@@ -24,6 +24,10 @@ struct KpiRecords {
     std::vector<std::string> columns;  // keys of each item
     boost::json::array items;
     int64_t total = 0;
+
+    // One record from a row: every column under the name the SELECT gives it (so the SELECT is
+    // the one mapping), and with `link_prefix` a link to the record's page (prefix + the id).
+    void Add(const db::Row& row, std::string_view link_prefix = "");
 };
 
 struct Indicator {

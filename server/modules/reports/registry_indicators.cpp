@@ -28,16 +28,11 @@ KpiRecords ListResidents(db::Connection& conn, const KpiScope& s, bool minority,
     KpiRecords out;
     out.columns = {"id", "name", "gender", "ethnicity", "address", "moved_in"};
     out.total = conn.Run("SELECT count(*)" + where, {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
-    for (const auto& row : conn.Run("SELECT r.id, r.name, r.gender, r.ethnicity, h.address, r.moved_in" + where +
-                                        " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
-                                    {s.place_id, s.year_end(), s.year_end(), limit, offset})) {
-        out.items.push_back({{"id", row.Int(0)},
-                             {"name", row.Str(1)},
-                             {"gender", row.Str(2)},
-                             {"ethnicity", row.Str(3)},
-                             {"address", row.Str(4)},
-                             {"moved_in", row.IsNull(5) ? json::value(nullptr) : json::value(row.Str(5))},
-                             {"link", "/residents/" + std::to_string(row.Int(0))}});
+    for (const auto& row :
+         conn.Run("SELECT r.id, r.name, r.gender, r.ethnicity, coalesce(h.address, '') AS address, r.moved_in" + where +
+                      " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
+                  {s.place_id, s.year_end(), s.year_end(), limit, offset})) {
+        out.Add(row, "/residents/");
     }
     return out;
 }
@@ -74,7 +69,7 @@ void RegisterRegistryIndicators(Registry& registry) {
              out.total = c.Run("SELECT count(*)" + where, {s.year_end(), s.year_end(), s.place_id}).front().Int(0);
              for (const auto& row : c.Run("SELECT h.id, h.address" + where + " ORDER BY h.id LIMIT ? OFFSET ?",
                                           {s.year_end(), s.year_end(), s.place_id, limit, offset})) {
-                 out.items.push_back({{"id", row.Int(0)}, {"address", row.Str(1)}});
+                 out.Add(row);
              }
              return out;
          },

@@ -34,15 +34,12 @@ void RegisterIndicators(reports::Registry& registry) {
         KpiRecords out;
         out.columns = {"title", "name", "helper", "completed_on", "minutes"};
         out.total = c.Run("SELECT count(*)" + Completed(s), {s.place_id, s.year_start(), s.year_end()}).front().Int(0);
-        for (const auto& r : c.Run("SELECT m.id, m.title, r.name, hr.name, m.completed_on, m.minutes" + Completed(s) +
-                                       " ORDER BY m.completed_on, m.id LIMIT ? OFFSET ?",
+        for (const auto& r : c.Run("SELECT m.id, m.title, r.name, coalesce(hr.name, '') AS helper, m.completed_on, "
+                                   "coalesce(m.minutes, 0) AS "
+                                   "minutes" +
+                                       Completed(s) + " ORDER BY m.completed_on, m.id LIMIT ? OFFSET ?",
                                    {s.place_id, s.year_start(), s.year_end(), limit, offset})) {
-            out.items.push_back({{"id", r.Int(0)},
-                                 {"title", r.Str(1)},
-                                 {"name", r.Str(2)},
-                                 {"helper", r.IsNull(3) ? "" : r.Str(3)},
-                                 {"completed_on", r.Str(4)},
-                                 {"minutes", r.IsNull(5) ? 0 : r.Int(5)}});
+            out.Add(r);
         }
         return out;
     };

@@ -28,20 +28,16 @@ void RegisterIndicators(reports::Registry& registry) {
         KpiRecords out;
         out.columns = {"trip_date", "title", "stop", "name"};
         out.total = c.Run("SELECT count(*)" + where(s), {s.place_id, s.year_start(), s.year_end()}).front().Int(0);
-        for (const auto& r : c.Run(
-                 "SELECT x.resident_id, o.trip_date, sv.name, st.stop_time, st.name, rs.name FROM shuttle_reservations "
-                 "x JOIN shuttle_trips o ON o.id = x.trip_id JOIN shuttle_services sv ON sv.id = o.service_id JOIN "
-                 "shuttle_stops st ON st.id = x.stop_id JOIN residents rs ON rs.id = x.resident_id WHERE o." +
-                     s.place_column +
-                     " = ? AND o.trip_date >= ? AND o.trip_date <= ? AND x.status = 'boarded' ORDER BY o.departs_at, "
-                     "st.seq, rs.pinyin, x.id LIMIT ? OFFSET ?",
-                 {s.place_id, s.year_start(), s.year_end(), limit, offset})) {
-            out.items.push_back({{"id", r.Int(0)},
-                                 {"trip_date", r.Str(1)},
-                                 {"title", r.Str(2)},
-                                 {"stop", r.Str(3) + " " + r.Str(4)},
-                                 {"name", r.Str(5)},
-                                 {"link", "/residents/" + std::to_string(r.Int(0))}});
+        for (const auto& r :
+             c.Run("SELECT x.resident_id AS id, o.trip_date, sv.name AS title, st.stop_time || ' ' || st.name AS stop, "
+                   "rs.name FROM shuttle_reservations "
+                   "x JOIN shuttle_trips o ON o.id = x.trip_id JOIN shuttle_services sv ON sv.id = o.service_id JOIN "
+                   "shuttle_stops st ON st.id = x.stop_id JOIN residents rs ON rs.id = x.resident_id WHERE o." +
+                       s.place_column +
+                       " = ? AND o.trip_date >= ? AND o.trip_date <= ? AND x.status = 'boarded' ORDER BY o.departs_at, "
+                       "st.seq, rs.pinyin, x.id LIMIT ? OFFSET ?",
+                   {s.place_id, s.year_start(), s.year_end(), limit, offset})) {
+            out.Add(r, "/residents/");
         }
         return out;
     };
