@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/auth/principal.hpp"
+#include "core/db/sql_where.hpp"
 
 namespace tongxin::auth {
 
@@ -14,6 +15,13 @@ struct ScopeFilter {
     std::string clause;  // e.g. "r.community_id = ?"
     int64_t value;
 };
+
+// A WHERE clause that starts with the scope: every list and lookup narrows from there.
+inline db::SqlWhere WhereIn(const ScopeFilter& scope) {
+    db::SqlWhere where;
+    where.AddScope(scope.clause, scope.value);
+    return where;
+}
 
 // For residents (alias r): street/community/grid/building columns; self = own household.
 ScopeFilter ResidentScope(const Principal& p);

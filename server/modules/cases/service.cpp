@@ -28,9 +28,7 @@ bool Known(const std::vector<std::string>& all, const std::string& v) {
 
 // Community scope, narrowed to the cases assigned to the caller unless they head the centre.
 db::SqlWhere Visible(const auth::Principal& p) {
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (!p.Can("cases.head")) where.Add("o.assigned_user_id = ?", p.user_id);
     return where;
 }
@@ -206,9 +204,8 @@ Case CaseService::Get(const auth::Principal& p, int64_t id, const audit::Actor& 
         c.sessions.push_back({s.Int("id"), s.Str("held_on"), s.OptStr("staff"), s.Str("notes")});
     }
     if (auto a = conn.QueryOne(kAgreementSelect, id)) {
-        c.agreement = Agreement{a->Str("form"),       a->Str("parties"),
-                                a->Str("content"),    a->Str("signed_on"),
-                                a->Str("fulfilment"), a->OptStr("fulfilment_checked_on"),
+        c.agreement = Agreement{a->Str("form"),           a->Str("parties"),    a->Str("content"),
+                                a->Str("signed_on"),      a->Str("fulfilment"), a->OptStr("fulfilment_checked_on"),
                                 a->Str("fulfilment_note")};
     }
     // Reading a case is audited, in its own transaction.
@@ -269,8 +266,7 @@ void CaseService::Assign(const auth::Principal& p, int64_t id, int64_t user_id, 
     bool ok = staff && (staff->Str("role") == "mediator" || staff->Str("role") == "rights_head") &&
               ((staff->Str("scope_kind") == "community" && staff->OptInt("scope_place_id") == c.community_id) ||
                staff->Str("scope_kind") == "street");
-    if (!ok)
-        throw AppError::Field("user_id", "not_case_staff");
+    if (!ok) throw AppError::Field("user_id", "not_case_staff");
     conn.Exec(
         "UPDATE cases SET assigned_user_id = ?, staff_role = ?, status = CASE WHEN status = 'registered' THEN "
         "'in_progress' ELSE status END WHERE id = ?",

@@ -37,9 +37,7 @@ constexpr db::ListSql kDisbursementList{
 
 db::Page<Disbursement> DisbursementService::Disbursements(const auth::Principal& p, const DisbursementFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (f.id) where.Add("o.id = ?", *f.id);
     if (f.status) where.Add("o.status = ?", *f.status);
@@ -115,9 +113,8 @@ struct DisbursementRow {
 };
 
 DisbursementRow LoadDisbursement(db::Connection& conn, const auth::Principal& p, int64_t id) {
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", id);
     auto rows = conn.Run(
         "SELECT o.id, o.project_id, o.requested_by, o.first_approver, o.second_approver, o.status FROM "
         "charity_disbursements o" +

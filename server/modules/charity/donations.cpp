@@ -144,9 +144,7 @@ Receipt DonationService::RecordDonation(const auth::Principal& p, const Donation
 
 DonationPage DonationService::Donations(const auth::Principal& p, const DonationFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (f.id) where.Add("o.id = ?", *f.id);
     if (f.project) where.Add("o.project_id = ?", *f.project);

@@ -78,11 +78,9 @@ SET donations = charity_totals.donations + excluded.donations,
     }
 }
 
-
 std::optional<ProjectRow> LoadProject(db::Connection& conn, const auth::Principal& p, int64_t id) {
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", id);
     auto rows = conn.Run("SELECT o.id, o.street_id, o.community_id, o.name FROM charity_projects o" + where.Sql(),
                          where.values());
     if (rows.empty()) return std::nullopt;

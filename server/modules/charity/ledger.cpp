@@ -55,9 +55,8 @@ int64_t LedgerService::Reverse(const auth::Principal& p, int64_t transaction_id,
     if (reason.empty()) throw AppError::Field("reason", "required");
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", transaction_id);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", transaction_id);
     auto t = conn.Run("SELECT o.street_id, o.community_id, o.kind FROM charity_transactions o" + where.Sql(),
                       where.values());
     if (t.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
@@ -78,9 +77,7 @@ int64_t LedgerService::Reverse(const auth::Principal& p, int64_t transaction_id,
 
 Ledger LedgerService::Ledger(const auth::Principal& p, std::optional<int64_t> community, db::PageSpan page) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (community) where.Add("o.community_id = ?", *community);
     charity::Ledger out;
     out.transactions = db::ListPage<Transaction>(conn, kTransactionList, where, page, [](const db::Row& r) {

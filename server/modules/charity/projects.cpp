@@ -32,9 +32,7 @@ int64_t ProjectService::InsertProject(db::Connection& conn, int64_t street, cons
 std::vector<Project> ProjectService::Projects(const auth::Principal& p, std::optional<int64_t> community,
                                               std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (community) where.Add("o.community_id = ?", *community);
     if (id) where.Add("o.id = ?", *id);
     std::vector<Project> out;
@@ -88,9 +86,7 @@ int64_t ProjectService::PublishDisclosure(const auth::Principal& p, int64_t proj
 std::vector<Reminder> ProjectService::Reminders(const auth::Principal& p, std::optional<int64_t> community,
                                                 const std::string& today) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (community) where.Add("o.community_id = ?", *community);
     // Dates as text compare in order; months are shifted on the string (YYYY-MM-DD).
     auto shift = [](const std::string& date, int months) {

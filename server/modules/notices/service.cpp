@@ -89,9 +89,8 @@ int64_t NoticeService::Create(const auth::Principal& p, NoticeInput in, const au
 void NoticeService::Withdraw(const auth::Principal& p, int64_t id, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", id);
     auto rows = conn.Run("SELECT o.withdrawn_at FROM notices o" + where.Sql(), where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     if (!rows.front().IsNull(0)) throw AppError(ErrorCode::kConflict, "already_withdrawn");
@@ -102,9 +101,7 @@ void NoticeService::Withdraw(const auth::Principal& p, int64_t id, const audit::
 
 db::Page<Notice> NoticeService::List(const auth::Principal& p, const NoticeFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = NoticeScope(conn, p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(NoticeScope(conn, p));
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (f.id) where.Add("o.id = ?", *f.id);
     if (!f.withdrawn || !p.Can("notices.write")) where.Add("o.withdrawn_at IS NULL");

@@ -40,9 +40,7 @@ Event EventFrom(const db::Row& r) {
 
 db::Page<Event> OrganizationService::Events(const auth::Principal& p, const EventFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (f.id) where.Add("o.id = ?", *f.id);
     if (f.organization) where.Add("o.organization_id = ?", *f.organization);
@@ -63,9 +61,8 @@ int64_t OrganizationService::AddEvent(const auth::Principal& p, const EventInput
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", in.organization_id);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", in.organization_id);
     auto org = conn.Run("SELECT o.street_id, o.community_id FROM organizations o" + where.Sql(), where.values());
     if (org.empty()) {
         throw AppError::Field("organization_id", "not_found");

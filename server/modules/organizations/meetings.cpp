@@ -21,9 +21,8 @@ struct OrgPlace {
 
 // The organization in scope, which must be a self-governance body.
 OrgPlace SelfGoverningOrg(db::Connection& conn, const auth::Principal& p, int64_t id) {
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", id);
     auto rows =
         conn.Run("SELECT o.id, o.kind, o.street_id, o.community_id FROM organizations o" + where.Sql(), where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");

@@ -83,9 +83,8 @@ Organization OrganizationFrom(const db::Row& r) {
 }
 
 Organization FindOrg(db::Connection& conn, const auth::Principal& p, int64_t id) {
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", id);
     auto rows = conn.Run(db::SelectSql(kOrgList, where), where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     return OrganizationFrom(rows.front());
@@ -119,9 +118,7 @@ void ValidateOrg(const OrgInput& in, FieldErrors& errors) {
 
 db::Page<Organization> OrganizationService::List(const auth::Principal& p, const OrgFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (f.kind) where.Add("o.kind = ?", *f.kind);
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (!f.q.empty()) where.Add("o.name LIKE ?", "%" + f.q + "%");

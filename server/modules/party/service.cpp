@@ -32,9 +32,8 @@ struct Person {
 
 // A resident visible to the principal, or 404.
 Person VisibleResident(db::Connection& conn, const auth::Principal& p, int64_t id) {
-    auto scope = auth::ResidentScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("r.id = ?", id);
+    db::SqlWhere where = auth::WhereIn(auth::ResidentScope(p));
+    where.Add("r.id = ?", id);
     auto rows = conn.Run(
         "SELECT r.id, r.community_id, r.ethnicity, r.political_status, r.household_id, r.moved_out FROM residents r" +
             where.Sql(),
@@ -119,9 +118,8 @@ int64_t PartyService::InsertPairing(db::Connection& conn, int64_t resident_id, i
 
 db::Page<Member> PartyService::Members(const auth::Principal& p, const MemberFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::ResidentScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add(kPartyMember).Add("r.moved_out IS NULL");
+    db::SqlWhere where = auth::WhereIn(auth::ResidentScope(p));
+    where.Add(kPartyMember).Add("r.moved_out IS NULL");
     if (f.community) where.Add("r.community_id = ?", *f.community);
     if (!f.q.empty())
         where.Add("(r.name LIKE ? OR r.initials LIKE ? OR r.pinyin LIKE ?)", "%" + f.q + "%", f.q + "%", f.q + "%");
@@ -132,9 +130,7 @@ db::Page<Member> PartyService::Members(const auth::Principal& p, const MemberFil
 
 db::Page<Pairing> PartyService::Pairings(const auth::Principal& p, const PairingFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::HouseholdRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::HouseholdRecordScope(p));
     if (f.community) where.Add("v.community_id = ?", *f.community);
     if (f.id) where.Add("v.id = ?", *f.id);
     if (f.liaison) where.Add("v.liaison_resident_id = ?", *f.liaison);
@@ -202,9 +198,8 @@ void PartyService::EndPairing(const auth::Principal& p, int64_t pairing_id, cons
                               const std::string& reason, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::HouseholdRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("v.id = ?", pairing_id);
+    db::SqlWhere where = auth::WhereIn(auth::HouseholdRecordScope(p));
+    where.Add("v.id = ?", pairing_id);
     auto rows = conn.Run(
         "SELECT v.id, v.liaison_resident_id, v.household_id, v.from_date, v.to_date, v.community_id FROM pairings v" +
             where.Sql(),
@@ -224,10 +219,8 @@ void PartyService::EndPairing(const auth::Principal& p, int64_t pairing_id, cons
 
 Coverage PartyService::Coverage(const auth::Principal& p, int64_t community, const std::string& as_of) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::ResidentScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value)
-        .Add("r.community_id = ?", community)
+    db::SqlWhere where = auth::WhereIn(auth::ResidentScope(p));
+    where.Add("r.community_id = ?", community)
         .Add(kMinority)
         .Add("(r.moved_in IS NULL OR r.moved_in <= ?) AND (r.moved_out IS NULL OR r.moved_out > ?)", as_of, as_of);
     constexpr std::string_view kByBuilding = R"sql(
@@ -267,9 +260,7 @@ FROM residents r LEFT JOIN places g ON g.id = r.grid_id LEFT JOIN places b ON b.
 
 db::Page<Visit> PartyService::Visits(const auth::Principal& p, const VisitFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::HouseholdRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::HouseholdRecordScope(p));
     if (f.community) where.Add("v.community_id = ?", *f.community);
     if (f.id) where.Add("v.id = ?", *f.id);
     if (f.household) where.Add("v.household_id = ?", *f.household);
@@ -300,9 +291,8 @@ int64_t PartyService::AddVisit(const auth::Principal& p, const VisitInput& in, c
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::HouseholdScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("h.id = ?", in.household_id);
+    db::SqlWhere where = auth::WhereIn(auth::HouseholdScope(p));
+    where.Add("h.id = ?", in.household_id);
     auto hh = conn.Run("SELECT h.street_id, h.community_id, h.grid_id, h.building_id FROM households h" + where.Sql(),
                        where.values());
     if (hh.empty()) Fail("household_id", "unknown_household");
@@ -335,9 +325,8 @@ void PartyService::SetFollowUp(const auth::Principal& p, int64_t visit_id, const
     if (status != "none" && status != "open" && status != "done") Fail("follow_up_status", "invalid_choice");
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::HouseholdRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("v.id = ?", visit_id);
+    db::SqlWhere where = auth::WhereIn(auth::HouseholdRecordScope(p));
+    where.Add("v.id = ?", visit_id);
     auto rows = conn.Run("SELECT v.follow_up_status, v.follow_up FROM visits v" + where.Sql(), where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     conn.Exec("UPDATE visits SET follow_up_status = ?, follow_up = ? WHERE id = ?", status, follow_up, visit_id);
@@ -359,10 +348,8 @@ OverdueList PartyService::Overdue(const auth::Principal& p, std::optional<int64_
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(since.year()),
                   static_cast<unsigned>(since.month()), static_cast<unsigned>(since.day()));
-    auto scope = auth::HouseholdRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value)
-        .Add("v.to_date IS NULL")
+    db::SqlWhere where = auth::WhereIn(auth::HouseholdRecordScope(p));
+    where.Add("v.to_date IS NULL")
         .Add("v.from_date <= ?", as_of)
         .Add(
             "NOT EXISTS (SELECT 1 FROM visits w WHERE w.household_id = v.household_id AND w.visit_date > ? AND "
@@ -386,9 +373,7 @@ FROM pairings v JOIN households h ON h.id = v.household_id JOIN residents l ON l
 
 db::Page<StudySession> PartyService::StudySessions(const auth::Principal& p, const StudyFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (f.id) where.Add("o.id = ?", *f.id);
     return db::ListPage<StudySession>(conn, kStudyList, where, f.page, [](const db::Row& r) {

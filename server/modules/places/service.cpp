@@ -72,9 +72,7 @@ std::optional<std::string> ParentKindOf(const std::string& kind) {
 
 std::vector<Place> ListPlaces(db::Connection& conn, const auth::Principal& p, const std::string& kind,
                               std::optional<int64_t> parent_id, std::optional<int64_t> community_id) {
-    auto scope = auth::PlaceScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::PlaceScope(p));
     if (!kind.empty()) where.Add("p.kind = ?", kind);
     if (parent_id) where.Add("p.parent_id = ?", *parent_id);
     if (community_id) where.Add("p.community_id = ?", *community_id);
@@ -89,9 +87,8 @@ std::vector<Place> ScopeRoots(db::Connection& conn, const auth::Principal& p) {
 }
 
 std::optional<Place> FindPlace(db::Connection& conn, const auth::Principal& p, int64_t id) {
-    auto scope = auth::PlaceScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("p.id = ?", id);
+    db::SqlWhere where = auth::WhereIn(auth::PlaceScope(p));
+    where.Add("p.id = ?", id);
     auto rows = QueryPlaces(conn, where, "");
     if (rows.empty()) return std::nullopt;
     return rows.front();
@@ -163,9 +160,7 @@ void UpdatePlace(db::Connection& conn, const auth::Principal& p, int64_t id, con
 std::vector<Household> ListHouseholds(db::Connection& conn, const auth::Principal& p,
                                       std::optional<int64_t> building_id, std::optional<int64_t> community_id,
                                       int64_t limit, int64_t offset, int64_t* total) {
-    auto scope = auth::HouseholdScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::HouseholdScope(p));
     if (building_id) where.Add("h.building_id = ?", *building_id);
     if (community_id) where.Add("h.community_id = ?", *community_id);
     if (total) *total = conn.Run("SELECT count(*) FROM households h" + where.Sql(), where.values()).front().Int(0);
@@ -179,9 +174,8 @@ std::vector<Household> ListHouseholds(db::Connection& conn, const auth::Principa
 }
 
 std::optional<Household> FindHousehold(db::Connection& conn, const auth::Principal& p, int64_t id) {
-    auto scope = auth::HouseholdScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("h.id = ?", id);
+    db::SqlWhere where = auth::WhereIn(auth::HouseholdScope(p));
+    where.Add("h.id = ?", id);
     auto rows = conn.Run(std::string(kHouseholdCols) + where.Sql(), where.values());
     if (rows.empty()) return std::nullopt;
     return HouseholdOf(rows.front());

@@ -33,9 +33,8 @@ namespace {
 
 // Whether the resident lives inside the caller's place scope and has not moved out.
 bool InPlaceScope(db::Connection& conn, const auth::Principal& p, int64_t resident_id) {
-    auto scope = auth::ResidentScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("r.id = ?", resident_id).Add("r.moved_out IS NULL");
+    db::SqlWhere where = auth::WhereIn(auth::ResidentScope(p));
+    where.Add("r.id = ?", resident_id).Add("r.moved_out IS NULL");
     return !conn.Run("SELECT r.id FROM residents r" + where.Sql(), where.values()).empty();
 }
 

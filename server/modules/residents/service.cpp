@@ -275,9 +275,8 @@ std::vector<int64_t> ResidentService::InsertMany(db::Connection& conn, const std
 }
 
 std::optional<Resident> ResidentService::Find(db::Connection& conn, const auth::Principal& p, int64_t id) {
-    auto scope = auth::ResidentScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("r.id = ?", id);
+    db::SqlWhere where = auth::WhereIn(auth::ResidentScope(p));
+    where.Add("r.id = ?", id);
     auto items = RunList(conn, std::string(kSelect) + kFromResidents + where.Sql(), where.values());
     if (items.empty()) return std::nullopt;
     LoadTags(conn, items);
@@ -292,9 +291,7 @@ Resident ResidentService::Get(const auth::Principal& p, int64_t id) {
 
 SearchResult ResidentService::Search(const auth::Principal& p, const SearchFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::ResidentScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::ResidentScope(p));
     if (f.status == "active")
         where.Add("r.moved_out IS NULL");
     else if (f.status == "moved_out")

@@ -153,9 +153,7 @@ std::optional<AidRow> LoadAid(db::Connection& conn, const auth::ScopeFilter& sco
 std::vector<Point> ServiceLineService::Points(const auth::Principal& p, std::optional<int64_t> community,
                                               const std::optional<std::string>& kind, std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
-    auto scope = Scope(conn, p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(Scope(conn, p));
     if (community) where.Add("o.community_id = ?", *community);
     if (id) where.Add("o.id = ?", *id);
     if (kind) where.Add("o.kind = ?", *kind);
@@ -197,9 +195,8 @@ void ServiceLineService::UpdatePoint(const auth::Principal& p, int64_t id, const
     Validate(in);
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", id);
     auto before =
         conn.Run("SELECT o.name, o.kind, o.lat, o.lng, o.active FROM service_points o" + where.Sql(), where.values());
     if (before.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
@@ -284,9 +281,7 @@ PointCoverage ServiceLineService::Coverage(const auth::Principal& p, int64_t com
 
 db::Page<Aid> ServiceLineService::Aid(const auth::Principal& p, const AidFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = Scope(conn, p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(Scope(conn, p));
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (f.id) where.Add("o.id = ?", *f.id);
     if (f.kind) where.Add("o.kind = ?", *f.kind);

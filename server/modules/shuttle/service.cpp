@@ -55,9 +55,8 @@ TripState TripStateFrom(const db::Row& r) {
 // With `lock`, the trip row is locked for the transaction, only after the scope check (a trip of
 // another community is never locked) and read under the lock.
 TripState LoadTrip(db::Connection& conn, const auth::Principal& p, int64_t id, bool lock) {
-    auto scope = TripScope(conn, p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    db::SqlWhere where = auth::WhereIn(TripScope(conn, p));
+    where.Add("o.id = ?", id);
     if (lock) {
         if (conn.Run("SELECT o.id FROM shuttle_trips o" + where.Sql(), where.values()).empty())
             throw AppError(ErrorCode::kNotFound, "not_found");
@@ -184,9 +183,7 @@ Service ServiceFrom(const db::Row& r) {
 db::Page<Trip> ShuttleService::Trips(const auth::Principal& p, std::optional<int64_t> community,
                                      std::optional<int64_t> trip) {
     db::Connection& conn = db_.Local();
-    auto scope = TripScope(conn, p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(TripScope(conn, p));
     if (community) where.Add("o.community_id = ?", *community);
     if (trip) where.Add("o.id = ?", *trip);
     // Every trip in scope on one page: a community runs a handful a year.
@@ -204,9 +201,7 @@ Trip ShuttleService::GetTrip(const auth::Principal& p, int64_t trip) {
 db::Page<Service> ShuttleService::Services(const auth::Principal& p, std::optional<int64_t> community,
                                            std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (community) where.Add("o.community_id = ?", *community);
     if (id) where.Add("o.id = ?", *id);
     return db::ListPage<Service>(conn, kServiceList, where, {1000000, 0}, ServiceFrom);
@@ -256,9 +251,8 @@ int64_t ShuttleService::CreateTrip(const auth::Principal& p, const TripInput& in
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", in.service_id);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", in.service_id);
     auto service = conn.Run("SELECT o.street_id, o.community_id FROM shuttle_services o" + where.Sql(), where.values());
     if (service.empty()) throw AppError::Field("service_id", "not_found");
     int64_t id = conn.Insert(R"sql(

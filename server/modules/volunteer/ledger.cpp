@@ -226,9 +226,8 @@ int64_t VolunteerService::AddRecord(const auth::Principal& p, const RecordInput&
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::ResidentScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("r.id = ?", in.resident_id);
+    db::SqlWhere where = auth::WhereIn(auth::ResidentScope(p));
+    where.Add("r.id = ?", in.resident_id);
     auto r = conn.Run("SELECT r.street_id, r.community_id FROM residents r" + where.Sql(), where.values());
     if (r.empty()) {
         throw AppError::Field("resident_id", "not_found");
@@ -368,15 +367,14 @@ void VolunteerService::ResolveDispute(const auth::Principal& p, int64_t dispute_
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", dispute_id);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", dispute_id);
     auto d = conn.Run("SELECT o.hours_id, o.status FROM volunteer_disputes o" + where.Sql(), where.values());
     if (d.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     if (d.front().Str("status") != "open") throw AppError(ErrorCode::kConflict, "dispute_resolved");
     json::object details{{"outcome", outcome}, {"note", note}};
     if (outcome == "corrected") {
-        auto h = LoadHours(conn, scope, d.front().Int("hours_id"));
+        auto h = LoadHours(conn, auth::CommunityRecordScope(p), d.front().Int("hours_id"));
         if (!h) throw AppError(ErrorCode::kNotFound, "not_found");
         Correction c = CorrectIn(conn, p, *h, note, minutes);
         details["correction"] = {{"reversal_id", c.reversal_id}, {"record_id", http::OrNull(c.record_id)}};
@@ -394,9 +392,8 @@ PointsStatement VolunteerService::Points(const auth::Principal& p, std::optional
     db::Connection& conn = db_.Local();
     int64_t rid;
     if (p.Can("volunteer.read") && resident_id) {
-        auto scope = auth::ResidentScope(p);
-        db::SqlWhere where;
-        where.AddScope(scope.clause, scope.value).Add("r.id = ?", *resident_id);
+        db::SqlWhere where = auth::WhereIn(auth::ResidentScope(p));
+        where.Add("r.id = ?", *resident_id);
         if (conn.Run("SELECT r.id FROM residents r" + where.Sql(), where.values()).empty()) {
             throw AppError(ErrorCode::kNotFound, "not_found");
         }
@@ -435,9 +432,7 @@ PointsStatement VolunteerService::Points(const auth::Principal& p, std::optional
 std::vector<Reward> VolunteerService::Rewards(const auth::Principal& p, std::optional<int64_t> community,
                                               std::optional<int64_t> id) {
     db::Connection& conn = db_.Local();
-    auto scope = RecordScope(conn, p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(RecordScope(conn, p));
     if (community) where.Add("o.community_id = ?", *community);
     if (id) where.Add("o.id = ?", *id);
     if (!p.Can("volunteer.read")) where.Add("o.active = 1");
@@ -495,9 +490,8 @@ void VolunteerService::RestockReward(const auth::Principal& p, int64_t reward_id
     }
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", reward_id);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", reward_id);
     auto r = conn.Run("SELECT o.stock, o.active FROM volunteer_rewards o" + where.Sql(), where.values());
     if (r.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     const int64_t stock = r.front().Int("stock");
@@ -715,9 +709,8 @@ Certificate VolunteerService::IssueCertificate(const auth::Principal& p, int64_t
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::ResidentScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("r.id = ?", resident_id);
+    db::SqlWhere where = auth::WhereIn(auth::ResidentScope(p));
+    where.Add("r.id = ?", resident_id);
     auto r = conn.Run("SELECT r.street_id, r.community_id FROM residents r" + where.Sql(), where.values());
     if (r.empty()) {
         throw AppError::Field("resident_id", "not_found");
@@ -795,9 +788,7 @@ FROM volunteer_certificates o JOIN residents r ON r.id = o.resident_id)sql" +
 
 db::Page<Certificate> VolunteerService::Certificates(const auth::Principal& p, const CertificateFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (f.resident) where.Add("o.resident_id = ?", *f.resident);
     constexpr db::ListSql kCertificateList{

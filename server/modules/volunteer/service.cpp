@@ -128,9 +128,8 @@ void LockActivity(db::Connection& conn, int64_t id) {
 }
 
 ActivityRow LoadActivity(db::Connection& conn, const auth::Principal& p, int64_t id) {
-    auto scope = RecordScope(conn, p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", id);
+    db::SqlWhere where = auth::WhereIn(RecordScope(conn, p));
+    where.Add("o.id = ?", id);
     auto rows = conn.Run(db::SelectSql(kActivityList, where), where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     return ActivityFrom(rows.front());
@@ -194,9 +193,7 @@ ORDER BY CASE s.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 E
 
 db::Page<Activity> VolunteerService::Activities(const auth::Principal& p, const ActivityFilter& f) {
     db::Connection& conn = db_.Local();
-    auto scope = RecordScope(conn, p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value);
+    db::SqlWhere where = auth::WhereIn(RecordScope(conn, p));
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (f.organization) where.Add("o.organization_id = ?", *f.organization);
     if (f.status) where.Add("o.status = ?", *f.status);
@@ -243,9 +240,8 @@ int64_t VolunteerService::CreateActivity(const auth::Principal& p, const Activit
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto scope = auth::CommunityRecordScope(p);
-    db::SqlWhere where;
-    where.AddScope(scope.clause, scope.value).Add("o.id = ?", in.organization_id).Add("o.kind = 'volunteer_team'");
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", in.organization_id).Add("o.kind = 'volunteer_team'");
     auto org = conn.Run("SELECT o.street_id, o.community_id FROM organizations o" + where.Sql(), where.values());
     if (org.empty()) {
         throw AppError::Field("organization_id", "not_a_volunteer_team");
