@@ -52,7 +52,7 @@ export default {
     sessions: 'Signed-in devices', started: 'Signed in', lastSeen: 'Last active', addr: 'Address', agent: 'Browser', current_: 'This one',
     end: 'Sign out', endOthers: 'Sign out other devices', changed: 'Password changed; other devices signed out',
   },
-  orgs: {
+  organizations: {
     title: 'Organizations', kind: 'Kind', name: 'Name', ethnicWork: 'Ethnic work', members: 'Current posts', founded: 'Founded', dissolved: 'Dissolved',
     description: 'Description', currentPosts: 'Current posts', pastPosts: 'Past posts', addPost: 'Add a member / post', post: 'Post', backbone: 'Backbone',
     from: 'From', to: 'To', end: 'End', reason: 'Reason',
@@ -71,7 +71,7 @@ export default {
   },
   users: { title: 'Accounts', username: 'Username', displayName: 'Name', role: 'Role', scopeKind: 'Scope kind', scopePlace: 'Scope place', password: 'Initial password', disabled: 'Disabled', create: 'New account' },
   audit: { title: 'Audit log', at: 'Time', user: 'Account', action: 'Action', object: 'Object', outcome: 'Outcome', success: 'Success', failure: 'Failure', details: 'Details', addr: 'From' },
-  vol: {
+  volunteer: {
     title: 'Volunteer line', activities: 'Activities', records: 'Hours ledger', disputes: 'Disputes', rewards: 'Rewards', regulars: 'Regular volunteers', certificates: 'Certificates',
     searchTitle: 'Title', status: 'Status', publish: 'Publish', time: 'Time', activityTitle: 'Title', kind: 'Kind', team: 'Team', place: 'Place',
     signedUp: 'Signed up', phase: 'State', from: 'From', to: 'To', totalHours: 'Total {h} hours', addRecord: 'Record hours', date: 'Date', volunteer: 'Volunteer',
@@ -95,7 +95,7 @@ export default {
     disputeStatus: { open: 'Open', upheld: 'Upheld', corrected: 'Corrected' },
     kinds: { ethnic_unity: 'Ethnic unity', policy_promotion: 'Policy promotion', civility_persuasion: 'Civility persuasion', social_service: 'Social service', mutual_aid: 'Mutual aid', epidemic_prevention: 'Epidemic prevention', culture: 'Culture', other: 'Other' },
   },
-  svc: {
+  services: {
     title: 'Service line', circle: '15-minute service circle', aid: 'Mutual aid', distance: 'Walking distance', metres: 'm', allAges: 'All ages', addPoint: 'New service point',
     kind: 'Kind', points: 'Points', coveredBuildings: 'Buildings covered', share: 'Share', unlocated: '{n} buildings have no coordinates and are left out',
     mapOf: '{kind}: coverage (drawn from building coordinates)', gaps: 'Buildings not covered ({n})', building: 'Building', nearest: 'Nearest', none: 'none of this kind',
@@ -108,7 +108,7 @@ export default {
     aidKinds: { request: 'Request', offer: 'Offer' },
     status: { open: 'Open', matched: 'Matched', completed: 'Completed', cancelled: 'Withdrawn' },
   },
-  fund: {
+  charity: {
     title: 'Care & relief fund', publicPage: 'Public page', publicTitle: 'Care and relief fund disclosure', publicNote: "The fund's income, each project's income and spending, and recent donations. Donors are named only with their consent; beneficiaries never.",
     reminder: 'Running over 6 months with no disclosure in 3 months: {names}', projects: 'Projects', newProject: 'New project', project: 'Project', period: 'Period', goal: 'Goal (yuan)',
     income: 'Income (yuan)', spent: 'Spent (yuan)', balance: 'Balance (yuan)', progress: 'Progress', lastDisclosure: 'Last disclosed', disclose: 'Disclosed',

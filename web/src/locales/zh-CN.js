@@ -51,7 +51,7 @@ export default {
     sessions: '登录设备', started: '登录时间', lastSeen: '最近活动', addr: '地址', agent: '浏览器', current_: '当前',
     end: '下线', endOthers: '下线其他设备', changed: '密码已修改，其他设备已下线',
   },
-  orgs: {
+  organizations: {
     title: '组织与骨干', kind: '类型', name: '名称', ethnicWork: '民族工作', members: '在任人数', founded: '成立日期', dissolved: '撤销日期',
     description: '简介', currentPosts: '现任成员', pastPosts: '历任（已卸任）', addPost: '增加成员 / 职务', post: '职务', backbone: '骨干',
     from: '起始日期', to: '终止日期', end: '卸任', reason: '原因',
@@ -70,7 +70,7 @@ export default {
   },
   users: { title: '账号管理', username: '用户名', displayName: '姓名', role: '角色', scopeKind: '范围类型', scopePlace: '范围地点', password: '初始密码', disabled: '停用', create: '新建账号' },
   audit: { title: '审计日志', at: '时间', user: '账号', action: '操作', object: '对象', outcome: '结果', success: '成功', failure: '失败', details: '内容', addr: '来源地址' },
-  vol: {
+  volunteer: {
     title: '志愿线', activities: '志愿活动', records: '服务记录', disputes: '记录异议', rewards: '积分奖品', regulars: '常态志愿者', certificates: '服务证明',
     searchTitle: '活动名称', status: '状态', publish: '发布活动', time: '时间', activityTitle: '活动名称', kind: '服务类别', team: '志愿者队伍', place: '地点',
     signedUp: '已报名', phase: '进度', from: '开始日期', to: '结束日期', totalHours: '合计 {h} 小时', addRecord: '补录时长', date: '服务日期', volunteer: '志愿者',
@@ -94,7 +94,7 @@ export default {
     disputeStatus: { open: '待处理', upheld: '维持', corrected: '已更正' },
     kinds: { ethnic_unity: '民族团结', policy_promotion: '政策宣传', civility_persuasion: '文明劝导', social_service: '社会服务', mutual_aid: '邻里互助', epidemic_prevention: '疫情防控', culture: '文化服务', other: '其他' },
   },
-  svc: {
+  services: {
     title: '服务线', circle: '15 分钟服务圈', aid: '邻里互助', distance: '步行距离', metres: '米', allAges: '全部人群', addPoint: '新增服务点',
     kind: '服务类型', points: '服务点', coveredBuildings: '覆盖楼栋', share: '覆盖率', unlocated: '{n} 栋楼没有坐标，未计入',
     mapOf: '{kind}覆盖示意图（按楼栋坐标绘制）', gaps: '未覆盖楼栋（{n}）', building: '楼栋', nearest: '最近距离', none: '无此类服务点',
@@ -107,7 +107,7 @@ export default {
     aidKinds: { request: '求助', offer: '帮助' },
     status: { open: '待对接', matched: '已对接', completed: '已完成', cancelled: '已撤销' },
   },
-  fund: {
+  charity: {
     title: '公益慈善基金', publicPage: '公示页面', publicTitle: '公益慈善基金收支公示', publicNote: '本页公开基金收入、各项目收支和近期捐赠；捐赠人姓名仅在本人同意时公开，受助人信息不公开。',
     reminder: '以下项目已运行超过 6 个月且近 3 个月未公示：{names}', projects: '项目', newProject: '新建项目', project: '项目', period: '期间', goal: '目标（元）',
     income: '收入（元）', spent: '支出（元）', balance: '余额（元）', progress: '进度', lastDisclosure: '最近公示', disclose: '已公示',
