@@ -1,12 +1,11 @@
 // Demo records of the rights centre, 2019–2021: mediations with their sessions, agreements and
 // fulfilment checks (221 resolved by the end of 2021), and legal aid, counselling and rights
 // cases, some still open. Drawn with a fixed seed.
-#include "core/util/rng.hpp"
-#include "modules/cases/module.hpp"
-
 #include <cstdio>
 
 #include "core/time/clock.hpp"
+#include "core/util/rng.hpp"
+#include "modules/cases/module.hpp"
 #include "modules/cases/service.hpp"
 
 namespace tongxin::cases {
@@ -113,8 +112,8 @@ void LoadCases(db::Connection& conn, int64_t street, int64_t community, int64_t 
                       date(year, 1 + i % 12, 20), id);
         }
     }
-    for (int i = 0; i < 4; ++i) {
-        const auto& who = residents[static_cast<size_t>(i * 7)];
+    for (size_t i = 0; i < 4; ++i) {
+        const auto& who = residents[i * 7];
         cases::CaseInput in{community,
                             "mediation",
                             kDisputes[i].title,

@@ -2,11 +2,11 @@
 // (cash and goods), the minority residents' epidemic-prevention donations of 2020, a reversed
 // mistake, disbursements approved by two people and paid, and disclosures. Amounts are drawn
 // with a fixed seed; the indicators of CONTRACT.md come out of these records.
+#include <cstdio>
+#include <utility>
+
 #include "core/util/rng.hpp"
 #include "modules/charity/module.hpp"
-
-#include <cstdio>
-
 #include "modules/charity/service.hpp"
 
 namespace tongxin::charity {
@@ -23,8 +23,9 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
     Rng rng(seed);
     auto project = [&](const char* name, int64_t goal_yuan, const std::string& from, std::optional<std::string> to,
                        const char* beneficiaries) {
-        charity::ProjectInput in{
-            community, name, goal_yuan * 100, from, to, std::string(name) + "：社区公益慈善基金项目", beneficiaries};
+        charity::ProjectInput in{community,    name,          goal_yuan * 100,
+                                 from,         std::move(to), std::string(name) + "：社区公益慈善基金项目",
+                                 beneficiaries};
         return ProjectService::InsertProject(conn, street, in, people.treasurer);
     };
     int64_t care = project("民族关爱帮扶项目", 300000, "2019-03-01", std::nullopt, "困难少数民族家庭、独居老人");

@@ -2,6 +2,7 @@
 // teams (organisations and their posts, meetings, events), and the party line's branch and groups.
 #include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 #include "core/util/rng.hpp"
 #include "modules/organizations/module.hpp"
@@ -41,7 +42,7 @@ struct Ctx {
     }
     void Post(int64_t org, int64_t resident, const std::string& post, const std::string& from,
               std::optional<std::string> to = std::nullopt) {
-        OrganizationService::InsertPost(conn, org, {resident, post, from, to}, street, community);
+        OrganizationService::InsertPost(conn, org, {resident, post, from, std::move(to)}, street, community);
     }
 };
 

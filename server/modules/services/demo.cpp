@@ -1,12 +1,11 @@
 // Demo records of the service line: service points around each community's buildings (placed
 // from the buildings' coordinates, so some kinds leave gaps), and mutual aid 2019–2021, part of
 // it counted as volunteer hours.
-#include "core/util/rng.hpp"
-#include "modules/services/module.hpp"
-
 #include <cstdio>
 
 #include "core/time/clock.hpp"
+#include "core/util/rng.hpp"
+#include "modules/services/module.hpp"
 #include "modules/volunteer/service.hpp"
 
 namespace tongxin::services {

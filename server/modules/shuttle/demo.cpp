@@ -2,10 +2,9 @@
 // the 南湖公园 vaccination site, stops at compound gates, reservations made by the residents'
 // group leaders (the demo `leader` among them) for residents aged 18–59, boarding with a few
 // no-shows, and the volunteers on board (their hours in the volunteer ledger).
+#include "core/time/clock.hpp"
 #include "core/util/rng.hpp"
 #include "modules/shuttle/module.hpp"
-
-#include "core/time/clock.hpp"
 #include "modules/volunteer/service.hpp"
 
 namespace tongxin::shuttle {

@@ -2,12 +2,11 @@
 // hours ledger (a few corrections and disputes among them), points, rewards and redemptions.
 // Who serves how often is drawn from the registry with a fixed seed; the regular volunteers of
 // CONTRACT.md are those whose records pass the rule, not a list typed in.
-#include "core/util/rng.hpp"
-#include "modules/volunteer/module.hpp"
-
 #include <cstdio>
 
 #include "core/time/clock.hpp"
+#include "core/util/rng.hpp"
+#include "modules/volunteer/module.hpp"
 #include "modules/volunteer/service.hpp"
 
 namespace tongxin::volunteer {
@@ -75,7 +74,7 @@ void LoadLine(db::Connection& conn, int64_t street, int64_t community, int64_t t
     auto han = Adults(conn, community, "ethnicity = '01'");
     Shuffle(minority, rng);
     Shuffle(han, rng);
-    if (minority.size() < static_cast<size_t>(plan.regulars + plan.occasional) ||
+    if (minority.size() < static_cast<size_t>(plan.regulars) + static_cast<size_t>(plan.occasional) ||
         han.size() < static_cast<size_t>(plan.han)) {
         throw std::runtime_error("demo: not enough residents for the volunteer line");
     }
