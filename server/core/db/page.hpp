@@ -50,4 +50,15 @@ Page<T> ListPage(Connection& conn, const ListSql& sql, const SqlWhere& where, Pa
     return page;
 }
 
+// Every match on one page, for short lists (a community's trips, its service points): no count.
+template <typename T, typename Map>
+Page<T> ListAll(Connection& conn, const ListSql& sql, const SqlWhere& where, Map&& map) {
+    Page<T> page;
+    for (const Row& r : conn.Run(SelectSql(sql, where) + " ORDER BY " + std::string(sql.order_by), where.values())) {
+        page.items.push_back(map(r));
+    }
+    page.total = static_cast<int64_t>(page.items.size());
+    return page;
+}
+
 }  // namespace tongxin::db

@@ -120,7 +120,7 @@ constexpr db::ListSql kTripList{
        (SELECT count(*) FROM shuttle_volunteers v WHERE v.trip_id = o.id) AS volunteers)sql",
     .from = "shuttle_trips o JOIN shuttle_services s ON s.id = o.service_id",
     .order_by = "o.departs_at DESC, o.id",
-    .count_from = "shuttle_trips o",
+    .count_from = "",
 };
 
 Trip TripFrom(const db::Row& r) {
@@ -187,7 +187,7 @@ db::Page<Trip> ShuttleService::Trips(const auth::Principal& p, std::optional<int
     if (community) where.Add("o.community_id = ?", *community);
     if (trip) where.Add("o.id = ?", *trip);
     // Every trip in scope on one page: a community runs a handful a year.
-    auto page = db::ListPage<Trip>(conn, kTripList, where, {1000000, 0}, TripFrom);
+    auto page = db::ListAll<Trip>(conn, kTripList, where, TripFrom);
     for (Trip& t : page.items) Complete(conn, p, t);
     return page;
 }
@@ -204,7 +204,7 @@ db::Page<Service> ShuttleService::Services(const auth::Principal& p, std::option
     db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (community) where.Add("o.community_id = ?", *community);
     if (id) where.Add("o.id = ?", *id);
-    return db::ListPage<Service>(conn, kServiceList, where, {1000000, 0}, ServiceFrom);
+    return db::ListAll<Service>(conn, kServiceList, where, ServiceFrom);
 }
 
 int64_t ShuttleService::CreateService(const auth::Principal& p, const ServiceInput& in, const audit::Actor& actor) {
