@@ -92,7 +92,7 @@ void LoadServiceLine(db::Connection& conn, int64_t street, int64_t community, ui
         if (done && i % 2 == 0) {
             volunteer::RecordInput in{helper,  std::nullopt, date,
                                       minutes, "mutual_aid", std::string("邻里互助：") + n.title};
-            hours = volunteer::VolunteerService::AppendRecord(conn, in, street, community, std::nullopt);
+            hours = volunteer::HoursLedger::AppendRecord(conn, in, street, community, std::nullopt);
         }
         conn.Exec(
             "INSERT INTO mutual_aid (street_id, community_id, kind, resident_id, age_group, title, detail, status, "

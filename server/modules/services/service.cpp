@@ -403,7 +403,7 @@ std::optional<int64_t> ServiceLineService::Complete(const auth::Principal& p, in
         auto title = conn.QueryOne("SELECT title FROM mutual_aid WHERE id = ?", request_id)->Str(0);
         volunteer::RecordInput in{*req->helper, std::nullopt, completed_on,
                                   minutes,      "mutual_aid", "邻里互助：" + title};
-        hours_id = volunteer::VolunteerService::AppendRecord(conn, in, req->street_id, req->community_id, p.user_id);
+        hours_id = volunteer::HoursLedger::AppendRecord(conn, in, req->street_id, req->community_id, p.user_id);
     }
     conn.Exec(
         "UPDATE mutual_aid SET status = 'completed', minutes = ?, hours_id = ?, completed_on = ?, updated_at = ? WHERE "

@@ -67,7 +67,7 @@ void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_
             const auto& v = volunteers[i];
             volunteer::RecordInput in{v.Int(0), std::nullopt,          date,
                                       180,      "epidemic_prevention", "疫苗接种接驳随车志愿服务"};
-            int64_t hours = volunteer::VolunteerService::AppendRecord(conn, in, street, community, std::nullopt);
+            int64_t hours = volunteer::HoursLedger::AppendRecord(conn, in, street, community, std::nullopt);
             // One guides boarding at the first gate, one rides the bus.
             conn.Exec(
                 "INSERT INTO shuttle_volunteers (trip_id, resident_id, stop_id, minutes, hours_id, assigned_by, "

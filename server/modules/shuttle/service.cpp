@@ -535,7 +535,7 @@ void ShuttleService::Close(const auth::Principal& p, int64_t trip_id, const audi
         volunteer::RecordInput in{v.Int("resident_id"), std::nullopt,
                                   t.trip_date,          v.Int("minutes"),
                                   "social_service",     "社区接驳车志愿服务：" + t.service + " " + t.trip_date};
-        int64_t h = volunteer::VolunteerService::AppendRecord(conn, in, t.street_id, t.community_id, p.user_id);
+        int64_t h = volunteer::HoursLedger::AppendRecord(conn, in, t.street_id, t.community_id, p.user_id);
         conn.Exec("UPDATE shuttle_volunteers SET hours_id = ? WHERE id = ?", h, v.Int("id"));
         hours.push_back(h);
     }

@@ -129,7 +129,7 @@ void LoadLine(db::Connection& conn, int64_t street, int64_t community, int64_t t
                     "checked_out_at) VALUES (?, ?, 'confirmed', ?, ?, ?)",
                     activity, rid, starts - 86400 * rng.Uniform(1, 6), in, out_at);
                 RecordInput rec{rid, activity, date, minutes, t.kind, t.title};
-                int64_t hours = VolunteerService::AppendRecord(conn, rec, street, community, std::nullopt);
+                int64_t hours = HoursLedger::AppendRecord(conn, rec, street, community, std::nullopt);
                 if (year == 2021 && recent.size() < 200) recent.emplace_back(hours, rid);
             }
             // One cancelled sign-up and one who never checked in, on some activities.
@@ -148,10 +148,9 @@ void LoadLine(db::Connection& conn, int64_t street, int64_t community, int64_t t
         auto row = conn.QueryOne(
             "SELECT resident_id, activity_id, served_on, minutes, kind, content FROM volunteer_hours WHERE id = ?",
             recent[k].first);
-        VolunteerService::AppendReversal(conn, recent[k].first, "签退时间登记有误，按现场签到表更正", std::nullopt);
+        HoursLedger::AppendReversal(conn, recent[k].first, "签退时间登记有误，按现场签到表更正", std::nullopt);
         RecordInput fixed{row->Int(0), row->Int(1), row->Str(2), row->Int(3) - 30, row->Str(4), row->Str(5)};
-        VolunteerService::AppendRecord(conn, fixed, street, community, std::nullopt,
-                                       "签退时间登记有误，按现场签到表更正");
+        HoursLedger::AppendRecord(conn, fixed, street, community, std::nullopt, "签退时间登记有误，按现场签到表更正");
     }
     // Disputes: one still open, one upheld.
     if (recent.size() > 40) {
@@ -183,7 +182,7 @@ void LoadLine(db::Connection& conn, int64_t street, int64_t community, int64_t t
             time::DayStartUnix("2020-01-01")));
     }
     for (size_t i = 0; i < regulars.size(); i += 2) {
-        VolunteerService::TakeReward(conn, rewards[i % rewards.size()], regulars[i], std::nullopt);
+        PointsService::TakeReward(conn, rewards[i % rewards.size()], regulars[i], std::nullopt);
     }
 }
 

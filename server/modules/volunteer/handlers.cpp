@@ -21,13 +21,13 @@ RecordFilter RecordFilterOf(const Request& req) {
 
 }  // namespace
 
-void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Registry& registry) {
+void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Registry& registry) {
     RegisterIndicators(registry);
 
     r.Add("GET", "/api/v1/volunteer/activities", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "Volunteer activities (?community=, ?organization=, ?status=, ?from=, ?to=, ?q=, ?upcoming=1); residents "
           "see their community's, with their own sign-up",
-          [&svc](Request& req) {
+          [&line](Request& req) {
               ActivityFilter f{http::QueryOptInt(req, "community"),
                                http::QueryOptInt(req, "organization"),
                                req.Query("status"),
@@ -37,10 +37,11 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
                                req.Query("upcoming").value_or("") == "1",
                                http::PageOf(req)};
               if (f.status && f.status->empty()) f.status.reset();
-              return http::ListResponse(svc.Activities(req.User(), f), [](const Activity& a) { return ToJson(a); });
+              return http::ListResponse(line.activities.Activities(req.User(), f),
+                                        [](const Activity& a) { return ToJson(a); });
           });
     r.Add("POST", "/api/v1/volunteer/activities", Access::Need("volunteer.write"), "Publish a volunteer activity",
-          [&svc](Request& req) {
+          [&line](Request& req) {
               http::JsonBody body(req);
               ActivityInput in;
               in.organization_id = body.Int("organization_id", true, 1).value_or(0);
@@ -52,24 +53,25 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               in.ends_at = body.Time("ends_at", true).value_or(0);
               in.capacity = body.Int("capacity", true, 1, 10000).value_or(0);
               body.Finish();
-              int64_t id = svc.CreateActivity(req.User(), in, ActorOf(req));
+              int64_t id = line.activities.CreateActivity(req.User(), in, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);
           });
     r.Add("GET", "/api/v1/volunteer/activities/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}),
-          "One activity",
-          [&svc](Request& req) { return http::JsonResponse(ToJson(svc.Activity(req.User(), http::PathId(req)))); });
+          "One activity", [&line](Request& req) {
+              return http::JsonResponse(ToJson(line.activities.Activity(req.User(), http::PathId(req))));
+          });
     r.Add("POST", "/api/v1/volunteer/activities/{id}/cancel", Access::Need("volunteer.write"),
-          "Cancel an activity that has no recorded hours", [&svc](Request& req) {
+          "Cancel an activity that has no recorded hours", [&line](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto reason = body.Str("reason", true, 200);
               body.Finish();
-              svc.CancelActivity(req.User(), id, *reason, ActorOf(req));
+              line.activities.CancelActivity(req.User(), id, *reason, ActorOf(req));
               return http::JsonResponse(json::object{{"ok", true}});
           });
     r.Add("GET", "/api/v1/volunteer/activities/{id}/qr.svg", Access::Need("volunteer.write"),
-          "QR code of the activity's check-in link (SVG)", [&svc, &ctx](Request& req) {
-              std::string svg = svc.CheckinQr(req.User(), http::PathId(req), ctx.public_url);
+          "QR code of the activity's check-in link (SVG)", [&line, &ctx](Request& req) {
+              std::string svg = line.activities.CheckinQr(req.User(), http::PathId(req), ctx.public_url);
               Response res;
               res.content_type = "image/svg+xml";
               res.headers.emplace_back("Cache-Control", "no-store");
@@ -77,47 +79,49 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               return res;
           });
     r.Add("GET", "/api/v1/volunteer/activities/{id}/signups", Access::Need("volunteer.read"),
-          "Sign-ups: confirmed, then the waitlist in order, then cancelled", [&svc](Request& req) {
+          "Sign-ups: confirmed, then the waitlist in order, then cancelled", [&line](Request& req) {
               json::array items;
-              for (const SignupEntry& e : svc.Signups(req.User(), http::PathId(req))) items.push_back(ToJson(e));
+              for (const SignupEntry& e : line.activities.Signups(req.User(), http::PathId(req)))
+                  items.push_back(ToJson(e));
               return http::ListResponse(std::move(items));
           });
     r.Add("POST", "/api/v1/volunteer/activities/{id}/signups", Access::NeedAny({"volunteer.write", "volunteer.self"}),
           "Sign up (yourself, or resident_id for a neighbour in your scope); full activities put you on the waitlist",
-          [&svc](Request& req) {
+          [&line](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", false, 1);
               body.Finish();
-              return http::JsonResponse(ToJson(svc.SignUp(req.User(), id, resident, ActorOf(req))), 201);
+              return http::JsonResponse(ToJson(line.activities.SignUp(req.User(), id, resident, ActorOf(req))), 201);
           });
     r.Add("POST", "/api/v1/volunteer/activities/{id}/signups/cancel",
           Access::NeedAny({"volunteer.write", "volunteer.self"}),
-          "Cancel a sign-up; the first on the waitlist is promoted", [&svc](Request& req) {
+          "Cancel a sign-up; the first on the waitlist is promoted", [&line](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", false, 1);
               body.Finish();
-              return http::JsonResponse(ToJson(svc.CancelSignup(req.User(), id, resident, ActorOf(req))));
+              return http::JsonResponse(ToJson(line.activities.CancelSignup(req.User(), id, resident, ActorOf(req))));
           });
     r.Add("POST", "/api/v1/volunteer/activities/{id}/check", Access::NeedAny({"volunteer.write", "volunteer.self"}),
           "Check in or out (direction in|out): with the QR code's `code`, or by the organiser with resident_id",
-          [&svc](Request& req) {
+          [&line](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto direction = body.Str("direction", true, 3);
               auto resident = body.Int("resident_id", false, 1);
               auto code = body.Str("code", false, 64);
               body.Finish();
-              return http::JsonResponse(ToJson(svc.Check(req.User(), id, resident, code, *direction, ActorOf(req))));
+              return http::JsonResponse(
+                  ToJson(line.activities.Check(req.User(), id, resident, code, *direction, ActorOf(req))));
           });
     r.Add("POST", "/api/v1/volunteer/activities/{id}/hours", Access::Need("volunteer.write"),
-          "Record the hours of checked-in volunteers (or entries: [{resident_id, minutes}])", [&svc](Request& req) {
+          "Record the hours of checked-in volunteers (or entries: [{resident_id, minutes}])", [&line](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               const json::value* entries = body.Raw("entries");
               body.Finish();
-              std::vector<VolunteerService::MinutesFor> given;
+              std::vector<ActivityService::MinutesFor> given;
               if (entries && !entries->is_null()) {
                   if (!entries->is_array()) {
                       throw AppError::Field("entries", "wrong_type");
@@ -132,32 +136,33 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
                       given.push_back({*resident, *minutes});
                   }
               }
-              return http::JsonResponse(ToJson(svc.ConfirmHours(req.User(), id, given, ActorOf(req))), 201);
+              return http::JsonResponse(ToJson(line.activities.ConfirmHours(req.User(), id, given, ActorOf(req))), 201);
           });
 
     r.Add("GET", "/api/v1/volunteer/records", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "The hours ledger (?community=, ?resident=, ?activity=, ?from=, ?to=); residents see their own",
-          [&svc](Request& req) {
+          [&line](Request& req) {
               RecordFilter f = RecordFilterOf(req);
               f.page = http::PageOf(req);
-              return http::JsonResponse(ToJson(svc.Records(req.User(), f)));
+              return http::JsonResponse(ToJson(line.hours.Records(req.User(), f)));
           });
     r.Add("GET", "/api/v1/volunteer/records/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}),
-          "One hours record (residents: their own)", [&svc](Request& req) {
+          "One hours record (residents: their own)", [&line](Request& req) {
               RecordFilter f;
               f.id = http::PathId(req);
               f.page = {1, 0};
-              return http::OneOf(svc.Records(req.User(), f).page, [](const HoursRecord& r) { return ToJson(r); });
+              return http::OneOf(line.hours.Records(req.User(), f).page,
+                                 [](const HoursRecord& r) { return ToJson(r); });
           });
     r.Add("GET", "/api/v1/volunteer/records/export", Access::Need("volunteer.read"),
-          "The filtered hours ledger as .xlsx", [&svc](Request& req) {
-              std::string bytes = svc.ExportRecords(req.User(), RecordFilterOf(req), req.lang, ActorOf(req));
+          "The filtered hours ledger as .xlsx", [&line](Request& req) {
+              std::string bytes = line.hours.ExportRecords(req.User(), RecordFilterOf(req), req.lang, ActorOf(req));
               return Response::File(std::move(bytes),
                                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                     req.lang == "en" ? "volunteer-hours.xlsx" : "志愿服务记录.xlsx");
           });
     r.Add("POST", "/api/v1/volunteer/records", Access::Need("volunteer.write"),
-          "Record hours served outside an activity (mutual aid, shuttle duty...)", [&svc](Request& req) {
+          "Record hours served outside an activity (mutual aid, shuttle duty...)", [&line](Request& req) {
               http::JsonBody body(req);
               RecordInput in;
               in.resident_id = body.Int("resident_id", true, 1).value_or(0);
@@ -166,68 +171,69 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               in.kind = body.Str("kind", true, 40).value_or("");
               in.content = body.Str("content", true, 200).value_or("");
               body.Finish();
-              int64_t id = svc.AddRecord(req.User(), in, ActorOf(req));
+              int64_t id = line.hours.AddRecord(req.User(), in, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);
           });
     r.Add("POST", "/api/v1/volunteer/records/{id}/corrections", Access::Need("volunteer.write"),
           "Correct a record: a reversing entry with a reason, and the corrected minutes as a new record",
-          [&svc](Request& req) {
+          [&line](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto reason = body.Str("reason", true, 200);
               auto minutes = body.Int("minutes", false, 0, 24 * 60);
               body.Finish();
-              return http::JsonResponse(ToJson(svc.Correct(req.User(), id, *reason, minutes, ActorOf(req))), 201);
+              return http::JsonResponse(ToJson(line.hours.Correct(req.User(), id, *reason, minutes, ActorOf(req))),
+                                        201);
           });
     r.Add("POST", "/api/v1/volunteer/records/{id}/disputes", Access::Need("volunteer.self"),
-          "Dispute one of your records", [&svc](Request& req) {
+          "Dispute one of your records", [&line](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto reason = body.Str("reason", true, 500);
               body.Finish();
-              int64_t dispute = svc.Dispute(req.User(), id, *reason, ActorOf(req));
+              int64_t dispute = line.hours.Dispute(req.User(), id, *reason, ActorOf(req));
               return http::JsonResponse(json::object{{"id", dispute}}, 201);
           });
     r.Add("GET", "/api/v1/volunteer/disputes", Access::NeedAny({"volunteer.read", "volunteer.self"}),
-          "Disputes (?community=, ?status=open|...)", [&svc](Request& req) {
+          "Disputes (?community=, ?status=open|...)", [&line](Request& req) {
               DisputeFilter f{http::QueryOptInt(req, "community"), req.Query("status"), http::PageOf(req)};
               if (f.status && f.status->empty()) f.status.reset();
-              return http::ListResponse(svc.Disputes(req.User(), f), [](const Dispute& d) { return ToJson(d); });
+              return http::ListResponse(line.hours.Disputes(req.User(), f), [](const Dispute& d) { return ToJson(d); });
           });
     r.Add("POST", "/api/v1/volunteer/disputes/{id}/resolve", Access::Need("volunteer.write"),
           "Resolve a dispute: outcome corrected (with minutes; 0 reverses) or upheld, with a note",
-          [&svc](Request& req) {
+          [&line](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto outcome = body.Str("outcome", true, 20);
               auto note = body.Str("note", true, 500);
               auto minutes = body.Int("minutes", false, 0, 24 * 60);
               body.Finish();
-              svc.ResolveDispute(req.User(), id, *outcome, *note, minutes, ActorOf(req));
+              line.hours.ResolveDispute(req.User(), id, *outcome, *note, minutes, ActorOf(req));
               return http::JsonResponse(json::object{{"ok", true}});
           });
 
     r.Add("GET", "/api/v1/volunteer/points", Access::NeedAny({"volunteer.read", "volunteer.self"}),
-          "A points balance and its entries (yours, or ?resident= for staff)", [&svc](Request& req) {
+          "A points balance and its entries (yours, or ?resident= for staff)", [&line](Request& req) {
               return http::JsonResponse(
-                  ToJson(svc.Points(req.User(), http::QueryOptInt(req, "resident"), http::PageOf(req))));
+                  ToJson(line.points.Points(req.User(), http::QueryOptInt(req, "resident"), http::PageOf(req))));
           });
     r.Add("GET", "/api/v1/rewards", Access::NeedAny({"volunteer.read", "volunteer.self"}),
-          "Rewards residents can redeem points for (?community=)", [&svc](Request& req) {
+          "Rewards residents can redeem points for (?community=)", [&line](Request& req) {
               json::array items;
-              for (const Reward& x : svc.Rewards(req.User(), http::QueryOptInt(req, "community"))) {
+              for (const Reward& x : line.points.Rewards(req.User(), http::QueryOptInt(req, "community"))) {
                   items.push_back(ToJson(x));
               }
               return http::ListResponse(std::move(items));
           });
     r.Add("GET", "/api/v1/rewards/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}), "One reward",
-          [&svc](Request& req) {
-              auto rewards = svc.Rewards(req.User(), std::nullopt, http::PathId(req));
+          [&line](Request& req) {
+              auto rewards = line.points.Rewards(req.User(), std::nullopt, http::PathId(req));
               if (rewards.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
               return http::JsonResponse(ToJson(rewards.front()));
           });
     r.Add("POST", "/api/v1/rewards", Access::Need("volunteer.write"), "Add a reward with its stock",
-          [&svc](Request& req) {
+          [&line](Request& req) {
               http::JsonBody body(req);
               auto community = body.Int("community_id", true, 1);
               auto name = body.Str("name", true, 100);
@@ -235,37 +241,38 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
               auto points = body.Int("points", true, 1, 1000000);
               auto stock = body.Int("stock", true, 0, 1000000);
               body.Finish();
-              int64_t id = svc.CreateReward(req.User(), *community, *name, description, *points, *stock, ActorOf(req));
+              int64_t id =
+                  line.points.CreateReward(req.User(), *community, *name, description, *points, *stock, ActorOf(req));
               return http::JsonResponse(json::object{{"id", id}}, 201);
           });
     r.Add("POST", "/api/v1/rewards/{id}/stock", Access::Need("volunteer.write"),
-          "Add stock to a reward and/or switch it on or off", [&svc](Request& req) {
+          "Add stock to a reward and/or switch it on or off", [&line](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto add = body.Int("add", false, 0, 1000000).value_or(0);
               auto active = body.Bool("active");
               body.Finish();
-              svc.RestockReward(req.User(), id, add, active, ActorOf(req));
+              line.points.RestockReward(req.User(), id, add, active, ActorOf(req));
               return http::JsonResponse(json::object{{"ok", true}});
           });
     r.Add("POST", "/api/v1/rewards/{id}/redeem", Access::NeedAny({"volunteer.write", "volunteer.self"}),
-          "Redeem points for one unit of a reward (yourself, or resident_id on their behalf)", [&svc](Request& req) {
+          "Redeem points for one unit of a reward (yourself, or resident_id on their behalf)", [&line](Request& req) {
               int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", false, 1);
               body.Finish();
-              return http::JsonResponse(ToJson(svc.Redeem(req.User(), id, resident, ActorOf(req))), 201);
+              return http::JsonResponse(ToJson(line.points.Redeem(req.User(), id, resident, ActorOf(req))), 201);
           });
 
     r.Add("GET", "/api/v1/volunteer/settings", Access::Need("volunteer.read"),
-          "The community's regular-volunteer rule and points per hour (?community=)", [&svc](Request& req) {
+          "The community's regular-volunteer rule and points per hour (?community=)", [&line](Request& req) {
               auto community = http::QueryOptInt(req, "community");
               if (!community)
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
-              return http::JsonResponse(ToJson(svc.GetSettings(req.User(), *community)));
+              return http::JsonResponse(ToJson(line.rules.GetSettings(req.User(), *community)));
           });
     r.Add("PUT", "/api/v1/volunteer/settings", Access::Need("volunteer.write"),
-          "Change the community's rule and points per hour (by kind too)", [&svc](Request& req) {
+          "Change the community's rule and points per hour (by kind too)", [&line](Request& req) {
               http::JsonBody body(req);
               auto community = body.Int("community_id", true, 1);
               Settings s;
@@ -285,41 +292,42 @@ void Register(http::Router& r, Context& ctx, VolunteerService& svc, reports::Reg
                       kinds.emplace_back(std::string(kind), v.as_int64());
                   }
               }
-              svc.SaveSettings(req.User(), *community, s, kinds, ActorOf(req));
-              return http::JsonResponse(ToJson(svc.GetSettings(req.User(), *community)));
+              line.rules.SaveSettings(req.User(), *community, s, kinds, ActorOf(req));
+              return http::JsonResponse(ToJson(line.rules.GetSettings(req.User(), *community)));
           });
     r.Add("GET", "/api/v1/volunteer/regulars", Access::Need("volunteer.read"),
-          "Regular volunteers by the community's rule (?community=, ?as_of=, ?minority=1)", [&svc](Request& req) {
+          "Regular volunteers by the community's rule (?community=, ?as_of=, ?minority=1)", [&line](Request& req) {
               auto community = http::QueryOptInt(req, "community");
               if (!community)
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
-              return http::JsonResponse(
-                  ToJson(svc.Regulars(req.User(), *community, http::QueryOptDate(req, "as_of").value_or(time::Today()),
+              return http::JsonResponse(ToJson(
+                  line.rules.Regulars(req.User(), *community, http::QueryOptDate(req, "as_of").value_or(time::Today()),
                                       req.Query("minority").value_or("") == "1", http::PageOf(req))));
           });
     r.Add("GET", "/api/v1/volunteer/me", Access::Need("volunteer.self"),
           "My hours, points and whether I am a regular volunteer",
-          [&svc](Request& req) { return http::JsonResponse(ToJson(svc.Me(req.User()))); });
+          [&line](Request& req) { return http::JsonResponse(ToJson(line.rules.Me(req.User()))); });
     r.Add("GET", "/api/v1/volunteer/certificates", Access::Need("volunteer.read"),
-          "Volunteer service certificates issued (?community=, ?resident=)", [&svc](Request& req) {
+          "Volunteer service certificates issued (?community=, ?resident=)", [&line](Request& req) {
               CertificateFilter f{http::QueryOptInt(req, "community"), http::QueryOptInt(req, "resident"),
                                   http::PageOf(req)};
-              return http::ListResponse(svc.Certificates(req.User(), f),
+              return http::ListResponse(line.certificates.Certificates(req.User(), f),
                                         [](const Certificate& c) { return ToJson(c, true); });
           });
     r.Add("POST", "/api/v1/volunteer/certificates", Access::Need("volunteer.write"),
-          "Issue a numbered volunteer service certificate for a period", [&svc](Request& req) {
+          "Issue a numbered volunteer service certificate for a period", [&line](Request& req) {
               http::JsonBody body(req);
               auto resident = body.Int("resident_id", true, 1);
               auto from = body.Date("from", true);
               auto to = body.Date("to", true);
               body.Finish();
-              return http::JsonResponse(ToJson(svc.IssueCertificate(req.User(), *resident, *from, *to, ActorOf(req))),
-                                        201);
+              return http::JsonResponse(
+                  ToJson(line.certificates.IssueCertificate(req.User(), *resident, *from, *to, ActorOf(req))), 201);
           });
     r.Add("GET", "/api/v1/volunteer/certificates/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}),
-          "One certificate, for printing",
-          [&svc](Request& req) { return http::JsonResponse(ToJson(svc.Certificate(req.User(), http::PathId(req)))); });
+          "One certificate, for printing", [&line](Request& req) {
+              return http::JsonResponse(ToJson(line.certificates.Certificate(req.User(), http::PathId(req))));
+          });
 }
 
 }  // namespace tongxin::volunteer

@@ -10,7 +10,7 @@ ModuleInfo Describe() {
                 {"volunteer.self", {"liaison", "group_leader", "resident"}},
             },
             [](ModuleHost& host) {
-                auto service = std::make_shared<VolunteerService>(host.ctx.db);
+                auto service = std::make_shared<VolunteerLine>(host.ctx.db);
                 Register(host.router, host.ctx, *service, host.registry);
                 return std::shared_ptr<void>(service);
             },

@@ -11,7 +11,7 @@ namespace tongxin::volunteer {
 // disputes, export), /volunteer/disputes, /volunteer/points, /rewards (+ redeem),
 // /volunteer/settings, /volunteer/regulars, /volunteer/me, /volunteer/certificates; indicators
 // volunteer.regular_volunteers and volunteer.hours.
-void Register(http::Router& router, Context& ctx, VolunteerService& service, reports::Registry& registry);
+void Register(http::Router& router, Context& ctx, VolunteerLine& line, reports::Registry& registry);
 void RegisterIndicators(reports::Registry& registry);
 
 // Its demo records (modules/demo.hpp), in demo.cpp.

@@ -34,11 +34,11 @@ struct RegularQuery {
 RegularQuery RegularVolunteersSql(db::Connection& conn, int64_t community, const std::string& as_of,
                                   bool minority_only);
 
-class VolunteerService {
+// Activities and their sign-ups: the waitlist, check-in and check-out, confirming hours.
+class ActivityService {
   public:
-    explicit VolunteerService(db::Database& db) : db_(db) {}
+    explicit ActivityService(db::Database& db) : db_(db) {}
 
-    // Activities.
     db::Page<volunteer::Activity> Activities(const auth::Principal& p, const ActivityFilter& f);
     volunteer::Activity Activity(const auth::Principal& p, int64_t id);
     int64_t CreateActivity(const auth::Principal& p, const ActivityInput& in, const audit::Actor& actor);
@@ -66,7 +66,15 @@ class VolunteerService {
     HoursConfirmation ConfirmHours(const auth::Principal& p, int64_t activity_id, const std::vector<MinutesFor>& given,
                                    const audit::Actor& actor);
 
-    // The hours ledger.
+  private:
+    db::Database& db_;
+};
+
+// The hours ledger: append-only records and reversals, disputes of records, the export.
+class HoursLedger {
+  public:
+    explicit HoursLedger(db::Database& db) : db_(db) {}
+
     RecordPage Records(const auth::Principal& p, const RecordFilter& f);
     int64_t AddRecord(const auth::Principal& p, const RecordInput& in, const audit::Actor& actor);
     // Reverses a record in full; with `minutes`, records the corrected amount in its place.
@@ -75,14 +83,30 @@ class VolunteerService {
     std::string ExportRecords(const auth::Principal& p, const RecordFilter& f, const std::string& lang,
                               const audit::Actor& actor);
 
-    // Disputes.
     int64_t Dispute(const auth::Principal& p, int64_t hours_id, const std::string& reason, const audit::Actor& actor);
     db::Page<volunteer::Dispute> Disputes(const auth::Principal& p, const DisputeFilter& f);
     // outcome: "corrected" (with minutes; 0 reverses the record) or "upheld".
     void ResolveDispute(const auth::Principal& p, int64_t dispute_id, const std::string& outcome,
                         const std::string& note, std::optional<int64_t> minutes, const audit::Actor& actor);
 
-    // Points and rewards.
+    // What other modules call (the shuttle's and mutual aid's volunteers, the demo): append a
+    // record with its points (no scope checks), inside the caller's transaction.
+    static int64_t AppendRecord(db::Connection& conn, const RecordInput& in, int64_t street_id, int64_t community_id,
+                                std::optional<int64_t> recorded_by, const std::string& reason = "");
+    // Reverses a record in full (hours, the points it earned, the monthly figures); 409 if it
+    // was reversed before or its points are spent.
+    static int64_t AppendReversal(db::Connection& conn, int64_t hours_id, const std::string& reason,
+                                  std::optional<int64_t> recorded_by);
+
+  private:
+    db::Database& db_;
+};
+
+// Points and the rewards they are spent on.
+class PointsService {
+  public:
+    explicit PointsService(db::Database& db) : db_(db) {}
+
     PointsStatement Points(const auth::Principal& p, std::optional<int64_t> resident_id, db::PageSpan page);
     std::vector<Reward> Rewards(const auth::Principal& p, std::optional<int64_t> community,
                                 std::optional<int64_t> id = std::nullopt);
@@ -92,32 +116,6 @@ class VolunteerService {
                        const audit::Actor& actor);
     Redemption Redeem(const auth::Principal& p, int64_t reward_id, std::optional<int64_t> resident_id,
                       const audit::Actor& actor);
-
-    // Rules.
-    Rules GetSettings(const auth::Principal& p, int64_t community);
-    void SaveSettings(const auth::Principal& p, int64_t community, const Settings& s,
-                      const std::vector<std::pair<std::string, int64_t>>& kind_points, const audit::Actor& actor);
-    // Regular volunteers (常态志愿者) on `as_of` by the community's rule.
-    RegularList Regulars(const auth::Principal& p, int64_t community, const std::string& as_of, bool minority_only,
-                         db::PageSpan page);
-
-    // The caller's own summary: hours this year and in all, points, regular or not.
-    MySummary Me(const auth::Principal& p);
-
-    // Certificates (志愿服务证明).
-    volunteer::Certificate IssueCertificate(const auth::Principal& p, int64_t resident_id, const std::string& from,
-                                            const std::string& to, const audit::Actor& actor);
-    volunteer::Certificate Certificate(const auth::Principal& p, int64_t id);
-    db::Page<volunteer::Certificate> Certificates(const auth::Principal& p, const CertificateFilter& f);
-
-    // Writers shared with the demo: append a record with its points (no scope checks).
-    static int64_t AppendRecord(db::Connection& conn, const RecordInput& in, int64_t street_id, int64_t community_id,
-                                std::optional<int64_t> recorded_by, const std::string& reason = "");
-    // Reverses a record in full (hours, the points it earned, the monthly figures); 409 if it
-    // was reversed before or its points are spent.
-    static int64_t AppendReversal(db::Connection& conn, int64_t hours_id, const std::string& reason,
-                                  std::optional<int64_t> recorded_by);
-    static Settings LoadSettings(db::Connection& conn, int64_t community);
     // One unit of a reward for the resident's points: {redemption id, stock left}; 409
     // out_of_stock or insufficient_points, and nothing written.
     static std::pair<int64_t, int64_t> TakeReward(db::Connection& conn, int64_t reward_id, int64_t resident_id,
@@ -125,6 +123,48 @@ class VolunteerService {
 
   private:
     db::Database& db_;
+};
+
+// The community's rules, its regular volunteers (常态志愿者) by them, and a volunteer's own summary.
+class RulesService {
+  public:
+    explicit RulesService(db::Database& db) : db_(db) {}
+
+    Rules GetSettings(const auth::Principal& p, int64_t community);
+    void SaveSettings(const auth::Principal& p, int64_t community, const Settings& s,
+                      const std::vector<std::pair<std::string, int64_t>>& kind_points, const audit::Actor& actor);
+    RegularList Regulars(const auth::Principal& p, int64_t community, const std::string& as_of, bool minority_only,
+                         db::PageSpan page);
+    // The caller's own summary: hours this year and in all, points, regular or not.
+    MySummary Me(const auth::Principal& p);
+    static Settings LoadSettings(db::Connection& conn, int64_t community);
+
+  private:
+    db::Database& db_;
+};
+
+// Volunteer service certificates (志愿服务证明).
+class CertificateService {
+  public:
+    explicit CertificateService(db::Database& db) : db_(db) {}
+
+    volunteer::Certificate IssueCertificate(const auth::Principal& p, int64_t resident_id, const std::string& from,
+                                            const std::string& to, const audit::Actor& actor);
+    volunteer::Certificate Certificate(const auth::Principal& p, int64_t id);
+    db::Page<volunteer::Certificate> Certificates(const auth::Principal& p, const CertificateFilter& f);
+
+  private:
+    db::Database& db_;
+};
+
+// The volunteer line's services, one per capability, as the module's routes use them.
+struct VolunteerLine {
+    explicit VolunteerLine(db::Database& db) : activities(db), hours(db), points(db), rules(db), certificates(db) {}
+    ActivityService activities;
+    HoursLedger hours;
+    PointsService points;
+    RulesService rules;
+    CertificateService certificates;
 };
 
 }  // namespace tongxin::volunteer

@@ -47,7 +47,7 @@ int64_t PointsPerHour(db::Connection& conn, int64_t community, const std::string
     auto rule = conn.QueryOne("SELECT points_per_hour FROM volunteer_point_rules WHERE community_id = ? AND kind = ?",
                               community, kind);
     if (rule) return rule->Int(0);
-    return VolunteerService::LoadSettings(conn, community).points_per_hour;
+    return RulesService::LoadSettings(conn, community).points_per_hour;
 }
 
 void MovePoints(db::Connection& conn, int64_t resident_id, int64_t community_id, int64_t delta,
@@ -191,7 +191,7 @@ ORDER BY CASE s.status WHEN 'confirmed' THEN 0 WHEN 'waitlisted' THEN 1 ELSE 2 E
 
 }  // namespace
 
-db::Page<Activity> VolunteerService::Activities(const auth::Principal& p, const ActivityFilter& f) {
+db::Page<Activity> ActivityService::Activities(const auth::Principal& p, const ActivityFilter& f) {
     db::Connection& conn = db_.Local();
     db::SqlWhere where = auth::WhereIn(RecordScope(conn, p));
     if (f.community) where.Add("o.community_id = ?", *f.community);
@@ -216,7 +216,7 @@ db::Page<Activity> VolunteerService::Activities(const auth::Principal& p, const 
     return page;
 }
 
-Activity VolunteerService::Activity(const auth::Principal& p, int64_t id) {
+Activity ActivityService::Activity(const auth::Principal& p, int64_t id) {
     db::Connection& conn = db_.Local();
     ActivityRow row = LoadActivity(conn, p, id);
     volunteer::Activity a = std::move(row.activity);
@@ -230,7 +230,7 @@ Activity VolunteerService::Activity(const auth::Principal& p, int64_t id) {
     return a;
 }
 
-int64_t VolunteerService::CreateActivity(const auth::Principal& p, const ActivityInput& in, const audit::Actor& actor) {
+int64_t ActivityService::CreateActivity(const auth::Principal& p, const ActivityInput& in, const audit::Actor& actor) {
     FieldErrors errors;
     if (in.title.empty()) errors.Add("title", "required");
     if (std::find(Kinds().begin(), Kinds().end(), in.kind) == Kinds().end()) errors.Add("kind", "invalid_choice");
@@ -265,8 +265,8 @@ int64_t VolunteerService::CreateActivity(const auth::Principal& p, const Activit
     return id;
 }
 
-void VolunteerService::CancelActivity(const auth::Principal& p, int64_t id, const std::string& reason,
-                                      const audit::Actor& actor) {
+void ActivityService::CancelActivity(const auth::Principal& p, int64_t id, const std::string& reason,
+                                     const audit::Actor& actor) {
     if (reason.empty()) {
         throw AppError::Field("reason", "required");
     }
@@ -288,14 +288,14 @@ void VolunteerService::CancelActivity(const auth::Principal& p, int64_t id, cons
     tx.Commit();
 }
 
-std::string VolunteerService::CheckinQr(const auth::Principal& p, int64_t id, const std::string& base_url) {
+std::string ActivityService::CheckinQr(const auth::Principal& p, int64_t id, const std::string& base_url) {
     db::Connection& conn = db_.Local();
     ActivityRow row = LoadActivity(conn, p, id);
     const volunteer::Activity& a = row.activity;
     return io::QrSvg(base_url + "/m/volunteer/checkin?activity=" + std::to_string(a.id) + "&code=" + row.code);
 }
 
-std::vector<SignupEntry> VolunteerService::Signups(const auth::Principal& p, int64_t activity_id) {
+std::vector<SignupEntry> ActivityService::Signups(const auth::Principal& p, int64_t activity_id) {
     db::Connection& conn = db_.Local();
     ActivityRow row = LoadActivity(conn, p, activity_id);
     std::vector<SignupEntry> out;
@@ -318,8 +318,8 @@ std::vector<SignupEntry> VolunteerService::Signups(const auth::Principal& p, int
     return out;
 }
 
-Signup VolunteerService::SignUp(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
-                                const audit::Actor& actor) {
+Signup ActivityService::SignUp(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
+                               const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     ActivityRow row = LoadLockedActivity(conn, p, activity_id);
@@ -365,8 +365,8 @@ Signup VolunteerService::SignUp(const auth::Principal& p, int64_t activity_id, s
     return out;
 }
 
-SignupCancellation VolunteerService::CancelSignup(const auth::Principal& p, int64_t activity_id,
-                                                  std::optional<int64_t> resident_id, const audit::Actor& actor) {
+SignupCancellation ActivityService::CancelSignup(const auth::Principal& p, int64_t activity_id,
+                                                 std::optional<int64_t> resident_id, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     ActivityRow row = LoadLockedActivity(conn, p, activity_id);
@@ -409,9 +409,9 @@ SignupCancellation VolunteerService::CancelSignup(const auth::Principal& p, int6
     return out;
 }
 
-CheckResult VolunteerService::Check(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
-                                    const std::optional<std::string>& code, const std::string& direction,
-                                    const audit::Actor& actor) {
+CheckResult ActivityService::Check(const auth::Principal& p, int64_t activity_id, std::optional<int64_t> resident_id,
+                                   const std::optional<std::string>& code, const std::string& direction,
+                                   const audit::Actor& actor) {
     if (direction != "in" && direction != "out") {
         throw AppError::Field("direction", "invalid_choice");
     }
@@ -465,8 +465,8 @@ CheckResult VolunteerService::Check(const auth::Principal& p, int64_t activity_i
     return out;
 }
 
-HoursConfirmation VolunteerService::ConfirmHours(const auth::Principal& p, int64_t activity_id,
-                                                 const std::vector<MinutesFor>& given, const audit::Actor& actor) {
+HoursConfirmation ActivityService::ConfirmHours(const auth::Principal& p, int64_t activity_id,
+                                                const std::vector<MinutesFor>& given, const audit::Actor& actor) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     ActivityRow row = LoadLockedActivity(conn, p, activity_id);
@@ -507,7 +507,7 @@ HoursConfirmation VolunteerService::ConfirmHours(const auth::Principal& p, int64
             continue;
         }
         RecordInput in{t.resident_id, a.id, detail::DateOf(a.starts_at), t.minutes, a.kind, a.title};
-        int64_t id = AppendRecord(conn, in, a.street_id, a.community_id, p.user_id);
+        int64_t id = HoursLedger::AppendRecord(conn, in, a.street_id, a.community_id, p.user_id);
         out.recorded.push_back({id, t.resident_id, t.minutes});
         recorded.push_back({{"id", id}, {"resident_id", t.resident_id}, {"minutes", t.minutes}});
     }
