@@ -1,25 +1,16 @@
 // Volunteer service certificates (志愿服务证明): issued from the ledger, numbered, printable.
-#include <algorithm>
-#include <boost/json.hpp>
-#include <chrono>
 #include <cstdio>
 
 #include "core/auth/scope.hpp"
 #include "core/db/page.hpp"
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
-#include "core/http/json_fields.hpp"
-#include "core/io/spreadsheet.hpp"
 #include "core/time/clock.hpp"
-#include "modules/places/service.hpp"
-#include "modules/reports/memo.hpp"
 #include "modules/volunteer/service.hpp"
 #include "modules/volunteer/shared.hpp"
 
 namespace tongxin::volunteer {
 namespace json = boost::json;
-using detail::MovePoints;
-using detail::RecordScope;
 using detail::ResidentFor;
 
 Certificate CertificateService::IssueCertificate(const auth::Principal& p, int64_t resident_id, const std::string& from,

@@ -1,7 +1,6 @@
 // The hours ledger: records and their reversals (append-only), disputes, the export.
 #include <algorithm>
 #include <boost/json.hpp>
-#include <chrono>
 #include <cstdio>
 
 #include "core/auth/scope.hpp"
@@ -11,7 +10,6 @@
 #include "core/http/json_fields.hpp"
 #include "core/io/spreadsheet.hpp"
 #include "core/time/clock.hpp"
-#include "modules/places/service.hpp"
 #include "modules/reports/memo.hpp"
 #include "modules/volunteer/service.hpp"
 #include "modules/volunteer/shared.hpp"
@@ -19,7 +17,6 @@
 namespace tongxin::volunteer {
 namespace json = boost::json;
 using detail::MovePoints;
-using detail::RecordScope;
 using detail::ResidentFor;
 
 namespace {

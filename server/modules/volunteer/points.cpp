@@ -1,18 +1,11 @@
 // Points earned by hours and spent on rewards; the rewards and their stock.
-#include <algorithm>
-#include <boost/json.hpp>
-#include <chrono>
-#include <cstdio>
 
 #include "core/auth/scope.hpp"
 #include "core/db/page.hpp"
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
-#include "core/http/json_fields.hpp"
-#include "core/io/spreadsheet.hpp"
 #include "core/time/clock.hpp"
 #include "modules/places/service.hpp"
-#include "modules/reports/memo.hpp"
 #include "modules/volunteer/service.hpp"
 #include "modules/volunteer/shared.hpp"
 

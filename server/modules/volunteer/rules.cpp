@@ -4,12 +4,8 @@
 #include <chrono>
 #include <cstdio>
 
-#include "core/auth/scope.hpp"
 #include "core/db/page.hpp"
-#include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
-#include "core/http/json_fields.hpp"
-#include "core/io/spreadsheet.hpp"
 #include "core/time/clock.hpp"
 #include "modules/places/service.hpp"
 #include "modules/reports/memo.hpp"
@@ -18,8 +14,6 @@
 
 namespace tongxin::volunteer {
 namespace json = boost::json;
-using detail::MovePoints;
-using detail::RecordScope;
 using detail::ResidentFor;
 
 namespace {
