@@ -19,22 +19,23 @@ constexpr const char* kHouseholdCols =
 
 Place PlaceOf(const db::Row& r) {
     Place p;
-    p.id = r.Int(0);
-    p.kind = r.Str(1);
-    p.parent_id = r.OptInt(2);
-    p.name = r.Str(3);
-    p.code = r.Str(4);
-    p.address = r.Str(5);
-    if (!r.IsNull(6)) p.lat = r.Real(6);
-    if (!r.IsNull(7)) p.lng = r.Real(7);
-    p.street_id = r.OptInt(8);
-    p.community_id = r.OptInt(9);
-    p.grid_id = r.OptInt(10);
+    p.id = r.Int("id");
+    p.kind = r.Str("kind");
+    p.parent_id = r.OptInt("parent_id");
+    p.name = r.Str("name");
+    p.code = r.Str("code");
+    p.address = r.Str("address");
+    if (!r.IsNull("lat")) p.lat = r.Real("lat");
+    if (!r.IsNull("lng")) p.lng = r.Real("lng");
+    p.street_id = r.OptInt("street_id");
+    p.community_id = r.OptInt("community_id");
+    p.grid_id = r.OptInt("grid_id");
     return p;
 }
 
 Household HouseholdOf(const db::Row& r) {
-    return {r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Int(5), r.Int(6), r.Int(7)};
+    return {r.Int("id"),      r.Int("building_id"), r.Str("unit"),         r.Str("room"),
+            r.Str("address"), r.Int("street_id"),   r.Int("community_id"), r.Int("grid_id")};
 }
 
 std::vector<Place> QueryPlaces(db::Connection& conn, const db::SqlWhere& where, const char* order) {
@@ -105,9 +106,9 @@ int64_t InsertPlace(db::Connection& conn, const PlaceInput& in) {
     if (in.parent_id) {
         auto parent = conn.QueryOne("SELECT street_id, community_id, grid_id FROM places WHERE id = ?", *in.parent_id);
         if (parent) {
-            street = parent->OptInt(0);
-            community = parent->OptInt(1);
-            grid = parent->OptInt(2);
+            street = parent->OptInt("street_id");
+            community = parent->OptInt("community_id");
+            grid = parent->OptInt("grid_id");
         }
     }
     int64_t now = time::NowUnix();

@@ -37,25 +37,25 @@ constexpr const char* kFromGrams =
 
 Resident ResidentOf(const db::Row& row) {
     Resident r;
-    r.id = row.Int(0);
-    r.name = row.Str(1);
-    r.pinyin = row.Str(2);
-    r.gender = row.Str(3);
-    r.birth_date = row.OptStr(4);
-    r.ethnicity = row.Str(5);
-    r.political_status = row.Str(6);
-    r.household_id = row.OptInt(7);
-    r.household_address = row.Str(8);
-    r.relation = row.Str(9);
-    r.id_masked = row.Str(10);
-    r.phone_masked = row.Str(11);
-    r.moved_in = row.OptStr(12);
-    r.moved_out = row.OptStr(13);
-    r.note = row.Str(14);
-    r.street_id = row.Int(15);
-    r.community_id = row.Int(16);
-    r.grid_id = row.OptInt(17);
-    r.building_id = row.OptInt(18);
+    r.id = row.Int("id");
+    r.name = row.Str("name");
+    r.pinyin = row.Str("pinyin");
+    r.gender = row.Str("gender");
+    r.birth_date = row.OptStr("birth_date");
+    r.ethnicity = row.Str("ethnicity");
+    r.political_status = row.Str("political_status");
+    r.household_id = row.OptInt("household_id");
+    r.household_address = row.Str("address");
+    r.relation = row.Str("relation");
+    r.id_masked = row.Str("id_masked");
+    r.phone_masked = row.Str("phone_masked");
+    r.moved_in = row.OptStr("moved_in");
+    r.moved_out = row.OptStr("moved_out");
+    r.note = row.Str("note");
+    r.street_id = row.Int("street_id");
+    r.community_id = row.Int("community_id");
+    r.grid_id = row.OptInt("grid_id");
+    r.building_id = row.OptInt("building_id");
     return r;
 }
 
@@ -425,8 +425,8 @@ void ResidentService::Update(const auth::Principal& p, int64_t id, ResidentInput
     before.relation = current->relation;
     before.moved_in = current->moved_in;
     before.note = current->note;
-    if (!stored->IsNull(0)) before.id_number = vault_.Decrypt(stored->Str(0));
-    if (!stored->IsNull(1)) before.phone = vault_.Decrypt(stored->Str(1));
+    if (auto enc = stored->OptStr("id_enc")) before.id_number = vault_.Decrypt(*enc);
+    if (auto enc = stored->OptStr("phone_enc")) before.phone = vault_.Decrypt(*enc);
     if (!in.id_number_given) in.id_number = before.id_number;
     if (!in.phone_given) in.phone = before.phone;
 

@@ -72,7 +72,9 @@ struct Reservation {
     int64_t id = 0, resident_id = 0;
     std::string name, name_masked, phone_masked, stop, stop_time, status;
     std::optional<std::string> booked_by, group_leader;
-    std::optional<int64_t> boarded_at, declared_at, promoted_at, position;
+    std::optional<int64_t> boarded_at, declared_at, promoted_at;
+    std::optional<int64_t> queue_no;  // the order of joining the waitlist
+    std::optional<int64_t> position;  // the place on it now
 };
 struct ReservationList {
     std::vector<Reservation> items;

@@ -413,7 +413,7 @@ Reservation ReservationFrom(const db::Row& r) {
             .boarded_at = r.OptInt("boarded_at"),
             .declared_at = r.OptInt("declared_at"),
             .promoted_at = r.OptInt("promoted_at"),
-            .position = r.OptInt("queue_no")};
+            .queue_no = r.OptInt("queue_no")};
 }
 }  // namespace
 
@@ -445,7 +445,7 @@ ReservationList ShuttleService::Reservations(const auth::Principal& p, int64_t t
             x.phone_masked.clear();
             x.booked_by.reset();
         }
-        x.position = x.status == "waitlisted" ? std::optional(PositionOf(*x.position, exits)) : std::nullopt;
+        if (x.status == "waitlisted" && x.queue_no) x.position = PositionOf(*x.queue_no, exits);
         out.items.push_back(std::move(x));
     }
     return out;
