@@ -226,10 +226,7 @@ int64_t CaseService::Register(const auth::Principal& p, const CaseInput& in, con
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto place = places::FindPlace(conn, p, in.community_id);
-    if (!place || place->kind != "community") {
-        throw AppError::Field("community_id", "not_found");
-    }
+    auto place = places::CommunityField(conn, p, in.community_id);
     CaseInput checked = in;
     if (in.applicant_resident_id) {
         auto r = conn.QueryOne("SELECT name FROM residents WHERE id = ? AND community_id = ?",
@@ -241,7 +238,7 @@ int64_t CaseService::Register(const auth::Principal& p, const CaseInput& in, con
     }
     // Staff who take a case in handle it themselves; a front desk leaves it for the head to assign.
     bool handles = p.Can("cases.handle");
-    int64_t id = Insert(conn, *place->street_id, checked, handles ? std::optional<int64_t>(p.user_id) : std::nullopt,
+    int64_t id = Insert(conn, *place.street_id, checked, handles ? std::optional<int64_t>(p.user_id) : std::nullopt,
                         in.kind == "mediation"     ? "mediation_volunteer"
                         : in.kind == "counselling" ? "social_worker"
                                                    : "lawyer",

@@ -107,10 +107,7 @@ Receipt DonationService::RecordDonation(const auth::Principal& p, const Donation
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto place = places::FindPlace(conn, p, in.community_id);
-    if (!place || place->kind != "community") {
-        throw AppError::Field("community_id", "not_found");
-    }
+    auto place = places::CommunityField(conn, p, in.community_id);
     DonationInput checked = in;
     if (in.project_id) {
         auto project = LoadProject(conn, p, *in.project_id);
@@ -127,7 +124,7 @@ Receipt DonationService::RecordDonation(const auth::Principal& p, const Donation
         checked.donor_name = r->Str("name");
     }
     if (in.donor_kind == "anonymous") checked.donor_name.clear(), checked.publish_name = false;
-    auto [id, receipt] = InsertDonation(conn, *place->street_id, checked, p.user_id);
+    auto [id, receipt] = InsertDonation(conn, *place.street_id, checked, p.user_id);
     audit::Append(conn, actor,
                   {"charity.donation.recorded",
                    "charity_donation",

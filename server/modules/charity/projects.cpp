@@ -52,11 +52,8 @@ int64_t ProjectService::CreateProject(const auth::Principal& p, const ProjectInp
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto place = places::FindPlace(conn, p, in.community_id);
-    if (!place || place->kind != "community") {
-        throw AppError::Field("community_id", "not_found");
-    }
-    int64_t id = InsertProject(conn, *place->street_id, in, p.user_id);
+    auto place = places::CommunityField(conn, p, in.community_id);
+    int64_t id = InsertProject(conn, *place.street_id, in, p.user_id);
     audit::Append(conn, actor,
                   {"charity.project.created",
                    "charity_project",

@@ -95,6 +95,12 @@ std::optional<Place> FindPlace(db::Connection& conn, const auth::Principal& p, i
     return rows.front();
 }
 
+Place CommunityField(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    auto place = FindPlace(conn, p, id);
+    if (!place || place->kind != "community") throw AppError::Field("community_id", "not_found");
+    return *place;
+}
+
 Place GetPlace(db::Connection& conn, const auth::Principal& p, int64_t id) {
     auto place = FindPlace(conn, p, id);
     if (!place) throw AppError(ErrorCode::kNotFound, "not_found");

@@ -51,6 +51,9 @@ std::vector<Place> ListPlaces(db::Connection& conn, const auth::Principal& p, co
 std::vector<Place> ScopeRoots(db::Connection& conn, const auth::Principal& p);
 Place GetPlace(db::Connection& conn, const auth::Principal& p, int64_t id);
 std::optional<Place> FindPlace(db::Connection& conn, const auth::Principal& p, int64_t id);
+// The community a record is written for (its `community_id` field): 422 community_id not_found
+// unless it is a community in the principal's scope.
+Place CommunityField(db::Connection& conn, const auth::Principal& p, int64_t id);
 // Validates and writes the place and its audit entry; call inside a write transaction.
 int64_t CreatePlace(db::Connection& conn, const auth::Principal& p, const PlaceInput& in, const audit::Actor& actor);
 void UpdatePlace(db::Connection& conn, const auth::Principal& p, int64_t id, const PlaceInput& in,

@@ -170,15 +170,12 @@ int64_t ServiceLineService::CreatePoint(const auth::Principal& p, const PointInp
     Validate(in);
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto place = places::FindPlace(conn, p, in.community_id);
-    if (!place || place->kind != "community") {
-        throw AppError::Field("community_id", "not_found");
-    }
+    auto place = places::CommunityField(conn, p, in.community_id);
     int64_t now = time::NowUnix();
     int64_t id = conn.Insert(
         "INSERT INTO service_points (street_id, community_id, name, kind, address, lat, lng, opening_hours, "
         "age_groups, services, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        place->street_id, in.community_id, in.name, in.kind, in.address, in.lat, in.lng, in.opening_hours,
+        place.street_id, in.community_id, in.name, in.kind, in.address, in.lat, in.lng, in.opening_hours,
         JoinGroups(in.age_groups), in.services, in.active ? 1 : 0, now, now);
     audit::Append(conn, actor,
                   {"services.point.created",

@@ -215,15 +215,12 @@ int64_t ShuttleService::CreateService(const auth::Principal& p, const ServiceInp
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto place = places::FindPlace(conn, p, in.community_id);
-    if (!place || place->kind != "community") {
-        throw AppError::Field("community_id", "not_found");
-    }
+    auto place = places::CommunityField(conn, p, in.community_id);
     int64_t id = conn.Insert(R"sql(
 INSERT INTO shuttle_services (street_id, community_id, name, destination, operator, min_age, max_age, declaration,
                               created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql",
-                             place->street_id, in.community_id, in.name, in.destination, in.op, in.min_age, in.max_age,
+                             place.street_id, in.community_id, in.name, in.destination, in.op, in.min_age, in.max_age,
                              in.declaration, time::NowUnix());
     audit::Append(conn, actor,
                   {"shuttle.service.created",

@@ -92,14 +92,11 @@ int64_t PointsService::CreateReward(const auth::Principal& p, int64_t community_
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto place = places::FindPlace(conn, p, community_id);
-    if (!place || place->kind != "community") {
-        throw AppError::Field("community_id", "not_found");
-    }
+    auto place = places::CommunityField(conn, p, community_id);
     int64_t id = conn.Insert(
         "INSERT INTO volunteer_rewards (street_id, community_id, name, description, points, stock, created_at) VALUES "
         "(?, ?, ?, ?, ?, ?, ?)",
-        place->street_id, community_id, name, description, points, stock, time::NowUnix());
+        place.street_id, community_id, name, description, points, stock, time::NowUnix());
     audit::Append(conn, actor,
                   {"volunteer.reward.created",
                    "volunteer_reward",
