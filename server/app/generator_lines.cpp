@@ -24,7 +24,7 @@ void GenerateVolunteerHours(db::Database& db, int64_t entries, uint64_t seed) {
     int64_t now = time::NowUnix();
     int64_t written = 0;
     for (const auto& c : communities) {
-        int64_t community = c.Int(0), street = c.Int(1);
+        int64_t community = c.Int("id"), street = c.Int("street_id");
         db::Transaction tx(conn, db::Transaction::Mode::kWrite);
         // A team, and a pool of volunteers: about one resident in twenty of the community.
         int64_t team = conn.Insert(
@@ -91,8 +91,8 @@ void GenerateDonations(db::Database& db, int64_t count, uint64_t seed) {
     {
         db::Transaction tx(conn, db::Transaction::Mode::kWrite);
         for (const auto& c : communities) {
-            charity::ProjectInput in{c.Int(0), "民族关爱帮扶项目", 100000000, "2019-01-01", std::nullopt, "", ""};
-            projects.push_back(charity::ProjectService::InsertProject(conn, c.Int(1), in, std::nullopt));
+            charity::ProjectInput in{c.Int("id"), "民族关爱帮扶项目", 100000000, "2019-01-01", std::nullopt, "", ""};
+            projects.push_back(charity::ProjectService::InsertProject(conn, c.Int("street_id"), in, std::nullopt));
         }
         tx.Commit();
     }
@@ -104,7 +104,7 @@ void GenerateDonations(db::Database& db, int64_t count, uint64_t seed) {
         for (int i = 0; i < 20000 && done < count; ++i, ++done) {
             size_t k = static_cast<size_t>(done) % communities.size();
             charity::DonationInput in;
-            in.community_id = communities[k].Int(0);
+            in.community_id = communities[k].Int("id");
             in.project_id = done % 3 == 0 ? std::nullopt : std::optional<int64_t>(projects[k]);
             in.channel = kChannels[done % 6];
             in.form = done % 10 == 0 ? "in_kind" : "cash";
@@ -114,7 +114,7 @@ void GenerateDonations(db::Database& db, int64_t count, uint64_t seed) {
             std::snprintf(date, sizeof date, "%04d-%02d-%02d", 2019 + static_cast<int>(done % 3),
                           1 + static_cast<int>(done / 3 % 12), 1 + static_cast<int>(done / 36 % 28));
             in.donated_on = date;
-            charity::DonationService::InsertDonation(conn, communities[k].Int(1), in, std::nullopt);
+            charity::DonationService::InsertDonation(conn, communities[k].Int("street_id"), in, std::nullopt);
         }
         tx.Commit();
     }
@@ -130,7 +130,7 @@ void GeneratePairings(db::Database& db) {
     auto communities = conn.Query("SELECT id FROM places WHERE kind = 'community' ORDER BY id");
     int64_t now = time::NowUnix(), written = 0;
     for (const auto& c : communities) {
-        int64_t community = c.Int(0);
+        int64_t community = c.Int("id");
         db::Transaction tx(conn, db::Transaction::Mode::kWrite);
         if (conn.QueryInt("SELECT count(*) FROM pairings WHERE community_id = ?", community) > 0) continue;
         std::vector<int64_t> party;
@@ -151,19 +151,20 @@ void GeneratePairings(db::Database& db) {
                                         community)) {
             if (++i % 10 == 0) continue;
             int64_t liaison = party[static_cast<size_t>(i) % party.size()];
-            if (liaison == r.Int(0)) liaison = party[static_cast<size_t>(i + 1) % party.size()];
+            if (liaison == r.Int("id")) liaison = party[static_cast<size_t>(i + 1) % party.size()];
             std::string from = "2019-03-01";
             if (i % 7 == 0) {
                 int64_t earlier = party[static_cast<size_t>(i + 1) % party.size()];
-                if (earlier == r.Int(0) || earlier == liaison)
+                if (earlier == r.Int("id") || earlier == liaison)
                     earlier = party[static_cast<size_t>(i + 2) % party.size()];
-                rows.Add(r.Int(0), earlier, r.OptInt(1), r.Int(2), community, r.OptInt(3), r.OptInt(4), from,
-                         std::string("2020-06-30"), std::string("联络人工作调整"), now);
+                rows.Add(r.Int("id"), earlier, r.OptInt("household_id"), r.Int("street_id"), community,
+                         r.OptInt("grid_id"), r.OptInt("building_id"), from, std::string("2020-06-30"),
+                         std::string("联络人工作调整"), now);
                 from = "2020-06-30";
                 ++written;
             }
-            rows.Add(r.Int(0), liaison, r.OptInt(1), r.Int(2), community, r.OptInt(3), r.OptInt(4), from, nullptr,
-                     std::string(), now);
+            rows.Add(r.Int("id"), liaison, r.OptInt("household_id"), r.Int("street_id"), community, r.OptInt("grid_id"),
+                     r.OptInt("building_id"), from, nullptr, std::string(), now);
             ++written;
         }
         rows.Flush();

@@ -63,8 +63,9 @@ constexpr const char* kSelectEntries =
 constexpr int64_t kBatch = 5000;
 
 Fields FieldsOf(const db::Row& row) {
-    return {row.Int(0), row.Int(1), row.OptInt(2), row.Str(3), row.Str(4),
-            row.Str(5), row.Str(6), row.Str(7),    row.Str(8), row.Str(9)};
+    return {row.Int("seq"),         row.Int("at"),     row.OptInt("user_id"),  row.Str("username"),
+            row.Str("client_addr"), row.Str("action"), row.Str("object_type"), row.Str("object_id"),
+            row.Str("outcome"),     row.Str("details")};
 }
 
 int ChainVersion(db::Connection& conn) {
@@ -105,7 +106,7 @@ VerifyResult VerifyChain(db::Connection& conn, int version) {
         if (static_cast<int64_t>(rows.size()) < kBatch) break;
     }
     auto head = conn.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
-    if (!head || head->Int(0) != r.entries || head->Str(1) != prev) {
+    if (!head || head->Int("seq") != r.entries || head->Str("hash") != prev) {
         r.ok = false;
         r.first_bad_seq = r.entries + 1;
         r.reason = "entries removed from the end of the log";
@@ -123,8 +124,8 @@ void UseKey(const std::array<unsigned char, 32>& key) {
 int64_t Append(db::Connection& conn, const Actor& actor, const Entry& entry) {
     auto head = conn.QueryOne("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash");
     Fields f;
-    f.seq = head->Int(0);
-    std::string prev = head->Str(1);
+    f.seq = head->Int("seq");
+    std::string prev = head->Str("hash");
     f.at = time::NowUnix();
     f.user_id = actor.user_id;
     f.username = actor.username.empty() ? "-" : actor.username;
@@ -176,7 +177,7 @@ VerifyResult Verify(db::Connection& conn) { return VerifyChain(conn, ChainVersio
 
 Checkpoint Head(db::Connection& conn) {
     auto head = conn.QueryOne("SELECT seq, hash FROM audit_head WHERE id = 1");
-    return {head->Int(0), head->Str(1)};
+    return {head->Int("seq"), head->Str("hash")};
 }
 
 VerifyResult Verify(db::Connection& conn, const Checkpoint& checkpoint) {

@@ -30,7 +30,7 @@ Tally Count(db::Connection& conn, const std::string& key, int64_t now) {
         "WHEN login_throttle.first_failure_at <= ? THEN ? ELSE login_throttle.first_failure_at END, "
         "last_failure_at = ? RETURNING failures, locked_until",
         key, now, now, now, window_start, now, window_start, now, now);
-    return {row->Int(0), row->Int(1)};
+    return {row->Int("failures"), row->Int("locked_until")};
 }
 
 void LockUntil(db::Connection& conn, const std::string& key, int64_t until) {
@@ -50,15 +50,15 @@ Principal AuthService::LoadPrincipal(db::Connection& conn, int64_t user_id) {
         user_id);
     if (!row) throw AppError(ErrorCode::kUnauthorized, "unauthorized");
     Principal p;
-    p.user_id = row->Int(0);
-    p.username = row->Str(1);
-    p.display_name = row->Str(2);
-    p.role = row->Str(3);
+    p.user_id = row->Int("id");
+    p.username = row->Str("username");
+    p.display_name = row->Str("display_name");
+    p.role = row->Str("role");
     if (const RoleInfo* role = FindRole(p.role)) p.permissions = role->permissions;
-    p.scope_kind = ParseScopeKind(row->Str(4)).value_or(ScopeKind::kSelf);
-    p.scope_place_id = row->OptInt(5);
-    p.resident_id = row->OptInt(6);
-    if (p.scope_kind == ScopeKind::kSelf) p.scope_place_id = row->OptInt(7);
+    p.scope_kind = ParseScopeKind(row->Str("scope_kind")).value_or(ScopeKind::kSelf);
+    p.scope_place_id = row->OptInt("scope_place_id");
+    p.resident_id = row->OptInt("resident_id");
+    if (p.scope_kind == ScopeKind::kSelf) p.scope_place_id = row->OptInt("household_id");
     if (p.scope_kind == ScopeKind::kAssigned) p.scope_place_id = p.resident_id;
     return p;
 }
@@ -90,10 +90,10 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
     auto row = conn.QueryOne("SELECT id, password_hash FROM users WHERE username = ? AND disabled = 0", username);
     // Hash even for unknown users so that timing does not reveal which usernames exist.
     static const std::string kDummy = HashPassword("Dummy-password-1");
-    bool ok = VerifyPassword(row ? row->Str(1) : kDummy, password) && row.has_value();
+    bool ok = VerifyPassword(row ? row->Str("password_hash") : kDummy, password) && row.has_value();
 
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    audit::Actor actor{row ? row->OptInt(0) : std::nullopt, username, client_addr};
+    audit::Actor actor{row ? row->OptInt("id") : std::nullopt, username, client_addr};
     if (!ok) {
         // The address is locked once its failures span several accounts.
         int64_t accounts =
@@ -102,7 +102,7 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
         auto addr = conn.QueryOne("SELECT failures FROM login_throttle WHERE key = ?", addr_key);
         if (addr && accounts >= kAddressAccounts && addr->Int(0) >= kAddressFailures)
             LockUntil(conn, addr_key, now + kLockSeconds);
-        audit::Append(conn, actor, {"auth.login", "user", row ? row->Str(0) : "-", false, {}});
+        audit::Append(conn, actor, {"auth.login", "user", row ? row->Str("id") : "-", false, {}});
         tx.Commit();
         throw AppError(ErrorCode::kUnauthorized, "invalid_credentials");
     }
@@ -117,10 +117,10 @@ LoginResult AuthService::Login(const std::string& username, const std::string& p
     auto session = conn.QueryOne(
         "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, client_addr, user_agent) "
         "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-        crypto::Sha256Hex(result.token), row->Int(0), now, now, client_addr, ua);
-    result.principal = LoadPrincipal(conn, row->Int(0));
+        crypto::Sha256Hex(result.token), row->Int("id"), now, now, client_addr, ua);
+    result.principal = LoadPrincipal(conn, row->Int("id"));
     result.principal.session_id = session->Int(0);
-    audit::Append(conn, actor, {"auth.login", "user", row->Str(0), true, {{"session", session->Int(0)}}});
+    audit::Append(conn, actor, {"auth.login", "user", row->Str("id"), true, {{"session", session->Int(0)}}});
     tx.Commit();
     return result;
 }
@@ -132,17 +132,19 @@ Principal AuthService::Authenticate(const std::string& token, bool via_cookie, b
     auto row =
         conn.QueryOne("SELECT id, user_id, created_at, last_seen_at, ended_at FROM sessions WHERE token_hash = ?",
                       crypto::Sha256Hex(token));
-    if (!row || !row->IsNull(4)) throw AppError(ErrorCode::kUnauthorized, "unauthorized");
-    if (now - row->Int(3) > kIdleSeconds || now - row->Int(2) > kAbsoluteSeconds) {
-        conn.Exec("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL", now, row->Int(0));
+    if (!row || !row->IsNull("ended_at")) throw AppError(ErrorCode::kUnauthorized, "unauthorized");
+    const int64_t session_id = row->Int("id");
+    const int64_t last_seen_at = row->Int("last_seen_at");
+    if (now - last_seen_at > kIdleSeconds || now - row->Int("created_at") > kAbsoluteSeconds) {
+        conn.Exec("UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL", now, session_id);
         throw AppError(ErrorCode::kUnauthorized, "session_expired");
     }
     if (via_cookie && is_write && !crypto::EqualConstantTime(csrf_header, vault_.CsrfToken(token))) {
         throw AppError(ErrorCode::kForbidden, "csrf_failed");
     }
-    if (now - row->Int(3) >= 30) conn.Exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?", now, row->Int(0));
-    Principal p = LoadPrincipal(conn, row->Int(1));
-    p.session_id = row->Int(0);
+    if (now - last_seen_at >= 30) conn.Exec("UPDATE sessions SET last_seen_at = ? WHERE id = ?", now, session_id);
+    Principal p = LoadPrincipal(conn, row->Int("user_id"));
+    p.session_id = session_id;
     p.via_cookie = via_cookie;
     return p;
 }
@@ -164,7 +166,8 @@ std::vector<SessionInfo> AuthService::Sessions(const Principal& p) {
          conn.Query("SELECT id, created_at, last_seen_at, client_addr, user_agent FROM sessions WHERE user_id = ? AND "
                     "ended_at IS NULL AND last_seen_at > ? AND created_at > ? ORDER BY last_seen_at DESC",
                     p.user_id, now - kIdleSeconds, now - kAbsoluteSeconds)) {
-        out.push_back({row.Int(0), row.Int(1), row.Int(2), row.Str(3), row.Str(4), row.Int(0) == p.session_id});
+        out.push_back({row.Int("id"), row.Int("created_at"), row.Int("last_seen_at"), row.Str("client_addr"),
+                       row.Str("user_agent"), row.Int("id") == p.session_id});
     }
     return out;
 }

@@ -53,4 +53,18 @@ inline Response JsonResponse(const boost::json::value& v, int status = 200) {
     return Response::Json(boost::json::serialize(v), status);
 }
 
+// {"ok":true}: the action is done and there is nothing more to say.
+inline Response Ok() { return Response::Json(R"({"ok":true})"); }
+
+// 201 {"id":N}: the record made.
+inline Response Created(int64_t id) { return JsonResponse(boost::json::object{{"id", id}}, 201); }
+
+// A body of a single text field (a reason, a note): its value, "" when optional and absent.
+inline std::string OneText(const Request& req, const std::string& field, bool required, size_t max_chars) {
+    JsonBody body(req);
+    auto text = body.Str(field, required, max_chars);
+    body.Finish();
+    return text.value_or("");
+}
+
 }  // namespace tongxin::http

@@ -1,10 +1,10 @@
 #include <boost/json.hpp>
 
 #include "core/auth/roles.hpp"
-#include "core/db/sql_where.hpp"
 #include "core/http/paging.hpp"
 #include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
+#include "modules/accounts/json.hpp"
 #include "modules/accounts/module.hpp"
 
 namespace tongxin::accounts {
@@ -48,18 +48,6 @@ std::string CookieAttributes(const Context& ctx) {
     return ctx.public_url.starts_with("https://") ? "; Path=/; SameSite=Strict; Secure" : "; Path=/; SameSite=Strict";
 }
 
-// An account as the users list shows it (columns: id, username, display_name, role, scope_kind,
-// scope_place_id, disabled).
-json::object UserRowJson(const db::Row& row) {
-    return {{"id", row.Int(0)},
-            {"username", row.Str(1)},
-            {"display_name", row.Str(2)},
-            {"role", row.Str(3)},
-            {"scope_kind", row.Str(4)},
-            {"scope_place_id", row.IsNull(5) ? json::value(nullptr) : json::value(row.Int(5))},
-            {"disabled", row.Int(6) != 0}};
-}
-
 json::array CodesJson(const std::vector<text::Code>& table, const std::string& lang) {
     json::array out;
     for (const auto& c : table) out.push_back({{"code", c.code}, {"name", lang == "en" ? c.en : c.zh}});
@@ -68,7 +56,7 @@ json::array CodesJson(const std::vector<text::Code>& table, const std::string& l
 
 }  // namespace
 
-void Register(http::Router& r, Context& ctx) {
+void Register(http::Router& r, Context& ctx, AccountsModule& module) {
     r.SetAuthenticator([&ctx](Request& req) {
         std::string auth_header = req.Header("authorization");
         bool is_write = req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS";
@@ -114,7 +102,7 @@ void Register(http::Router& r, Context& ctx) {
           });
     r.Add("POST", "/api/v1/auth/logout", Access::LoggedIn(), "End this session", [&ctx](Request& req) {
         ctx.auth.Logout(req.User(), req.client_addr);
-        Response resp = http::JsonResponse(json::object{{"ok", true}});
+        Response resp = http::Ok();
         resp.headers.emplace_back("Set-Cookie",
                                   std::string(kSessionCookie) + "=" + CookieAttributes(ctx) + "; Max-Age=0; HttpOnly");
         resp.headers.emplace_back("Set-Cookie", std::string(kCsrfCookie) + "=" + CookieAttributes(ctx) + "; Max-Age=0");
@@ -139,12 +127,12 @@ void Register(http::Router& r, Context& ctx) {
     });
     r.Add("DELETE", "/api/v1/auth/sessions/{id}", Access::LoggedIn(), "End one of my sessions", [&ctx](Request& req) {
         ctx.auth.EndSession(req.User(), http::PathId(req), req.client_addr);
-        return http::JsonResponse(json::object{{"ok", true}});
+        return http::Ok();
     });
     r.Add("POST", "/api/v1/auth/sessions/end-others", Access::LoggedIn(), "End all my other sessions",
           [&ctx](Request& req) {
               ctx.auth.EndOtherSessions(req.User(), req.client_addr);
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
     r.Add("POST", "/api/v1/auth/password", Access::LoggedIn(), "Change my password (ends my other sessions)",
           [&ctx](Request& req) {
@@ -153,7 +141,7 @@ void Register(http::Router& r, Context& ctx) {
               auto next = body.Str("new_password", true, 200);
               body.Finish();
               ctx.auth.ChangePassword(req.User(), *current, *next, req.client_addr);
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
 
     r.Add("GET", "/api/v1/roles", Access::LoggedIn(), "Roles and their permissions", [](Request& req) {
@@ -173,26 +161,11 @@ void Register(http::Router& r, Context& ctx) {
                                {"relation", CodesJson(text::Relations(), req.lang)}};
               return http::JsonResponse(out);
           });
-    r.Add("GET", "/api/v1/users", Access::Need("users.manage"), "Accounts", [&ctx](Request& req) {
-        auto page = http::PageOf(req);
-        db::Connection& conn = ctx.db.Local();
-        int64_t total = conn.QueryInt("SELECT count(*) FROM users");
-        json::array items;
-        for (const auto& row : conn.Query(
-                 "SELECT id, username, display_name, role, scope_kind, scope_place_id, disabled FROM users ORDER BY "
-                 "username LIMIT ? OFFSET ?",
-                 page.limit, page.offset)) {
-            items.push_back(UserRowJson(row));
-        }
-        return http::ListResponse(std::move(items), total);
+    r.Add("GET", "/api/v1/users", Access::Need("users.manage"), "Accounts", [&module](Request& req) {
+        return http::ListResponse(module.accounts.List(http::PageOf(req)), [](const Account& a) { return ToJson(a); });
     });
-    r.Add("GET", "/api/v1/users/{id}", Access::Need("users.manage"), "One account", [&ctx](Request& req) {
-        auto row = ctx.db.Local().QueryOne(
-            "SELECT id, username, display_name, role, scope_kind, scope_place_id, disabled FROM users WHERE id = ?",
-            http::PathId(req));
-        if (!row) throw AppError(ErrorCode::kNotFound, "not_found");
-        return http::JsonResponse(UserRowJson(*row));
-    });
+    r.Add("GET", "/api/v1/users/{id}", Access::Need("users.manage"), "One account",
+          [&module](Request& req) { return http::JsonResponse(ToJson(module.accounts.Get(http::PathId(req)))); });
     r.Add("POST", "/api/v1/users", Access::Need("users.manage"), "Create an account", [&ctx](Request& req) {
         http::JsonBody body(req);
         auth::NewUser u;
@@ -214,33 +187,19 @@ void Register(http::Router& r, Context& ctx) {
         return http::JsonResponse(json::object{{"id", id}, {"username", u.username}}, 201);
     });
     r.Add("GET", "/api/v1/audit", Access::Need("audit.read"),
-          "Audit log (?action=, ?username=, ?object_type=, ?object_id=, ?outcome=)", [&ctx](Request& req) {
-              auto page = http::PageOf(req, 50, 500);
-              db::SqlWhere where;
-              if (auto v = req.Query("action"); v && !v->empty()) where.Add("action LIKE ?", *v + "%");
-              if (auto v = req.Query("username"); v && !v->empty()) where.Add("username = ?", *v);
-              if (auto v = req.Query("object_type"); v && !v->empty()) where.Add("object_type = ?", *v);
-              if (auto v = req.Query("object_id"); v && !v->empty()) where.Add("object_id = ?", *v);
-              if (auto v = req.Query("outcome"); v && !v->empty()) where.Add("outcome = ?", *v);
-              db::Connection& conn = ctx.db.Local();
-              int64_t total = conn.Run("SELECT count(*) FROM audit_log" + where.Sql(), where.values()).front().Int(0);
-              json::array items;
-              for (const auto& row : conn.Run(
-                       "SELECT seq, at, username, client_addr, action, object_type, object_id, outcome, details FROM "
-                       "audit_log" +
-                           where.Sql() + " ORDER BY seq DESC LIMIT ? OFFSET ?",
-                       where.With({page.limit, page.offset}))) {
-                  items.push_back({{"seq", row.Int(0)},
-                                   {"at", time::ToRfc3339(row.Int(1))},
-                                   {"username", row.Str(2)},
-                                   {"client_addr", row.Str(3)},
-                                   {"action", row.Str(4)},
-                                   {"object_type", row.Str(5)},
-                                   {"object_id", row.Str(6)},
-                                   {"outcome", row.Str(7)},
-                                   {"details", json::parse(row.Str(8))}});
-              }
-              return http::ListResponse(std::move(items), total);
+          "Audit log (?action=, ?username=, ?object_type=, ?object_id=, ?outcome=)", [&module](Request& req) {
+              AuditFilter f;
+              f.page = http::PageOf(req, 50, 500);
+              auto text = [&req](const char* key) -> std::optional<std::string> {
+                  auto v = req.Query(key);
+                  return v && !v->empty() ? v : std::nullopt;
+              };
+              f.action = text("action");
+              f.username = text("username");
+              f.object_type = text("object_type");
+              f.object_id = text("object_id");
+              f.outcome = text("outcome");
+              return http::ListResponse(module.audit.List(f), [](const AuditEntry& e) { return ToJson(e); });
           });
 }
 

@@ -9,8 +9,9 @@ ModuleInfo Describe() {
                 {"audit.read", {"auditor"}},
             },
             [](ModuleHost& host) {
-                Register(host.router, host.ctx);
-                return std::shared_ptr<void>();
+                auto module = std::make_shared<AccountsModule>(host.ctx.db);
+                Register(host.router, host.ctx, *module);
+                return std::shared_ptr<void>(module);
             },
             LoadDemo};
 }

@@ -48,8 +48,8 @@ void LoadCases(db::Connection& conn, int64_t street, int64_t community, int64_t 
             cases::CaseInput in{community,
                                 "mediation",
                                 d.title,
-                                who.Int(0),
-                                who.Str(1),
+                                who.Int("id"),
+                                who.Str("name"),
                                 d.respondent,
                                 std::string(d.title) + "：双方就相关问题发生争执，申请社区调解。",
                                 d.place,
@@ -74,7 +74,7 @@ void LoadCases(db::Connection& conn, int64_t street, int64_t community, int64_t 
                     "INSERT INTO mediation_agreements (case_id, form, parties, content, mediator_user_id, signed_on, "
                     "fulfilment, fulfilment_checked_on, fulfilment_note, created_at) VALUES (?, ?, ?, ?, ?, ?, "
                     "'fulfilled', ?, '回访确认已履行', ?)",
-                    id, std::string(i % 10 < 7 ? "written" : "verbal"), who.Str(1) + "、" + d.respondent,
+                    id, std::string(i % 10 < 7 ? "written" : "verbal"), who.Str("name") + "、" + d.respondent,
                     std::string("双方自愿达成调解协议，按约定履行。"), mediator, date(year, month, 5 + i % 20),
                     resolved, now);
             }
@@ -96,8 +96,8 @@ void LoadCases(db::Connection& conn, int64_t street, int64_t community, int64_t 
         cases::CaseInput in{community,
                             k[0],
                             k[1],
-                            who.Int(0),
-                            who.Str(1),
+                            who.Int("id"),
+                            who.Str("name"),
                             "",
                             std::string(k[1]) + "：居民来访求助。",
                             "社区居民权益维护中心",
@@ -117,8 +117,8 @@ void LoadCases(db::Connection& conn, int64_t street, int64_t community, int64_t 
         cases::CaseInput in{community,
                             "mediation",
                             kDisputes[i].title,
-                            who.Int(0),
-                            who.Str(1),
+                            who.Int("id"),
+                            who.Str("name"),
                             kDisputes[i].respondent,
                             std::string(kDisputes[i].title) + "：正在调解中。",
                             kDisputes[i].place,

@@ -36,7 +36,7 @@ void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry
         CaseInput in = ParseCaseInput(body);
         body.Finish();
         int64_t id = svc.Register(req.User(), in, ActorOf(req));
-        return http::JsonResponse(json::object{{"id", id}}, 201);
+        return http::Created(id);
     });
     r.Add("GET", "/api/v1/cases/{id}", Access::Need("cases.handle"), "One case with its sessions (the read is audited)",
           [&svc](Request& req) {
@@ -50,7 +50,7 @@ void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry
               auto role = body.Str("staff_role", true, 30);
               body.Finish();
               svc.Assign(req.User(), id, *user, *role, ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
     r.Add("POST", "/api/v1/cases/{id}/sessions", Access::Need("cases.handle"), "Record a session with notes",
           [&svc](Request& req) {
@@ -83,7 +83,7 @@ void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry
               auto on = body.Date("checked_on").value_or(time::Today());
               body.Finish();
               svc.CheckFulfilment(req.User(), id, *fulfilment, note, on, ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
     r.Add("POST", "/api/v1/cases/{id}/close", Access::Need("cases.handle"),
           "Close and archive a case with its outcome (read-only afterwards)", [&svc](Request& req) {
@@ -93,7 +93,7 @@ void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry
               auto on = body.Date("resolved_on").value_or(time::Today());
               body.Finish();
               svc.Close(req.User(), id, *outcome, on, ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
 }
 

@@ -40,8 +40,8 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
         community);
     std::vector<int64_t> minority, everyone;
     for (const auto& r : residents) {
-        everyone.push_back(r.Int(0));
-        if (r.Str(1) >= "02" && r.Str(1) <= "56") minority.push_back(r.Int(0));
+        everyone.push_back(r.Int("id"));
+        if (r.Str("ethnicity") >= "02" && r.Str("ethnicity") <= "56") minority.push_back(r.Int("id"));
     }
     auto pick = [&](const std::vector<int64_t>& v) {
         return v[static_cast<size_t>(rng.Uniform(0, static_cast<int>(v.size()) - 1))];
@@ -132,8 +132,8 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
             "household_id, purpose, evidence, status, requested_by, first_approver, second_approver, created_at) "
             "VALUES "
             "(?, ?, ?, ?, 'household', ?, ?, '入户核实记录及签收单', 'approved', ?, ?, ?, ?)",
-            street, community, from, amount, households[i].Int(0), std::string(kPurposes[i % 5]), people.treasurer,
-            people.worker, people.admin, int64_t{1600000000});
+            street, community, from, amount, households[i].Int("household_id"), std::string(kPurposes[i % 5]),
+            people.treasurer, people.worker, people.admin, int64_t{1600000000});
         DisbursementService::PostPayment(conn, id, on, people.treasurer);
     }
     // One still waiting for its second approval.
@@ -142,7 +142,8 @@ void LoadCharity(db::Connection& conn, int64_t street, int64_t community, const 
         "household_id, purpose, status, requested_by, first_approver, created_at) VALUES (?, ?, ?, 200000, "
         "'household', ?, "
         "'医疗救助', 'requested', ?, ?, ?)",
-        street, community, care, households.front().Int(0), people.treasurer, people.worker, int64_t{1640000000});
+        street, community, care, households.front().Int("household_id"), people.treasurer, people.worker,
+        int64_t{1640000000});
     for (int64_t p : {care, epidemic, school, gala}) {
         conn.Exec(
             "INSERT INTO charity_disclosures (project_id, published_on, note, created_by, created_at) VALUES (?, ?, "

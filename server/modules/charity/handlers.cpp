@@ -64,7 +64,7 @@ void Register(http::Router& r, Context& ctx, Fund& fund, reports::Registry& regi
         in.beneficiaries = body.Str("beneficiaries", false, 500).value_or("");
         body.Finish();
         int64_t id = fund.projects.CreateProject(req.User(), in, ActorOf(req));
-        return http::JsonResponse(json::object{{"id", id}}, 201);
+        return http::Created(id);
     });
     r.Add("GET", "/api/v1/charity/donations", Access::Need("charity.read"),
           "Donations (?community=, ?project=, ?year=)", [&fund](Request& req) {
@@ -128,21 +128,19 @@ void Register(http::Router& r, Context& ctx, Fund& fund, reports::Registry& regi
               in.evidence = body.Str("evidence", false, 1000).value_or("");
               body.Finish();
               int64_t id = fund.disbursements.RequestDisbursement(req.User(), in, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     r.Add("POST", "/api/v1/charity/disbursements/{id}/approve", Access::Need("charity.approve"),
           "Approve (two different people, neither the requester)", [&fund](Request& req) {
               fund.disbursements.Approve(req.User(), http::PathId(req), ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
     r.Add("POST", "/api/v1/charity/disbursements/{id}/reject", Access::Need("charity.approve"), "Reject with a reason",
           [&fund](Request& req) {
               int64_t id = http::PathId(req);
-              http::JsonBody body(req);
-              auto reason = body.Str("reason", true, 500);
-              body.Finish();
-              fund.disbursements.Reject(req.User(), id, *reason, ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              std::string reason = http::OneText(req, "reason", true, 500);
+              fund.disbursements.Reject(req.User(), id, reason, ActorOf(req));
+              return http::Ok();
           });
     r.Add("POST", "/api/v1/charity/disbursements/{id}/pay", Access::Need("charity.write"),
           "Pay an approved disbursement out of its project", [&fund](Request& req) {
@@ -156,10 +154,8 @@ void Register(http::Router& r, Context& ctx, Fund& fund, reports::Registry& regi
     r.Add("POST", "/api/v1/charity/transactions/{id}/reverse", Access::Need("charity.write"),
           "Reverse a donation or payment with a reason (a new transaction)", [&fund](Request& req) {
               int64_t id = http::PathId(req);
-              http::JsonBody body(req);
-              auto reason = body.Str("reason", true, 500);
-              body.Finish();
-              int64_t tx = fund.ledger.Reverse(req.User(), id, *reason, ActorOf(req));
+              std::string reason = http::OneText(req, "reason", true, 500);
+              int64_t tx = fund.ledger.Reverse(req.User(), id, reason, ActorOf(req));
               return http::JsonResponse(json::object{{"transaction_id", tx}}, 201);
           });
     r.Add("GET", "/api/v1/charity/ledger", Access::Need("charity.read"),
@@ -180,9 +176,7 @@ void Register(http::Router& r, Context& ctx, Fund& fund, reports::Registry& regi
     r.Add("POST", "/api/v1/charity/projects/{id}/disclosures", Access::Need("charity.write"),
           "Record that the project's accounts were disclosed today", [&fund](Request& req) {
               int64_t id = http::PathId(req);
-              http::JsonBody body(req);
-              auto note = body.Str("note", false, 500).value_or("");
-              body.Finish();
+              std::string note = http::OneText(req, "note", false, 500);
               return http::JsonResponse(
                   json::object{{"id", fund.projects.PublishDisclosure(req.User(), id, note, ActorOf(req))}}, 201);
           });

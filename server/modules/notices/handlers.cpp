@@ -30,12 +30,12 @@ void Register(http::Router& r, Context& ctx, NoticeService& svc) {
               NoticeInput in = ParseNoticeInput(body);
               body.Finish();
               int64_t id = svc.Create(req.User(), in, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     r.Add("POST", "/api/v1/notices/{id}/withdraw", Access::Need("notices.write"),
           "Withdraw a notice (it stays in the record)", [&svc](Request& req) {
               svc.Withdraw(req.User(), http::PathId(req), ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
 }
 

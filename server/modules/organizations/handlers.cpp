@@ -133,7 +133,7 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
                   }
               }
               int64_t meeting = svc.AddMeeting(req.User(), id, in, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", meeting}}, 201);
+              return http::Created(meeting);
           });
     r.Add("PATCH", "/api/v1/resolutions/{id}", Access::Need("organizations.write"),
           "Move a resolution's follow-up on (open, in_progress, done, dropped)", [&svc](Request& req) {
@@ -143,7 +143,7 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
               auto note = body.Str("status_note", false, 500).value_or("");
               body.Finish();
               svc.SetResolutionStatus(req.User(), id, *status, note, ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
     r.Add("GET", "/api/v1/events", Access::Need("organizations.read"),
           "Performances and events (?community=, ?organization=, ?year=)", [&svc](Request& req) {
@@ -170,7 +170,7 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
               in.participants = body.IntList("participants").value_or(std::vector<int64_t>{});
               body.Finish();
               int64_t id = svc.AddEvent(req.User(), in, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     RegisterIndicators(registry);
 }

@@ -6,8 +6,8 @@
 
 namespace tongxin::organizations {
 namespace json = boost::json;
-using reports::KpiRecords;
 using reports::KpiScope;
+using reports::ScopedSql;
 
 namespace {
 
@@ -15,121 +15,91 @@ constexpr const char* kMinority = "r.ethnicity >= '02' AND r.ethnicity <= '56'";
 constexpr const char* kActivePost = "x.term_from <= ? AND (x.term_to IS NULL OR x.term_to > ?)";
 
 // Distinct minority residents holding a post matching `post_clause` in organizations matching
-// `kind_clause` (both fixed SQL literals).
+// `kind_clause` (both fixed SQL literals), each with the posts they hold.
 reports::Indicator PostHolders(std::string id, std::string zh, std::string en, const std::string& kind_clause,
                                const std::string& post_clause, bool minority_only) {
     auto from = [=](const KpiScope& s) {
-        std::string sql =
-            " FROM org_posts x JOIN organizations o ON o.id = x.organization_id JOIN residents r ON r.id = "
-            "x.resident_id WHERE x." +
-            s.place_column + " = ? AND " + kActivePost + " AND (" + kind_clause + ") AND (" + post_clause + ")";
+        std::string sql = R"( FROM org_posts x JOIN organizations o ON o.id = x.organization_id
+                              JOIN residents r ON r.id = x.resident_id WHERE x.)" +
+                          s.place_column + " = ? AND " + kActivePost + " AND (" + kind_clause + ") AND (" +
+                          post_clause + ")";
         if (minority_only) sql += std::string(" AND ") + kMinority;
-        return sql;
+        return ScopedSql{sql, {s.place_id, s.year_end(), s.year_end()}};
     };
-    reports::Indicator ind;
-    ind.id = std::move(id);
-    ind.label_zh = std::move(zh);
-    ind.label_en = std::move(en);
-    ind.unit_zh = "人";
-    ind.unit_en = "people";
-    ind.permission = "reports.read";
-    ind.value = [=](db::Connection& c, const KpiScope& s) {
-        return static_cast<double>(
-            c.Run("SELECT count(DISTINCT x.resident_id)" + from(s), {s.place_id, s.year_end(), s.year_end()})
-                .front()
-                .Int(0));
-    };
-    ind.records = [=](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
-        KpiRecords out;
-        out.columns = {"name", "ethnicity", "posts"};
-        out.total = c.Run("SELECT count(DISTINCT x.resident_id)" + from(s), {s.place_id, s.year_end(), s.year_end()})
-                        .front()
-                        .Int(0);
-        auto people =
-            c.Run("SELECT r.id, r.name, r.ethnicity" + from(s) +
-                      " GROUP BY r.id, r.name, r.ethnicity, r.pinyin ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
-                  {s.place_id, s.year_end(), s.year_end(), limit, offset});
-        for (const auto& p : people) {
-            std::string posts;
-            for (const auto& row : c.Run("SELECT o.name, x.post" + from(s) + " AND r.id = ? ORDER BY o.name",
-                                         {s.place_id, s.year_end(), s.year_end(), p.Int("id")})) {
-                const PostInfo* post = FindPost(row.Str("post"));
-                posts += (posts.empty() ? "" : "；") + row.Str("name") + (post ? "·" + post->zh : "");
-            }
-            out.Add(p, "/residents/");
-            out.items.back().as_object()["posts"] = posts;
-        }
-        return out;
-    };
-    // Named people chosen by their ethnicity: only roles that may see ethnicity.
-    ind.records_permission = minority_only ? "residents.sensitive" : "organizations.read";
-    return ind;
+    return reports::Counting(
+        {.id = std::move(id),
+         .label_zh = std::move(zh),
+         .label_en = std::move(en),
+         .unit_zh = "人",
+         .unit_en = "people",
+         // Named people chosen by their ethnicity: only roles that may see ethnicity.
+         .records_permission = minority_only ? "residents.sensitive" : "organizations.read"},
+        {.rows = from,
+         .keys = {"name", "ethnicity", "posts"},
+         .columns = "r.id, r.name, r.ethnicity",
+         .order_by = "r.pinyin, r.id",
+         .link_prefix = "/residents/",
+         .count = "count(DISTINCT x.resident_id)",
+         .group_by = "r.id, r.name, r.ethnicity, r.pinyin",
+         .each = [from](db::Connection& c, const KpiScope& s, const db::Row& person, json::object& item) {
+             ScopedSql rows = from(s);
+             rows.params.emplace_back(person.Int("id"));
+             std::string posts;
+             for (const auto& row :
+                  c.Run("SELECT o.name, x.post" + rows.from_where + " AND r.id = ? ORDER BY o.name", rows.params)) {
+                 const PostInfo* post = FindPost(row.Str("post"));
+                 posts += (posts.empty() ? "" : "；") + row.Str("name") + (post ? "·" + post->zh : "");
+             }
+             item["posts"] = posts;
+         }});
 }
 
 // Organizations matching `kind_clause` (a fixed SQL literal) that exist at the year's end, with
 // their current number of posts.
 reports::Indicator ActiveOrganizations(std::string id, std::string zh, std::string en, std::string unit_zh,
                                        std::string unit_en, const std::string& kind_clause) {
-    auto from = [=](const KpiScope& s) {
-        return " FROM organizations o WHERE o." + s.place_column + " = ? AND (" + kind_clause +
-               ") AND (o.founded_on IS NULL OR o.founded_on <= ?) AND (o.dissolved_on IS NULL OR o.dissolved_on > ?)";
-    };
-    reports::Indicator ind;
-    ind.id = std::move(id);
-    ind.label_zh = std::move(zh);
-    ind.label_en = std::move(en);
-    ind.unit_zh = std::move(unit_zh);
-    ind.unit_en = std::move(unit_en);
-    ind.value = [=](db::Connection& c, const KpiScope& s) {
-        return static_cast<double>(
-            c.Run("SELECT count(*)" + from(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0));
-    };
-    ind.records = [=](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
-        KpiRecords out;
-        out.columns = {"name", "founded_on", "members"};
-        out.total = c.Run("SELECT count(*)" + from(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
-        for (const auto& r :
-             c.Run("SELECT o.id, o.name, o.founded_on, (SELECT count(*) FROM org_posts x WHERE "
-                   "x.organization_id = o.id AND " +
-                       std::string(kActivePost) + ") AS members" + from(s) + " ORDER BY o.name, o.id LIMIT ? OFFSET ?",
-                   {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
-            out.Add(r, "/organizations/");
-        }
-        return out;
-    };
-    ind.records_permission = "organizations.read";
-    return ind;
+    return reports::Counting(
+        {.id = std::move(id),
+         .label_zh = std::move(zh),
+         .label_en = std::move(en),
+         .unit_zh = std::move(unit_zh),
+         .unit_en = std::move(unit_en),
+         .records_permission = "organizations.read"},
+        {.rows =
+             [kind_clause](const KpiScope& s) {
+                 return ScopedSql{" FROM organizations o WHERE o." + s.place_column + " = ? AND (" + kind_clause +
+                                      ") AND (o.founded_on IS NULL OR o.founded_on <= ?) AND (o.dissolved_on IS NULL "
+                                      "OR o.dissolved_on > ?)",
+                                  {s.place_id, s.year_end(), s.year_end()},
+                                  {s.year_end(), s.year_end()}};
+             },
+         .keys = {"name", "founded_on", "members"},
+         .columns =
+             "o.id, o.name, o.founded_on, (SELECT count(*) FROM org_posts x WHERE x.organization_id = o.id AND " +
+             std::string(kActivePost) + ") AS members",
+         .order_by = "o.name, o.id",
+         .link_prefix = "/organizations/"});
 }
 
 // Performances and events held by societies within the year.
 reports::Indicator SocietyEvents() {
-    auto from = [](const KpiScope& s) {
-        return " FROM events e JOIN organizations o ON o.id = e.organization_id WHERE e." + s.place_column +
-               " = ? AND o.kind = 'society' AND e.held_on >= ? AND e.held_on <= ?";
-    };
-    reports::Indicator ind;
-    ind.id = "societies.events";
-    ind.label_zh = "社团演出与活动（场次）";
-    ind.label_en = "Society performances and events";
-    ind.unit_zh = "场";
-    ind.unit_en = "events";
-    ind.value = [=](db::Connection& c, const KpiScope& s) {
-        return static_cast<double>(
-            c.Run("SELECT count(*)" + from(s), {s.place_id, s.year_start(), s.year_end()}).front().Int(0));
-    };
-    ind.records = [=](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
-        KpiRecords out;
-        out.columns = {"held_on", "title", "society", "audience"};
-        out.total = c.Run("SELECT count(*)" + from(s), {s.place_id, s.year_start(), s.year_end()}).front().Int(0);
-        for (const auto& r : c.Run("SELECT e.id, e.held_on, e.title, o.name AS society, e.audience" + from(s) +
-                                       " ORDER BY e.held_on, e.id LIMIT ? OFFSET ?",
-                                   {s.place_id, s.year_start(), s.year_end(), limit, offset})) {
-            out.Add(r);
-        }
-        return out;
-    };
-    ind.records_permission = "organizations.read";
-    return ind;
+    return reports::Counting({.id = "societies.events",
+                              .label_zh = "社团演出与活动（场次）",
+                              .label_en = "Society performances and events",
+                              .unit_zh = "场",
+                              .unit_en = "events",
+                              .records_permission = "organizations.read"},
+                             {.rows =
+                                  [](const KpiScope& s) {
+                                      return ScopedSql{
+                                          " FROM events e JOIN organizations o ON o.id = e.organization_id WHERE e." +
+                                              s.place_column +
+                                              " = ? AND o.kind = 'society' AND e.held_on >= ? AND e.held_on <= ?",
+                                          {s.place_id, s.year_start(), s.year_end()}};
+                                  },
+                              .keys = {"held_on", "title", "society", "audience"},
+                              .columns = "e.id, e.held_on, e.title, o.name AS society, e.audience",
+                              .order_by = "e.held_on, e.id"});
 }
 
 }  // namespace

@@ -257,8 +257,8 @@ void OrganizationService::EndPost(const auth::Principal& p, int64_t org_id, int6
     auto post =
         conn.QueryOne("SELECT term_from, term_to FROM org_posts WHERE id = ? AND organization_id = ?", post_id, org_id);
     if (!post) throw AppError(ErrorCode::kNotFound, "not_found");
-    if (!post->IsNull(1)) throw AppError(ErrorCode::kConflict, "conflict");
-    if (date < post->Str(0)) {
+    if (!post->IsNull("term_to")) throw AppError(ErrorCode::kConflict, "conflict");
+    if (date < post->Str("term_from")) {
         throw AppError::Field("date", "moved_out_before_in");
     }
     conn.Exec("UPDATE org_posts SET term_to = ?, ended_reason = ? WHERE id = ?", date, reason, post_id);

@@ -27,16 +27,17 @@ void PairEveryone(Ctx& c, const std::vector<int64_t>& liaisons) {
         c.community);
     size_t next = 0;
     for (const auto& r : minority) {
-        std::string from = std::max(r.IsNull(1) ? std::string("2019-03-01") : r.Str(1), std::string("2019-03-01"));
-        if (!r.IsNull(2) && r.Str(2) <= from) continue;
+        std::string from = std::max(r.OptStr("moved_in").value_or("2019-03-01"), std::string("2019-03-01"));
+        if (r.OptStr("moved_out") && r.Str("moved_out") <= from) continue;
         int64_t liaison = liaisons[next++ % liaisons.size()];
-        if (liaison == r.Int(0)) liaison = liaisons[next++ % liaisons.size()];
-        int64_t pairing = party::PartyService::InsertPairing(c.conn, r.Int(0), liaison, from);
-        if (!r.IsNull(2)) {
-            c.conn.Exec("UPDATE pairings SET to_date = ?, end_reason = '迁出' WHERE id = ?", r.Str(2), pairing);
+        if (liaison == r.Int("id")) liaison = liaisons[next++ % liaisons.size()];
+        int64_t pairing = party::PartyService::InsertPairing(c.conn, r.Int("id"), liaison, from);
+        if (r.OptStr("moved_out")) {
+            c.conn.Exec("UPDATE pairings SET to_date = ?, end_reason = '迁出' WHERE id = ?", r.Str("moved_out"),
+                        pairing);
             party::PartyService::RefreshAssignment(
                 c.conn, liaison,
-                c.conn.QueryOne("SELECT household_id FROM residents WHERE id = ?", r.Int(0))->OptInt(0));
+                c.conn.QueryOne("SELECT household_id FROM residents WHERE id = ?", r.Int("id"))->OptInt(0));
         } else if (c.rng.Chance(0.08)) {
             // Re-paired in 2020: the first pairing ends, the history stays.
             std::string when = DateOf(2020, c.rng.Uniform(3, 11), c.rng.Uniform(1, 28));
@@ -44,11 +45,11 @@ void PairEveryone(Ctx& c, const std::vector<int64_t>& liaisons) {
                 c.conn.Exec("UPDATE pairings SET to_date = ?, end_reason = '联络人工作调整' WHERE id = ?", when,
                             pairing);
                 int64_t other = liaisons[next++ % liaisons.size()];
-                if (other == r.Int(0) || other == liaison) other = liaisons[next++ % liaisons.size()];
+                if (other == r.Int("id") || other == liaison) other = liaisons[next++ % liaisons.size()];
                 party::PartyService::RefreshAssignment(
                     c.conn, liaison,
-                    c.conn.QueryOne("SELECT household_id FROM residents WHERE id = ?", r.Int(0))->OptInt(0));
-                int64_t again = party::PartyService::InsertPairing(c.conn, r.Int(0), other, when);
+                    c.conn.QueryOne("SELECT household_id FROM residents WHERE id = ?", r.Int("id"))->OptInt(0));
+                int64_t again = party::PartyService::InsertPairing(c.conn, r.Int("id"), other, when);
                 (void)again;
             }
         }
@@ -62,7 +63,8 @@ void Visits(Ctx& c) {
     static const std::vector<std::string> kNeeds = {"",        "", "", "就业岗位信息", "医保报销咨询", "子女课后托管",
                                                     "法律咨询"};
     auto households = c.conn.Query(
-        "SELECT DISTINCT household_id, liaison_resident_id, min(from_date) FROM pairings WHERE community_id = ? AND "
+        "SELECT DISTINCT household_id, liaison_resident_id, min(from_date) AS first_from FROM pairings WHERE "
+        "community_id = ? AND "
         "to_date IS NULL GROUP BY household_id, liaison_resident_id ORDER BY household_id",
         c.community);
     for (const auto& h : households) {
@@ -71,20 +73,22 @@ void Visits(Ctx& c) {
             int year = c.rng.Uniform(2019, 2021);
             std::string date =
                 DateOf(year, c.rng.Uniform(year == 2019 ? 4 : 1, year == 2021 ? 10 : 12), c.rng.Uniform(1, 28));
-            if (date < h.Str(2)) continue;
+            if (date < h.Str("first_from")) continue;
             const std::string& needs = c.rng.Pick(kNeeds);
             std::string kind = c.rng.Chance(0.65) ? "home" : c.rng.Chance(0.6) ? "phone" : "group_assistance";
-            auto place = c.conn.QueryOne(
-                "SELECT street_id, community_id, grid_id, building_id FROM households WHERE id = ?", h.Int(0));
+            auto place =
+                c.conn.QueryOne("SELECT street_id, community_id, grid_id, building_id FROM households WHERE id = ?",
+                                h.Int("household_id"));
             c.conn.Exec(
                 "INSERT INTO visits (household_id, liaison_resident_id, visit_date, kind, findings, needs, follow_up, "
                 "follow_up_status, street_id, community_id, grid_id, building_id, created_at) VALUES (?, ?, ?, ?, ?, "
                 "?, "
                 "?, ?, ?, ?, ?, ?, ?)",
-                h.Int(0), h.Int(1), date, kind, c.rng.Pick(kFindings), needs,
+                h.Int("household_id"), h.Int("liaison_resident_id"), date, kind, c.rng.Pick(kFindings), needs,
                 needs.empty() ? std::string() : std::string("已转介相关服务"),
                 needs.empty() ? std::string("none") : (c.rng.Chance(0.8) ? std::string("done") : std::string("open")),
-                place->Int(0), place->Int(1), place->OptInt(2), place->OptInt(3), int64_t{1609459200});
+                place->Int("street_id"), place->Int("community_id"), place->OptInt("grid_id"),
+                place->OptInt("building_id"), int64_t{1609459200});
         }
     }
 }

@@ -51,7 +51,7 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
               auto reason = body.Str("reason", false, 200).value_or("");
               body.Finish();
               int64_t id = svc.Pair(req.User(), *resident, *liaison, date, reason, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     r.Add("POST", "/api/v1/liaisons/{id}/end", Access::Need("party.write"), "End a pairing", [&svc](Request& req) {
         int64_t id = http::PathId(req);
@@ -60,7 +60,7 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
         auto reason = body.Str("reason", false, 200).value_or("");
         body.Finish();
         svc.EndPairing(req.User(), id, *date, reason, ActorOf(req));
-        return http::JsonResponse(json::object{{"ok", true}});
+        return http::Ok();
     });
     r.Add("GET", "/api/v1/liaisons/coverage", Access::Need("party.read"),
           "Share of minority residents with an active liaison, by grid and building, with the unpaired",
@@ -104,7 +104,7 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
         in.follow_up_status = body.Str("follow_up_status", false, 10).value_or(in.needs.empty() ? "none" : "open");
         body.Finish();
         int64_t id = svc.AddVisit(req.User(), in, ActorOf(req));
-        return http::JsonResponse(json::object{{"id", id}}, 201);
+        return http::Created(id);
     });
     r.Add("PATCH", "/api/v1/visits/{id}", Access::Need("party.visit"), "Update a visit's follow-up",
           [&svc](Request& req) {
@@ -114,7 +114,7 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
               auto follow_up = body.Str("follow_up", false, 1000).value_or("");
               body.Finish();
               svc.SetFollowUp(req.User(), id, *status, follow_up, ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
     r.Add("GET", "/api/v1/study-sessions", Access::Need("party.read"), "Study sessions (三会一课)",
           [&svc](Request& req) {
@@ -140,7 +140,7 @@ void Register(http::Router& r, Context& ctx, PartyService& svc, reports::Registr
               in.attendees = body.IntList("attendees").value_or(std::vector<int64_t>{});
               body.Finish();
               int64_t id = svc.AddStudySession(req.User(), in, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     RegisterIndicators(registry);
 }

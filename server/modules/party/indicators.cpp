@@ -1,10 +1,7 @@
 // Party-line indicators at a year's end.
-#include <boost/json.hpp>
-
 #include "modules/party/module.hpp"
 
 namespace tongxin::party {
-namespace json = boost::json;
 using reports::KpiRecords;
 using reports::KpiScope;
 
@@ -26,38 +23,23 @@ constexpr const char* kPairedAt =
 }  // namespace
 
 void RegisterIndicators(reports::Registry& registry) {
-    reports::Indicator members;
-    members.id = "party.minority_members";
-    members.label_zh = "少数民族党员";
-    members.label_en = "Minority party members";
-    members.unit_zh = "人";
-    members.unit_en = "people";
-    members.value = [](db::Connection& c, const KpiScope& s) {
-        return static_cast<double>(
-            c.Run("SELECT count(*)" + MinorityPresent(s) + " AND r.political_status IN ('01', '02')",
-                  {s.place_id, s.year_end(), s.year_end()})
-                .front()
-                .Int(0));
-    };
-    members.records = [](db::Connection& c, const KpiScope& s, int64_t limit, int64_t offset) {
-        KpiRecords out;
-        out.columns = {"name", "ethnicity", "political_status", "address"};
-        std::string where = MinorityPresent(s, true) + " AND r.political_status IN ('01', '02')";
-        out.total = c.Run("SELECT count(*)" + MinorityPresent(s) + " AND r.political_status IN ('01', '02')",
-                          {s.place_id, s.year_end(), s.year_end()})
-                        .front()
-                        .Int(0);
-        for (const auto& r :
-             c.Run("SELECT r.id, r.name, r.ethnicity, r.political_status, coalesce(h.address, '') AS address" + where +
-                       " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?",
-                   {s.place_id, s.year_end(), s.year_end(), limit, offset})) {
-            out.Add(r, "/residents/");
-        }
-        return out;
-    };
-    members.per_community = true;
-    members.records_permission = "party.read";
-    registry.Add(std::move(members));
+    registry.Add(reports::Counting(
+        {.id = "party.minority_members",
+         .label_zh = "少数民族党员",
+         .label_en = "Minority party members",
+         .unit_zh = "人",
+         .unit_en = "people",
+         .per_community = true,
+         .records_permission = "party.read"},
+        {.rows =
+             [](const KpiScope& s) {
+                 return reports::ScopedSql{MinorityPresent(s, true) + " AND r.political_status IN ('01', '02')",
+                                           {s.place_id, s.year_end(), s.year_end()}};
+             },
+         .keys = {"name", "ethnicity", "political_status", "address"},
+         .columns = "r.id, r.name, r.ethnicity, r.political_status, coalesce(h.address, '') AS address",
+         .order_by = "r.pinyin, r.id",
+         .link_prefix = "/residents/"}));
 
     reports::Indicator coverage;
     coverage.id = "party.liaison_coverage";
@@ -69,12 +51,12 @@ void RegisterIndicators(reports::Registry& registry) {
     coverage.share_field = "liaison";
     coverage.per_community = true;
     coverage.value = [](db::Connection& c, const KpiScope& s) {
-        auto row = c.Run("SELECT count(*), sum(CASE WHEN " + std::string(kPairedAt) + " THEN 1 ELSE 0 END)" +
-                             MinorityPresent(s),
+        auto row = c.Run("SELECT count(*) AS n, sum(CASE WHEN " + std::string(kPairedAt) +
+                             " THEN 1 ELSE 0 END) AS paired" + MinorityPresent(s),
                          {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end()})
                        .front();
-        int64_t n = row.Int(0);
-        return n == 0 ? 1.0 : static_cast<double>(row.Int(1)) / static_cast<double>(n);
+        const int64_t n = row.Int("n");
+        return n == 0 ? 1.0 : static_cast<double>(row.Int("paired")) / static_cast<double>(n);
     };
     // Every minority resident, with whether and with whom they are paired: the share of rows with
     // a liaison is the value.
@@ -85,13 +67,12 @@ void RegisterIndicators(reports::Registry& registry) {
             c.Run("SELECT count(*)" + MinorityPresent(s), {s.place_id, s.year_end(), s.year_end()}).front().Int(0);
         // The page first, then each of its residents' liaison (not the liaison of every row sorted).
         for (const auto& r : c.Run(
-                 "SELECT p.id, p.name, p.ethnicity, coalesce(p.address, '') AS address, (SELECT l.name FROM pairings x "
-                 "JOIN residents l ON l.id "
-                 "= "
-                 "x.liaison_resident_id WHERE x.resident_id = p.id AND x.from_date <= ? AND (x.to_date IS NULL OR "
-                 "x.to_date > ?) ORDER BY x.id DESC LIMIT 1) AS liaison FROM (SELECT r.id, r.name, r.ethnicity, "
-                 "h.address, "
-                 "r.pinyin" +
+                 R"(SELECT p.id, p.name, p.ethnicity, coalesce(p.address, '') AS address,
+                                              (SELECT l.name FROM pairings x JOIN residents l ON l.id = x.liaison_resident_id
+                                               WHERE x.resident_id = p.id AND x.from_date <= ?
+                                                 AND (x.to_date IS NULL OR x.to_date > ?)
+                                               ORDER BY x.id DESC LIMIT 1) AS liaison
+                                       FROM (SELECT r.id, r.name, r.ethnicity, h.address, r.pinyin)" +
                      MinorityPresent(s, true) + " ORDER BY r.pinyin, r.id LIMIT ? OFFSET ?) p ORDER BY p.pinyin, p.id",
                  {s.year_end(), s.year_end(), s.place_id, s.year_end(), s.year_end(), limit, offset})) {
             out.Add(r, "/residents/");

@@ -88,15 +88,18 @@ void Register(http::Router& r, Context& ctx, Registry& registry) {
               // Residents moving in or out are the registry's dated records; later modules'
               // activity dates extend the range through the same query shape.
               auto row = conn.Run(
-                                 "SELECT min(substr(moved_in, 1, 4)), max(substr(moved_in, 1, 4)), "
-                                 "max(substr(moved_out, 1, 4)) FROM residents r WHERE r." +
+                                 "SELECT min(substr(moved_in, 1, 4)) AS first_in, max(substr(moved_in, 1, 4)) AS "
+                                 "last_in, max(substr(moved_out, 1, 4)) AS last_out FROM residents r WHERE r." +
                                      s.place_column + " = ?",
                                  {s.place_id})
                              .front();
               int current = std::stoi(time::Today().substr(0, 4));
-              int latest = row.IsNull(1) ? current : std::stoi(row.Str(1));
-              if (!row.IsNull(2)) latest = std::max(latest, std::stoi(row.Str(2)));
-              int first = row.IsNull(0) ? latest : std::max(std::stoi(row.Str(0)), latest - 15);
+              auto year_of = [&row](const char* column) -> std::optional<int> {
+                  auto v = row.OptStr(column);
+                  return v ? std::optional<int>(std::stoi(*v)) : std::nullopt;
+              };
+              int latest = std::max(year_of("last_in").value_or(current), year_of("last_out").value_or(0));
+              int first = std::max(year_of("first_in").value_or(latest), latest - 15);
               json::array years;
               for (int y = current; y >= first; --y) years.push_back(y);
               return http::JsonResponse(json::object{{"latest", latest}, {"years", std::move(years)}});
@@ -108,18 +111,20 @@ void Register(http::Router& r, Context& ctx, Registry& registry) {
               json::array items;
               int64_t small = 0;
               for (const auto& row :
-                   conn.Run("SELECT r.ethnicity, count(*) FROM residents r WHERE r." + s.place_column +
+                   conn.Run("SELECT r.ethnicity, count(*) AS n FROM residents r WHERE r." + s.place_column +
                                 " = ? AND (r.moved_in IS NULL OR r.moved_in <= ?) AND (r.moved_out IS NULL OR "
                                 "r.moved_out > ?) GROUP BY r.ethnicity ORDER BY count(*) DESC",
                             {s.place_id, s.year_end(), s.year_end()})) {
-                  if (row.Int(1) < kMinPublishedGroup) {
-                      small += row.Int(1);
+                  const int64_t n = row.Int("n");
+                  if (n < kMinPublishedGroup) {
+                      small += n;
                       continue;
                   }
-                  const auto* code = text::FindCode(text::Ethnicities(), row.Str(0));
-                  items.push_back({{"code", row.Str(0)},
-                                   {"name", code ? (req.lang == "en" ? code->en : code->zh) : row.Str(0)},
-                                   {"count", row.Int(1)}});
+                  const std::string ethnicity = row.Str("ethnicity");
+                  const auto* code = text::FindCode(text::Ethnicities(), ethnicity);
+                  items.push_back({{"code", ethnicity},
+                                   {"name", code ? (req.lang == "en" ? code->en : code->zh) : ethnicity},
+                                   {"count", n}});
               }
               if (small > 0) {
                   items.push_back({{"code", "small"},

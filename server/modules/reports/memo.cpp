@@ -38,11 +38,11 @@ std::vector<Community> CommunitiesOf(db::Connection& conn, const KpiScope& s) {
     std::vector<Community> out;
     const std::string where =
         s.place_column == "community_id" ? "p.id = ?" : "p.kind = 'community' AND p.street_id = ?";
-    for (const auto& r : conn.Run("SELECT p.id, p.street_id, coalesce(v.version, 0) FROM places p LEFT JOIN "
+    for (const auto& r : conn.Run("SELECT p.id, p.street_id, coalesce(v.version, 0) AS version FROM places p LEFT JOIN "
                                   "community_versions v ON v.community_id = p.id WHERE " +
                                       where + " ORDER BY p.id",
                                   {s.place_id})) {
-        out.push_back({r.Int(0), r.IsNull(1) ? 0 : r.Int(1), r.Int(2)});
+        out.push_back({r.Int("id"), r.OptInt("street_id").value_or(0), r.Int("version")});
     }
     return out;
 }
@@ -103,7 +103,7 @@ KeptVersions LockKept(db::Connection& conn, const Indicator& ind, const Communit
         "year = ?" +
             std::string(conn.ForUpdate()),
         ind.id, c.id, year);
-    return {r->Int(0), r->Int(1)};
+    return {r->Int("version"), r->Int("records_version")};
 }
 
 void StoreFigures(db::Connection& conn, const Indicator& ind, int year,
@@ -165,7 +165,8 @@ Kept EnsureFigures(db::Connection& conn, const Indicator& ind, const KpiScope& s
                                   "indicator = ? AND year = ? AND " +
                                       s.place_column + " = ?",
                                   {ind.id, s.year, s.place_id})) {
-        kept[r.Int(0)] = {r.Int(1), Figures{r.Int(2), r.Int(3), r.Real(4)}};
+        kept[r.Int("community_id")] = {r.Int("version"),
+                                       Figures{r.Int("total"), r.Int("qualifying"), r.Real("sum_value")}};
     }
     Kept out;
     std::vector<std::pair<Community, Figures>> computed;
@@ -192,8 +193,8 @@ Kept EnsureRecords(db::Connection& conn, const Indicator& ind, const KpiScope& s
                                   "indicator = ? AND year = ? AND " +
                                       s.place_column + " = ?",
                                   {ind.id, s.year, s.place_id})) {
-        kept[r.Int(0)] = {r.Int(1), r.Int(2)};
-        if (r.Int(1) >= 0) out.columns = r.Str(3);
+        kept[r.Int("community_id")] = {r.Int("records_version"), r.Int("records_total")};
+        if (r.Int("records_version") >= 0) out.columns = r.Str("columns");
     }
     if (!communities.empty()) out.street_id = communities.front().street_id;
     std::vector<Computed> computed;
@@ -259,8 +260,8 @@ KpiRecords RecordsOf(db::Connection& conn, const Indicator& ind, const KpiScope&
                                     "m.community_id WHERE m.indicator = ? AND m.year = ? AND m.street_id = ? ORDER BY "
                                     "m.community_id, m.position LIMIT ? OFFSET ?",
                                     ind.id, scope.year, kept.street_id, limit, offset)) {
-        json::value item = json::parse(r.Str(0));
-        item.as_object()["community"] = r.Str(1);
+        json::value item = json::parse(r.Str("item"));
+        item.as_object()["community"] = r.Str("name");
         out.items.push_back(std::move(item));
     }
     return out;

@@ -3,6 +3,7 @@
 // query that computes its value for a place (community or street) and year, and the query that
 // lists the records behind it. Values are always computed from records at request time; the
 // records query returns exactly the records the value counts (or sums).
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <functional>
 #include <string>
@@ -56,6 +57,37 @@ struct Indicator {
     // without it. Without it the records answer 403; the value needs only `permission`.
     std::string records_permission;
 };
+
+// Rows of one statement for a scope: " FROM … WHERE …" (fixed text written in the module) and
+// the values its `?` take, in order; `column_params` for `?` in a RowSet's columns, if any.
+struct ScopedSql {
+    std::string from_where;
+    std::vector<db::Value> params;
+    std::vector<db::Value> column_params = {};
+};
+
+// Most figures count (or sum) the rows of one query and list those rows as their records. One
+// RowSet gives both from the same FROM … WHERE, so the records are exactly what is counted.
+struct RowSet {
+    std::function<ScopedSql(const KpiScope&)> rows;
+    std::vector<std::string> keys;  // what each record shows, in order (KpiRecords::columns)
+    std::string columns;            // their SELECT list ("r.id, r.name, …"), named as the keys
+    std::string order_by;           // ends with a unique key
+    std::string link_prefix;        // each record links to prefix + its id ("" = no link)
+    // What one record is: "count(*)", or "count(DISTINCT r.id)" with `group_by` "r.id, …".
+    std::string count = "count(*)";
+    std::string group_by;
+    // Adds to each record what its row does not give (a lookup per record on one page).
+    std::function<void(db::Connection&, const KpiScope&, const db::Row&, boost::json::object&)> each;
+};
+
+// `head` (id, labels, units, permissions) with `value` the number of rows of `set` and
+// `records` a page of them.
+Indicator Counting(Indicator head, RowSet set);
+// `head` with `value` the sum of `sum_sql` over the rows of `set` times `head.sum_scale`
+// (aggregate "sum", each record carrying its amount under `head.sum_field`) and `records` a page
+// of them.
+Indicator Summing(Indicator head, RowSet set, const std::string& sum_sql);
 
 class Registry {
   public:

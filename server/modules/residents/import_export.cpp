@@ -293,8 +293,8 @@ std::string ResidentService::Export(const auth::Principal& p, SearchFilter f, bo
             std::string id_number = r.id_masked, phone = r.phone_masked;
             if (unmasked) {
                 auto stored = conn.QueryOne("SELECT id_enc, phone_enc FROM residents WHERE id = ?", r.id);
-                if (!stored->IsNull(0)) id_number = vault_.Decrypt(stored->Str(0)).value_or("");
-                if (!stored->IsNull(1)) phone = vault_.Decrypt(stored->Str(1)).value_or("");
+                if (auto enc = stored->OptStr("id_enc")) id_number = vault_.Decrypt(*enc).value_or("");
+                if (auto enc = stored->OptStr("phone_enc")) phone = vault_.Decrypt(*enc).value_or("");
             }
             std::string tags;
             for (const auto& t : r.tags) tags += (tags.empty() ? "" : "、") + t;

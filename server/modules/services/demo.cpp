@@ -17,12 +17,12 @@ using util::Rng;
 void LoadServiceLine(db::Connection& conn, int64_t street, int64_t community, uint64_t seed) {
     Rng rng(seed);
     auto centre = conn.QueryOne(
-        "SELECT avg(lat), avg(lng), min(lat), max(lng) FROM places WHERE kind = 'building' AND community_id = ? AND "
+        "SELECT avg(lat) AS lat, avg(lng) AS lng FROM places WHERE kind = 'building' AND community_id = ? AND "
         "lat "
         "IS NOT NULL",
         community);
-    if (!centre || centre->IsNull(0)) return;
-    double lat = centre->Real(0), lng = centre->Real(1);
+    if (!centre || centre->IsNull("lat")) return;
+    double lat = centre->Real("lat"), lng = centre->Real("lng");
     auto name = conn.QueryOne("SELECT name FROM places WHERE id = ?", community)->Str(0);
     struct Point {
         const char* suffix;
@@ -65,7 +65,7 @@ void LoadServiceLine(db::Connection& conn, int64_t street, int64_t community, ui
         "ORDER BY id",
         community);
     std::vector<int64_t> elders, adults;
-    for (const auto& r : people) (r.Str(1) < "1956-01-01" ? elders : adults).push_back(r.Int(0));
+    for (const auto& r : people) (r.Str("birth_date") < "1956-01-01" ? elders : adults).push_back(r.Int("id"));
     if (elders.size() < 40 || adults.size() < 40) return;
     struct Need {
         const char* group;

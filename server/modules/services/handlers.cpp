@@ -55,7 +55,7 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
               PointInput in = PointOf(body);
               body.Finish();
               int64_t id = svc.CreatePoint(req.User(), in, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     r.Add("PUT", "/api/v1/service-points/{id}", Access::Need("services.write"), "Change a service point",
           [&svc](Request& req) {
@@ -64,7 +64,7 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
               PointInput in = PointOf(body);
               body.Finish();
               svc.UpdatePoint(req.User(), id, in, ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
     r.Add("GET", "/api/v1/service-points/coverage", Access::Need("services.read"),
           "Buildings within ?metres= (default 1000, a 15-minute walk) of each kind of service, with the gaps "
@@ -110,7 +110,7 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
               }
               body.Finish();
               int64_t id = svc.Post(req.User(), in, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     r.Add("POST", "/api/v1/mutual-aid/{id}/match", Access::NeedAny({"services.write", "volunteer.self"}),
           "Match a request with an offer (offer_id) or a helper (helper_resident_id); a resident may take one up",
@@ -126,7 +126,7 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
                   helper = req.User().resident_id;
               }
               svc.Match(req.User(), id, offer, helper, ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
     r.Add("POST", "/api/v1/mutual-aid/{id}/complete", Access::Need("services.write"),
           "Complete a matched request with the minutes given (as_volunteer_hours: into the volunteer ledger)",
@@ -143,11 +143,9 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
     r.Add("POST", "/api/v1/mutual-aid/{id}/cancel", Access::NeedAny({"services.write", "volunteer.self"}),
           "Withdraw a request or offer", [&svc](Request& req) {
               int64_t id = http::PathId(req);
-              http::JsonBody body(req);
-              auto reason = body.Str("reason", false, 200).value_or("");
-              body.Finish();
+              std::string reason = http::OneText(req, "reason", false, 200);
               svc.Cancel(req.User(), id, reason, ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
 }
 

@@ -40,7 +40,7 @@ void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_
             stops.push_back(conn.Insert("INSERT INTO shuttle_stops (trip_id, seq, name, stop_time) VALUES (?, ?, ?, ?)",
                                         trip, int64_t{s + 1}, std::string(kStops[s][0]), at));
         }
-        auto grid = grids[static_cast<size_t>(t) % grids.size()].Int(0);
+        auto grid = grids[static_cast<size_t>(t) % grids.size()].Int("id");
         auto people = conn.Query(
             "SELECT id FROM residents WHERE grid_id = ? AND moved_out IS NULL AND birth_date > '1961-02-17' AND "
             "birth_date <= '2003-02-17' ORDER BY id LIMIT 44 OFFSET ?",
@@ -53,7 +53,7 @@ void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_
             conn.Exec(
                 "INSERT INTO shuttle_reservations (trip_id, resident_id, stop_id, status, booked_by, booked_at, "
                 "boarded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                trip, people[i].Int(0), stops[i % 3], status, t == 0 ? leader_user : worker_user,
+                trip, people[i].Int("id"), stops[i % 3], status, t == 0 ? leader_user : worker_user,
                 departs - 86400 - rng.Uniform(0, 7200),
                 status == "boarded" ? std::optional<int64_t>(departs - 600) : std::nullopt);
         }
@@ -65,14 +65,14 @@ void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_
             community, int64_t{t * 2});
         for (size_t i = 0; i < volunteers.size(); ++i) {
             const auto& v = volunteers[i];
-            volunteer::RecordInput in{v.Int(0), std::nullopt,          date,
-                                      180,      "epidemic_prevention", "疫苗接种接驳随车志愿服务"};
+            volunteer::RecordInput in{v.Int("id"), std::nullopt,          date,
+                                      180,         "epidemic_prevention", "疫苗接种接驳随车志愿服务"};
             int64_t hours = volunteer::HoursLedger::AppendRecord(conn, in, street, community, std::nullopt);
             // One guides boarding at the first gate, one rides the bus.
             conn.Exec(
                 "INSERT INTO shuttle_volunteers (trip_id, resident_id, stop_id, minutes, hours_id, assigned_by, "
                 "created_at) VALUES (?, ?, ?, 180, ?, ?, ?)",
-                trip, v.Int(0), i == 0 ? std::optional<int64_t>(stops[0]) : std::nullopt, hours, worker_user, now);
+                trip, v.Int("id"), i == 0 ? std::optional<int64_t>(stops[0]) : std::nullopt, hours, worker_user, now);
         }
     }
     // The booking notice on the community's board, two days ahead.

@@ -75,7 +75,7 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
               ServiceInput in = ParseServiceInput(body);
               body.Finish();
               int64_t id = svc.CreateService(req.User(), in, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     r.Add("POST", "/api/v1/shuttle/trips", Access::Need("shuttle.write"), "Create a trip with its stops",
           [&svc](Request& req) {
@@ -83,7 +83,7 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
               TripInput in = ParseTripInput(body);
               body.Finish();
               int64_t id = svc.CreateTrip(req.User(), in, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     r.Add("GET", "/api/v1/shuttle/trips/{id}/reservations", Access::NeedAny({"shuttle.write", "shuttle.book"}),
           "Reservations of a trip by stop (staff: all; group leaders: their group's)", [&svc](Request& req) {
@@ -153,17 +153,17 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
               auto minutes = body.Int("minutes", false, 1, 720).value_or(120);
               body.Finish();
               int64_t vid = svc.AssignVolunteer(req.User(), id, *resident, stop, minutes, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", vid}}, 201);
+              return http::Created(vid);
           });
     r.Add("DELETE", "/api/v1/shuttle/trips/{id}/volunteers/{vid}", Access::Need("shuttle.write"),
           "Remove a volunteer before their hours are recorded", [&svc](Request& req) {
               svc.RemoveVolunteer(req.User(), http::PathId(req), http::PathId(req, "vid"), ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
     r.Add("POST", "/api/v1/shuttle/trips/{id}/close", Access::Need("shuttle.board"),
           "Close boarding: confirmed but not boarded become no-shows", [&svc](Request& req) {
               svc.Close(req.User(), http::PathId(req), ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
     r.Add("GET", "/api/v1/shuttle/trips/{id}/notice", Access::Need("shuttle.write"),
           "Copy-ready announcement for owners' groups and building heads, with the booking link and its QR code (SVG)",
@@ -177,7 +177,7 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
               Announcement a = AnnouncementOf(svc, ctx, req);
               notices::NoticeInput in{a.community_id, a.title, a.text, a.path, "shuttle_trip", a.trip_id};
               int64_t id = notices::NoticeService::PublishOnce(ctx.db, req.User(), in, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     r.Add("GET", "/api/v1/shuttle/trips/{id}/figures", Access::Need("shuttle.read"),
           "Seats offered, booked, boarded, no-shows, by stop",

@@ -55,7 +55,7 @@ std::vector<int64_t> Adults(db::Connection& conn, int64_t community, const char*
                                               "AND birth_date <= '2003-12-31' AND birth_date >= '1946-01-01' AND ") +
                                       ethnicity_clause + " ORDER BY id",
                                   {community})) {
-        out.push_back(r.Int(0));
+        out.push_back(r.Int("id"));
     }
     return out;
 }
@@ -149,7 +149,8 @@ void LoadLine(db::Connection& conn, int64_t street, int64_t community, int64_t t
             "SELECT resident_id, activity_id, served_on, minutes, kind, content FROM volunteer_hours WHERE id = ?",
             recent[k].first);
         HoursLedger::AppendReversal(conn, recent[k].first, "签退时间登记有误，按现场签到表更正", std::nullopt);
-        RecordInput fixed{row->Int(0), row->Int(1), row->Str(2), row->Int(3) - 30, row->Str(4), row->Str(5)};
+        RecordInput fixed{row->Int("resident_id"),  row->Int("activity_id"), row->Str("served_on"),
+                          row->Int("minutes") - 30, row->Str("kind"),        row->Str("content")};
         HoursLedger::AppendRecord(conn, fixed, street, community, std::nullopt, "签退时间登记有误，按现场签到表更正");
     }
     // Disputes: one still open, one upheld.

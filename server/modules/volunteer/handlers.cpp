@@ -54,7 +54,7 @@ void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Regis
               in.capacity = body.Int("capacity", true, 1, 10000).value_or(0);
               body.Finish();
               int64_t id = line.activities.CreateActivity(req.User(), in, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     r.Add("GET", "/api/v1/volunteer/activities/{id}", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "One activity", [&line](Request& req) {
@@ -63,11 +63,9 @@ void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Regis
     r.Add("POST", "/api/v1/volunteer/activities/{id}/cancel", Access::Need("volunteer.write"),
           "Cancel an activity that has no recorded hours", [&line](Request& req) {
               int64_t id = http::PathId(req);
-              http::JsonBody body(req);
-              auto reason = body.Str("reason", true, 200);
-              body.Finish();
-              line.activities.CancelActivity(req.User(), id, *reason, ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              std::string reason = http::OneText(req, "reason", true, 200);
+              line.activities.CancelActivity(req.User(), id, reason, ActorOf(req));
+              return http::Ok();
           });
     r.Add("GET", "/api/v1/volunteer/activities/{id}/qr.svg", Access::Need("volunteer.write"),
           "QR code of the activity's check-in link (SVG)", [&line, &ctx](Request& req) {
@@ -172,7 +170,7 @@ void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Regis
               in.content = body.Str("content", true, 200).value_or("");
               body.Finish();
               int64_t id = line.hours.AddRecord(req.User(), in, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     r.Add("POST", "/api/v1/volunteer/records/{id}/corrections", Access::Need("volunteer.write"),
           "Correct a record: a reversing entry with a reason, and the corrected minutes as a new record",
@@ -188,11 +186,9 @@ void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Regis
     r.Add("POST", "/api/v1/volunteer/records/{id}/disputes", Access::Need("volunteer.self"),
           "Dispute one of your records", [&line](Request& req) {
               int64_t id = http::PathId(req);
-              http::JsonBody body(req);
-              auto reason = body.Str("reason", true, 500);
-              body.Finish();
-              int64_t dispute = line.hours.Dispute(req.User(), id, *reason, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", dispute}}, 201);
+              std::string reason = http::OneText(req, "reason", true, 500);
+              int64_t dispute = line.hours.Dispute(req.User(), id, reason, ActorOf(req));
+              return http::Created(dispute);
           });
     r.Add("GET", "/api/v1/volunteer/disputes", Access::NeedAny({"volunteer.read", "volunteer.self"}),
           "Disputes (?community=, ?status=open|...)", [&line](Request& req) {
@@ -210,7 +206,7 @@ void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Regis
               auto minutes = body.Int("minutes", false, 0, 24 * 60);
               body.Finish();
               line.hours.ResolveDispute(req.User(), id, *outcome, *note, minutes, ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
 
     r.Add("GET", "/api/v1/volunteer/points", Access::NeedAny({"volunteer.read", "volunteer.self"}),
@@ -243,7 +239,7 @@ void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Regis
               body.Finish();
               int64_t id =
                   line.points.CreateReward(req.User(), *community, *name, description, *points, *stock, ActorOf(req));
-              return http::JsonResponse(json::object{{"id", id}}, 201);
+              return http::Created(id);
           });
     r.Add("POST", "/api/v1/rewards/{id}/stock", Access::Need("volunteer.write"),
           "Add stock to a reward and/or switch it on or off", [&line](Request& req) {
@@ -253,7 +249,7 @@ void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Regis
               auto active = body.Bool("active");
               body.Finish();
               line.points.RestockReward(req.User(), id, add, active, ActorOf(req));
-              return http::JsonResponse(json::object{{"ok", true}});
+              return http::Ok();
           });
     r.Add("POST", "/api/v1/rewards/{id}/redeem", Access::NeedAny({"volunteer.write", "volunteer.self"}),
           "Redeem points for one unit of a reward (yourself, or resident_id on their behalf)", [&line](Request& req) {

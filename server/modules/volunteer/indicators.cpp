@@ -37,16 +37,19 @@ std::vector<Regular> RegularsOf(db::Connection& c, const KpiScope& s) {
         std::map<int64_t, int64_t> year_minutes;
         if (q.settings.regular_months != 12) {
             for (const auto& r : c.Query(
-                     "SELECT resident_id, sum(minutes) FROM volunteer_monthly WHERE community_id = ? AND month >= ? "
+                     "SELECT resident_id, sum(minutes) AS minutes FROM volunteer_monthly WHERE community_id = ? AND "
+                     "month >= ? "
                      "AND month <= ? GROUP BY resident_id",
                      community, s.year_start().substr(0, 7), s.year_end().substr(0, 7))) {
-                year_minutes[r.Int(0)] = r.Int(1);
+                year_minutes[r.Int("resident_id")] = r.Int("minutes");
             }
         }
         for (const auto& r : c.Run(q.sql, q.params)) {
             // With the default twelve-month window the window is the calendar year.
-            int64_t in_year = q.settings.regular_months == 12 ? r.Int(4) : year_minutes[r.Int(0)];
-            out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Int(4), r.Int(5), in_year});
+            const int64_t id = r.Int("resident_id");
+            int64_t in_year = q.settings.regular_months == 12 ? r.Int("minutes") : year_minutes[id];
+            out.push_back({id, r.Str("name"), r.Str("ethnicity"), r.Str("pinyin"), r.Int("minutes"),
+                           r.Int("activities"), in_year});
         }
     }
     std::sort(out.begin(), out.end(), [](const Regular& a, const Regular& b) {
