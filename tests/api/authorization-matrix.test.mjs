@@ -195,6 +195,7 @@ const MATRIX = {
   'GET /api/v1/cases': { query: { community: 'community' } },
   'POST /api/v1/cases': { body: (s, f) => ({ community_id: fx.community[s], kind: 'mediation', title: '纠纷', applicant_resident_id: f('resident'), facts: '事实', channel: 'walk_in' }) },
   'GET /api/v1/cases/stats': { query: { community: 'community' } },
+  'GET /api/v1/cases/staff': { query: { community: 'community' } },
   'GET /api/v1/cases/{id}': { path: { id: 'case' } },
   'POST /api/v1/cases/{id}/assign': { path: { id: 'case' }, body: () => ({ user_id: one("SELECT id FROM users WHERE username = 'mediator'"), staff_role: 'mediator' }) },
   'POST /api/v1/cases/{id}/sessions': { path: { id: 'case' }, body: () => ({ notes: '调解' }) },

@@ -95,3 +95,21 @@ test('intake by a community worker waits for the head to assign it; bad input is
   assert.equal(bad.status, 422);
   for (const f of ['title', 'facts']) assert.ok(bad.data.error.details.fields[f], f);
 });
+
+test('the head picks from the staff who may take a case of the community, and nobody else may ask', async () => {
+  const r = await head.get(`/api/v1/cases/staff?community=${angongId}`);
+  assert.equal(r.status, 200, JSON.stringify(r.data));
+  const expected = sql(server.db, `SELECT id FROM users WHERE disabled = 0 AND role IN ('mediator', 'rights_head')
+    AND ((scope_kind = 'community' AND scope_place_id = ${angongId})
+      OR (scope_kind = 'street' AND scope_place_id = (SELECT street_id FROM places WHERE id = ${angongId})))`).map((x) => Number(x[0]));
+  assert.deepEqual(r.data.items.map((s) => s.user_id).sort(), expected.sort());
+  assert.equal(r.data.total, expected.length);
+  assert.ok(r.data.items.every((s) => ['mediator', 'rights_head'].includes(s.role) && s.display_name));
+  // Everyone listed can be assigned; the list is the same rule the assignment checks.
+  const id = await register(worker, { title: '停车位纠纷' });
+  for (const s of r.data.items) {
+    assert.equal((await head.post(`/api/v1/cases/${id}/assign`, { user_id: s.user_id, staff_role: 'mediation_volunteer' })).status, 200);
+  }
+  assert.equal((await mediator.get(`/api/v1/cases/staff?community=${angongId}`)).status, 403);
+  assert.equal((await head.get('/api/v1/cases/staff?community=999999')).status, 422);
+});

@@ -60,6 +60,7 @@ Principal AuthService::LoadPrincipal(db::Connection& conn, int64_t user_id) {
     p.resident_id = row->OptInt("resident_id");
     if (p.scope_kind == ScopeKind::kSelf) p.scope_place_id = row->OptInt("household_id");
     if (p.scope_kind == ScopeKind::kAssigned) p.scope_place_id = p.resident_id;
+    if (p.resident_id) p.permissions.insert(OwnPersonPermissions().begin(), OwnPersonPermissions().end());
     return p;
 }
 

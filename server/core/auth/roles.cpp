@@ -33,14 +33,20 @@ std::set<std::string>& Defined() {
     return names;
 }
 
+std::set<std::string>& OwnPerson() {
+    static std::set<std::string> names;
+    return names;
+}
+
 }  // namespace
 
 void UsePermissions(const std::vector<Permission>& all) {
     std::vector<RoleInfo> roles = Table();
     for (RoleInfo& r : roles) r.permissions.clear();
-    std::set<std::string> names;
+    std::set<std::string> names, own_person;
     for (const Permission& perm : all) {
         if (!names.insert(perm.name).second) throw std::logic_error("permission defined twice: " + perm.name);
+        if (perm.own_person) own_person.insert(perm.name);
         for (const std::string& key : perm.roles) {
             auto it = std::find_if(roles.begin(), roles.end(), [&](const RoleInfo& r) { return r.key == key; });
             if (it == roles.end()) throw std::logic_error("permission " + perm.name + " names an unknown role " + key);
@@ -49,9 +55,12 @@ void UsePermissions(const std::vector<Permission>& all) {
     }
     Table() = std::move(roles);
     Defined() = std::move(names);
+    OwnPerson() = std::move(own_person);
 }
 
 bool IsDefined(const std::string& permission) { return Defined().count(permission) > 0; }
+
+const std::set<std::string>& OwnPersonPermissions() { return OwnPerson(); }
 
 const std::vector<RoleInfo>& Roles() { return Table(); }
 

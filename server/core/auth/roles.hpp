@@ -15,16 +15,22 @@ struct RoleInfo {
     std::set<std::string> permissions;
 };
 
-// A permission a module defines ("shuttle.book") and the roles that hold it.
+// A permission a module defines ("shuttle.book") and the roles that hold it. `own_person`: also
+// held by every account linked to a resident (users.resident_id) whatever its role, for that
+// person's own pages — a volunteer team lead who lives in the community checks in and sees their
+// own hours like any resident.
 struct Permission {
     std::string name;
     std::vector<std::string> roles;
+    bool own_person = false;
 };
 
 // Installs the permissions of all modules (once, before serving); throws on an unknown role or
 // a permission defined twice.
 void UsePermissions(const std::vector<Permission>& all);
 bool IsDefined(const std::string& permission);
+// The permissions every account linked to a resident holds (Permission::own_person).
+const std::set<std::string>& OwnPersonPermissions();
 
 // The roles with the permissions the installed modules grant them.
 const std::vector<RoleInfo>& Roles();

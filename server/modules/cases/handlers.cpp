@@ -42,6 +42,13 @@ void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry
           [&svc](Request& req) {
               return http::JsonResponse(ToJson(svc.Get(req.User(), http::PathId(req), ActorOf(req))));
           });
+    r.Add("GET", "/api/v1/cases/staff", Access::Need("cases.head"),
+          "Who a case of the community may be assigned to (?community=)", [&svc](Request& req) {
+              json::array items;
+              for (const CaseStaff& s : svc.Staff(req.User(), http::QueryInt(req, "community", 0, 1, INT64_MAX)))
+                  items.push_back(ToJson(s));
+              return http::ListResponse(std::move(items));
+          });
     r.Add("POST", "/api/v1/cases/{id}/assign", Access::Need("cases.head"), "Assign a case to staff",
           [&svc](Request& req) {
               int64_t id = http::PathId(req);

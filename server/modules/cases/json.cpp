@@ -9,6 +9,10 @@ namespace tongxin::cases {
 namespace json = boost::json;
 using http::OrNull;
 
+json::object ToJson(const CaseStaff& s) {
+    return {{"user_id", s.user_id}, {"display_name", s.display_name}, {"role", s.role}};
+}
+
 json::object ToJson(const CaseSummary& c) {
     return {{"id", c.id},
             {"number", c.number},

@@ -7,6 +7,7 @@
 namespace tongxin::cases {
 
 boost::json::object ToJson(const CaseSummary& c);
+boost::json::object ToJson(const CaseStaff& s);
 boost::json::object ToJson(const Case& c);
 boost::json::object ToJson(const CaseStats& s);
 // Intake; registered_on defaults to today.

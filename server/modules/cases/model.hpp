@@ -17,6 +17,12 @@ struct CaseInput {
     std::string registered_on;
 };
 
+// Someone a case may be assigned to.
+struct CaseStaff {
+    int64_t user_id = 0;
+    std::string display_name, role;
+};
+
 struct CaseFilter {
     std::optional<int64_t> community;
     std::optional<std::string> kind, status;

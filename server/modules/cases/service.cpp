@@ -250,6 +250,21 @@ int64_t CaseService::Register(const auth::Principal& p, const CaseInput& in, con
     return id;
 }
 
+std::vector<CaseStaff> CaseService::Staff(const auth::Principal& p, int64_t community) {
+    db::Connection& conn = db_.Local();
+    places::Place place = places::CommunityField(conn, p, community);
+    std::vector<CaseStaff> out;
+    for (const auto& r : conn.Run(R"sql(
+SELECT id, display_name, role FROM users
+WHERE disabled = 0 AND role IN ('mediator', 'rights_head')
+  AND ((scope_kind = 'community' AND scope_place_id = ?) OR (scope_kind = 'street' AND scope_place_id = ?))
+ORDER BY role, display_name, id)sql",
+                                  {place.id, place.street_id.value_or(-1)})) {
+        out.push_back({.user_id = r.Int("id"), .display_name = r.Str("display_name"), .role = r.Str("role")});
+    }
+    return out;
+}
+
 void CaseService::Assign(const auth::Principal& p, int64_t id, int64_t user_id, const std::string& staff_role,
                          const audit::Actor& actor) {
     if (!Known(kStaffRoles, staff_role)) {

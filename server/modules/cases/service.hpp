@@ -25,6 +25,9 @@ class CaseService {
     CaseStats Stats(const auth::Principal& p, int64_t community, int year);
     Case Get(const auth::Principal& p, int64_t id, const audit::Actor& actor);
     int64_t Register(const auth::Principal& p, const CaseInput& in, const audit::Actor& actor);
+    // Who a case of `community` may be assigned to: mediators and heads of the centre working in
+    // that community or for its whole street, by name.
+    std::vector<CaseStaff> Staff(const auth::Principal& p, int64_t community);
     void Assign(const auth::Principal& p, int64_t id, int64_t user_id, const std::string& staff_role,
                 const audit::Actor& actor);
     int64_t AddSession(const auth::Principal& p, int64_t id, const std::string& held_on, const std::string& notes,

@@ -51,12 +51,12 @@ Announcement AnnouncementOf(ShuttleService& svc, const Context& ctx, const Reque
 void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Registry& registry) {
     RegisterIndicators(registry);
     static AttemptLimiter limiter(60, std::chrono::seconds(60));
-    r.Add("GET", "/api/v1/shuttle/trips", Access::NeedAny({"shuttle.write", "shuttle.book"}),
+    r.Add("GET", "/api/v1/shuttle/trips", Access::NeedAny({"shuttle.write", "shuttle.book", "shuttle.board"}),
           "Shuttle trips with stops (your booking included)", [&svc](Request& req) {
               return http::ListResponse(svc.Trips(req.User(), http::QueryOptInt(req, "community")),
                                         [](const Trip& t) { return ToJson(t); });
           });
-    r.Add("GET", "/api/v1/shuttle/trips/{id}", Access::NeedAny({"shuttle.write", "shuttle.book"}),
+    r.Add("GET", "/api/v1/shuttle/trips/{id}", Access::NeedAny({"shuttle.write", "shuttle.book", "shuttle.board"}),
           "One trip with its stops",
           [&svc](Request& req) { return http::JsonResponse(ToJson(svc.GetTrip(req.User(), http::PathId(req)))); });
     r.Add("GET", "/api/v1/shuttle/services", Access::Need("shuttle.read"), "Shuttle services (?community=)",
@@ -85,7 +85,8 @@ void Register(http::Router& r, Context& ctx, ShuttleService& svc, reports::Regis
               int64_t id = svc.CreateTrip(req.User(), in, ActorOf(req));
               return http::Created(id);
           });
-    r.Add("GET", "/api/v1/shuttle/trips/{id}/reservations", Access::NeedAny({"shuttle.write", "shuttle.book"}),
+    r.Add("GET", "/api/v1/shuttle/trips/{id}/reservations",
+          Access::NeedAny({"shuttle.write", "shuttle.book", "shuttle.board"}),
           "Reservations of a trip by stop (staff: all; group leaders: their group's)", [&svc](Request& req) {
               ReservationList list = svc.Reservations(req.User(), http::PathId(req));
               json::array items;

@@ -419,10 +419,11 @@ ReservationList ShuttleService::Reservations(const auth::Principal& p, int64_t t
     TripState t = LoadTrip(conn, p, trip_id, false);
     db::SqlWhere where;
     where.Add("x.trip_id = ?", t.id);
-    // Staff see everyone with full names; the trip's volunteers see everyone by masked name (to
-    // find them at the stop); a group leader sees the residents of their group.
+    // Staff see everyone with full names; those who board riders (a volunteer team lead, the
+    // trip's volunteers) see everyone by masked name (to find them at the stop); a group leader
+    // sees the residents of their group.
     const bool staff = p.Can("shuttle.read");
-    const bool volunteer = !staff && DutyOf(conn, p, t.id).has_value();
+    const bool volunteer = !staff && (p.Can("shuttle.board") || DutyOf(conn, p, t.id).has_value());
     if (!staff && !volunteer) {
         auto scope = auth::ResidentScope(p);
         where.AddScope(scope.clause, scope.value);

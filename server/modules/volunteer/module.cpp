@@ -7,7 +7,7 @@ ModuleInfo Describe() {
             {
                 {"volunteer.read", {"street_admin", "community_worker", "volunteer_lead", "auditor"}},
                 {"volunteer.write", {"street_admin", "community_worker", "volunteer_lead"}},
-                {"volunteer.self", {"liaison", "group_leader", "resident"}},
+                {"volunteer.self", {"liaison", "group_leader", "resident"}, /*own_person=*/true},
             },
             [](ModuleHost& host) {
                 auto service = std::make_shared<VolunteerLine>(host.ctx.db);

@@ -1,5 +1,5 @@
 export default {
-  app: { name: 'Tongxin', subtitle: 'Community ethnic-unity work', language: 'Language', logout: 'Log out', account: 'My account', menu: 'Menu' },
+  app: { name: 'Tongxin', subtitle: 'Community ethnic-unity work', language: 'Language', logout: 'Log out', account: 'My account', menu: 'Menu', ownPages: 'My resident pages' },
   common: {
     search: 'Search', reset: 'Reset', add: 'Add', edit: 'Edit', save: 'Save', cancel: 'Cancel', confirm: 'OK', close: 'Close',
     export: 'Export', import: 'Import', detail: 'Details', actions: 'Actions', total: '{n} in all', totalMore: 'More than {n}: narrow the search', loading: 'Loading…', none: 'No data',
@@ -139,6 +139,8 @@ export default {
     channels: { walk_in: 'Walk-in', phone: 'Phone', referral: 'Referral', online: 'Online', visit: 'Found on a visit' },
     forms: { written: 'Written', verbal: 'Verbal (recorded)' },
     fulfilments: { pending: 'To check', fulfilled: 'Fulfilled', not_fulfilled: 'Not fulfilled' },
+    assign: 'Assign', reassign: 'Reassign', assignee: 'Handled by', staffRole: 'Acting as', noStaff: 'The community has no mediator accounts yet',
+    staffRoles: { lawyer: 'Lawyer', social_worker: 'Social worker', mediation_volunteer: 'Mediation volunteer' },
   },
   shuttle: {
     title: 'Community shuttle', date: 'Date', departs: 'Departs', service: 'Service', destination: 'Destination', vehicle: 'Vehicle', booked: 'Booked', status: 'Status',

@@ -1,5 +1,5 @@
 export default {
-  app: { name: '同心', subtitle: '社区民族工作平台', language: '语言', logout: '退出登录', account: '我的账号', menu: '菜单' },
+  app: { name: '同心', subtitle: '社区民族工作平台', language: '语言', logout: '退出登录', account: '我的账号', menu: '菜单', ownPages: '我的居民页面' },
   common: {
     search: '查询', reset: '重置', add: '新增', edit: '编辑', save: '保存', cancel: '取消', confirm: '确定', close: '关闭',
     export: '导出', import: '导入', detail: '详情', actions: '操作', total: '共 {n} 条', totalMore: '超过 {n} 条，请缩小查询范围', loading: '加载中…', none: '暂无数据',
@@ -138,6 +138,8 @@ export default {
     channels: { walk_in: '来访', phone: '来电', referral: '转介', online: '网上', visit: '走访发现' },
     forms: { written: '书面协议', verbal: '口头协议（已记录）' },
     fulfilments: { pending: '待回访', fulfilled: '已履行', not_fulfilled: '未履行' },
+    assign: '分派', reassign: '改派', assignee: '承办人', staffRole: '承办身份', noStaff: '本社区还没有调解员账号',
+    staffRoles: { lawyer: '律师', social_worker: '社会工作者', mediation_volunteer: '调解志愿者' },
   },
   shuttle: {
     title: '社区接驳车', date: '日期', departs: '发车', service: '服务', destination: '目的地', vehicle: '车辆', booked: '已预约', status: '状态',

@@ -28,6 +28,11 @@ export const useSession = defineStore('session', {
     async logout() {
       try { await post('/auth/logout'); } finally { this.user = null; this.codes = null; }
     },
+    // After the language changed: what the server translated (role name, code tables) again.
+    async reloadLanguage() {
+      this.codes = null;
+      if (this.user) await this.load();
+    },
     async loadCodes() {
       if (!this.codes) this.codes = await get('/codes');
       return this.codes;

@@ -1,0 +1,92 @@
+// Issue 12's dead ends, each as the person meets it: the phone tab bar, a team lead on the phone
+// pages, the head assigning a case, and switching language on a page with server-made labels.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, login, phoneLogin } from './browser.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+const activeTabs = (page) => page.locator('.van-tabbar-item--active').allTextContents();
+
+test('the phone tab bar marks only the current tab, and the activities tab takes you back', async () => {
+  const page = await phoneLogin(browser, server.base, 'resident');
+  assert.deepEqual((await activeTabs(page)).map((s) => s.trim()), ['志愿活动']);
+  await page.click('[data-test=tab-m-hours]');
+  await page.waitForURL((u) => u.pathname === '/m/hours');
+  assert.deepEqual((await activeTabs(page)).map((s) => s.trim()), ['我的时长']);
+  await page.click('[data-test=tab-m-activities]');
+  await page.waitForURL((u) => u.pathname === '/m');
+  assert.deepEqual((await activeTabs(page)).map((s) => s.trim()), ['志愿活动']);
+  await page.context().close();
+});
+
+test('a volunteer team lead who lives in the community opens the phone pages for their own person', async () => {
+  const page = await phoneLogin(browser, server.base, 'vlead');
+  await page.click('[data-test=tab-m-hours]');
+  await page.locator('[data-test=year-hours]').waitFor();
+  // Their own records only, although the workbench shows them everyone's.
+  const own = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).resident_id);
+  const names = await page.evaluate(async (id) => {
+    const r = await (await fetch(`/api/v1/volunteer/records?resident=${id}&limit=100`)).json();
+    return [...new Set(r.items.map((x) => x.resident_id))];
+  }, own);
+  assert.ok(names.every((id) => id === own));
+  // No booking tab worth hiding: a lead boards riders, so the shuttle tab is there.
+  await page.click('[data-test=tab-m-shuttle]');
+  await page.waitForURL((u) => u.pathname === '/m/shuttle');
+  await page.context().close();
+
+  // From the workbench the same account finds its resident pages in the user menu.
+  const desk = await browser.newPage();
+  await login(desk, server.base, 'vlead');
+  await desk.getByRole('button', { name: /vlead/ }).click();
+  await desk.click('[data-test=own-pages]');
+  await desk.waitForURL((u) => u.pathname === '/m');
+  await desk.close();
+});
+
+test('the head of the rights centre assigns a case a worker registered, and it leaves 待分派', async () => {
+  const worker = await browser.newPage();
+  await login(worker, server.base, 'angong');
+  await worker.goto(`${server.base}/cases`);
+  await worker.click('[data-test=intake]');
+  const dialog = worker.getByRole('dialog', { name: '登记案件' });
+  await dialog.getByLabel('案由').fill('楼道堆物纠纷');
+  await dialog.getByLabel('申请人姓名').fill('测试申请人');
+  await dialog.getByLabel('事实与请求').fill('邻居在楼道长期堆放杂物');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.waitFor({ state: 'hidden' });
+  await worker.close();
+
+  const head = await browser.newPage();
+  await login(head, server.base, 'rights');
+  await head.goto(`${server.base}/cases`);
+  const row = head.locator('[data-test=case-list] .el-table__row', { hasText: '楼道堆物纠纷' });
+  await row.waitFor();
+  assert.match(await row.textContent(), /待分派/);
+  await row.click();
+  await head.click('[data-test=assign]');
+  await head.click('[data-test=save-assign]');
+  await head.locator('[data-test=save-assign]').waitFor({ state: 'hidden' });
+  await head.keyboard.press('Escape');
+  await head.waitForFunction(() => [...document.querySelectorAll('[data-test=case-list] .el-table__row')]
+    .some((r) => r.textContent.includes('楼道堆物纠纷') && r.textContent.includes('办理中')));
+  await head.close();
+});
+
+test('switching to English relabels the figures and the role without a reload', async () => {
+  const page = await browser.newPage();
+  await login(page, server.base, 'angong');
+  await page.goto(`${server.base}/dashboard`);
+  const card = page.locator('[data-kpi="registry.minority_residents"]');
+  await card.waitFor();
+  assert.match(await card.textContent(), /少数民族居民/);
+  assert.match(await page.locator('.header .scope').textContent(), /社区工作者/);
+  await page.click('[data-test=language]');
+  await page.waitForFunction(() => /Minority residents/.test(document.querySelector('[data-kpi="registry.minority_residents"]')?.textContent || ''));
+  await page.waitForFunction(() => /Community worker/.test(document.querySelector('.header .scope')?.textContent || ''));
+  await page.click('[data-test=language]');
+  await page.close();
+});
