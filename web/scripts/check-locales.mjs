@@ -1,6 +1,9 @@
 // Every translation key the web app uses exists in both locales, and both locales hold the same
-// keys. Keys are found as t('a.b.c') / $t('a.b.c') / i18n-t keypath="a.b.c" in src/. Exits 1 and
-// lists what is missing.
+// keys. Keys are found as t('a.b.c') / $t('a.b.c') / i18n-t keypath="a.b.c" in src/. Every field
+// the server reads from a body or names in an error (server/**/*.cpp, tests aside) has its label
+// under `fields.` (error messages name fields by label, never by key), and every audit action and
+// object type its name under `audit.`. Exits 1 and lists what is
+// missing.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +38,30 @@ for (const file of files(src)) {
     for (const [lang, set] of Object.entries(keys)) {
       // A key may name a subtree used as a prefix elsewhere; only leaves are strings.
       if (!set.has(m[1])) problems.push(`${file.slice(src.length + 1)}: '${m[1]}' missing in ${lang}`);
+    }
+  }
+}
+const server = join(src, '..', '..', 'server');
+const fieldPattern = /\b(?:body\.(?:Str|Int|Real|Bool|Date|Time|StrList|IntList|Raw)|AppError::Field|\.Fail|errors\.Add)\("([a-z][a-z_]*)"/g;
+function cppFiles(dir) {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? cppFiles(p) : f.endsWith('.cpp') && !f.endsWith('_test.cpp') ? [p] : [];
+  });
+}
+// Each audit entry's action and object type (the literal ones; places.<kind>.created and the like
+// are listed in the locales by hand) has its name under audit.actions / audit.objects.
+const auditPattern = /audit::Append\([^{]*\{\s*"([a-z_]+(?:\.[a-z_]+)+)"\s*,\s*"([a-z_]+)"/g;
+for (const file of cppFiles(server)) {
+  for (const m of readFileSync(file, 'utf8').matchAll(auditPattern)) {
+    for (const [lang, set] of Object.entries(keys)) {
+      if (!set.has(`audit.actions.${m[1]}`)) problems.push(`${file.slice(server.length + 1)}: audit action '${m[1]}' has no name in ${lang}`);
+      if (!set.has(`audit.objects.${m[2]}`)) problems.push(`${file.slice(server.length + 1)}: audit object '${m[2]}' has no name in ${lang}`);
+    }
+  }
+  for (const m of readFileSync(file, 'utf8').matchAll(fieldPattern)) {
+    for (const [lang, set] of Object.entries(keys)) {
+      if (!set.has(`fields.${m[1]}`)) problems.push(`${file.slice(server.length + 1)}: field '${m[1]}' has no label fields.${m[1]} in ${lang}`);
     }
   }
 }

@@ -15,7 +15,12 @@ test('ageOn counts whole years and handles the day before a birthday', () => {
 
 test('errorText lists field reasons with their labels', () => {
   const env = { error: { code: 'validation_failed', message: '填写的内容有误', details: { fields: { id_number: { code: 'invalid_id_number', message: '身份证号码无效' } } } } };
-  assert.equal(errorText(env, { id_number: '身份证号' }), '填写的内容有误（身份证号: 身份证号码无效）');
+  const label = (k) => ({ id_number: '身份证号' })[k] || '';
+  assert.equal(errorText(env, { label }), '填写的内容有误（身份证号：身份证号码无效）');
+  assert.equal(errorText(env, { label: () => 'ID number', en: true }), '填写的内容有误 (ID number: 身份证号码无效)');
+  // A field without a label shows its reason, never its key.
+  const raw = { error: { message: 'm', details: { fields: { household_id: { code: 'required', message: '必填' } } } } };
+  assert.equal(errorText(raw), 'm（必填）');
   assert.equal(errorText({ error: { message: '请先登录', details: {} } }), '请先登录');
   assert.equal(errorText(null), '');
 });

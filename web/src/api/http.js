@@ -5,8 +5,12 @@ import { readCookie, toQuery, errorText } from '../utils/format.js';
 
 let language = 'zh-CN';
 let onUnauthorized = null;
+/** @type {(field: string) => string} */
+let fieldLabel = () => '';
 
 export function setLanguage(lang) { language = lang; }
+/** How error messages name a field (i18n.js gives the locale's `fields` labels). @param {(field: string) => string} fn */
+export function setFieldLabeler(fn) { fieldLabel = fn; }
 export function setUnauthorizedHandler(fn) { onUnauthorized = fn; }
 
 /** @typedef {Record<string, string | number | boolean | null | undefined>} Query */
@@ -21,7 +25,7 @@ export function setUnauthorizedHandler(fn) { onUnauthorized = fn; }
 export class ApiError extends Error {
   /** @param {number} status @param {any} envelope */
   constructor(status, envelope) {
-    super(errorText(envelope) || `HTTP ${status}`);
+    super(errorText(envelope, { label: fieldLabel, en: language === 'en' }) || `HTTP ${status}`);
     this.status = status;
     this.code = envelope?.error?.code || 'http_error';
     this.details = envelope?.error?.details || {};

@@ -6,6 +6,7 @@ export default {
     saved: '已保存', yes: '是', no: '否', back: '返回', next: '下一步', all: '全部', year: '年度', refresh: '刷新',
     // Joining pieces the way each language writes them.
     counted: '{label}（{n}）', labelled: '{label}：{value}', range: '{from} ~ {to}', ratio: '{a}/{b}',
+    listSeparator: '；',
     hoursShort: '{n} 小时', minutesShort: '{n} 分钟',
   },
   login: {
@@ -69,7 +70,12 @@ export default {
     studyKinds: { branch_assembly: '支部党员大会', branch_committee: '支委会', group_meeting: '党小组会', party_lecture: '党课' },
   },
   users: { title: '账号管理', username: '用户名', displayName: '姓名', role: '角色', scopeKind: '范围类型', scopePlace: '范围地点', password: '初始密码', disabled: '停用', create: '新建账号' },
-  audit: { title: '审计日志', at: '时间', user: '账号', action: '操作', object: '对象', outcome: '结果', success: '成功', failure: '失败', details: '内容', addr: '来源地址' },
+  audit: { title: '审计日志', at: '时间', user: '账号', action: '操作', object: '对象', outcome: '结果', success: '成功', failure: '失败', details: '内容', addr: '来源地址',
+    allOf: '全部{what}', groups: { auth: '登录与账号', audit: '审计', demo: '演示数据', http: '被拒绝的请求' },
+    actions: {auth: {login: '登录', logout: '退出登录', password: {changed: '修改密码'}, session: {ended: '结束会话', ended_others: '结束其他会话'}, user: {created: '创建账号'}}, audit: {chain: {keyed: '审计链启用密钥'}}, demo: {loaded: '载入演示数据'}, cases: {agreement: {recorded: '记录调解协议'}, case: {assigned: '分派案件', closed: '结案', listed: '查看案件列表', read: '查看案件', registered: '登记案件'}, fulfilment: {checked: '回访履行情况'}, session: {recorded: '记录办理过程'}}, charity: {disbursement: {approved: '批准支出', paid: '支付支出', rejected: '驳回支出', requested: '申请支出'}, disclosure: {published: '发布公示'}, donation: {recorded: '登记捐赠'}, ledger: {exported: '导出台账'}, project: {created: '创建项目'}, transaction: {reversed: '冲正交易'}}, notices: {published: '发布通知', withdrawn: '撤回通知'}, organizations: {event: {recorded: '记录活动'}, meeting: {recorded: '记录会议'}, organization: {created: '创建组织', updated: '修改组织'}, post: {added: '任命职务', ended: '结束任职'}, resolution: {status: '更新决议进展'}}, party: {pairing: {created: '建立联络', ended: '结束联络'}, study_session: {recorded: '记录学习'}, visit: {follow_up: '跟进走访', recorded: '记录走访'}}, places: {household: {created: '新增住户'}, street: {created: '新增街道', updated: '修改街道'}, community: {created: '新增社区', updated: '修改社区'}, grid: {created: '新增网格', updated: '修改网格'}, building: {created: '新增楼栋', updated: '修改楼栋'}}, residents: {contact: {revealed: '查看完整联系方式'}, exported: '导出居民', import: {committed: '导入居民'}, resident: {created: '新增居民', moved_out: '登记迁出', updated: '修改居民信息'}}, services: {aid: {cancelled: '撤销互助', completed: '完成互助', matched: '互助对接', posted: '发布互助'}, point: {created: '新增服务点', updated: '修改服务点'}}, shuttle: {boarded: '登车', reservation: {cancelled: '取消预约', made: '预约座位'}, service: {created: '新增接驳服务'}, trip: {closed: '结束登车', created: '新增班次'}, volunteer: {assigned: '安排志愿者', removed: '移除志愿者'}}, volunteer: {activity: {cancelled: '取消活动', published: '发布活动'}, certificate: {issued: '开具服务证明'}, checked_in: '签到', checked_out: '签退', dispute: {resolved: '处理时长异议'}, hours: {corrected: '更正时长', disputed: '提出时长异议', exported: '导出时长', recorded: '记录时长'}, reward: {created: '新增奖品', redeemed: '兑换奖品', updated: '修改奖品'}, settings: {changed: '修改志愿规则'}, signup: {cancelled: '取消报名', created: '报名'}}, http: {GET: '被拒绝的查询', POST: '被拒绝的提交', PUT: '被拒绝的修改', PATCH: '被拒绝的修改', DELETE: '被拒绝的删除'}},
+    values: { scope: { street: '街道', community: '社区', grid: '网格', building: '楼栋', assigned: '分派的住户', self: '本户' }, outcome: { success: '成功', failure: '失败' } },
+    objects: {case: '案件', charity_disbursement: '支出', charity_donation: '捐赠', charity_project: '项目', charity_transaction: '交易', community: '社区', household: '住户', mutual_aid: '互助', notice: '通知', organization: '组织', pairing: '联络关系', resident: '居民', resolution: '决议', service_point: '服务点', session: '会话', shuttle_service: '接驳服务', shuttle_trip: '班次', street: '街道', study_session: '学习', user: '账号', visit: '走访', volunteer_activity: '志愿活动', volunteer_certificate: '服务证明', volunteer_dispute: '时长异议', volunteer_hours: '志愿时长', volunteer_reward: '奖品', grid: '网格', building: '楼栋', endpoint: '接口', audit_log: '审计日志', demo: '演示数据', import: '导入', volunteer_signup: '报名', shuttle_reservation: '预约'},
+  },
   volunteer: {
     title: '志愿线', activities: '志愿活动', records: '服务记录', disputes: '记录异议', rewards: '积分奖品', regulars: '常态志愿者', certificates: '服务证明',
     searchTitle: '活动名称', status: '状态', publish: '发布活动', time: '时间', activityTitle: '活动名称', kind: '服务类别', team: '志愿者队伍', place: '地点',
@@ -174,5 +180,29 @@ export default {
     regular: '常态志愿者', notRegular: '近 {m} 个月 {h} 小时 / {n} 次（常态志愿者需 {rh} 小时、{rn} 次）', balance: '积分余额', redeem: '兑换',
     redeemConfirm: '用 {p} 积分兑换「{name}」？', redeemed: '兑换成功，余额 {b} 分', stockLeft: '剩余 {n} 件', dispute: '有异议', disputeReason: '请说明理由',
     disputed: '已提交，社区将核实处理', forNeighbour: '为邻居报名（小组长代约）', neighbour: '邻居姓名', noActivities: '暂无志愿活动', source: { hours: '服务积分', redemption: '兑换', correction: '更正' },
+  },
+  // The label of every field the server may name in an error (checked by check-locales).
+  fields: {
+    after: '新值', before: '原值', count: '数量', created: '新增', fields: '字段', filters: '筛选条件', format: '格式', grid: '网格', id: '编号', items: '条目', method: '方式', number: '编号', parameter: '参数', post_id: '职务', regular_min_minutes: '常态志愿者最少时长（分钟）', resident: '居民', reversal_id: '冲正交易', rows: '行数', scope: '范围', session: '会话', skipped: '跳过', stop: '上车点', transaction_id: '交易', trip_id: '班次', type: '类型', updated: '更新', via: '途径', visit_id: '走访', year: '年度',
+    active: '启用', add: '增加数量', address: '地址', age_group: '服务人群', age_groups: '服务人群', agenda: '议题', amount: '金额', amount_fen: '金额',
+    applicant_name: '申请人姓名', applicant_resident_id: '申请人', as_volunteer_hours: '计入志愿时长', attendees: '参加人', audience: '观众人数', beneficiaries: '受益人',
+    beneficiary_kind: '受益对象类型', birth_date: '出生日期', body: '正文', booking_deadline: '预约截止', building_id: '楼栋', capacity: '人数上限', channel: '来源',
+    checked_on: '回访日期', code: '编码', community_id: '社区', completed_on: '完成日期', content: '内容', current_password: '当前密码', date: '日期',
+    declaration: '乘车声明', declared: '已确认声明', departs_at: '发车时间', description: '说明', destination: '目的地', detail: '详情', direction: '签到/签退',
+    display_name: '显示名称', dissolved_on: '撤销日期', donated_on: '捐赠日期', donor_kind: '捐赠人类型', donor_name: '捐赠人', donor_resident_id: '捐赠居民',
+    ends_at: '结束时间', ends_on: '结束日期', entries: '名单', epidemic: '疫情防控', ethnic_policy: '民族政策宣讲', ethnic_work: '民族工作', ethnicity: '民族', evidence: '凭证',
+    facts: '事实与请求', findings: '走访情况', follow_up: '后续跟进', follow_up_status: '跟进状态', form: '形式', founded_on: '成立日期', from: '开始日期', from_date: '开始日期',
+    fulfilment: '履行情况', gender: '性别', goal_fen: '筹款目标', goods: '物品', held_on: '举办日期', helper_resident_id: '帮助人', household_id: '住户',
+    id_number: '身份证号', kind: '类型', kind_points_per_hour: '各类活动每小时积分', lat: '纬度', liaison_resident_id: '联络党员', link: '链接', lng: '经度', location: '地点',
+    max_age: '最大年龄', min_age: '最小年龄', minutes: '时长（分钟）', moved_in: '迁入日期', name: '名称', needs: '需求', new_password: '新密码', note: '备注', notes: '记录',
+    offer_id: '帮助信息', opening_hours: '开放时间', operator: '运营单位', organization: '组织', organization_id: '组织', outcome: '结果', paid_on: '支付日期',
+    parent_id: '上级', participants: '参加人数', parties: '当事人', pass: '乘车码', password: '密码', phone: '联系电话', place: '地点', points: '积分',
+    points_per_hour: '每小时积分', political_status: '政治面貌', post: '职务', project_id: '项目', publish_name: '公示姓名', purpose: '用途', reason: '原因',
+    registered_on: '登记日期', regular_min_activities: '常态志愿者最少次数', regular_min_hours: '常态志愿者最少时长', regular_months: '统计月数', relation: '与户主关系',
+    reservation_id: '预约', resident_id: '居民', resolutions: '决议', resolved_on: '办结日期', respondent: '对方当事人', role: '角色', room: '房号', scope_kind: '范围类型',
+    scope_place_id: '管理范围', seats: '座位数', self: '本人', served_on: '服务日期', service_id: '接驳服务', services: '服务内容', signed_on: '达成日期', staff_role: '承办身份',
+    starts_at: '开始时间', starts_on: '开始日期', status: '状态', status_note: '状态说明', stock: '库存', stop_id: '上车点', stops: '上车点', tags: '标签',
+    term_from: '任期开始', term_to: '任期结束', title: '标题', to: '结束日期', topic: '主题', trip_date: '日期', unit: '单元', user_id: '账号', username: '用户名',
+    valuation_basis: '估值依据', vehicle: '车辆', visit_date: '走访日期'
   },
 };

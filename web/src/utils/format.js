@@ -23,14 +23,21 @@ export function ageOn(birthDate, today, birthYear) {
   return age;
 }
 
-// Turns the API's error envelope into one line for a message box, including field reasons.
-export function errorText(envelope, fieldLabels = {}) {
+// The text of an error answer: the server's (translated) message, then each field's reason after
+// the field's label — `label(field)` from the locale's `fields` dictionary; a field without a
+// label shows its reason alone, never its key.
+/** @param {any} envelope @param {{ label?: (field: string) => string, en?: boolean }} [options] */
+export function errorText(envelope, { label = () => '', en = false } = {}) {
   const err = envelope && envelope.error;
   if (!err) return '';
   const fields = err.details && err.details.fields;
-  if (!fields) return err.message;
-  const parts = Object.entries(fields).map(([k, v]) => `${fieldLabels[k] || k}: ${v.message || v.code || v}`);
-  return `${err.message}（${parts.join('；')}）`;
+  if (!fields || !Object.keys(fields).length) return err.message;
+  const parts = Object.entries(fields).map(([k, v]) => {
+    const reason = v.message || v.code || v;
+    const name = label(k);
+    return name ? `${name}${en ? ': ' : '：'}${reason}` : reason;
+  });
+  return en ? `${err.message} (${parts.join('; ')})` : `${err.message}（${parts.join('；')}）`;
 }
 
 // Reads one cookie by name from a document.cookie string.
@@ -46,4 +53,15 @@ export function readCookie(cookieString, name) {
 export function formatNumber(value) {
   if (typeof value !== 'number') return String(value ?? '');
   return value.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+}
+
+// A browser's user-agent string as a person recognises the device: "Chrome · Android".
+/** @param {string | null | undefined} ua */
+export function deviceName(ua) {
+  if (!ua) return '';
+  const browser = [['Edg/', 'Edge'], ['MicroMessenger', 'WeChat'], ['Firefox/', 'Firefox'], ['Chrome/', 'Chrome'], ['Chromium/', 'Chromium'], ['Safari/', 'Safari']]
+    .find(([mark]) => ua.includes(mark));
+  const system = [['Android', 'Android'], ['iPhone', 'iOS'], ['iPad', 'iPadOS'], ['Windows', 'Windows'], ['Mac OS X', 'macOS'], ['Linux', 'Linux']]
+    .find(([mark]) => ua.includes(mark));
+  return [browser ? browser[1] : '', system ? system[1] : ''].filter(Boolean).join(' · ') || ua.split(/[\s/]/)[0];
 }

@@ -12,3 +12,12 @@ export function today(at = Date.now()) {
 export function localDateTime(at = Date.now()) {
   return new Date(at + OFFSET_MS).toISOString().slice(0, 19) + '+08:00';
 }
+
+// An RFC 3339 instant as people read it in the community's time zone: "2021-02-17 08:30".
+/** @param {string | null | undefined} rfc3339 */
+export function shownTime(rfc3339) {
+  if (!rfc3339) return '';
+  const ms = Date.parse(rfc3339);
+  if (Number.isNaN(ms)) return rfc3339;
+  return new Date(ms + OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
