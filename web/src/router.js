@@ -51,6 +51,8 @@ router.beforeEach(async (to) => {
     return true;
   }
   if (!session.user) return { name: to.path.startsWith('/m') ? 'm-login' : 'login', query: { next: to.fullPath } };
+  // After an administrator reset the password, nothing but choosing a new one.
+  if (session.user.must_change_password && to.name !== 'account') return { name: 'account' };
   if (to.meta.permission && !session.can(to.meta.permission)) return '/';
   return true;
 });

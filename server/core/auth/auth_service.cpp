@@ -46,7 +46,8 @@ void LockUntil(db::Connection& conn, const std::string& key, int64_t until) {
 Principal AuthService::LoadPrincipal(db::Connection& conn, int64_t user_id) {
     auto row = conn.QueryOne(
         "SELECT u.id, u.username, u.display_name, u.role, u.scope_kind, u.scope_place_id, u.resident_id, "
-        "r.household_id FROM users u LEFT JOIN residents r ON r.id = u.resident_id WHERE u.id = ? AND u.disabled = 0",
+        "u.must_change_password, r.household_id FROM users u LEFT JOIN residents r ON r.id = u.resident_id WHERE u.id "
+        "= ? AND u.disabled = 0",
         user_id);
     if (!row) throw AppError(ErrorCode::kUnauthorized, "unauthorized");
     Principal p;
@@ -54,6 +55,7 @@ Principal AuthService::LoadPrincipal(db::Connection& conn, int64_t user_id) {
     p.username = row->Str("username");
     p.display_name = row->Str("display_name");
     p.role = row->Str("role");
+    p.must_change_password = row->Bool("must_change_password");
     if (const RoleInfo* role = FindRole(p.role)) p.permissions = role->permissions;
     p.scope_kind = ParseScopeKind(row->Str("scope_kind")).value_or(ScopeKind::kSelf);
     p.scope_place_id = row->OptInt("scope_place_id");
@@ -212,7 +214,8 @@ void AuthService::ChangePassword(const Principal& p, const std::string& current,
     std::string hash = HashPassword(next);
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     int64_t now = time::NowUnix();
-    conn.Exec("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?", hash, now, p.user_id);
+    conn.Exec("UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = 0 WHERE id = ?",
+              hash, now, p.user_id);
     conn.Exec("UPDATE sessions SET ended_at = ? WHERE user_id = ? AND id <> ? AND ended_at IS NULL", now, p.user_id,
               p.session_id);
     audit::Append(conn, {p.user_id, p.username, client_addr},

@@ -22,6 +22,9 @@ struct Principal {
     std::optional<int64_t> resident_id;     // for residents: their own record
     int64_t session_id = 0;
     bool via_cookie = false;
+    // After an administrator's reset: only the own password change (and who-am-I, log out) is
+    // allowed until then.
+    bool must_change_password = false;
 
     bool Can(const std::string& permission) const { return permissions.count(permission) > 0; }
 };

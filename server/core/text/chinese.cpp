@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include <unicode/coll.h>
 #include <unicode/translit.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
@@ -91,6 +92,21 @@ NamePinyin PinyinOfName(std::string_view name) {
         }
     }
     return out;
+}
+
+bool NaturalLess(std::string_view a, std::string_view b) {
+    thread_local std::unique_ptr<icu::Collator> collator = [] {
+        UErrorCode status = U_ZERO_ERROR;
+        std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("zh"), status));
+        if (U_FAILURE(status) || !c) throw std::runtime_error("ICU: no zh collator");
+        c->setAttribute(UCOL_NUMERIC_COLLATION, UCOL_ON, status);
+        return c;
+    }();
+    UErrorCode status = U_ZERO_ERROR;
+    const auto order = collator->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+                                             icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+    if (U_FAILURE(status)) return a < b;
+    return order == UCOL_LESS;
 }
 
 std::vector<std::string> Utf8Chars(std::string_view s) {

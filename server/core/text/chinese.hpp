@@ -15,6 +15,10 @@ struct NamePinyin {
 // Thread-safe; each thread keeps its own transliterator.
 NamePinyin PinyinOfName(std::string_view name);
 
+// Orders names as people number things: "2栋" before "10栋", "101" before "1001"; the rest in
+// Chinese (pinyin) order (ICU's zh collator with numeric collation). Thread-safe.
+bool NaturalLess(std::string_view a, std::string_view b);
+
 // Splits UTF-8 text into code points, each as its own string.
 std::vector<std::string> Utf8Chars(std::string_view s);
 bool IsValidUtf8(std::string_view s);

@@ -61,3 +61,18 @@ TEST(Masks, IdNumbersKeepFirstThreeAndTheCheckCharacterSearchTextHidesNumbers) {
 }
 
 }  // namespace tongxin::text
+
+namespace tongxin::text {
+namespace {
+
+TEST(NaturalOrder, NumbersInNamesCountAsNumbers) {
+    EXPECT_TRUE(NaturalLess("安公小区2栋", "安公小区10栋"));
+    EXPECT_FALSE(NaturalLess("安公小区10栋", "安公小区2栋"));
+    EXPECT_TRUE(NaturalLess("101", "1001"));
+    EXPECT_FALSE(NaturalLess("3栋", "3栋"));
+    // Otherwise Chinese order: 安 (an) before 南 (nan).
+    EXPECT_TRUE(NaturalLess("安公小区9栋", "南山苑1栋"));
+}
+
+}  // namespace
+}  // namespace tongxin::text

@@ -30,7 +30,8 @@ json::object UserJson(const auth::Principal& p, const std::string& lang) {
             {"permissions", std::move(perms)},
             {"scope_kind", auth::ScopeKindName(p.scope_kind)},
             {"scope_place_id", p.scope_place_id ? json::value(*p.scope_place_id) : json::value(nullptr)},
-            {"resident_id", p.resident_id ? json::value(*p.resident_id) : json::value(nullptr)}};
+            {"resident_id", p.resident_id ? json::value(*p.resident_id) : json::value(nullptr)},
+            {"must_change_password", p.must_change_password}};
 }
 
 // A browser's Origin on a cookie-authenticated write or a login must be Tongxin's own: the
@@ -42,6 +43,16 @@ bool OriginAllowed(const Request& req, const Context& ctx) {
     if (!ctx.public_url.empty()) return origin == ctx.public_url;
     std::string host = req.Header("host");
     return !host.empty() && (origin == "http://" + host || origin == "https://" + host);
+}
+
+// After an administrator reset the password, the account may only see who it is and its
+// sessions, change its password and log out.
+void RequirePasswordChange(const Request& req) {
+    if (!req.principal || !req.principal->must_change_password) return;
+    if (req.path == "/api/v1/auth/me" || req.path == "/api/v1/auth/password" || req.path == "/api/v1/auth/logout" ||
+        (req.method == "GET" && req.path == "/api/v1/auth/sessions"))
+        return;
+    throw AppError(ErrorCode::kForbidden, "password_change_required");
 }
 
 std::string CookieAttributes(const Context& ctx) {
@@ -62,6 +73,7 @@ void Register(http::Router& r, Context& ctx, AccountsModule& module) {
         bool is_write = req.method != "GET" && req.method != "HEAD" && req.method != "OPTIONS";
         if (auth_header.rfind("Bearer ", 0) == 0) {
             req.principal = ctx.auth.Authenticate(auth_header.substr(7), false, is_write, "", req.client_addr);
+            RequirePasswordChange(req);
             return;
         }
         std::string cookie = req.Cookie(kSessionCookie);
@@ -69,6 +81,7 @@ void Register(http::Router& r, Context& ctx, AccountsModule& module) {
             if (is_write && !OriginAllowed(req, ctx)) throw AppError(ErrorCode::kForbidden, "origin_mismatch");
             req.principal = ctx.auth.Authenticate(cookie, true, is_write, req.Header("x-csrf-token"), req.client_addr);
         }
+        RequirePasswordChange(req);
     });
     r.SetFailureHook([&ctx](const Request& req, int status, const std::string& code) {
         if (req.method == "GET" && status != 403) return;
@@ -166,6 +179,43 @@ void Register(http::Router& r, Context& ctx, AccountsModule& module) {
     });
     r.Add("GET", "/api/v1/users/{id}", Access::Need("users.manage"), "One account",
           [&module](Request& req) { return http::JsonResponse(ToJson(module.accounts.Get(http::PathId(req)))); });
+    r.Add("PUT", "/api/v1/users/{id}", Access::Need("users.manage"),
+          "Change an account's name, role, scope and linked resident (its sessions end when its rights change)",
+          [&module](Request& req) {
+              int64_t id = http::PathId(req);
+              http::JsonBody body(req);
+              AccountInput in;
+              in.display_name = body.Str("display_name", false, 40).value_or("");
+              in.role = body.Str("role", true, 40).value_or("");
+              in.scope_kind = body.Str("scope_kind", true, 20).value_or("");
+              in.scope_place_id = body.Int("scope_place_id", false, 1);
+              in.resident_id = body.Int("resident_id", false, 1);
+              body.Finish();
+              module.accounts.Update(req.User(), id, in, ActorOf(req));
+              return http::JsonResponse(ToJson(module.accounts.Get(id)));
+          });
+    r.Add("POST", "/api/v1/users/{id}/disable", Access::Need("users.manage"),
+          "Disable an account (it cannot log in; its sessions end)", [&module](Request& req) {
+              module.accounts.SetDisabled(req.User(), http::PathId(req), true, ActorOf(req));
+              return http::Ok();
+          });
+    r.Add("POST", "/api/v1/users/{id}/enable", Access::Need("users.manage"), "Enable a disabled account",
+          [&module](Request& req) {
+              module.accounts.SetDisabled(req.User(), http::PathId(req), false, ActorOf(req));
+              return http::Ok();
+          });
+    r.Add("POST", "/api/v1/users/{id}/reset-password", Access::Need("users.manage"),
+          "Set a temporary password the user must change at the next login", [&module](Request& req) {
+              int64_t id = http::PathId(req);
+              std::string password = http::OneText(req, "password", true, 200);
+              module.accounts.ResetPassword(req.User(), id, password, ActorOf(req));
+              return http::Ok();
+          });
+    r.Add("POST", "/api/v1/users/{id}/unlock", Access::Need("users.manage"),
+          "Clear an account's failed logins so that it may log in again at once", [&module](Request& req) {
+              module.accounts.Unlock(http::PathId(req), ActorOf(req));
+              return http::Ok();
+          });
     r.Add("POST", "/api/v1/users", Access::Need("users.manage"), "Create an account", [&ctx](Request& req) {
         http::JsonBody body(req);
         auth::NewUser u;

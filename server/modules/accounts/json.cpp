@@ -15,7 +15,12 @@ json::object ToJson(const Account& a) {
             {"role", a.role},
             {"scope_kind", a.scope_kind},
             {"scope_place_id", http::OrNull(a.scope_place_id)},
-            {"disabled", a.disabled}};
+            {"scope_place", http::OrNull(a.scope_place)},
+            {"resident_id", http::OrNull(a.resident_id)},
+            {"resident", http::OrNull(a.resident)},
+            {"disabled", a.disabled},
+            {"must_change_password", a.must_change_password},
+            {"locked", a.locked}};
 }
 
 json::object ToJson(const AuditEntry& e) {

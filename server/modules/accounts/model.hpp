@@ -13,7 +13,18 @@ struct Account {
     int64_t id = 0;
     std::string username, display_name, role, scope_kind;
     std::optional<int64_t> scope_place_id;
+    std::optional<std::string> scope_place;  // the place's name
+    std::optional<int64_t> resident_id;      // the person the account belongs to, if any
+    std::optional<std::string> resident;
     bool disabled = false;
+    bool must_change_password = false;
+    bool locked = false;  // too many failed logins: waiting, or until an administrator unlocks it
+};
+
+// What an administrator may change on an account (the username stays).
+struct AccountInput {
+    std::string display_name, role, scope_kind;
+    std::optional<int64_t> scope_place_id, resident_id;
 };
 
 struct AuditEntry {

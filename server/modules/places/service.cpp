@@ -1,10 +1,12 @@
 #include "modules/places/service.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "core/auth/scope.hpp"
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
+#include "core/text/chinese.hpp"
 #include "core/time/clock.hpp"
 
 namespace tongxin::places {
@@ -77,7 +79,12 @@ std::vector<Place> ListPlaces(db::Connection& conn, const auth::Principal& p, co
     if (!kind.empty()) where.Add("p.kind = ?", kind);
     if (parent_id) where.Add("p.parent_id = ?", *parent_id);
     if (community_id) where.Add("p.community_id = ?", *community_id);
-    return QueryPlaces(conn, where, " ORDER BY p.kind, p.name");
+    std::vector<Place> out = QueryPlaces(conn, where, " ORDER BY p.kind, p.name");
+    // 安公小区2栋 before 安公小区10栋.
+    std::stable_sort(out.begin(), out.end(), [](const Place& x, const Place& y) {
+        return x.kind != y.kind ? x.kind < y.kind : text::NaturalLess(x.name, y.name);
+    });
+    return out;
 }
 
 std::vector<Place> ScopeRoots(db::Connection& conn, const auth::Principal& p) {
@@ -172,9 +179,10 @@ std::vector<Household> ListHouseholds(db::Connection& conn, const auth::Principa
     if (community_id) where.Add("h.community_id = ?", *community_id);
     if (total) *total = conn.Run("SELECT count(*) FROM households h" + where.Sql(), where.values()).front().Int(0);
     std::vector<Household> out;
-    for (const auto& r : conn.Run(
-             std::string(kHouseholdCols) + where.Sql() + " ORDER BY h.building_id, h.unit, h.room LIMIT ? OFFSET ?",
-             where.With({limit, offset}))) {
+    for (const auto& r :
+         conn.Run(std::string(kHouseholdCols) + where.Sql() +
+                      " ORDER BY h.building_id, length(h.unit), h.unit, length(h.room), h.room, h.id LIMIT ? OFFSET ?",
+                  where.With({limit, offset}))) {
         out.push_back(HouseholdOf(r));
     }
     return out;

@@ -1,10 +1,11 @@
 // @ts-check
 import { defineStore } from 'pinia';
 import { get, post } from '../api/http.js';
+import { today } from '../utils/time.js';
 
 // Who is logged in, and what they may do.
 export const useSession = defineStore('session', {
-  state: () => ({ user: null, loaded: false, codes: null }),
+  state: () => ({ user: null, loaded: false, codes: null, reference: null }),
   getters: {
     can: (state) => (perm) => !!state.user && state.user.permissions.includes(perm),
   },
@@ -23,15 +24,29 @@ export const useSession = defineStore('session', {
       this.user = r.user;
       this.loaded = true;
       this.codes = null;
+      this.reference = null;
       return r.user;
     },
     async logout() {
-      try { await post('/auth/logout'); } finally { this.user = null; this.codes = null; }
+      try { await post('/auth/logout'); } finally { this.user = null; this.codes = null; this.reference = null; }
     },
     // After the language changed: what the server translated (role name, code tables) again.
     async reloadLanguage() {
       this.codes = null;
       if (this.user) await this.load();
+    },
+    // The date and year pages open on: the latest year with records and its last day (today
+    // when that year is this one) — one rule for the dashboard, coverage, regular volunteers and
+    // the rights centre's figures. Without the reports permission, today.
+    async loadReference() {
+      if (this.reference) return this.reference;
+      const now = today();
+      let year = Number(now.slice(0, 4));
+      if (this.user && this.user.permissions.includes('reports.read')) {
+        try { year = (await get('/reports/years')).latest; } catch { /* today it is */ }
+      }
+      this.reference = { year, asOf: String(year) === now.slice(0, 4) ? now : `${year}-12-31` };
+      return this.reference;
     },
     async loadCodes() {
       if (!this.codes) this.codes = await get('/codes');

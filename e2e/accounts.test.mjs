@@ -1,0 +1,64 @@
+// The street administrator manages accounts in the workbench: edits a role and scope, resets a
+// password (the user then must choose a new one before anything else), disables an account.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, login, PASSWORD } from './browser.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.stop(); });
+
+async function loginWith(page, username, password) {
+  await page.goto(`${server.base}/login`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+}
+
+test('an administrator edits an account, resets its password, and the user must change it first', async () => {
+  const admin = await browser.newPage();
+  await login(admin, server.base, 'admin');
+  await admin.goto(`${server.base}/users`);
+  const row = admin.locator('[data-test=users-table] .el-table__row', { hasText: 'nanshan' });
+  await row.waitFor();
+  assert.match(await row.textContent(), /南山社区/, 'the list names the place, not its id');
+
+  // Rename the account (its role and scope stay).
+  await admin.click('[data-test=edit-nanshan]');
+  const dialog = admin.getByRole('dialog', { name: '编辑账号' });
+  await dialog.getByLabel('姓名').fill('南山社区工作者（改）');
+  await admin.click('[data-test=save-account]');
+  await dialog.waitFor({ state: 'hidden' });
+  await admin.locator('[data-test=users-table] .el-table__row', { hasText: '南山社区工作者（改）' }).waitFor();
+
+  // Reset the password.
+  await admin.click('[data-test=reset-nanshan]');
+  const box = admin.getByRole('dialog', { name: '重置密码' });
+  await box.locator('input').fill('Temp-pass-2021x');
+  await box.getByRole('button', { name: /OK|确定/ }).click();
+  await admin.locator('[data-test=users-table] .el-table__row', { hasText: '待改密' }).waitFor();
+  await admin.close();
+
+  // The user logs in with the temporary password and lands on the password form.
+  const user = await browser.newPage();
+  await loginWith(user, 'nanshan', 'Temp-pass-2021x');
+  await user.waitForURL((u) => u.pathname === '/account');
+  await user.locator('[data-test=must-change]').waitFor();
+  await user.goto(`${server.base}/residents`);
+  await user.waitForURL((u) => u.pathname === '/account');
+  await user.close();
+});
+
+test('a disabled account cannot log in', async () => {
+  const admin = await browser.newPage();
+  await login(admin, server.base, 'admin');
+  await admin.goto(`${server.base}/users`);
+  await admin.click('[data-test=disable-treasurer]');
+  await admin.getByRole('button', { name: /确定|OK|Yes/ }).last().click();
+  await admin.locator('[data-test=users-table] .el-table__row', { hasText: 'treasurer' }).filter({ hasText: '停用' }).waitFor();
+  await admin.close();
+  const user = await browser.newPage();
+  await loginWith(user, 'treasurer', PASSWORD);
+  await user.getByText('用户名或密码错误').waitFor();
+  await user.close();
+});
