@@ -90,3 +90,33 @@ test('switching to English relabels the figures and the role without a reload', 
   await page.click('[data-test=language]');
   await page.close();
 });
+
+test('the street administrator opens the volunteer page on the whole street, each row with its community', async () => {
+  const page = await browser.newPage();
+  await login(page, server.base, 'admin');
+  await page.goto(`${server.base}/volunteer`);
+  const rows = page.locator('.el-tab-pane:visible .el-table__row');
+  await rows.first().waitFor();
+  const communities = await page.locator('.el-tab-pane:visible .el-table__body tr td:first-child').allTextContents();
+  assert.ok(communities.every((c) => /社区$/.test(c.trim())), communities.slice(0, 5).join(','));
+  // Regular volunteers follow each community's own rule: the tab asks for one.
+  await page.getByRole('tab', { name: '常态志愿者' }).click();
+  await page.locator('[data-test=pick-community]').waitFor();
+  await page.click('[data-test=community-picker]');
+  await page.getByRole('option', { name: '安公社区' }).click();
+  await page.locator('[data-test=regular-total]').waitFor();
+  await page.close();
+});
+
+test('the street administrator opens the fund on the whole street; the books ask for a community', async () => {
+  const page = await browser.newPage();
+  await login(page, server.base, 'admin');
+  await page.goto(`${server.base}/charity`);
+  await page.getByRole('tab', { name: '捐赠' }).click();
+  await page.locator('.el-tab-pane:visible .el-table__row').first().waitFor();
+  const communities = await page.locator('.el-tab-pane:visible .el-table__body tr td:first-child').allTextContents();
+  assert.ok(communities.length > 0 && communities.every((c) => /社区$/.test(c.trim())), communities.slice(0, 5).join(','));
+  await page.getByRole('tab', { name: '账簿' }).click();
+  await page.locator('.el-tab-pane:visible .el-empty').waitFor();
+  await page.close();
+});

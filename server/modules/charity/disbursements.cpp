@@ -21,7 +21,7 @@ using namespace detail;
 namespace {
 
 constexpr db::ListSql kDisbursementList{
-    .columns = R"sql(o.id, o.project_id, p.name AS project, o.form, o.amount_fen, o.beneficiary_kind,
+    .columns = R"sql(o.id, o.community_id, o.project_id, p.name AS project, o.form, o.amount_fen, o.beneficiary_kind,
        h.address AS household, g.name AS organization, o.purpose, o.evidence, o.status,
        u1.display_name AS requester, u2.display_name AS first_approver_name, u3.display_name AS second_approver_name,
        o.paid_on, o.transaction_id, o.requested_by, o.first_approver)sql",
@@ -44,6 +44,7 @@ db::Page<Disbursement> DisbursementService::Disbursements(const auth::Principal&
     return db::ListPage<Disbursement>(conn, kDisbursementList, where, f.page, [&p](const db::Row& r) {
         const bool household = r.Str("beneficiary_kind") == "household";
         return Disbursement{.id = r.Int("id"),
+                            .community_id = r.Int("community_id"),
                             .project_id = r.Int("project_id"),
                             .project = r.Str("project"),
                             .form = r.Str("form"),

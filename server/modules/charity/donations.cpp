@@ -27,7 +27,8 @@ const std::vector<std::string>& Channels() {
 namespace {
 
 constexpr db::ListSql kDonationList{
-    .columns = R"sql(o.id, o.receipt_no, o.donated_on, o.channel, o.form, o.amount_fen, o.goods, o.valuation_basis,
+    .columns =
+        R"sql(o.id, o.community_id, o.receipt_no, o.donated_on, o.channel, o.form, o.amount_fen, o.goods, o.valuation_basis,
        o.donor_kind, o.donor_name, o.publish_name, o.epidemic, p.name AS project, o.transaction_id,
        (SELECT x.id FROM charity_transactions x WHERE x.reverses_id = o.transaction_id) AS reversed_by)sql",
     .from = "charity_donations o LEFT JOIN charity_projects p ON p.id = o.project_id",
@@ -37,6 +38,7 @@ constexpr db::ListSql kDonationList{
 
 Donation DonationFrom(const db::Row& r) {
     return {.id = r.Int("id"),
+            .community_id = r.Int("community_id"),
             .receipt_no = r.Str("receipt_no"),
             .donated_on = r.Str("donated_on"),
             .channel = r.Str("channel"),

@@ -26,6 +26,7 @@ json::object ToJson(const Project& p) {
 
 json::object ToJson(const Donation& d) {
     return {{"id", d.id},
+            {"community_id", d.community_id},
             {"receipt_no", d.receipt_no},
             {"donated_on", d.donated_on},
             {"channel", d.channel},
@@ -50,6 +51,7 @@ json::object ToJson(const DonationPage& d) {
 
 json::object ToJson(const Disbursement& d) {
     return {{"id", d.id},
+            {"community_id", d.community_id},
             {"project_id", d.project_id},
             {"project", d.project},
             {"form", d.form},

@@ -54,7 +54,7 @@ struct Project {
 };
 
 struct Donation {
-    int64_t id = 0;
+    int64_t id = 0, community_id = 0;
     std::string receipt_no, donated_on, channel, form;
     int64_t amount_fen = 0;
     std::string goods, valuation_basis, donor_kind, donor_name;  // no name for anonymous donors
@@ -79,7 +79,7 @@ struct Receipt {
 };
 
 struct Disbursement {
-    int64_t id = 0, project_id = 0;
+    int64_t id = 0, community_id = 0, project_id = 0;
     std::string project, form;
     int64_t amount_fen = 0;
     std::string beneficiary_kind;

@@ -6,7 +6,7 @@ export default {
     saved: 'Saved', yes: 'Yes', no: 'No', back: 'Back', next: 'Next', all: 'All', year: 'Year', refresh: 'Refresh',
     // Joining pieces the way each language writes them.
     counted: '{label} ({n})', labelled: '{label}: {value}', range: '{from} – {to}', ratio: '{a}/{b}',
-    listSeparator: '; ',
+    wholeStreet: 'Whole street', pickCommunity: 'Choose a community (top right) first', listSeparator: '; ',
     hoursShort: '{n} h', minutesShort: '{n} min',
   },
   login: {

@@ -6,7 +6,7 @@ export default {
     saved: '已保存', yes: '是', no: '否', back: '返回', next: '下一步', all: '全部', year: '年度', refresh: '刷新',
     // Joining pieces the way each language writes them.
     counted: '{label}（{n}）', labelled: '{label}：{value}', range: '{from} ~ {to}', ratio: '{a}/{b}',
-    listSeparator: '；',
+    wholeStreet: '全街道', pickCommunity: '请先在右上角选择社区', listSeparator: '；',
     hoursShort: '{n} 小时', minutesShort: '{n} 分钟',
   },
   login: {
