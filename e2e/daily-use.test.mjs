@@ -120,3 +120,18 @@ test('the street administrator opens the fund on the whole street; the books ask
   await page.locator('.el-tab-pane:visible .el-empty').waitFor();
   await page.close();
 });
+
+test('elder mode enlarges the buttons too, not only the text', async () => {
+  const page = await phoneLogin(browser, server.base, 'resident');
+  const size = () => page.locator('.link-button').first().evaluate((el) => {
+    const s = getComputedStyle(el);
+    return { font: parseFloat(s.fontSize), height: el.getBoundingClientRect().height };
+  });
+  const before = await size();
+  await page.getByRole('switch', { name: '长辈模式' }).click();
+  await page.waitForFunction(() => document.querySelector('.m-root')?.classList.contains('elder'));
+  const after = await size();
+  assert.ok(after.font >= 18 && after.font > before.font, JSON.stringify({ before, after }));
+  assert.ok(after.height >= 48, JSON.stringify(after));
+  await page.context().close();
+});
