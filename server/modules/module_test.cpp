@@ -52,14 +52,7 @@ TEST_F(ModulesTest, APermissionForAnUnknownRoleOrDefinedTwiceIsRefused) {
     EXPECT_THROW(auth::UsePermissions({{"probe.read", {"resident"}}, {"probe.read", {"auditor"}}}), std::logic_error);
 }
 
-TEST(Modules, EveryModuleInstallsAndEveryRouteIsCovered) {
-    testing::TempDb t;
-    crypto::Vault vault = crypto::Vault::ForTests();
-    auth::AuthService auth{t.db(), vault};
-    Context ctx{t.db(), vault, auth, ""};
-    reports::Registry registry;
-    http::Router router;
-    ModuleHost host{ctx, router, registry};
+TEST_F(ModulesTest, EveryModuleInstallsAndEveryRouteIsCovered) {
     auto alive = InstallModules(AllModules(), host);
     EXPECT_EQ(alive.size(), AllModules().size());
     EXPECT_GT(router.routes().size(), 100u);
