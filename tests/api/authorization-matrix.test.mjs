@@ -75,6 +75,7 @@ const MATRIX = {
   'POST /api/v1/auth/login': { none: 'public; throttling is tested in lockout.test.mjs' },
   'POST /api/v1/auth/logout': { none: "ends the caller's own session" },
   'GET /api/v1/auth/me': { none: 'the caller' },
+  'POST /api/v1/exports': { none: "writes the caller's own rows (already read through their lists) as .xlsx" },
   'GET /api/v1/auth/sessions': { none: "the caller's own sessions" },
   'DELETE /api/v1/auth/sessions/{id}': { path: { id: 'session' } },
   'POST /api/v1/auth/sessions/end-others': { none: "the caller's own sessions" },

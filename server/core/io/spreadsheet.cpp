@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -222,7 +223,8 @@ std::optional<std::string> ExcelSerialToDate(std::string_view serial) {
     return std::string(buf);
 }
 
-std::string WriteXlsx(const std::string& sheet_name, const std::vector<std::string>& header, const Table& rows) {
+std::string WriteXlsx(const std::string& sheet_name, const std::vector<std::string>& header, const Table& rows,
+                      const std::vector<bool>& numeric) {
     char tmpl[] = "/tmp/tongxin-export-XXXXXX";
     int fd = mkstemp(tmpl);
     if (fd < 0) throw std::runtime_error("cannot create a temporary file");
@@ -245,6 +247,15 @@ std::string WriteXlsx(const std::string& sheet_name, const std::vector<std::stri
     for (size_t r = 0; r < rows.size(); ++r) {
         for (size_t c = 0; c < rows[r].size(); ++c) {
             if (rows[r][c].empty()) continue;
+            if (c < numeric.size() && numeric[c]) {
+                const std::string& cell = rows[r][c];
+                char* end = nullptr;
+                double v = std::strtod(cell.c_str(), &end);
+                if (end == cell.c_str() + cell.size() && std::isfinite(v)) {
+                    worksheet_write_number(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), v, nullptr);
+                    continue;
+                }
+            }
             worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), rows[r][c].c_str(),
                                    nullptr);
         }

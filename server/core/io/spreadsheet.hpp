@@ -18,10 +18,27 @@ Table ReadCsv(std::string_view bytes);
 // Sniffs the format: a ZIP signature means xlsx, anything else is CSV.
 Table ReadSpreadsheet(std::string_view bytes);
 
+// Real sheets open with a title row or two (merged across the columns: only the first cell holds
+// text) before the header. Returns the index of the first of the first `search_rows` rows in
+// which at least `min_known` cells are headers `known` accepts, or nullopt.
+template <typename KnownFn>
+std::optional<size_t> FindHeaderRow(const Table& table, KnownFn&& known, size_t min_known, size_t search_rows = 10) {
+    for (size_t r = 0; r < table.size() && r < search_rows; ++r) {
+        size_t hits = 0;
+        for (const auto& cell : table[r])
+            if (!cell.empty() && known(cell)) ++hits;
+        if (hits >= min_known) return r;
+    }
+    return std::nullopt;
+}
+
 // Converts an Excel date serial ("32874" or "32874.0") to YYYY-MM-DD.
 std::optional<std::string> ExcelSerialToDate(std::string_view serial);
 
-// Writes one sheet with a bold, frozen header row; returns the .xlsx bytes.
-std::string WriteXlsx(const std::string& sheet_name, const std::vector<std::string>& header, const Table& rows);
+// Writes one sheet with a bold, frozen header row; returns the .xlsx bytes. Cells of the columns
+// marked in `numeric` (by index) that read as numbers are written as numbers, so that sums and
+// sorting work in Excel; every other cell is text (never a formula).
+std::string WriteXlsx(const std::string& sheet_name, const std::vector<std::string>& header, const Table& rows,
+                      const std::vector<bool>& numeric = {});
 
 }  // namespace tongxin::io

@@ -34,6 +34,25 @@ TEST(Xlsx, WhatWeWriteWeReadBack) {
     EXPECT_EQ(back[2][2], "13812341234");
 }
 
+TEST(Xlsx, NumericColumnsAreNumbers) {
+    std::string bytes = WriteXlsx("捐赠", {"金额（元）", "备注"}, {{"12.50", "=1+1"}, {"", "x"}}, {true, false});
+    // A number cell has no shared-string type; a text cell that looks like a formula stays text.
+    EXPECT_NE(bytes.size(), 0u);
+    Table back = ReadXlsx(bytes);
+    ASSERT_EQ(back.size(), 3u);
+    EXPECT_EQ(back[1][0], "12.5");
+    EXPECT_EQ(back[1][1], "=1+1");
+}
+
+TEST(Spreadsheet, HeaderRowAfterATitle) {
+    Table t = {
+        {"安公社区居民信息登记表（2021年）", "", ""}, {"", "", ""}, {"序号", "姓名", "民族"}, {"1", "扎西", "藏族"}};
+    auto known = [](const std::string& c) { return c == "姓名" || c == "民族"; };
+    EXPECT_EQ(FindHeaderRow(t, known, 2), 2u);
+    EXPECT_EQ(FindHeaderRow(t, known, 3), std::nullopt);
+    EXPECT_EQ(FindHeaderRow(t, known, 2, 2), std::nullopt);
+}
+
 TEST(Xlsx, GarbageIsAnError) {
     EXPECT_THROW(ReadXlsx(std::string("PK\x03\x04") + std::string(100, 'x')), std::runtime_error);
     EXPECT_THROW(ReadXlsx("not a zip"), std::runtime_error);

@@ -16,6 +16,7 @@ json::object ToJson(const CaseStaff& s) {
 json::object ToJson(const CaseSummary& c) {
     return {{"id", c.id},
             {"number", c.number},
+            {"community_id", c.community_id},
             {"kind", c.kind},
             {"status", c.status},
             {"title", c.title},
@@ -23,8 +24,10 @@ json::object ToJson(const CaseSummary& c) {
             {"registered_on", c.registered_on},
             {"resolved_on", OrNull(c.resolved_on)},
             {"outcome", OrNull(c.outcome)},
+            {"assigned_user_id", OrNull(c.assigned_user_id)},
             {"assigned_to", OrNull(c.assigned_to)},
-            {"staff_role", OrNull(c.staff_role)}};
+            {"staff_role", OrNull(c.staff_role)},
+            {"read_only", c.status == "closed"}};
 }
 
 json::object ToJson(const Case& c) {

@@ -32,8 +32,11 @@ struct CaseFilter {
 // A case on the list: enough to find it, no facts.
 struct CaseSummary {
     int64_t id = 0;
-    std::string number, kind, status, title, applicant_name, registered_on;
+    std::string number;
+    int64_t community_id = 0;
+    std::string kind, status, title, applicant_name, registered_on;
     std::optional<std::string> resolved_on, outcome, assigned_to, staff_role;
+    std::optional<int64_t> assigned_user_id;
 };
 
 struct Session {

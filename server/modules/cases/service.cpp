@@ -86,8 +86,8 @@ int64_t CaseService::Insert(db::Connection& conn, int64_t street, const CaseInpu
 namespace {
 
 constexpr db::ListSql kCaseList{
-    .columns = R"sql(o.id, o.number, o.kind, o.status, o.title, o.applicant_name, o.registered_on, o.resolved_on,
-       o.outcome, u.display_name AS assigned_to, o.staff_role)sql",
+    .columns = R"sql(o.id, o.number, o.community_id, o.kind, o.status, o.title, o.applicant_name,
+       o.registered_on, o.resolved_on, o.outcome, o.assigned_user_id, u.display_name AS assigned_to, o.staff_role)sql",
     .from = "cases o LEFT JOIN users u ON u.id = o.assigned_user_id",
     .order_by = "CASE o.status WHEN 'closed' THEN 1 ELSE 0 END, o.registered_on DESC, o.id DESC",
     .count_from = "cases o",
@@ -96,6 +96,7 @@ constexpr db::ListSql kCaseList{
 CaseSummary CaseSummaryFrom(const db::Row& r) {
     return {.id = r.Int("id"),
             .number = r.Str("number"),
+            .community_id = r.Int("community_id"),
             .kind = r.Str("kind"),
             .status = r.Str("status"),
             .title = r.Str("title"),
@@ -104,7 +105,8 @@ CaseSummary CaseSummaryFrom(const db::Row& r) {
             .resolved_on = r.OptStr("resolved_on"),
             .outcome = r.OptStr("outcome"),
             .assigned_to = r.OptStr("assigned_to"),
-            .staff_role = r.OptStr("staff_role")};
+            .staff_role = r.OptStr("staff_role"),
+            .assigned_user_id = r.OptInt("assigned_user_id")};
 }
 
 constexpr std::string_view kCaseSelect = R"sql(

@@ -12,6 +12,7 @@ ModuleInfo Describe() {
         [](ModuleHost& host) {
             RegisterRegistryIndicators(host.registry);
             Register(host.router, host.ctx, host.registry);
+            RegisterExports(host.router, host.ctx);
             return std::shared_ptr<void>();
         }};
 }

@@ -8,6 +8,8 @@ namespace tongxin::reports {
 
 // GET /api/v1/reports/kpis, /reports/kpis/{id}/records, /reports/kpis/{id}/by-community.
 void Register(http::Router& router, Context& ctx, Registry& registry);
+// POST /api/v1/exports: any list, as its page shows it, as .xlsx (audited).
+void RegisterExports(http::Router& router, Context& ctx);
 // The registry's own indicators: residents, minority residents, households.
 void RegisterRegistryIndicators(Registry& registry);
 

@@ -69,10 +69,10 @@ export const patch = (path, body) => request('PATCH', path, { body });
 export const put = (path, body) => request('PUT', path, { body });
 export const del = (path) => request('DELETE', path);
 
-// Downloads a file answer (exports) under the name the server suggests.
-/** @param {string} path @param {Query} query @param {string} fallbackName */
-export async function download(path, query, fallbackName) {
-  const res = await send('GET', path, { query });
+// Downloads a file answer (exports) under the name the server suggests; with a body, POSTs it.
+/** @param {string} path @param {Query} query @param {string} fallbackName @param {unknown} [body] */
+export async function download(path, query, fallbackName, body) {
+  const res = await send(body === undefined ? 'GET' : 'POST', path, { query, body });
   const blob = await res.blob();
   const disposition = res.headers.get('content-disposition') || '';
   const m = disposition.match(/filename\*=UTF-8''([^;]+)/);

@@ -3,7 +3,8 @@
 // `fetchPage({ limit, offset })` asks the server for one page ({ items, total, ... }: what else
 // the answer holds, such as a sum over all matches, is kept in `extra`); the caller
 // closes over its filters. `load()` fetches the current page, `reload()` goes back to the first
-// (after a filter changed). A failed fetch keeps what was shown and says why.
+// (after a filter changed). A failed fetch keeps what was shown and says why. `all()` reads every
+// match, page by page, for an export of the filtered list.
 import { reactive } from 'vue';
 import { ElMessage } from 'element-plus';
 
@@ -39,6 +40,20 @@ export function useList(fetchPage, { pageSize = 20 } = {}) {
     reload() {
       list.page = 1;
       return list.load();
+    },
+    /**
+     * Every item the filters match, 500 a page, up to `max`.
+     * @param {number} [max]
+     * @returns {Promise<T[]>}
+     */
+    async all(max = 50000) {
+      /** @type {T[]} */
+      const out = [];
+      for (;;) {
+        const r = await fetchPage({ limit: 500, offset: out.length });
+        out.push(...r.items);
+        if (!r.items.length || out.length >= r.total || out.length >= max) return out.slice(0, max);
+      }
     },
     /** @param {number} page */
     goTo(page) {
