@@ -32,14 +32,19 @@ def si(s):
     return index[s]
 def col(i): return chr(65 + i)
 from xml.sax.saxutils import escape
-sheet = ''.join('<row r="%d">%s</row>' % (r + 1, ''.join('<c r="%s%d" t="s"><v>%d</v></c>' % (col(c), r + 1, si(v)) for c, v in enumerate(row))) for r, row in enumerate(rows))
+def cell(c, r, v):
+    if isinstance(v, (int, float)): return '<c r="%s%d"><v>%s</v></c>' % (col(c), r + 1, v)
+    if v == '': return ''
+    return '<c r="%s%d" t="s"><v>%d</v></c>' % (col(c), r + 1, si(v))
+sheet = ''.join('<row r="%d">%s</row>' % (r + 1, ''.join(cell(c, r, v) for c, v in enumerate(row))) for r, row in enumerate(rows))
+merge = '<mergeCells count="1"><mergeCell ref="A1:%s1"/></mergeCells>' % col(max(len(r) for r in rows) - 1)
 ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
 rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
 with zipfile.ZipFile(sys.argv[1], 'w') as z:
     z.writestr('[Content_Types].xml', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
     z.writestr('xl/workbook.xml', '<workbook xmlns="%s" xmlns:r="%s"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>' % (ns, rel))
     z.writestr('xl/_rels/workbook.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="%s/worksheet" Target="worksheets/sheet1.xml"/></Relationships>' % rel)
-    z.writestr('xl/worksheets/sheet1.xml', '<worksheet xmlns="%s"><sheetData>%s</sheetData></worksheet>' % (ns, sheet))
+    z.writestr('xl/worksheets/sheet1.xml', '<worksheet xmlns="%s"><sheetData>%s</sheetData>%s</worksheet>' % (ns, sheet, merge))
     z.writestr('xl/sharedStrings.xml', '<sst xmlns="%s">%s</sst>' % (ns, ''.join('<si><t>%s</t></si>' % escape(s) for s in strings)))
 `;
   execFileSync('python3', ['-c', script, path, JSON.stringify(rows)]);
@@ -127,6 +132,30 @@ test('an .xlsx with the usual headers imports', async () => {
   const r = await upload(file, true);
   assert.equal(r.status, 201);
   assert.equal(r.data.imported, 2);
+});
+
+test('a sheet as workers keep it: a merged title row, a blank row, marked headers, numbers and date serials', async () => {
+  const rows = [
+    ['安公社区居民信息登记表（2021年）', '', '', '', '', '', '', ''],
+    ['', '', '', '', '', '', '', ''],
+    ['序号', '姓名*', '性别', '民族', '出生日期', '联系电话', '楼栋(号)', '门牌号'],
+    [1, '标题行甲', '男', '汉族', 32874, 13800000011, building, '1501'],
+    [2, '标题行乙', '女', '回族', '1990/1/5', '', building, '1502'],
+    [3, '标题行丙', '女', '回族', '1990/1/5', '', '没有这栋', '1503'],
+    ['', '', '', '', '', '', '', ''],
+  ];
+  const r = await upload(xlsx(rows), false);
+  assert.equal(r.status, 200, JSON.stringify(r.data));
+  assert.equal(r.data.rows, 3);
+  assert.deepEqual(r.data.errors.map((e) => [e.row, e.column, e.code]), [[6, '楼栋(号)', 'unknown_building']],
+    'the row Excel shows (6), the header as the file writes it');
+  assert.equal(r.data.preview[0].birth_date, '1990-01-01', 'a date cell is a date');
+  assert.equal(r.data.preview[1].birth_date, '1990-01-05');
+  const ok = await upload(xlsx(rows.slice(0, 5)), true);
+  assert.equal(ok.status, 201, JSON.stringify(ok.data));
+  const phone = await worker.get(`/api/v1/residents?q=${encodeURIComponent('标题行甲')}`);
+  assert.equal(phone.data.items.length, 1);
+  assert.match(phone.data.items[0].phone_masked || phone.data.items[0].phone || '', /^138/);
 });
 
 test('a broken .xlsx is a clear 422', async () => {

@@ -62,25 +62,36 @@ std::optional<std::string> Row::OptStr(size_t i) const {
     return Str(i);
 }
 
-Transaction::Transaction(Connection& conn, Mode mode) : conn_(conn) {
-    if (conn_.backend() == Backend::kSqlite) {
+Transaction::Transaction(Connection& conn, Mode mode) : conn_(conn), depth_(conn.transaction_depth_) {
+    if (depth_ > 0) {
+        conn_.Run("SAVEPOINT tx_" + std::to_string(depth_), {});
+    } else if (conn_.backend() == Backend::kSqlite) {
         conn_.Run(mode == Mode::kWrite ? "BEGIN IMMEDIATE" : "BEGIN", {});
     } else {
         conn_.Run("BEGIN", {});
     }
+    ++conn_.transaction_depth_;
 }
 
 Transaction::~Transaction() {
     if (done_) return;
+    --conn_.transaction_depth_;
     try {
-        conn_.Run("ROLLBACK", {});
+        if (depth_ > 0) {
+            std::string name = "tx_" + std::to_string(depth_);
+            conn_.Run("ROLLBACK TO SAVEPOINT " + name, {});
+            conn_.Run("RELEASE SAVEPOINT " + name, {});
+        } else {
+            conn_.Run("ROLLBACK", {});
+        }
     } catch (const std::exception& e) {
         spdlog::error("rollback failed: {}", e.what());
     }
 }
 
 void Transaction::Commit() {
-    conn_.Run("COMMIT", {});
+    conn_.Run(depth_ > 0 ? "RELEASE SAVEPOINT tx_" + std::to_string(depth_) : std::string("COMMIT"), {});
+    --conn_.transaction_depth_;
     done_ = true;
 }
 

@@ -135,6 +135,10 @@ class Connection {
     void Exec(std::string_view sql, const Args&... args) {
         Run(sql, std::vector<Value>{detail::ToValue(args)...});
     }
+
+  private:
+    friend class Transaction;
+    int transaction_depth_ = 0;  // open Transaction scopes on this connection
 };
 
 class Database {
@@ -173,7 +177,9 @@ std::unique_ptr<Database> OpenDatabase(const std::string& url);
 
 // A transaction scope. Write transactions on SQLite begin IMMEDIATE so that the write lock is
 // taken up front; on PostgreSQL they run at READ COMMITTED and lock rows explicitly where
-// needed. Rolls back unless Commit() was called.
+// needed. Rolls back unless Commit() was called. A Transaction opened inside another on the
+// same connection is a savepoint: it rolls back alone, and its work is kept only if the outer
+// one commits (an import runs each row's own service call inside one transaction for the file).
 class Transaction {
   public:
     enum class Mode { kRead, kWrite };
@@ -186,6 +192,7 @@ class Transaction {
 
   private:
     Connection& conn_;
+    int depth_;  // 0: the outermost scope (BEGIN/COMMIT); else savepoint tx_<depth_>
     bool done_ = false;
 };
 

@@ -58,6 +58,41 @@ TEST(Database, TransactionRollsBackUnlessCommitted) {
     EXPECT_FALSE(c.InTransaction());
 }
 
+TEST(Database, InnerTransactionsAreSavepoints) {
+    testing::TempDb t;
+    auto& c = t.conn();
+    c.RunScript("CREATE TABLE x (v BIGINT)");
+    {
+        Transaction outer(c, Transaction::Mode::kWrite);
+        {
+            Transaction kept(c, Transaction::Mode::kWrite);
+            c.Exec("INSERT INTO x VALUES (1)");
+            kept.Commit();
+        }
+        {
+            Transaction dropped(c, Transaction::Mode::kWrite);
+            c.Exec("INSERT INTO x VALUES (2)");
+        }
+        EXPECT_EQ(c.QueryInt("SELECT count(*) FROM x"), 1);
+        EXPECT_EQ(c.QueryInt("SELECT max(v) FROM x"), 1);
+        outer.Commit();
+    }
+    EXPECT_EQ(c.QueryInt("SELECT count(*) FROM x"), 1);
+    {
+        // The outer scope rolling back takes its committed inner scopes with it: all or nothing.
+        Transaction outer(c, Transaction::Mode::kWrite);
+        Transaction inner(c, Transaction::Mode::kWrite);
+        c.Exec("INSERT INTO x VALUES (3)");
+        inner.Commit();
+    }
+    EXPECT_EQ(c.QueryInt("SELECT count(*) FROM x"), 1);
+    EXPECT_FALSE(c.InTransaction());
+    Transaction again(c, Transaction::Mode::kWrite);  // the depth is back to the outermost
+    c.Exec("INSERT INTO x VALUES (4)");
+    again.Commit();
+    EXPECT_EQ(c.QueryInt("SELECT count(*) FROM x"), 2);
+}
+
 TEST(Database, ReservedIdsFollowEveryIdEverGiven) {
     testing::TempDb t;
     auto& c = t.conn();

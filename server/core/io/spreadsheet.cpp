@@ -79,6 +79,12 @@ size_t ColumnIndex(std::string_view ref) {
     return col == 0 ? 0 : col - 1;
 }
 
+void DropTrailingBlankRows(Table& table) {
+    while (!table.empty() &&
+           std::all_of(table.back().begin(), table.back().end(), [](const std::string& c) { return c.empty(); }))
+        table.pop_back();
+}
+
 void Pad(Table& t) {
     if (t.empty()) return;
     size_t width = t.front().size();
@@ -142,13 +148,7 @@ Table ReadXlsx(std::string_view bytes) {
             cells[col] = text::Trim(value);
         }
     }
-    while (!table.empty()) {
-        bool empty = true;
-        for (const auto& c : table.back())
-            if (!c.empty()) empty = false;
-        if (!empty) break;
-        table.pop_back();
-    }
+    DropTrailingBlankRows(table);
     Pad(table);
     return table;
 }
@@ -188,7 +188,7 @@ Table ReadCsv(std::string_view bytes) {
             if (c == '\r' && i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
             row.push_back(text::Trim(cell));
             cell.clear();
-            if (any || !row.front().empty()) table.push_back(std::move(row));
+            table.push_back(std::move(row));  // blank lines too: row numbers stay the ones the file has
             row.clear();
             any = false;
         } else {
@@ -200,6 +200,7 @@ Table ReadCsv(std::string_view bytes) {
         row.push_back(text::Trim(cell));
         table.push_back(std::move(row));
     }
+    DropTrailingBlankRows(table);
     Pad(table);
     return table;
 }

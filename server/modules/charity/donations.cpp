@@ -2,12 +2,14 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstdio>
+#include <map>
 
 #include "core/auth/scope.hpp"
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
-#include "core/io/spreadsheet.hpp"
+#include "core/io/sheet_import.hpp"
 #include "core/money/money.hpp"
+#include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
 #include "modules/charity/internal.hpp"
 #include "modules/charity/service.hpp"
@@ -25,6 +27,51 @@ const std::vector<std::string>& Channels() {
 }
 
 namespace {
+
+// Names people write in a sheet for the codes (an import accepts either).
+const std::vector<text::Code>& ChannelNames() {
+    static const std::vector<text::Code> kAll = {
+        {"crowdfunding_online", "线上众筹", "Online crowdfunding"},
+        {"crowdfunding_offline", "线下众筹", "Offline crowdfunding"},
+        {"public_collection", "公开募捐", "Public collection"},
+        {"corporate", "企业捐赠", "Corporate donation"},
+        {"charity_sale", "义卖", "Charity sale"},
+        {"gala", "公益晚会", "Charity gala"},
+    };
+    return kAll;
+}
+const std::vector<text::Code>& FormNames() {
+    static const std::vector<text::Code> kAll = {{"cash", "现金", "Cash"}, {"in_kind", "物资", "In kind"}};
+    return kAll;
+}
+const std::vector<text::Code>& DonorKindNames() {
+    static const std::vector<text::Code> kAll = {
+        {"resident", "居民", "Resident"}, {"organization", "单位", "Organisation"}, {"anonymous", "匿名", "Anonymous"}};
+    return kAll;
+}
+
+const std::vector<io::ImportColumn>& DonationColumns() {
+    static const std::vector<io::ImportColumn> kAll = {
+        {"donated_on", {"捐赠日期", "日期"}, true},
+        {"donor_kind", {"捐赠人类型", "捐赠方类型"}, true},
+        {"donor_name", {"捐赠人", "捐赠方", "捐赠人姓名"}},
+        {"id_number", {"身份证号", "身份证号码"}},
+        {"channel", {"渠道", "捐赠渠道"}, true},
+        {"form", {"形式", "捐赠形式"}},
+        {"amount", {"金额（元）", "金额", "捐赠金额（元）", "估值（元）"}, true},
+        {"goods", {"物资名称", "物资"}},
+        {"valuation_basis", {"估价依据"}},
+        {"project_id", {"项目", "捐赠项目"}},
+        {"publish_name", {"公开姓名", "是否公开姓名"}},
+    };
+    return kAll;
+}
+
+std::optional<bool> YesNo(const std::string& v) {
+    if (v.empty() || v == "否" || v == "不公开" || v == "no" || v == "0") return false;
+    if (v == "是" || v == "公开" || v == "yes" || v == "1") return true;
+    return std::nullopt;
+}
 
 constexpr db::ListSql kDonationList{
     .columns =
@@ -89,6 +136,72 @@ std::pair<int64_t, std::string> DonationService::InsertDonation(db::Connection& 
         std::string(receipt), in.donated_on, by, time::NowUnix());
     MoveTotals(conn, id, +1);
     return {id, receipt};
+}
+
+io::ImportReport DonationService::ImportDonations(const auth::Principal& p, const crypto::Vault& vault,
+                                                  int64_t community_id, std::string_view bytes, bool commit,
+                                                  const audit::Actor& actor) {
+    io::ImportSheet sheet(bytes, DonationColumns());
+    db::Connection& conn = db_.Local();
+    auto community = places::FindPlace(conn, p, community_id);
+    if (!community || community->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
+    std::map<std::string, int64_t> projects;
+    for (const auto& r : conn.Query("SELECT id, name FROM charity_projects WHERE community_id = ?", community_id))
+        projects.emplace(r.Str("name"), r.Int("id"));
+    return io::RunImport(
+        conn, sheet, commit, [&](int row_no, const auto& row, auto& issues) -> std::optional<json::object> {
+            auto code = [&](const std::vector<text::Code>& names, const char* field, const char* fallback) {
+                std::string v = sheet.Cell(row, field);
+                if (v.empty() && fallback) return std::string(fallback);
+                const text::Code* c = text::FindCode(names, v);
+                if (!c) issues.push_back({row_no, sheet.Header(field), "invalid_choice"});
+                return c ? c->code : std::string();
+            };
+            DonationInput in;
+            in.community_id = community_id;
+            in.donated_on = sheet.DateCell(row, "donated_on");
+            in.donor_kind = code(DonorKindNames(), "donor_kind", nullptr);
+            in.channel = code(ChannelNames(), "channel", nullptr);
+            in.form = code(FormNames(), "form", "cash");
+            in.donor_name = sheet.Cell(row, "donor_name");
+            if (in.donor_kind == "resident") {
+                residents::ResidentMatch who =
+                    residents::MatchResident(conn, p, vault, community_id, in.donor_name, sheet.Cell(row, "id_number"));
+                if (!who.id)
+                    issues.push_back({row_no, sheet.Header(who.field == "name" ? "donor_name" : who.field), who.code});
+                in.donor_resident_id = who.id;
+            }
+            money::Parsed amount = money::ParseYuan(sheet.Cell(row, "amount"));
+            if (!amount.fen || *amount.fen == 0)
+                issues.push_back(
+                    {row_no, sheet.Header("amount"), amount.fen ? "out_of_range" : money::ReasonOf(amount.error)});
+            in.amount_fen = amount.fen.value_or(0);
+            in.goods = sheet.Cell(row, "goods");
+            in.valuation_basis = sheet.Cell(row, "valuation_basis");
+            if (std::string project = sheet.Cell(row, "project_id"); !project.empty()) {
+                auto it = projects.find(project);
+                if (it == projects.end())
+                    issues.push_back({row_no, sheet.Header("project_id"), "not_found"});
+                else
+                    in.project_id = it->second;
+            }
+            auto publish = YesNo(sheet.Cell(row, "publish_name"));
+            if (!publish) issues.push_back({row_no, sheet.Header("publish_name"), "invalid_choice"});
+            in.publish_name = publish.value_or(false);
+            if (!issues.empty()) return std::nullopt;
+            Receipt receipt = RecordDonation(p, in, actor);
+            return json::object{{"receipt_no", receipt.receipt_no},
+                                {"donated_on", in.donated_on},
+                                {"donor_name", in.donor_kind == "anonymous" ? "" : in.donor_name},
+                                {"channel", in.channel},
+                                {"amount_fen", in.amount_fen}};
+        });
+}
+
+std::string DonationService::ImportTemplate() {
+    return io::ImportTemplate("捐赠", DonationColumns(),
+                              {{"2021-03-05", "居民", "张三", "", "线下众筹", "现金", "200", "", "", "", "否"},
+                               {"2021-03-06", "单位", "某某商会", "", "企业捐赠", "现金", "5000", "", "", "", "是"}});
 }
 
 Receipt DonationService::RecordDonation(const auth::Principal& p, const DonationInput& in, const audit::Actor& actor) {

@@ -78,6 +78,24 @@ void Register(http::Router& r, Context& ctx, Fund& fund, reports::Registry& regi
         DonationFilter f{.id = http::PathId(req), .page = {1, 0}};
         return http::OneOf(fund.donations.Donations(req.User(), f).page, [](const Donation& d) { return ToJson(d); });
     });
+    r.Add("GET", "/api/v1/charity/donations/import/template", Access::Need("charity.write"),
+          "The sheet to fill in for an import of donations", [](Request&) {
+              return http::Response::File(DonationService::ImportTemplate(),
+                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                          "捐赠导入模板.xlsx");
+          });
+    r.Add("POST", "/api/v1/charity/donations/import", Access::Need("charity.write"),
+          "Import donations from .xlsx/.csv (?community=ID&commit=1; without commit: dry run)",
+          [&fund, &ctx](Request& req) {
+              auto community = http::QueryOptInt(req, "community");
+              if (!community)
+                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              bool commit = req.Query("commit").value_or("") == "1";
+              auto report =
+                  fund.donations.ImportDonations(req.User(), ctx.vault, *community, req.body, commit, ActorOf(req));
+              return http::JsonResponse(io::ReportJson(report, req.lang), commit ? 201 : 200);
+          })
+        .body_limit = 20u << 20;
     r.Add("POST", "/api/v1/charity/donations", Access::Need("charity.write"),
           "Record a donation (amount in yuan text or amount_fen); answers with its receipt number",
           [&fund](Request& req) {

@@ -9,7 +9,9 @@
 
 #include "core/audit/audit.hpp"
 #include "core/auth/principal.hpp"
+#include "core/crypto/vault.hpp"
 #include "core/db/database.hpp"
+#include "core/io/sheet_import.hpp"
 #include "modules/charity/model.hpp"
 
 namespace tongxin::charity {
@@ -40,6 +42,11 @@ class DonationService {
     explicit DonationService(db::Database& db) : db_(db) {}
     DonationPage Donations(const auth::Principal& p, const DonationFilter& f);
     Receipt RecordDonation(const auth::Principal& p, const DonationInput& in, const audit::Actor& actor);
+    // Donations from a sheet for one community, each recorded (with its receipt number) as
+    // RecordDonation would; all rows or none; without `commit` a dry run.
+    io::ImportReport ImportDonations(const auth::Principal& p, const crypto::Vault& vault, int64_t community_id,
+                                     std::string_view bytes, bool commit, const audit::Actor& actor);
+    static std::string ImportTemplate();
     // Unchecked writer shared with the demo and the generator: the donation, its receipt
     // number, its transaction and the totals.
     static std::pair<int64_t, std::string> InsertDonation(db::Connection& conn, int64_t street, const DonationInput& in,

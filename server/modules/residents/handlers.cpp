@@ -2,6 +2,7 @@
 
 #include "core/error/messages.hpp"
 #include "core/http/paging.hpp"
+#include "core/io/sheet_import.hpp"
 #include "core/text/codes.hpp"
 #include "modules/residents/json.hpp"
 #include "modules/residents/module.hpp"
@@ -83,10 +84,6 @@ ResidentInput InputOf(const Request& req, const Resident* base) {
 }
 
 json::object ReportJson(const ResidentService::ImportReport& r, const std::string& lang) {
-    json::array errors;
-    for (const auto& e : r.errors) {
-        errors.push_back({{"row", e.row}, {"column", e.column}, {"code", e.code}, {"reason", Message(e.code, lang)}});
-    }
     json::array preview;
     for (const auto& in : r.preview) {
         const auto* eth = text::FindCode(text::Ethnicities(), in.ethnicity);
@@ -100,7 +97,7 @@ json::object ReportJson(const ResidentService::ImportReport& r, const std::strin
     return {{"rows", r.rows},
             {"valid", r.valid},
             {"imported", r.imported},
-            {"errors", std::move(errors)},
+            {"errors", io::IssuesJson(r.errors, lang)},
             {"preview", std::move(preview)}};
 }
 
@@ -126,6 +123,12 @@ void Register(http::Router& r, Context& ctx, ResidentService& svc) {
               return Response::File(std::move(bytes),
                                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                     req.lang == "en" ? "residents.xlsx" : "居民名册.xlsx");
+          });
+    r.Add("GET", "/api/v1/residents/import/template", Access::Need("residents.import"),
+          "The sheet to fill in for an import of residents", [](Request&) {
+              return http::Response::File(ResidentService::ImportTemplate(),
+                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                          "居民信息导入模板.xlsx");
           });
     r.Add("POST", "/api/v1/residents/import", Access::Need("residents.import"),
           "Import residents from .xlsx/.csv (?community=ID&commit=1; without commit: dry run)",

@@ -5,9 +5,10 @@
 #include <set>
 #include <tuple>
 
+#include "core/auth/scope.hpp"
 #include "core/crypto/vault.hpp"
 #include "core/error/messages.hpp"
-#include "core/io/spreadsheet.hpp"
+#include "core/io/sheet_import.hpp"
 #include "core/text/chinese.hpp"
 #include "core/text/codes.hpp"
 #include "modules/places/service.hpp"
@@ -18,52 +19,25 @@ namespace tongxin::residents {
 namespace json = boost::json;
 namespace {
 
-// Column headers as community workers write them -> field.
-const std::map<std::string, std::string>& HeaderAliases() {
-    static const std::map<std::string, std::string> kAll = {
-        {"姓名", "name"},
-        {"性别", "gender"},
-        {"民族", "ethnicity"},
-        {"身份证号", "id_number"},
-        {"身份证号码", "id_number"},
-        {"公民身份号码", "id_number"},
-        {"联系电话", "phone"},
-        {"手机号", "phone"},
-        {"手机号码", "phone"},
-        {"电话", "phone"},
-        {"出生日期", "birth_date"},
-        {"政治面貌", "political_status"},
-        {"楼栋", "building"},
-        {"楼栋号", "building"},
-        {"单元", "unit"},
-        {"门牌号", "room"},
-        {"房号", "room"},
-        {"与户主关系", "relation"},
-        {"迁入日期", "moved_in"},
-        {"标签", "tags"},
-        {"备注", "note"},
+// The columns of a residents sheet, with the headers community workers write for them.
+const std::vector<io::ImportColumn>& ResidentColumns() {
+    static const std::vector<io::ImportColumn> kAll = {
+        {"name", {"姓名"}, true},
+        {"gender", {"性别"}, true},
+        {"ethnicity", {"民族"}, true},
+        {"id_number", {"身份证号", "身份证号码", "公民身份号码"}},
+        {"phone", {"联系电话", "手机号", "手机号码", "电话"}},
+        {"birth_date", {"出生日期"}},
+        {"political_status", {"政治面貌"}},
+        {"building", {"楼栋", "楼栋号", "楼栋（号）"}, true},
+        {"unit", {"单元"}},
+        {"room", {"门牌号", "房号"}, true},
+        {"relation", {"与户主关系"}},
+        {"moved_in", {"迁入日期"}},
+        {"tags", {"标签"}},
+        {"note", {"备注"}},
     };
     return kAll;
-}
-
-const std::vector<std::string> kRequired = {"name", "gender", "ethnicity", "building", "room"};
-
-std::string NormaliseDate(const std::string& v) {
-    if (v.empty()) return v;
-    if (auto d = io::ExcelSerialToDate(v)) return *d;
-    std::string s = v;
-    for (char& c : s)
-        if (c == '/' || c == '.') c = '-';
-    // 1990-1-5 -> 1990-01-05
-    auto dash1 = s.find('-');
-    auto dash2 = s.find('-', dash1 == std::string::npos ? 0 : dash1 + 1);
-    if (dash1 == 4 && dash2 != std::string::npos) {
-        std::string m = s.substr(5, dash2 - 5), d = s.substr(dash2 + 1);
-        if (m.size() == 1) m = "0" + m;
-        if (d.size() == 1) d = "0" + d;
-        s = s.substr(0, 4) + "-" + m + "-" + d;
-    }
-    return s;
 }
 
 std::vector<std::string> SplitTags(const std::string& v) {
@@ -90,15 +64,36 @@ std::vector<std::string> SplitTags(const std::string& v) {
 
 }  // namespace
 
+std::string ResidentService::ImportTemplate() {
+    // name, gender, ethnicity, id_number, phone, birth_date, political_status, building, unit, room,
+    // relation, moved_in, tags, note
+    return io::ImportTemplate("居民信息", ResidentColumns(),
+                              {{"张三", "男", "藏族", "", "", "1985-06-01", "群众", "1栋", "1", "101", "户主",
+                                "2019-03-01", "独居老人", ""}});
+}
+
+ResidentMatch MatchResident(db::Connection& conn, const auth::Principal& p, const crypto::Vault& vault,
+                            int64_t community_id, const std::string& name, const std::string& id_number) {
+    db::SqlWhere where = auth::WhereIn(auth::ResidentScope(p));
+    where.Add("r.community_id = ?", community_id);
+    where.Add("r.moved_out IS NULL");
+    if (!id_number.empty()) {
+        if (!text::ParseIdCard(id_number)) return {std::nullopt, "id_number", "invalid_id_number"};
+        where.Add("r.id_hash = ?", vault.LookupHash(id_number));
+    } else {
+        where.Add("r.name = ?", name);
+    }
+    auto rows = conn.Run("SELECT r.id, r.name FROM residents r" + where.Sql() + " LIMIT 2", where.values());
+    if (rows.empty()) return {std::nullopt, id_number.empty() ? "name" : "id_number", "unknown_resident"};
+    if (rows.size() > 1) return {std::nullopt, "name", "ambiguous_resident"};
+    if (!id_number.empty() && !name.empty() && rows.front().Str("name") != name)
+        return {std::nullopt, "name", "name_does_not_match"};
+    return {rows.front().Int("id"), "", ""};
+}
+
 ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, int64_t community_id,
                                                       std::string_view bytes, bool commit, const audit::Actor& actor) {
-    io::Table table;
-    try {
-        table = io::ReadSpreadsheet(bytes);
-    } catch (const std::exception&) {
-        throw AppError(ErrorCode::kUnprocessable, "import_unreadable");
-    }
-    if (table.empty()) throw AppError(ErrorCode::kUnprocessable, "import_unreadable");
+    io::ImportSheet sheet(bytes, ResidentColumns());
 
     db::Connection& conn = db_.Local();
     // One transaction for the whole file: a dry run reads a consistent view without taking a
@@ -110,33 +105,13 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
     for (auto& b : places::ListPlaces(conn, p, "building", std::nullopt, community_id)) buildings.emplace(b.name, b);
 
     ImportReport report;
-    std::map<std::string, size_t> columns;  // field -> column index
-    std::map<std::string, std::string> header_of;
-    for (size_t c = 0; c < table[0].size(); ++c) {
-        auto it = HeaderAliases().find(table[0][c]);
-        if (it != HeaderAliases().end() && !columns.count(it->second)) {
-            columns[it->second] = c;
-            header_of[it->second] = table[0][c];
-        }
-    }
-    const std::map<std::string, std::string> kDefaultHeader = {
-        {"name", "姓名"}, {"gender", "性别"}, {"ethnicity", "民族"}, {"building", "楼栋"}, {"room", "门牌号"}};
-    for (const auto& f : kRequired) {
-        if (!columns.count(f)) report.errors.push_back({1, kDefaultHeader.at(f), "missing_column"});
-    }
+    report.errors = sheet.missing();
     if (!report.errors.empty()) {
-        report.rows = static_cast<int>(table.size()) - 1;
-        if (commit) {
-            json::array errs;
-            for (auto& e : report.errors) errs.push_back({{"row", e.row}, {"column", e.column}, {"code", e.code}});
-            throw AppError(ErrorCode::kUnprocessable, "import_has_errors", {{"errors", errs}});
-        }
+        report.rows = sheet.rows();
+        if (commit) io::ThrowImportErrors(report.errors, report.rows);
         return report;
     }
-    auto cell = [&](const std::vector<std::string>& row, const std::string& field) -> std::string {
-        auto it = columns.find(field);
-        return it == columns.end() || it->second >= row.size() ? std::string() : row[it->second];
-    };
+    auto cell = [&](const std::vector<std::string>& row, const std::string& field) { return sheet.Cell(row, field); };
     auto opt = [](std::string v) { return v.empty() ? std::nullopt : std::optional<std::string>(std::move(v)); };
 
     struct Valid {
@@ -154,22 +129,16 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
         std::string column, hash;
     };
     std::vector<IdCheck> id_checks;
-    for (size_t r = 1; r < table.size(); ++r) {
-        const auto& row = table[r];
-        bool blank = true;
-        for (const auto& c : row)
-            if (!c.empty()) blank = false;
-        if (blank) continue;
+    sheet.EachRow([&](int row_no, const std::vector<std::string>& row) {
         ++report.rows;
-        int row_no = static_cast<int>(r + 1);
         ResidentInput in;
         in.name = cell(row, "name");
         in.gender = cell(row, "gender");
         in.ethnicity = cell(row, "ethnicity");
         in.political_status = cell(row, "political_status");
         in.relation = cell(row, "relation");
-        in.birth_date = opt(NormaliseDate(cell(row, "birth_date")));
-        in.moved_in = opt(NormaliseDate(cell(row, "moved_in")));
+        in.birth_date = opt(sheet.DateCell(row, "birth_date"));
+        in.moved_in = opt(sheet.DateCell(row, "moved_in"));
         in.id_number = opt(cell(row, "id_number"));
         in.phone = opt(cell(row, "phone"));
         in.note = cell(row, "note");
@@ -177,10 +146,7 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
         FieldErrors errors;
         Validate(in, errors);
         std::vector<ImportIssue> issues;
-        auto header = [&](const std::string& f) {
-            auto it = header_of.find(f);
-            return it == header_of.end() ? f : it->second;
-        };
+        auto header = [&](const std::string& f) { return sheet.Header(f); };
         for (const auto& [field, reason] : errors.fields()) {
             issues.push_back({row_no, header(std::string(field)), std::string(reason.as_string())});
         }
@@ -197,10 +163,10 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
         }
         if (!issues.empty()) {
             report.errors.insert(report.errors.end(), issues.begin(), issues.end());
-            continue;
+            return;
         }
         valid.push_back({std::move(in), &b->second, cell(row, "unit"), room, row_no});
-    }
+    });
     // ID numbers already in the registry, 500 per query.
     std::set<int> taken_rows;
     for (size_t start = 0; start < id_checks.size(); start += 500) {
@@ -227,11 +193,7 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
     report.valid = static_cast<int>(valid.size());
     for (size_t i = 0; i < valid.size() && i < 20; ++i) report.preview.push_back(valid[i].in);
     if (!commit) return report;
-    if (!report.errors.empty() || valid.empty()) {
-        json::array errs;
-        for (auto& e : report.errors) errs.push_back({{"row", e.row}, {"column", e.column}, {"code", e.code}});
-        throw AppError(ErrorCode::kUnprocessable, "import_has_errors", {{"errors", errs}, {"rows", report.rows}});
-    }
+    if (!report.errors.empty() || valid.empty()) io::ThrowImportErrors(report.errors, report.rows);
     // A large import touches index pages all over a big table: give this connection a larger
     // page cache while it writes (SQLite; restored below).
     bool sqlite = conn.backend() == db::Backend::kSqlite;

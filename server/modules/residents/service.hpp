@@ -11,6 +11,7 @@
 #include "core/crypto/vault.hpp"
 #include "core/db/database.hpp"
 #include "core/error/app_error.hpp"
+#include "core/io/sheet_import.hpp"
 
 namespace tongxin::residents {
 
@@ -34,6 +35,17 @@ struct ResidentInput {
 
 // Normalises codes and checks every field; reasons go to `errors` under the field names.
 void Validate(ResidentInput& in, FieldErrors& errors);
+
+// The resident a row of another module's import means, among the current residents of one
+// community in the caller's scope: by ID number when the row has one, else by name, which must
+// then be unique there. Without a match, `field` (id_number or name) and `code` say why:
+// invalid_id_number, unknown_resident, ambiguous_resident.
+struct ResidentMatch {
+    std::optional<int64_t> id;
+    std::string field, code;
+};
+ResidentMatch MatchResident(db::Connection& conn, const auth::Principal& p, const crypto::Vault& vault,
+                            int64_t community_id, const std::string& name, const std::string& id_number);
 
 struct Resident {
     int64_t id = 0;
@@ -100,11 +112,7 @@ class ResidentService {
     };
     std::vector<int64_t> InsertMany(db::Connection& conn, const std::vector<Placed>& rows);
 
-    struct ImportIssue {
-        int row;             // spreadsheet row number (header is row 1)
-        std::string column;  // the column header as in the file
-        std::string code;    // reason key
-    };
+    using ImportIssue = io::ImportIssue;
     struct ImportReport {
         int rows = 0;
         int valid = 0;
@@ -116,6 +124,8 @@ class ResidentService {
     // with it, all rows are written in one transaction or none (422 listing the errors).
     ImportReport Import(const auth::Principal& p, int64_t community_id, std::string_view bytes, bool commit,
                         const audit::Actor& actor);
+    // The sheet to fill in: the usual headers (required ones marked *) and an example row.
+    static std::string ImportTemplate();
     // The filtered list as .xlsx; unmasked numbers only with `unmasked` (audited).
     std::string Export(const auth::Principal& p, SearchFilter f, bool unmasked, const std::string& lang,
                        const audit::Actor& actor);

@@ -18,10 +18,26 @@
 namespace tongxin::volunteer {
 namespace json = boost::json;
 
+const std::vector<text::Code>& KindNames() {
+    static const std::vector<text::Code> kAll = {
+        {"policy_promotion", "政策宣传", "Policy promotion"},
+        {"civility_persuasion", "文明劝导", "Civility persuasion"},
+        {"social_service", "社会服务", "Social service"},
+        {"ethnic_unity", "民族团结", "Ethnic unity"},
+        {"mutual_aid", "邻里互助", "Mutual aid"},
+        {"epidemic_prevention", "疫情防控", "Epidemic prevention"},
+        {"culture", "文化服务", "Culture"},
+        {"other", "其他", "Other"},
+    };
+    return kAll;
+}
+
 const std::vector<std::string>& Kinds() {
-    static const std::vector<std::string> kAll = {
-        "policy_promotion", "civility_persuasion", "social_service", "ethnic_unity",
-        "mutual_aid",       "epidemic_prevention", "culture",        "other"};
+    static const std::vector<std::string> kAll = [] {
+        std::vector<std::string> codes;
+        for (const auto& k : KindNames()) codes.push_back(k.code);
+        return codes;
+    }();
     return kAll;
 }
 

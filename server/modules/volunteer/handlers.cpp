@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "core/http/paging.hpp"
+#include "core/io/sheet_import.hpp"
 #include "core/time/clock.hpp"
 #include "modules/volunteer/json.hpp"
 #include "modules/volunteer/module.hpp"
@@ -159,6 +160,23 @@ void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Regis
                                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                     req.lang == "en" ? "volunteer-hours.xlsx" : "志愿服务记录.xlsx");
           });
+    r.Add("GET", "/api/v1/volunteer/records/import/template", Access::Need("volunteer.write"),
+          "The sheet to fill in for an import of hours", [](Request& req) {
+              return Response::File(HoursLedger::ImportTemplate(req.lang),
+                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                    "志愿服务时长导入模板.xlsx");
+          });
+    r.Add("POST", "/api/v1/volunteer/records/import", Access::Need("volunteer.write"),
+          "Import hours from .xlsx/.csv (?community=ID&commit=1; without commit: dry run)",
+          [&line, &ctx](Request& req) {
+              auto community = http::QueryOptInt(req, "community");
+              if (!community)
+                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              bool commit = req.Query("commit").value_or("") == "1";
+              auto report = line.hours.ImportRecords(req.User(), ctx.vault, *community, req.body, commit, ActorOf(req));
+              return http::JsonResponse(io::ReportJson(report, req.lang), commit ? 201 : 200);
+          })
+        .body_limit = 20u << 20;
     r.Add("POST", "/api/v1/volunteer/records", Access::Need("volunteer.write"),
           "Record hours served outside an activity (mutual aid, shuttle duty...)", [&line](Request& req) {
               http::JsonBody body(req);

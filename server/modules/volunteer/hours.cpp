@@ -8,9 +8,11 @@
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
 #include "core/http/json_fields.hpp"
-#include "core/io/spreadsheet.hpp"
+#include "core/io/sheet_import.hpp"
 #include "core/time/clock.hpp"
 #include "modules/reports/memo.hpp"
+#include "modules/places/service.hpp"
+#include "modules/residents/service.hpp"
 #include "modules/volunteer/service.hpp"
 #include "modules/volunteer/shared.hpp"
 
@@ -249,6 +251,68 @@ std::string HoursLedger::ExportRecords(const auth::Principal& p, const RecordFil
         {"volunteer.hours.exported", "volunteer_hours", "*", true, {{"rows", static_cast<int64_t>(rows.size())}}});
     tx.Commit();
     return io::WriteXlsx(en ? "Volunteer hours" : "志愿服务记录", header, rows);
+}
+
+namespace {
+
+const std::vector<io::ImportColumn>& HoursColumns() {
+    static const std::vector<io::ImportColumn> kAll = {
+        {"name", {"姓名", "志愿者", "志愿者姓名"}, true},
+        {"id_number", {"身份证号", "身份证号码", "公民身份号码"}},
+        {"served_on", {"服务日期", "日期"}, true},
+        {"minutes", {"时长（小时）", "服务时长（小时）", "时长", "小时"}, true},
+        {"kind", {"服务类别", "类别"}, true},
+        {"content", {"服务内容", "内容"}, true},
+    };
+    return kAll;
+}
+
+// "2", "1.5", "1.25" hours -> minutes; nullopt for anything else.
+std::optional<int64_t> MinutesOf(const std::string& hours) {
+    char* end = nullptr;
+    double h = std::strtod(hours.c_str(), &end);
+    if (hours.empty() || end != hours.c_str() + hours.size() || !(h > 0) || h > 24) return std::nullopt;
+    return static_cast<int64_t>(h * 60 + 0.5);
+}
+
+}  // namespace
+
+io::ImportReport HoursLedger::ImportRecords(const auth::Principal& p, const crypto::Vault& vault, int64_t community_id,
+                                            std::string_view bytes, bool commit, const audit::Actor& actor) {
+    io::ImportSheet sheet(bytes, HoursColumns());
+    db::Connection& conn = db_.Local();
+    auto community = places::FindPlace(conn, p, community_id);
+    if (!community || community->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
+    return io::RunImport(
+        conn, sheet, commit, [&](int row_no, const auto& row, auto& issues) -> std::optional<json::object> {
+            std::string name = sheet.Cell(row, "name");
+            residents::ResidentMatch who =
+                residents::MatchResident(conn, p, vault, community_id, name, sheet.Cell(row, "id_number"));
+            if (!who.id) issues.push_back({row_no, sheet.Header(who.field), who.code});
+            RecordInput in;
+            in.resident_id = who.id.value_or(0);
+            in.served_on = sheet.DateCell(row, "served_on");
+            auto minutes = MinutesOf(sheet.Cell(row, "minutes"));
+            if (!minutes) issues.push_back({row_no, sheet.Header("minutes"), "out_of_range"});
+            in.minutes = minutes.value_or(0);
+            const text::Code* kind = text::FindCode(KindNames(), sheet.Cell(row, "kind"));
+            if (!kind) issues.push_back({row_no, sheet.Header("kind"), "invalid_choice"});
+            in.kind = kind ? kind->code : "";
+            in.content = sheet.Cell(row, "content");
+            if (!issues.empty()) return std::nullopt;
+            AddRecord(p, in, actor);
+            return json::object{{"name", name},
+                                {"served_on", in.served_on},
+                                {"minutes", in.minutes},
+                                {"kind", in.kind},
+                                {"content", in.content}};
+        });
+}
+
+std::string HoursLedger::ImportTemplate(const std::string& lang) {
+    (void)lang;  // the headers are the Chinese ones workers use; an import also reads the codes
+    return io::ImportTemplate("志愿服务时长", HoursColumns(),
+                              {{"张三", "", "2021-03-05", "2", "邻里互助", "帮助独居老人购买生活用品"}});
 }
 
 int64_t HoursLedger::Dispute(const auth::Principal& p, int64_t hours_id, const std::string& reason,

@@ -15,13 +15,18 @@
 
 #include "core/audit/audit.hpp"
 #include "core/auth/principal.hpp"
+#include "core/crypto/vault.hpp"
 #include "core/db/database.hpp"
+#include "core/io/sheet_import.hpp"
+#include "core/text/codes.hpp"
 #include "modules/volunteer/model.hpp"
 
 namespace tongxin::volunteer {
 
 // Kinds of service (activities and hours records share them).
 const std::vector<std::string>& Kinds();
+// The kinds with their names, for sheets people fill in (an import accepts a code or a name).
+const std::vector<text::Code>& KindNames();
 
 // The regular volunteers of a community on `as_of` by its rule, as SQL selecting (resident_id,
 // name, ethnicity, pinyin, minutes, activities) with its bound parameters; shared by the list
@@ -82,6 +87,11 @@ class HoursLedger {
                        std::optional<int64_t> minutes, const audit::Actor& actor);
     std::string ExportRecords(const auth::Principal& p, const RecordFilter& f, const std::string& lang,
                               const audit::Actor& actor);
+    // Hours from a sheet (姓名, 身份证号, 服务日期, 时长（小时）, 服务类别, 服务内容) for one
+    // community: each row recorded as AddRecord would, all rows or none; without `commit` a dry run.
+    io::ImportReport ImportRecords(const auth::Principal& p, const crypto::Vault& vault, int64_t community_id,
+                                   std::string_view bytes, bool commit, const audit::Actor& actor);
+    static std::string ImportTemplate(const std::string& lang);
 
     int64_t Dispute(const auth::Principal& p, int64_t hours_id, const std::string& reason, const audit::Actor& actor);
     db::Page<volunteer::Dispute> Disputes(const auth::Principal& p, const DisputeFilter& f);
