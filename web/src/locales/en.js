@@ -28,10 +28,10 @@ export default {
     moveOut: 'Record moving out', moveOutDate: 'Date', moveOutReason: 'Reason', create: 'Register a resident', editTitle: 'Edit resident',
   },
   import: {
-    title: 'Import residents', step1: 'File', step2: 'Check', step3: 'Done', community: 'Into community',
-    pick: 'Choose an .xlsx or .csv file', template: 'Headers: 姓名, 性别, 民族, 身份证号, 联系电话, 出生日期, 政治面貌, 楼栋, 单元, 门牌号, 与户主关系, 标签',
+    title: 'Import residents', hoursTitle: 'Import volunteer hours', donationsTitle: 'Import donations', step1: 'File', step2: 'Check', step3: 'Done', community: 'Into community',
+    pick: 'Choose an .xlsx or .csv file', template: 'Download the template', templateHint: 'Your own sheet will do: the header may sit below a title row, columns marked * are required, errors name the rows as Excel numbers them.',
     check: 'Check the file', rows: '{rows} rows, {valid} importable, {errors} errors', errors: 'Error report', row: 'Row', column: 'Column',
-    reason: 'Reason', preview: 'Preview (first 20 rows)', commit: 'Import', done: '{n} residents imported', fixFirst: 'Fix the errors first: an import writes every row or none',
+    reason: 'Reason', preview: 'Preview (first 20 rows)', commit: 'Import', done: '{n} rows imported', fixFirst: 'Fix the errors first: an import writes every row or none',
   },
   reports: {
     title: 'Overview', byCommunity: 'Communities compared', records: 'Records', ethnicity: 'Ethnic composition', value: 'Value', asOf: 'As of {date}',

@@ -38,3 +38,12 @@ export function disbursementColumns(t, { communityName, street }) {
     { key: 'status', label: t('charity.status'), width: 80, value: (row) => t(`charity.statuses.${row.status}`) },
   ];
 }
+
+/** What an import of donations shows before it is committed. @param {T} t @returns {Column[]} */
+export const donationPreviewColumns = (t) => [
+  { key: 'receipt_no', label: t('charity.receipt') },
+  { key: 'donated_on', label: t('charity.date') },
+  { key: 'donor_name', label: t('charity.donor'), value: (row) => row.donor_name || t('charity.anonymous') },
+  { key: 'channel', label: t('charity.channel'), value: (row) => t(`charity.channels.${row.channel}`) },
+  moneyColumn('amount', t('charity.amount'), 'amount_fen'),
+];

@@ -12,6 +12,7 @@ export const revealContact = (id) => get(`/residents/${id}/contact`);
 export const exportResidents = (query) => download('/residents/export', query, 'residents.xlsx');
 export const importResidents = (community, file, commit) =>
   request('POST', '/residents/import', { query: { community, commit: commit ? 1 : undefined }, raw: file });
+export const residentTemplate = () => download('/residents/import/template', {}, '居民信息导入模板.xlsx');
 export const listCommunities = () => get('/communities');
 export const listBuildings = (community) => get('/buildings', { community });
 export const listHouseholds = (building) => get('/households', { building, limit: 500 });

@@ -1,5 +1,5 @@
 // @ts-check
-import { get, post, put, download } from '../../api/http.js';
+import { get, post, put, request, download } from '../../api/http.js';
 
 export const listActivities = (query) => get('/volunteer/activities', query);
 export const getActivity = (id) => get(`/volunteer/activities/${id}`);
@@ -15,6 +15,9 @@ export const listRecords = (query) => get('/volunteer/records', query);
 export const addRecord = (body) => post('/volunteer/records', body);
 export const correctRecord = (id, body) => post(`/volunteer/records/${id}/corrections`, body);
 export const exportRecords = (query) => download('/volunteer/records/export', query, '志愿服务记录.xlsx');
+export const importRecords = (community, file, commit) =>
+  request('POST', '/volunteer/records/import', { query: { community, commit: commit ? 1 : undefined }, raw: file });
+export const recordsTemplate = () => download('/volunteer/records/import/template', {}, '志愿服务时长导入模板.xlsx');
 export const disputeRecord = (id, body) => post(`/volunteer/records/${id}/disputes`, body);
 export const listDisputes = (query) => get('/volunteer/disputes', query);
 export const resolveDispute = (id, body) => post(`/volunteer/disputes/${id}/resolve`, body);
