@@ -114,6 +114,8 @@ const MATRIX = {
   'GET /api/v1/charity/donations/import/template': { none: 'a blank sheet to fill in' },
   'POST /api/v1/volunteer/records/import': { query: { community: 'community' }, raw: '姓名,服务日期,时长（小时）,服务类别,服务内容\n张三,2021-03-05,2,邻里互助,买菜\n' },
   'POST /api/v1/charity/donations/import': { query: { community: 'community' }, raw: '捐赠日期,捐赠人类型,捐赠人,渠道,金额（元）\n2021-03-05,单位,某商会,企业捐赠,100\n' },
+  'GET /api/v1/organizations/members/import/template': { none: 'a blank sheet to fill in' },
+  'POST /api/v1/organizations/{id}/members/import': { path: { id: 'organization' }, raw: '姓名,任职开始\n张三,2021-01-01\n' },
   'POST /api/v1/residents/import': { query: { community: 'community' }, raw: '姓名,性别,民族,楼栋,门牌号\n张三,男,汉族,1栋,101\n' },
   'GET /api/v1/residents/{id}': { path: { id: 'resident' }, neighbour: true },
   'PATCH /api/v1/residents/{id}': { path: { id: 'resident' }, body: () => ({ note: 'x' }), neighbour: true },

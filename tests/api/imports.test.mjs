@@ -104,11 +104,30 @@ test('donations: rows get receipts and post to the books; names of channels, pro
   assert.equal(books.data.balanced, true);
 });
 
+test('members: a sheet of names and posts gives each their post; a name from another community is unknown', async () => {
+  const org = sql(server.db, `SELECT id FROM organizations WHERE community_id = ${angongId} AND kind = 'society' ORDER BY id LIMIT 1`)[0][0];
+  const other = sql(server.db, `SELECT name FROM residents WHERE community_id = ${nanshanId} AND name NOT IN (SELECT name FROM residents WHERE community_id = ${angongId}) LIMIT 1`)[0][0];
+  const before = count(`SELECT count(*) FROM org_posts WHERE organization_id = ${org}`);
+  const sheet = (rows) => ['协会成员名单,,', '姓名,职务,加入日期', ...rows].join('\r\n');
+  const bad = await api.request('POST', `/api/v1/organizations/${org}/members/import`, { token: worker.token, raw: sheet([`${unique},负责人,2021-01-01`, `${other},成员,2021-01-01`, `${unique},会长,2021/1/1`]) });
+  assert.equal(bad.status, 200, JSON.stringify(bad.data));
+  assert.deepEqual(bad.data.errors.map((e) => [e.row, e.column, e.code]), [[4, '姓名', 'unknown_resident'], [5, '职务', 'invalid_choice']]);
+  const ok = await api.request('POST', `/api/v1/organizations/${org}/members/import?commit=1`, { token: worker.token, raw: sheet([`${unique},负责人,2021年1月1日`]) });
+  assert.equal(ok.status, 201, JSON.stringify(ok.data));
+  assert.equal(ok.data.preview[0].post, 'leader');
+  assert.equal(ok.data.preview[0].term_from, '2021-01-01');
+  assert.equal(count(`SELECT count(*) FROM org_posts WHERE organization_id = ${org}`), before + 1);
+  const foreign = sql(server.db, `SELECT id FROM organizations WHERE community_id = ${nanshanId} ORDER BY id LIMIT 1`)[0][0];
+  const r = await api.request('POST', `/api/v1/organizations/${foreign}/members/import`, { token: worker.token, raw: sheet([`${unique},成员,2021-01-01`]) });
+  assert.equal(r.status, 404);
+});
+
 test('each import has a template whose headers it reads back', async () => {
   for (const [path, headers] of [
     ['/api/v1/residents/import/template', ['姓名*', '民族*', '楼栋*']],
     ['/api/v1/volunteer/records/import/template', ['姓名*', '服务日期*', '时长（小时）*']],
     ['/api/v1/charity/donations/import/template', ['捐赠日期*', '渠道*', '金额（元）*']],
+    ['/api/v1/organizations/members/import/template', ['姓名*', '职务', '任职开始*']],
   ]) {
     const r = await (path.includes('charity') ? treasurer : worker).get(path);
     assert.equal(r.status, 200, path);

@@ -91,6 +91,20 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
               svc.AddPost(req.User(), id, in, ActorOf(req));
               return http::JsonResponse(WithPosts(svc.Get(req.User(), id), req.lang), 201);
           });
+    r.Add("GET", "/api/v1/organizations/members/import/template", Access::Need("organizations.write"),
+          "The sheet to fill in for an import of members", [](Request&) {
+              return http::Response::File(OrganizationService::ImportTemplate(),
+                                          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                                          "成员导入模板.xlsx");
+          });
+    r.Add("POST", "/api/v1/organizations/{id}/members/import", Access::Need("organizations.write"),
+          "Import members from .xlsx/.csv (?commit=1; without commit: dry run)",
+          [&svc, &ctx](Request& req) {
+              bool commit = req.Query("commit").value_or("") == "1";
+              auto report = svc.ImportPosts(req.User(), ctx.vault, http::PathId(req), req.body, commit, ActorOf(req));
+              return http::JsonResponse(io::ReportJson(report, req.lang), commit ? 201 : 200);
+          })
+        .body_limit = 20u << 20;
     r.Add("POST", "/api/v1/organizations/{id}/members/{post}/end", Access::Need("organizations.write"),
           "End a post on a date; it stays visible as past", [&svc](Request& req) {
               int64_t id = http::PathId(req);

@@ -218,6 +218,56 @@ void OrganizationService::Update(const auth::Principal& p, int64_t id, const Org
     tx.Commit();
 }
 
+namespace {
+
+const std::vector<io::ImportColumn>& PostColumns() {
+    static const std::vector<io::ImportColumn> kAll = {
+        {"name", {"姓名", "成员姓名"}, true},
+        {"id_number", {"身份证号", "身份证号码"}},
+        {"post", {"职务", "岗位"}},
+        {"term_from", {"任职开始", "任职开始日期", "加入日期", "开始日期"}, true},
+        {"term_to", {"任职结束", "任职结束日期", "结束日期"}},
+    };
+    return kAll;
+}
+
+}  // namespace
+
+io::ImportReport OrganizationService::ImportPosts(const auth::Principal& p, const crypto::Vault& vault, int64_t org_id,
+                                                  std::string_view bytes, bool commit, const audit::Actor& actor) {
+    io::ImportSheet sheet(bytes, PostColumns());
+    db::Connection& conn = db_.Local();
+    Organization org = FindOrg(conn, p, org_id);
+    return io::RunImport(
+        conn, sheet, commit, [&](int row_no, const auto& row, auto& issues) -> std::optional<json::object> {
+            std::string name = sheet.Cell(row, "name");
+            residents::ResidentMatch who =
+                residents::MatchResident(conn, p, vault, org.community_id, name, sheet.Cell(row, "id_number"));
+            if (!who.id) issues.push_back({row_no, sheet.Header(who.field), who.code});
+            PostInput in;
+            in.resident_id = who.id.value_or(0);
+            std::string post = sheet.Cell(row, "post");
+            in.post = "member";
+            if (!post.empty()) {
+                const PostInfo* found = nullptr;
+                for (const auto& info : Posts())
+                    if (info.key == post || info.zh == post || info.en == post) found = &info;
+                if (!found) issues.push_back({row_no, sheet.Header("post"), "invalid_choice"});
+                in.post = found ? found->key : "";
+            }
+            in.term_from = sheet.DateCell(row, "term_from");
+            if (std::string to = sheet.DateCell(row, "term_to"); !to.empty()) in.term_to = to;
+            if (!issues.empty()) return std::nullopt;
+            AddPost(p, org_id, in, actor);
+            return json::object{
+                {"name", name}, {"post", in.post}, {"post_name", FindPost(in.post)->zh}, {"term_from", in.term_from}};
+        });
+}
+
+std::string OrganizationService::ImportTemplate() {
+    return io::ImportTemplate("成员", PostColumns(), {{"张三", "", "成员", "2021-01-01", ""}});
+}
+
 int64_t OrganizationService::AddPost(const auth::Principal& p, int64_t org_id, const PostInput& in,
                                      const audit::Actor& actor) {
     db::Connection& conn = db_.Local();

@@ -8,7 +8,9 @@
 
 #include "core/audit/audit.hpp"
 #include "core/auth/principal.hpp"
+#include "core/crypto/vault.hpp"
 #include "core/db/database.hpp"
+#include "core/io/sheet_import.hpp"
 #include "modules/organizations/model.hpp"
 
 namespace tongxin::organizations {
@@ -25,6 +27,11 @@ class OrganizationService {
     int64_t AddPost(const auth::Principal& p, int64_t org_id, const PostInput& in, const audit::Actor& actor);
     void EndPost(const auth::Principal& p, int64_t org_id, int64_t post_id, const std::string& date,
                  const std::string& reason, const audit::Actor& actor);
+    // Members from a sheet (姓名, 身份证号, 职务, 任职开始, 任职结束), each given their post as
+    // AddPost would; all rows or none; without `commit` a dry run.
+    io::ImportReport ImportPosts(const auth::Principal& p, const crypto::Vault& vault, int64_t org_id,
+                                 std::string_view bytes, bool commit, const audit::Actor& actor);
+    static std::string ImportTemplate();
 
     // Deliberation meetings of self-governance bodies, with attendance and resolutions.
     db::Page<Meeting> Meetings(const auth::Principal& p, int64_t org_id, db::PageSpan page);

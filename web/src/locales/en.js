@@ -28,7 +28,7 @@ export default {
     moveOut: 'Record moving out', moveOutDate: 'Date', moveOutReason: 'Reason', create: 'Register a resident', editTitle: 'Edit resident',
   },
   import: {
-    title: 'Import residents', hoursTitle: 'Import volunteer hours', donationsTitle: 'Import donations', step1: 'File', step2: 'Check', step3: 'Done', community: 'Into community',
+    title: 'Import residents', membersTitle: 'Import members of {org}', hoursTitle: 'Import volunteer hours', donationsTitle: 'Import donations', step1: 'File', step2: 'Check', step3: 'Done', community: 'Into community',
     pick: 'Choose an .xlsx or .csv file', template: 'Download the template', templateHint: 'Your own sheet will do: the header may sit below a title row, columns marked * are required, errors name the rows as Excel numbers them.',
     check: 'Check the file', rows: '{rows} rows, {valid} importable, {errors} errors', errors: 'Error report', row: 'Row', column: 'Column',
     reason: 'Reason', preview: 'Preview (first 20 rows)', commit: 'Import', done: '{n} rows imported', fixFirst: 'Fix the errors first: an import writes every row or none',

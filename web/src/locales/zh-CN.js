@@ -28,7 +28,7 @@ export default {
     moveOut: '迁出登记', moveOutDate: '迁出日期', moveOutReason: '原因', create: '登记居民', editTitle: '编辑居民信息',
   },
   import: {
-    title: '批量导入居民', hoursTitle: '批量导入志愿服务时长', donationsTitle: '批量导入捐赠', step1: '选择文件', step2: '检查', step3: '完成', community: '导入到社区',
+    title: '批量导入居民', membersTitle: '批量导入{org}成员', hoursTitle: '批量导入志愿服务时长', donationsTitle: '批量导入捐赠', step1: '选择文件', step2: '检查', step3: '完成', community: '导入到社区',
     pick: '选择 .xlsx 或 .csv 文件', template: '下载导入模板', templateHint: '可直接用社区自己的表格：表头可以在标题行下面，带 * 的列必填，错误按 Excel 中的行号列出。',
     check: '检查文件', rows: '共 {rows} 行，{valid} 行可导入，{errors} 处错误', errors: '错误报告', row: '行', column: '列',
     reason: '原因', preview: '预览（前 20 行）', commit: '确认导入', done: '已导入 {n} 行', fixFirst: '请先修正文件中的错误再导入：导入是全部成功或全部不写入',
