@@ -143,3 +143,24 @@ test('elder mode enlarges the buttons too, not only the text', async () => {
   assert.ok(after.height >= 48, JSON.stringify(after));
   await page.context().close();
 });
+
+test('the street administrator opens the party line and the rights centre on the whole street', async () => {
+  const page = await browser.newPage();
+  await login(page, server.base, 'admin');
+  await page.goto(`${server.base}/party`);
+  await page.locator('.el-tab-pane:visible .el-table__row').first().waitFor();
+  const communities = await columnTexts(page, '社区');
+  assert.ok(communities.length > 0 && communities.every((c) => /社区$/.test(c.trim())), communities.slice(0, 5).join(','));
+  assert.equal(await page.getByRole('tab', { name: '联络覆盖' }).count(), 0, 'coverage is counted per community');
+  await page.click('[data-test=community-picker]');
+  await page.getByRole('option', { name: '安公社区' }).click();
+  await page.getByRole('tab', { name: '联络覆盖' }).click();
+  await page.locator('[data-test=coverage-share]').waitFor();
+
+  await page.goto(`${server.base}/cases`);
+  await page.locator('.el-empty').first().waitFor();
+  await page.click('[data-test=community-picker]');
+  await page.getByRole('option', { name: '安公社区' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-test=resolved-all-time]')?.textContent.trim() === '221');
+  await page.close();
+});

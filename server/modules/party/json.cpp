@@ -43,7 +43,8 @@ json::object ToJson(const Pairing& p) {
             {"address", p.address},
             {"from_date", p.from_date},
             {"to_date", OrNull(p.to_date)},
-            {"end_reason", p.end_reason}};
+            {"end_reason", p.end_reason},
+            {"community_id", p.community_id}};
 }
 
 json::object ToJson(const Coverage& c) {
@@ -86,7 +87,8 @@ json::object ToJson(const Visit& v) {
             {"findings", v.findings},
             {"needs", v.needs},
             {"follow_up", v.follow_up},
-            {"follow_up_status", v.follow_up_status}};
+            {"follow_up_status", v.follow_up_status},
+            {"community_id", v.community_id}};
 }
 
 json::object ToJson(const OverdueList& o) {

@@ -49,6 +49,7 @@ struct Pairing {
     std::string address, from_date;
     std::optional<std::string> to_date;
     std::string end_reason;
+    int64_t community_id = 0;
 };
 struct PairingFilter {
     std::optional<int64_t> community, liaison, resident, id;
@@ -86,6 +87,7 @@ struct Visit {
     std::string address;
     int64_t liaison_resident_id = 0;
     std::string liaison, visit_date, kind, findings, needs, follow_up, follow_up_status;
+    int64_t community_id = 0;
 };
 struct VisitFilter {
     std::optional<int64_t> community, household, id;

@@ -58,7 +58,7 @@ constexpr db::ListSql kMemberList{
 
 constexpr db::ListSql kPairingList{
     .columns = R"sql(v.id, v.resident_id, r.name AS resident, r.ethnicity, v.liaison_resident_id, l.name AS liaison,
-       v.household_id, h.address, v.from_date, v.to_date, v.end_reason)sql",
+       v.household_id, h.address, v.from_date, v.to_date, v.end_reason, v.community_id)sql",
     .from = R"sql(pairings v JOIN residents r ON r.id = v.resident_id JOIN residents l ON l.id = v.liaison_resident_id
      LEFT JOIN households h ON h.id = v.household_id)sql",
     .order_by = "v.to_date IS NOT NULL, r.pinyin, v.id",
@@ -67,7 +67,7 @@ constexpr db::ListSql kPairingList{
 
 constexpr db::ListSql kVisitList{
     .columns = R"sql(v.id, v.household_id, h.address, v.liaison_resident_id, l.name AS liaison, v.visit_date, v.kind,
-       v.findings, v.needs, v.follow_up, v.follow_up_status)sql",
+       v.findings, v.needs, v.follow_up, v.follow_up_status, h.community_id)sql",
     .from = R"sql(visits v JOIN households h ON h.id = v.household_id
      JOIN residents l ON l.id = v.liaison_resident_id)sql",
     .order_by = "v.visit_date DESC, v.id DESC",
@@ -147,7 +147,8 @@ db::Page<Pairing> PartyService::Pairings(const auth::Principal& p, const Pairing
                        .address = r.Str("address"),
                        .from_date = r.Str("from_date"),
                        .to_date = r.OptStr("to_date"),
-                       .end_reason = r.Str("end_reason")};
+                       .end_reason = r.Str("end_reason"),
+                       .community_id = r.Int("community_id")};
     });
 }
 
@@ -275,7 +276,8 @@ db::Page<Visit> PartyService::Visits(const auth::Principal& p, const VisitFilter
                      .findings = r.Str("findings"),
                      .needs = r.Str("needs"),
                      .follow_up = r.Str("follow_up"),
-                     .follow_up_status = r.Str("follow_up_status")};
+                     .follow_up_status = r.Str("follow_up_status"),
+                     .community_id = r.Int("community_id")};
     });
 }
 

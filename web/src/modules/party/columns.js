@@ -4,8 +4,12 @@
 /** @typedef {import('../../utils/export.js').Column} Column */
 /** @typedef {(key: string, values?: Record<string, unknown>) => string} T */
 
-/** @param {T} t @returns {Column[]} */
-export const pairingColumns = (t) => [
+/** A community column first when the list covers the street. @param {T} t @param {((id: number) => string) | null} communityName @returns {Column[]} */
+const communityColumn = (t, communityName) => (communityName ? [{ key: 'community', label: t('residents.community'), width: 100, value: (row) => communityName(row.community_id) }] : []);
+
+/** @param {T} t @param {((id: number) => string) | null} [communityName] @returns {Column[]} */
+export const pairingColumns = (t, communityName = null) => [
+  ...communityColumn(t, communityName),
   { key: 'resident', label: t('residents.name'), minWidth: 100 },
   { key: 'ethnicity_name', label: t('residents.ethnicity'), width: 90 },
   { key: 'address', label: t('residents.address'), minWidth: 180, hideNarrow: true },
@@ -13,8 +17,9 @@ export const pairingColumns = (t) => [
   { key: 'from_date', label: t('organizations.from'), width: 110 },
 ];
 
-/** @param {T} t @returns {Column[]} */
-export const visitColumns = (t) => [
+/** @param {T} t @param {((id: number) => string) | null} [communityName] @returns {Column[]} */
+export const visitColumns = (t, communityName = null) => [
+  ...communityColumn(t, communityName),
   { key: 'visit_date', label: t('party.date'), width: 110 },
   { key: 'address', label: t('residents.address'), minWidth: 160 },
   { key: 'liaison', label: t('party.liaison'), width: 100 },
