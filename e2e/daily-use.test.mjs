@@ -164,3 +164,23 @@ test('the street administrator opens the party line and the rights centre on the
   await page.waitForFunction(() => document.querySelector('[data-test=resolved-all-time]')?.textContent.trim() === '221');
   await page.close();
 });
+
+test('staff land on what waits for them, counted from the lists the cards open', async () => {
+  const page = await browser.newPage();
+  await login(page, server.base, 'angong');
+  await page.waitForURL((u) => u.pathname === '/todo');
+  const card = page.locator('[data-task=approvals]');
+  await card.waitFor();
+  const expected = await page.evaluate(async () => (await (await fetch('/api/v1/charity/disbursements?status=requested&limit=1')).json()).total);
+  await page.waitForFunction((n) => document.querySelector('[data-task=approvals] .value')?.textContent.trim() === String(n), expected);
+  assert.equal(await page.locator('[data-task=unassignedCases]').count(), 0, 'a community worker does not assign cases');
+  await card.click();
+  await page.waitForURL((u) => u.pathname === '/charity');
+  await page.close();
+
+  const head = await browser.newPage();
+  await login(head, server.base, 'rights');
+  const unassigned = await head.evaluate(async () => (await (await fetch('/api/v1/cases?status=registered&limit=1')).json()).total);
+  await head.waitForFunction((n) => document.querySelector('[data-task=unassignedCases] .value')?.textContent.trim() === String(n), unassigned);
+  await head.close();
+});

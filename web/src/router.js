@@ -17,7 +17,9 @@ import { noticesRoutes } from './modules/notices/routes.js';
 import { shuttleRoutes } from './modules/shuttle/routes.js';
 import { mobileRoutes } from './mobile/routes.js';
 
-const moduleRoutes = [...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...casesRoutes, ...shuttleRoutes, ...noticesRoutes, ...accountsRoutes];
+// What waits for the person comes first: it is where staff land after signing in.
+const todoRoutes = [{ path: '/todo', name: 'todo', component: () => import('./views/todo-view.vue'), meta: { menu: 'nav.todo' } }];
+const moduleRoutes = [...todoRoutes, ...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...casesRoutes, ...shuttleRoutes, ...noticesRoutes, ...accountsRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),

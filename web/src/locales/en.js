@@ -13,7 +13,7 @@ export default {
     title: 'Log in to Tongxin', username: 'Username', password: 'Password', submit: 'Log in',
     hint: 'Demo accounts: admin, angong, nanshan, liaison, mediator, rights, treasurer, leader, vlead, resident, auditor',
   },
-  nav: { dashboard: 'Overview', places: 'Places & households', residents: 'Residents', organizations: 'Organizations', party: 'Party line', volunteer: 'Volunteer line', services: 'Service line', charity: 'Care & relief fund', cases: 'Rights centre', shuttle: 'Shuttle', notices: 'Notice board', users: 'Accounts', audit: 'Audit log', account: 'My account' },
+  nav: { todo: 'To do', dashboard: 'Overview', places: 'Places & households', residents: 'Residents', organizations: 'Organizations', party: 'Party line', volunteer: 'Volunteer line', services: 'Service line', charity: 'Care & relief fund', cases: 'Rights centre', shuttle: 'Shuttle', notices: 'Notice board', users: 'Accounts', audit: 'Audit log', account: 'My account' },
   places: {
     tree: 'Area', kind: { street: 'Street', community: 'Community', grid: 'Grid', building: 'Building' }, name: 'Name', code: 'Code',
     address: 'Address', lat: 'Latitude', lng: 'Longitude', residents: 'Residents', addChild: 'Add below', households: 'Households',
@@ -26,6 +26,10 @@ export default {
     movedOut: 'Moved out', tags: 'Tags', note: 'Note', status: 'Status', active: 'Living here', movedOutStatus: 'Moved out',
     community: 'Community', building: 'Building', household: 'Household', showContact: 'Show full numbers', contactAudited: 'Showing full numbers is recorded in the audit log',
     moveOut: 'Record moving out', moveOutDate: 'Date', moveOutReason: 'Reason', create: 'Register a resident', editTitle: 'Edit resident',
+  },
+  todo: {
+    title: 'To do', hint: 'What waits for you in your role; open a card for its list.', nothingForYou: 'Nothing waits for your role', none: 'All done', open: 'Waiting: open the list',
+    tasks: { unassignedCases: 'Cases to assign', approvals: 'Disbursements to approve', payments: 'Disbursements to pay', disclosures: 'Projects due for disclosure', disputes: 'Hour disputes to resolve', overdueVisits: 'Households overdue for a visit', aidRequests: 'Aid requests to match' },
   },
   import: {
     title: 'Import residents', membersTitle: 'Import members of {org}', hoursTitle: 'Import volunteer hours', donationsTitle: 'Import donations', step1: 'File', step2: 'Check', step3: 'Done', community: 'Into community',

@@ -13,7 +13,7 @@ export default {
     title: '登录同心', username: '用户名', password: '密码', submit: '登录',
     hint: '演示账号：admin、angong、nanshan、liaison、mediator、rights、treasurer、leader、vlead、resident、auditor',
   },
-  nav: { dashboard: '工作概览', places: '地点与住户', residents: '居民名册', organizations: '组织与骨干', party: '党员线', volunteer: '志愿线', services: '服务线', charity: '公益慈善基金', cases: '权益维护', shuttle: '接驳车', notices: '通知栏', users: '账号管理', audit: '审计日志', account: '我的账号' },
+  nav: { todo: '待办', dashboard: '工作概览', places: '地点与住户', residents: '居民名册', organizations: '组织与骨干', party: '党员线', volunteer: '志愿线', services: '服务线', charity: '公益慈善基金', cases: '权益维护', shuttle: '接驳车', notices: '通知栏', users: '账号管理', audit: '审计日志', account: '我的账号' },
   places: {
     tree: '辖区', kind: { street: '街道', community: '社区', grid: '网格', building: '楼栋' }, name: '名称', code: '编码',
     address: '地址', lat: '纬度', lng: '经度', residents: '常住居民', addChild: '新增下级', households: '住户',
@@ -26,6 +26,10 @@ export default {
     movedOut: '迁出日期', tags: '标签', note: '备注', status: '状态', active: '在册', movedOutStatus: '已迁出',
     community: '社区', building: '楼栋', household: '住户', showContact: '查看完整号码', contactAudited: '查看完整号码会记入审计日志',
     moveOut: '迁出登记', moveOutDate: '迁出日期', moveOutReason: '原因', create: '登记居民', editTitle: '编辑居民信息',
+  },
+  todo: {
+    title: '待办事项', hint: '按您的职责列出等待处理的事项，点击进入对应列表。', nothingForYou: '您的职责下没有需要处理的事项', none: '已处理完', open: '待处理，点击进入',
+    tasks: { unassignedCases: '待分派案件', approvals: '待审批支出', payments: '待支付支出', disclosures: '待公示项目', disputes: '待处理时长异议', overdueVisits: '超期未走访住户', aidRequests: '待对接互助需求' },
   },
   import: {
     title: '批量导入居民', membersTitle: '批量导入{org}成员', hoursTitle: '批量导入志愿服务时长', donationsTitle: '批量导入捐赠', step1: '选择文件', step2: '检查', step3: '完成', community: '导入到社区',
