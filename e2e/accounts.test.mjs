@@ -62,3 +62,23 @@ test('a disabled account cannot log in', async () => {
   await user.getByText('用户名或密码错误').waitFor();
   await user.close();
 });
+
+test('the auditor opens the login log: sign-ins, failed ones too', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.base}/login`);
+  await page.fill('input[name=username]', 'auditor');
+  await page.fill('input[name=password]', 'wrong-password-1');
+  await page.click('button[type=submit]');
+  await page.locator('.el-message--error, .el-alert--error').first().waitFor();
+  await login(page, server.base, 'auditor');
+  await page.goto(`${server.base}/audit`);
+  await page.locator('.el-table__body .el-table__row').first().waitFor();
+  await page.click('[data-test=login-log]');
+  await page.waitForFunction(() => [...document.querySelectorAll('.el-table__body .el-table__row')].every((r) => r.textContent.includes('登录')));
+  const rows = page.locator('.el-table__body .el-table__row');
+  await rows.first().waitFor();
+  const texts = await rows.allTextContents();
+  assert.ok(texts.every((r) => r.includes('登录')), texts[0]);
+  assert.ok(texts.some((r) => r.includes('auditor') && r.includes('失败')), 'the failed attempt is there');
+  await page.close();
+});

@@ -74,7 +74,8 @@ export default {
     topic: 'Topic', ethnicPolicy: 'Ethnic policy', attendance: 'Attendance', minutes: 'Minutes',
     studyKinds: { branch_assembly: 'Branch assembly', branch_committee: 'Branch committee', group_meeting: 'Group meeting', party_lecture: 'Party lecture' },
   },
-  users: { title: 'Accounts', username: 'Username', displayName: 'Name', role: 'Role', scopeKind: 'Scope kind', scopePlace: 'Scope', password: 'Initial password', disabled: 'Disabled', create: 'New account',
+  users: {
+    loginLog: 'Login log', title: 'Accounts', username: 'Username', displayName: 'Name', role: 'Role', scopeKind: 'Scope kind', scopePlace: 'Scope', password: 'Initial password', disabled: 'Disabled', create: 'New account',
     edit: 'Edit account', community: 'Community', resident: 'Own resident record', residentHint: 'Group leaders, residents, and staff who live here are linked to their resident record', status: 'Status', active: 'Active', locked: 'Locked',
     mustChange: 'Must change password', disable: 'Disable', enable: 'Enable', reset: 'Reset password', resetHow: 'Enter a temporary password (to be changed at the next login)', unlock: 'Unlock',
     confirmDisable: 'A disabled account cannot log in and its sessions end now. Disable it?', done: 'Done', mustChangeNotice: 'Your password was reset by an administrator: choose a new one before going on.',

@@ -73,7 +73,8 @@ export default {
     topic: '主题', ethnicPolicy: '民族政策', attendance: '出席', minutes: '会议记录',
     studyKinds: { branch_assembly: '支部党员大会', branch_committee: '支委会', group_meeting: '党小组会', party_lecture: '党课' },
   },
-  users: { title: '账号管理', username: '用户名', displayName: '姓名', role: '角色', scopeKind: '范围类型', scopePlace: '范围地点', password: '初始密码', disabled: '停用', create: '新建账号',
+  users: {
+    loginLog: '登录日志', title: '账号管理', username: '用户名', displayName: '姓名', role: '角色', scopeKind: '范围类型', scopePlace: '范围地点', password: '初始密码', disabled: '停用', create: '新建账号',
     edit: '编辑账号', community: '所属社区', resident: '本人（居民）', residentHint: '小组长、居民和本人也是居民的工作人员，关联其居民档案', status: '状态', active: '正常', locked: '已锁定',
     mustChange: '待改密', disable: '停用', enable: '启用', reset: '重置密码', resetHow: '输入临时密码（用户下次登录时须修改）', unlock: '解除锁定',
     confirmDisable: '停用后该账号不能登录，已登录的会话立即结束。确定停用？', done: '已完成', mustChangeNotice: '管理员已重置您的密码，请先设置新密码后再使用系统。',
