@@ -109,6 +109,7 @@ const MATRIX = {
   'GET /api/v1/residents': { query: { community: 'community' } },
   'POST /api/v1/residents': { body: (s, f) => ({ name: '某人', gender: 'M', ethnicity: '01', household_id: f('household') }) },
   'GET /api/v1/residents/export': { query: { community: 'community' }, file: true },
+  'GET /api/v1/residents/me': { none: "the caller's own record and household" },
   'GET /api/v1/residents/import/template': { none: 'a blank sheet to fill in' },
   'GET /api/v1/volunteer/records/import/template': { none: 'a blank sheet to fill in' },
   'GET /api/v1/charity/donations/import/template': { none: 'a blank sheet to fill in' },

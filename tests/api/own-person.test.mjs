@@ -64,3 +64,20 @@ test('the team lead lists the community\'s trips and boards riders by masked nam
   // A lead may board but not book: booking stays with residents, group leaders and staff.
   assert.equal((await vlead.post(`/api/v1/shuttle/trips/${trip.data.id}/reservations`, { stop_id: stop })).status, 403);
 });
+
+test('a resident reads their own record and household on 我的; an account without a resident gets 404', async () => {
+  const resident = await api.as('resident');
+  const r = await resident.get('/api/v1/residents/me');
+  assert.equal(r.status, 200, JSON.stringify(r.data));
+  const me = await resident.get('/api/v1/auth/me');
+  assert.equal(r.data.me.id, me.data.resident_id);
+  assert.ok(r.data.members.some((m) => m.me && m.id === me.data.resident_id));
+  const household = sql(server.db, `SELECT count(*) FROM residents WHERE household_id = (SELECT household_id FROM residents WHERE id = ${me.data.resident_id}) AND moved_out IS NULL`)[0][0];
+  assert.equal(r.data.members.length, Number(household));
+  assert.match(r.data.me.phone_masked || '', /\*|^$/, 'numbers stay masked');
+  const admin = await api.as('admin');
+  assert.equal((await admin.get('/api/v1/residents/me')).status, 404);
+  // A resident still cannot read another resident by id.
+  const other = sql(server.db, `SELECT id FROM residents WHERE household_id <> (SELECT household_id FROM residents WHERE id = ${me.data.resident_id}) LIMIT 1`)[0][0];
+  assert.equal((await resident.get(`/api/v1/residents/${other}`)).status, 404, "outside their scope it does not exist");
+});

@@ -1,5 +1,6 @@
 #include "core/time/clock.hpp"
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 
@@ -78,6 +79,15 @@ std::optional<int64_t> ParseRfc3339(std::string_view s) {
     if (pos < s.size() && s[pos] == ':') {
         if (!Digits(s, pos + 1, 2, ss) || ss > 59) return std::nullopt;
         pos += 3;
+        // RFC 3339 allows a fraction of a second (JavaScript's toISOString writes one); times
+        // are kept to the second, so it is read and dropped.
+        if (pos < s.size() && s[pos] == '.') {
+            size_t digits = 0;
+            while (pos + 1 + digits < s.size() && std::isdigit(static_cast<unsigned char>(s[pos + 1 + digits])))
+                ++digits;
+            if (digits == 0 || digits > 9) return std::nullopt;
+            pos += 1 + digits;
+        }
     }
     int offset = 0;
     if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {

@@ -12,12 +12,13 @@ TEST(Clock, ParsesRfc3339WithOffsetsAndRoundTrips) {
     EXPECT_EQ(ParseRfc3339("2021-02-17T00:30:00Z"), t);
     EXPECT_EQ(ParseRfc3339("2021-02-17T08:30+08:00"), t);
     EXPECT_EQ(ParseRfc3339("2021-02-16T19:30:00-05:00"), t);
+    EXPECT_EQ(ParseRfc3339("2021-02-17T00:30:00.123Z"), t);  // JavaScript's toISOString()
 }
 
 TEST(Clock, RefusesMalformedOrImpossibleTimes) {
     for (const char* bad : {"", "2021-02-17", "2021-02-17T08:30:00", "2021-02-30T08:30:00+08:00",
                             "2021-02-17T24:00:00+08:00", "2021-02-17T08:60+08:00", "2021-02-17T08:30:00+0800",
-                            "2021-02-17T08:30:00+08:00x", "2021-02-17T8:30:00+08:00"}) {
+                            "2021-02-17T08:30:00+08:00x", "2021-02-17T8:30:00+08:00", "2021-02-17T08:30:00.Z"}) {
         EXPECT_FALSE(ParseRfc3339(bad)) << bad;
     }
 }

@@ -141,6 +141,18 @@ void Register(http::Router& r, Context& ctx, ResidentService& svc) {
               return http::JsonResponse(ReportJson(report, req.lang), commit ? 201 : 200);
           })
         .body_limit = kImportLimit;
+    r.Add("GET", "/api/v1/residents/me", Access::LoggedIn(),
+          "My own record and my household's members (accounts linked to a resident)", [&svc](Request& req) {
+              auto mine = svc.Mine(req.User());
+              json::array members;
+              for (const Resident& m : mine.members)
+                  members.push_back({{"id", m.id},
+                                     {"name", m.name},
+                                     {"relation", m.relation},
+                                     {"gender", m.gender},
+                                     {"me", m.id == mine.me.id}});
+              return http::JsonResponse(json::object{{"me", ToJson(mine.me, req.lang, true)}, {"members", members}});
+          });
     r.Add("GET", "/api/v1/residents/{id}", Access::Need("residents.read"), "Get a resident", [&svc](Request& req) {
         return http::JsonResponse(ToJson(svc.Get(req.User(), http::PathId(req)), req.lang, FullBirthDate(req)));
     });

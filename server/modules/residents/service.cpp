@@ -289,6 +289,20 @@ Resident ResidentService::Get(const auth::Principal& p, int64_t id) {
     return *r;
 }
 
+ResidentService::OwnHousehold ResidentService::Mine(const auth::Principal& p) {
+    if (!p.resident_id) throw AppError(ErrorCode::kNotFound, "not_found");
+    db::Connection& conn = db_.Local();
+    std::string select = std::string(kSelect) + kFromResidents;
+    auto me = RunList(conn, select + " WHERE r.id = ?", {db::Value(*p.resident_id)});
+    if (me.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
+    OwnHousehold out{me.front(), {}};
+    if (out.me.household_id) {
+        out.members = RunList(conn, select + " WHERE r.household_id = ? AND r.moved_out IS NULL ORDER BY r.id",
+                              {db::Value(*out.me.household_id)});
+    }
+    return out;
+}
+
 SearchResult ResidentService::Search(const auth::Principal& p, const SearchFilter& f) {
     db::Connection& conn = db_.Local();
     db::SqlWhere where = auth::WhereIn(auth::ResidentScope(p));

@@ -93,6 +93,13 @@ class ResidentService {
 
     SearchResult Search(const auth::Principal& p, const SearchFilter& f);
     Resident Get(const auth::Principal& p, int64_t id);
+    // The signed-in resident's own record and the current members of their household (their
+    // own data: any account linked to a resident reads it; 404 for accounts without one).
+    struct OwnHousehold {
+        Resident me;
+        std::vector<Resident> members;
+    };
+    OwnHousehold Mine(const auth::Principal& p);
     int64_t Create(const auth::Principal& p, ResidentInput in, const audit::Actor& actor);
     void Update(const auth::Principal& p, int64_t id, ResidentInput in, const audit::Actor& actor);
     void MoveOut(const auth::Principal& p, int64_t id, const std::string& date, const std::string& reason,

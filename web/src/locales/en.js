@@ -180,6 +180,8 @@ export default {
     confirmWithdraw: 'Residents will no longer see this notice; the record stays. Withdraw it?', none: 'No notices', open: 'Open',
   },
   m: {
+    household: 'Household', self: 'Me', noResident: 'This account is not linked to a resident',
+    when: 'When', placesLabel: 'Places', details: 'Details',
     actedBy: 'Done for you by {name}',
     notices: 'Notices',
     shuttle: 'Shuttle',

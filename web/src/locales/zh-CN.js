@@ -179,6 +179,8 @@ export default {
     confirmWithdraw: '撤下后居民将看不到这条通知，记录仍保留。确定撤下？', none: '暂无通知', open: '查看',
   },
   m: {
+    household: '本户成员', self: '本人', noResident: '此账号没有关联居民信息',
+    when: '时间', placesLabel: '名额', details: '查看详情',
     actedBy: '由{name}代办',
     notices: '通知',
     shuttle: '接驳车',

@@ -9,10 +9,12 @@ export const mobileRoutes = [
     meta: { permission: 'volunteer.self' },
     children: [
       { path: '', name: 'm-activities', component: () => import('../modules/volunteer/mobile/m-activities.vue'), meta: { permission: 'volunteer.self', title: 'm.activities' } },
+      { path: 'activities/:id', name: 'm-activity', component: () => import('../modules/volunteer/mobile/m-activity.vue'), meta: { permission: 'volunteer.self', title: 'm.activities' } },
       { path: 'hours', name: 'm-hours', component: () => import('../modules/volunteer/mobile/m-hours.vue'), meta: { permission: 'volunteer.self', title: 'm.hours' } },
       { path: 'shuttle', name: 'm-shuttle', component: () => import('../modules/shuttle/mobile/m-shuttle.vue'), meta: { permission: 'volunteer.self', title: 'm.shuttle' } },
       { path: 'aid', name: 'm-aid', component: () => import('../modules/services/mobile/m-aid.vue'), meta: { permission: 'volunteer.self', title: 'm.aid' } },
       { path: 'points', name: 'm-points', component: () => import('../modules/volunteer/mobile/m-points.vue'), meta: { permission: 'volunteer.self', title: 'm.points' } },
+      { path: 'me', name: 'm-me', component: () => import('../modules/residents/mobile/m-me.vue'), meta: { permission: 'volunteer.self', title: 'm.home' } },
       { path: 'notices', name: 'm-notices', component: () => import('../modules/notices/mobile/m-notices.vue'), meta: { permission: 'volunteer.self', title: 'm.notices' } },
       { path: 'shuttle/board', name: 'm-board', component: () => import('../modules/shuttle/mobile/m-board.vue'), meta: { permission: 'volunteer.self', title: 'shuttle.boardingList' } },
       { path: 'volunteer/checkin', name: 'm-checkin', component: () => import('../modules/volunteer/mobile/m-checkin.vue'), meta: { permission: 'volunteer.self', title: 'm.scanned' } },

@@ -2,6 +2,7 @@
 import { get, post, patch, request, download } from '../../api/http.js';
 
 export const listResidents = (query) => get('/residents', query);
+export const getMine = () => get('/residents/me');
 export const getResident = (id) => get(`/residents/${id}`);
 // The people a picker offers for a typed name, pinyin, initials or number (first 20 in scope).
 export const searchResidents = (q) => get('/residents', { q, limit: 20 });
