@@ -2,7 +2,7 @@ export default {
   app: { name: 'Tongxin', subtitle: 'Community ethnic-unity work', language: 'Language', logout: 'Log out', account: 'My account', menu: 'Menu', ownPages: 'My resident pages' },
   common: {
     search: 'Search', reset: 'Reset', add: 'Add', edit: 'Edit', save: 'Save', cancel: 'Cancel', confirm: 'OK', close: 'Close',
-    index: 'No.', exportSelected: 'Export selected ({n})', export: 'Export', import: 'Import', detail: 'Details', actions: 'Actions', total: '{n} in all', totalMore: 'More than {n}: narrow the search', loading: 'Loading…', none: 'No data',
+    pageSize: 'Rows per page', perPage: '{n} / page', index: 'No.', exportSelected: 'Export selected ({n})', export: 'Export', import: 'Import', detail: 'Details', actions: 'Actions', total: '{n} in all', totalMore: 'More than {n}: narrow the search', loading: 'Loading…', none: 'No data',
     saved: 'Saved', yes: 'Yes', no: 'No', back: 'Back', next: 'Next', all: 'All', year: 'Year', refresh: 'Refresh',
     // Joining pieces the way each language writes them.
     counted: '{label} ({n})', labelled: '{label}: {value}', range: '{from} – {to}', ratio: '{a}/{b}',

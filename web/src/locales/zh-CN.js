@@ -2,7 +2,7 @@ export default {
   app: { name: '同心', subtitle: '社区民族工作平台', language: '语言', logout: '退出登录', account: '我的账号', menu: '菜单', ownPages: '我的居民页面' },
   common: {
     search: '查询', reset: '重置', add: '新增', edit: '编辑', save: '保存', cancel: '取消', confirm: '确定', close: '关闭',
-    index: '序号', exportSelected: '导出所选（{n}）', export: '导出', import: '导入', detail: '详情', actions: '操作', total: '共 {n} 条', totalMore: '超过 {n} 条，请缩小查询范围', loading: '加载中…', none: '暂无数据',
+    pageSize: '每页条数', perPage: '{n} 条/页', index: '序号', exportSelected: '导出所选（{n}）', export: '导出', import: '导入', detail: '详情', actions: '操作', total: '共 {n} 条', totalMore: '超过 {n} 条，请缩小查询范围', loading: '加载中…', none: '暂无数据',
     saved: '已保存', yes: '是', no: '否', back: '返回', next: '下一步', all: '全部', year: '年度', refresh: '刷新',
     // Joining pieces the way each language writes them.
     counted: '{label}（{n}）', labelled: '{label}：{value}', range: '{from} ~ {to}', ratio: '{a}/{b}',
