@@ -63,3 +63,17 @@ test('on a phone-sized screen the menu opens from a button', async () => {
   await page.waitForURL(/\/places$/);
   await page.close();
 });
+
+test('a resident\'s drawer shows the whole person: household, liaison, posts, hours', async () => {
+  const page = await browser.newPage();
+  await login(page, server.base, 'angong');
+  // A minority resident with a liaison.
+  const pairing = await page.evaluate(async () => (await (await fetch('/api/v1/liaisons?limit=1')).json()).items[0]);
+  await page.goto(`${server.base}/residents/${pairing.resident_id}`);
+  const profile = page.locator('[data-test=resident-profile]');
+  await profile.waitFor();
+  await page.locator('[data-test=profile-pairing]', { hasText: pairing.liaison }).waitFor();
+  await page.locator('[data-test=profile-household] .el-table__row').first().waitFor();
+  await page.locator('[data-test=profile-hours]').waitFor();
+  await page.close();
+});

@@ -139,3 +139,20 @@ test('paging parameters are validated', async () => {
   assert.equal((await worker.get('/api/v1/residents?limit=100000')).status, 400);
   assert.equal((await worker.get('/api/v1/residents?status=gone')).status, 400);
 });
+
+test('a resident\'s whole record: organisations where they hold a post and their donations, by filter', async () => {
+  const post = sql(server.db, "SELECT p.resident_id, p.organization_id FROM org_posts p JOIN organizations o ON o.id = p.organization_id WHERE p.term_to IS NULL AND o.community_id = (SELECT id FROM places WHERE name = '安公社区') LIMIT 1")[0];
+  const orgs = await worker.get(`/api/v1/organizations?resident=${post[0]}&limit=100`);
+  assert.equal(orgs.status, 200);
+  const expected = sql(server.db, `SELECT count(DISTINCT organization_id) FROM org_posts WHERE resident_id = ${post[0]} AND term_to IS NULL`)[0][0];
+  assert.equal(orgs.data.total, Number(expected));
+  assert.ok(orgs.data.items.some((o) => o.id === Number(post[1])));
+  const treasurer = await api.as('treasurer');
+  const gift = await treasurer.post('/api/v1/charity/donations', { community_id: angongId, channel: 'crowdfunding_offline', amount: '88', donor_kind: 'resident', donor_resident_id: Number(post[0]), donated_on: '2021-05-01' });
+  assert.equal(gift.status, 201, JSON.stringify(gift.data));
+  const d = await treasurer.get(`/api/v1/charity/donations?donor=${post[0]}`);
+  const count = sql(server.db, `SELECT count(*) FROM charity_donations WHERE donor_resident_id = ${post[0]}`)[0][0];
+  assert.ok(Number(count) >= 1);
+  assert.equal(d.data.total, Number(count));
+  assert.ok(d.data.items.some((x) => x.receipt_no === gift.data.receipt_no));
+});

@@ -258,6 +258,7 @@ DonationPage DonationService::Donations(const auth::Principal& p, const Donation
     db::Connection& conn = db_.Local();
     db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     if (f.community) where.Add("o.community_id = ?", *f.community);
+    if (f.donor) where.Add("o.donor_resident_id = ?", *f.donor);
     if (f.id) where.Add("o.id = ?", *f.id);
     if (f.project) where.Add("o.project_id = ?", *f.project);
     if (f.year) {

@@ -70,6 +70,7 @@ void Register(http::Router& r, Context& ctx, Fund& fund, reports::Registry& regi
           "Donations (?community=, ?project=, ?year=)", [&fund](Request& req) {
               DonationFilter f{.community = http::QueryOptInt(req, "community"),
                                .project = http::QueryOptInt(req, "project"),
+                               .donor = http::QueryOptInt(req, "donor"),
                                .page = http::PageOf(req)};
               if (auto year = http::QueryOptInt(req, "year")) f.year = static_cast<int>(*year);
               return http::JsonResponse(ToJson(fund.donations.Donations(req.User(), f)));

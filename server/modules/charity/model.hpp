@@ -65,6 +65,7 @@ struct Donation {
 };
 struct DonationFilter {
     std::optional<int64_t> community, project, id;
+    std::optional<int64_t> donor;  // a resident donor
     std::optional<int> year;
     db::PageSpan page;
 };

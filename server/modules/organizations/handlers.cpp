@@ -50,10 +50,11 @@ void Register(http::Router& r, Context& ctx, OrganizationService& svc, reports::
         return http::JsonResponse(json::object{{"kinds", kinds}, {"posts", posts}});
     });
     r.Add("GET", "/api/v1/organizations", Access::Need("organizations.read"),
-          "Organizations (?kind=, ?community=, ?q=)", [&svc](Request& req) {
+          "Organizations (?kind=, ?community=, ?q=, ?resident=: where they hold a post)", [&svc](Request& req) {
               OrgFilter f{.community = http::QueryOptInt(req, "community"),
                           .q = req.Query("q").value_or(""),
-                          .page = http::PageOf(req)};
+                          .page = http::PageOf(req),
+                          .resident = http::QueryOptInt(req, "resident")};
               if (auto k = req.Query("kind"); k && !k->empty()) f.kind = *k;
               return http::ListResponse(svc.List(req.User(), f),
                                         [&req](const Organization& o) { return ToJson(o, req.lang); });

@@ -70,6 +70,7 @@ struct OrgFilter {
     std::optional<int64_t> community;
     std::string q;  // part of the name
     db::PageSpan page;
+    std::optional<int64_t> resident;  // organisations where this resident holds a current post
 };
 
 struct Post {

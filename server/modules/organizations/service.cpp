@@ -122,6 +122,9 @@ db::Page<Organization> OrganizationService::List(const auth::Principal& p, const
     if (f.kind) where.Add("o.kind = ?", *f.kind);
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (!f.q.empty()) where.Add("o.name LIKE ?", "%" + f.q + "%");
+    if (f.resident)
+        where.Add("o.id IN (SELECT x.organization_id FROM org_posts x WHERE x.resident_id = ? AND x.term_to IS NULL)",
+                  *f.resident);
     return db::ListPage<Organization>(conn, kOrgList, where, f.page, OrganizationFrom);
 }
 

@@ -20,6 +20,7 @@ export default {
     unit: 'Unit', room: 'Room', addHousehold: 'Add household', showResidents: 'Residents', choose: 'Choose a place on the left',
   },
   residents: {
+    householdMembers: 'Household', profile: { party: 'Party liaison', pairedWith: 'Liaison: {name} (since {from})', unpaired: 'No liaison yet', visits: '{n} visits to the household, the latest on {last}', posts: 'Posts', volunteer: 'Volunteering', hours: '{h} in all ({n} records), points balance {p}', donations: 'Donations', donated: '{n} donations, {amount} yuan in all' },
     title: 'Residents', q: 'Name / pinyin / initials / ID number / phone', name: 'Name', gender: 'Gender', male: 'Male', female: 'Female',
     age: 'Age', birthDate: 'Birth date', ethnicity: 'Ethnicity', minority: 'Minorities', politicalStatus: 'Political status',
     address: 'Address', relation: 'Relation to head', idNumber: 'ID number', phone: 'Phone', movedIn: 'Moved in',

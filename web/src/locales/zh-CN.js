@@ -20,6 +20,7 @@ export default {
     unit: '单元', room: '门牌号', addHousehold: '新增住户', showResidents: '查看居民', choose: '请在左侧选择地点',
   },
   residents: {
+    householdMembers: '本户成员', profile: { party: '党员联络', pairedWith: '联络党员：{name}（{from} 起）', unpaired: '暂无联络党员', visits: '本户走访 {n} 次，最近一次 {last}', posts: '任职', volunteer: '志愿服务', hours: '累计 {h}（{n} 条记录），积分余额 {p}', donations: '捐赠', donated: '捐赠 {n} 次，共 {amount} 元' },
     title: '居民名册', q: '姓名 / 拼音 / 首字母 / 身份证号 / 手机号', name: '姓名', gender: '性别', male: '男', female: '女',
     age: '年龄', birthDate: '出生日期', ethnicity: '民族', minority: '少数民族', politicalStatus: '政治面貌',
     address: '住址', relation: '与户主关系', idNumber: '身份证号', phone: '联系电话', movedIn: '迁入日期',
