@@ -11,10 +11,10 @@ import { organizationsRoutes } from './modules/organizations/routes.js';
 import { partyRoutes } from './modules/party/routes.js';
 import { volunteerRoutes, volunteerPrintRoutes } from './modules/volunteer/routes.js';
 import { servicesRoutes } from './modules/services/routes.js';
-import { charityRoutes, charityPublicRoutes } from './modules/charity/routes.js';
-import { casesRoutes } from './modules/cases/routes.js';
+import { charityRoutes, charityPublicRoutes, charityPrintRoutes } from './modules/charity/routes.js';
+import { casesRoutes, casesPrintRoutes } from './modules/cases/routes.js';
 import { noticesRoutes } from './modules/notices/routes.js';
-import { shuttleRoutes } from './modules/shuttle/routes.js';
+import { shuttleRoutes, shuttlePrintRoutes } from './modules/shuttle/routes.js';
 import { mobileRoutes } from './mobile/routes.js';
 
 // What waits for the person comes first: it is where staff land after signing in.
@@ -27,6 +27,9 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: LoginView, meta: { public: true } },
     { path: '/', component: AppLayout, children: [{ path: '', name: 'home', redirect: () => firstAllowed() }, ...moduleRoutes] },
     ...volunteerPrintRoutes,
+    ...charityPrintRoutes,
+    ...casesPrintRoutes,
+    ...shuttlePrintRoutes,
     ...charityPublicRoutes,
     ...mobileRoutes,
     { path: '/:rest(.*)*', redirect: '/' },

@@ -125,6 +125,7 @@ export default {
     status: { open: 'Open', matched: 'Matched', completed: 'Completed', cancelled: 'Withdrawn' },
   },
   charity: {
+    receiptDoc: { title: 'Donation receipt', inWords: 'Amount in words', payee: 'Received by', fund: '{community} charity fund', thanks: 'Thank you for supporting the community!', handledBy: 'Handled by (signature)' }, printReceipt: 'Receipt',
     title: 'Care & relief fund', publicPage: 'Public page', publicTitle: 'Care and relief fund disclosure', publicNote: "The fund's income, each project's income and spending, and recent donations. Donors are named only with their consent; beneficiaries never.",
     reminder: 'Running over 6 months with no disclosure in 3 months: {names}', projects: 'Projects', newProject: 'New project', project: 'Project', period: 'Period', goal: 'Goal (yuan)',
     income: 'Income (yuan)', spent: 'Spent (yuan)', balance: 'Balance (yuan)', progress: 'Progress', lastDisclosure: 'Last disclosed', disclose: 'Disclosed',
@@ -143,6 +144,7 @@ export default {
     accountKinds: { cash: 'Bank and cash', in_kind: 'Donated goods', general: 'General fund', project: 'Project fund' },
   },
   cases: {
+    agreementDoc: { title: 'Mediation agreement', facts: 'Facts of the dispute', binding: 'This agreement takes effect when signed (or fingerprinted) by both parties, signed by the mediator and sealed by the mediation committee; both parties shall fulfil it as agreed.', partySign: 'Party (signature or fingerprint)', mediatorSign: 'Mediator (signature) {name}', committee: 'Mediation committee (seal)', none: 'No agreement has been reached in this case' }, printAgreement: 'Print the agreement',
     assignMany: 'Assign selected ({n})',
     title: 'Rights centre', intake: 'Register a case', mine: 'My cases', stats: 'Figures', kind: 'Kind', status: 'Status', number: 'No.', caseTitle: 'Matter', applicant: 'Applicant',
     applicantName: 'Applicant name', respondent: 'Other party', registered: 'Registered', staff: 'Handled by', outcome: 'Outcome', facts: 'Facts and request', location: 'Place', channel: 'Came in by',
@@ -160,6 +162,7 @@ export default {
     staffRoles: { lawyer: 'Lawyer', social_worker: 'Social worker', mediation_volunteer: 'Mediation volunteer' },
   },
   shuttle: {
+    manifestDoc: { title: 'Shuttle manifest', volunteers: 'Volunteers on board: {names}', signature: 'Rider\'s signature', leader: 'Lead volunteer (signature) {name}', driver: 'Driver (signature)' },
     title: 'Community shuttle', date: 'Date', departs: 'Departs', service: 'Service', destination: 'Destination', vehicle: 'Vehicle', booked: 'Booked', status: 'Status',
     notice: 'Announcement', printManifest: 'Print manifest', close: 'Close boarding', seats: 'Seats', boarded: 'Boarded', noShows: 'No-shows', name: 'Name', phone: 'Phone',
     bookedBy: 'Booked by', board: 'Board', none: 'No trips open for booking', seatsLeft: '{n} of {total} seats left', myBooking: 'My booking', bookMe: 'Book for me', bookFor: 'Book',

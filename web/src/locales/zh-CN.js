@@ -124,6 +124,7 @@ export default {
     status: { open: '待对接', matched: '已对接', completed: '已完成', cancelled: '已撤销' },
   },
   charity: {
+    receiptDoc: { title: '捐赠收据', inWords: '金额（大写）', payee: '收款单位', fund: '{community}公益慈善基金', thanks: '感谢您对社区公益事业的支持！', handledBy: '经手人（签字）' }, printReceipt: '收据',
     title: '公益慈善基金', publicPage: '公示页面', publicTitle: '公益慈善基金收支公示', publicNote: '本页公开基金收入、各项目收支和近期捐赠；捐赠人姓名仅在本人同意时公开，受助人信息不公开。',
     reminder: '以下项目已运行超过 6 个月且近 3 个月未公示：{names}', projects: '项目', newProject: '新建项目', project: '项目', period: '期间', goal: '目标（元）',
     income: '收入（元）', spent: '支出（元）', balance: '余额（元）', progress: '进度', lastDisclosure: '最近公示', disclose: '已公示',
@@ -142,6 +143,7 @@ export default {
     accountKinds: { cash: '银行存款及现金', in_kind: '捐赠物资', general: '非限定性基金', project: '项目基金' },
   },
   cases: {
+    agreementDoc: { title: '人民调解协议书', facts: '纠纷主要事实', binding: '本协议经双方当事人签字（盖章）或按指印，人民调解员签字并加盖人民调解委员会印章后生效，双方当事人应当按照约定履行。', partySign: '当事人（签字或按指印）', mediatorSign: '人民调解员（签字）{name}', committee: '人民调解委员会（盖章）', none: '本案尚未达成调解协议' }, printAgreement: '打印调解协议书',
     assignMany: '批量分派（{n}）',
     title: '居民权益维护中心', intake: '登记案件', mine: '我的案件', stats: '统计', kind: '类型', status: '状态', number: '案号', caseTitle: '案由', applicant: '申请人',
     applicantName: '申请人姓名', respondent: '对方当事人', registered: '登记日期', staff: '承办人', outcome: '结果', facts: '事实与请求', location: '地点', channel: '来源',
@@ -159,6 +161,7 @@ export default {
     staffRoles: { lawyer: '律师', social_worker: '社会工作者', mediation_volunteer: '调解志愿者' },
   },
   shuttle: {
+    manifestDoc: { title: '接驳车乘车名单', volunteers: '随车志愿者：{names}', signature: '乘车人签名', leader: '带队志愿者（签字）{name}', driver: '驾驶员（签字）' },
     title: '社区接驳车', date: '日期', departs: '发车', service: '服务', destination: '目的地', vehicle: '车辆', booked: '已预约', status: '状态',
     notice: '通知文案', printManifest: '打印乘车名单', close: '结束登车', seats: '座位', boarded: '已上车', noShows: '未到', name: '姓名', phone: '联系电话',
     bookedBy: '预约人', board: '上车', none: '暂无可预约的班次', seatsLeft: '余座 {n}/{total}', myBooking: '我的预约', bookMe: '为我预约', bookFor: '代约',
