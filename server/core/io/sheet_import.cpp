@@ -96,6 +96,7 @@ std::string ImportSheet::Header(std::string_view field) const {
 std::string ImportTemplate(const std::string& sheet_name, const std::vector<ImportColumn>& columns,
                            const Table& examples) {
     std::vector<std::string> header;
+    header.reserve(columns.size());
     for (const auto& c : columns) header.push_back(c.required ? c.headers.front() + "*" : c.headers.front());
     return WriteXlsx(sheet_name, header, examples);
 }

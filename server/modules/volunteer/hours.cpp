@@ -1,6 +1,7 @@
 // The hours ledger: records and their reversals (append-only), disputes, the export.
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cmath>
 #include <cstdio>
 
 #include "core/auth/scope.hpp"
@@ -272,7 +273,7 @@ std::optional<int64_t> MinutesOf(const std::string& hours) {
     char* end = nullptr;
     double h = std::strtod(hours.c_str(), &end);
     if (hours.empty() || end != hours.c_str() + hours.size() || !(h > 0) || h > 24) return std::nullopt;
-    return static_cast<int64_t>(h * 60 + 0.5);
+    return std::llround(h * 60);
 }
 
 }  // namespace
