@@ -4,13 +4,12 @@
 // headers people write for them, blank rows skipped, and every row known by the number Excel
 // shows. Each module's import declares its columns and reads cells by field.
 #include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/json/object.hpp>
-#include <optional>
 
 #include "core/db/database.hpp"
 #include "core/error/app_error.hpp"
@@ -50,7 +49,6 @@ class ImportSheet {
         }
     }
     int rows() const;  // non-blank rows below the header
-    bool Has(std::string_view field) const { return index_.count(std::string(field)) > 0; }
     std::string Cell(const std::vector<std::string>& row, std::string_view field) const;
     // A date cell as YYYY-MM-DD: Excel serials, 2021/3/5, 2021.3.5 and 2021年3月5日 are accepted;
     // anything else comes back as written (the service's validation names it).
@@ -72,7 +70,7 @@ class ImportSheet {
 // full-width ones: "金额(元)*" matches "金额（元）".
 std::string NormalisedHeader(std::string_view header);
 
-// A template to fill in: a title row, the header row (required columns marked *) and examples.
+// A template to fill in: the header row (required columns marked *) and example rows.
 std::string ImportTemplate(const std::string& sheet_name, const std::vector<ImportColumn>& columns,
                            const Table& examples);
 

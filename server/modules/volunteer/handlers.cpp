@@ -161,8 +161,8 @@ void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Regis
                                     req.lang == "en" ? "volunteer-hours.xlsx" : "志愿服务记录.xlsx");
           });
     r.Add("GET", "/api/v1/volunteer/records/import/template", Access::Need("volunteer.write"),
-          "The sheet to fill in for an import of hours", [](Request& req) {
-              return Response::File(HoursLedger::ImportTemplate(req.lang),
+          "The sheet to fill in for an import of hours", [](Request&) {
+              return Response::File(HoursLedger::ImportTemplate(),
                                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                     "志愿服务时长导入模板.xlsx");
           });

@@ -310,8 +310,8 @@ io::ImportReport HoursLedger::ImportRecords(const auth::Principal& p, const cryp
         });
 }
 
-std::string HoursLedger::ImportTemplate(const std::string& lang) {
-    (void)lang;  // the headers are the Chinese ones workers use; an import also reads the codes
+// The headers are the Chinese ones workers use (an import also reads the kinds' codes).
+std::string HoursLedger::ImportTemplate() {
     return io::ImportTemplate("志愿服务时长", HoursColumns(),
                               {{"张三", "", "2021-03-05", "2", "邻里互助", "帮助独居老人购买生活用品"}});
 }

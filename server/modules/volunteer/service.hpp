@@ -91,7 +91,7 @@ class HoursLedger {
     // community: each row recorded as AddRecord would, all rows or none; without `commit` a dry run.
     io::ImportReport ImportRecords(const auth::Principal& p, const crypto::Vault& vault, int64_t community_id,
                                    std::string_view bytes, bool commit, const audit::Actor& actor);
-    static std::string ImportTemplate(const std::string& lang);
+    static std::string ImportTemplate();
 
     int64_t Dispute(const auth::Principal& p, int64_t hours_id, const std::string& reason, const audit::Actor& actor);
     db::Page<volunteer::Dispute> Disputes(const auth::Principal& p, const DisputeFilter& f);
