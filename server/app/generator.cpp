@@ -135,10 +135,15 @@ GeneratedCommunity GenerateCommunity(db::Connection& conn, residents::ResidentSe
             places::InsertPlace(conn, {"grid", out.id, "第" + std::to_string(g + 1) + "网格（" + compound + "）", "",
                                        compound, std::nullopt, std::nullopt});
         out.grids.push_back(grid);
+        double compound_lat = spec.lat + (static_cast<int>(g) - 1) * 0.0035;
+        int64_t compound_id =
+            places::InsertCompound(conn, street_id, {out.id, compound, "", compound_lat, spec.lng - 0.003});
         for (int b = 1; b <= spec.buildings_per_compound; ++b) {
-            double lat = spec.lat + (static_cast<int>(g) - 1) * 0.0035 + rng.Uniform(-8, 8) * 0.0002;
+            double lat = compound_lat + rng.Uniform(-8, 8) * 0.0002;
             double lng = spec.lng + (b - 3) * 0.0012 + rng.Uniform(-8, 8) * 0.0002;
-            places::PlaceInput in{"building", grid, compound + std::to_string(b) + "栋", "", "", lat, lng};
+            // 18 floors of 3 units with 4 rooms each (the rooms drawn below).
+            places::PlaceInput in{"building", grid, compound + std::to_string(b) + "栋", "", "", lat, lng, compound_id,
+                                  18,         3};
             int64_t id = places::InsertPlace(conn, in);
             out.buildings.push_back(id);
             places::Place p;

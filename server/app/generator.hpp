@@ -46,7 +46,7 @@ class PeopleMaker {
 
 struct CommunitySpec {
     std::string name;
-    std::vector<std::string> compounds;  // 小区 names, one grid each
+    std::vector<std::string> compounds;  // 小区 names: a compound each, with a grid of its own
     int buildings_per_compound;
     int residents;
     std::vector<EthnicShare> minorities;

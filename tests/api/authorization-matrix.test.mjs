@@ -28,6 +28,7 @@ before(async () => {
   fx.community = { A: one("SELECT id FROM places WHERE name = '安公社区'"), N: one("SELECT id FROM places WHERE name = '南山社区'") };
   for (const kind of ['grid', 'building']) fx[kind] = both('places', `AND kind = '${kind}'`);
   fx.household = both('households');
+  fx.compound = both('compounds');
   fx.resident = both('residents', 'AND moved_out IS NULL AND id NOT IN (SELECT resident_id FROM users WHERE resident_id IS NOT NULL)');
   fx.organization = both('organizations');
   fx.team = both('organizations', "AND kind = 'volunteer_team'");
@@ -103,6 +104,11 @@ const MATRIX = {
   'POST /api/v1/buildings': { body: (s, f) => ({ parent_id: f('grid'), name: '99栋' }) },
   'GET /api/v1/buildings/{id}': { path: { id: 'building' } },
   'PATCH /api/v1/buildings/{id}': { path: { id: 'building' }, body: () => ({ name: '改名' }) },
+  'GET /api/v1/buildings/{id}/grid': { path: { id: 'building' } },
+  'GET /api/v1/compounds': { query: { community: 'community' } },
+  'POST /api/v1/compounds': { body: (s, f) => ({ community_id: f('community'), name: '矩阵苑' }) },
+  'GET /api/v1/compounds/{id}': { path: { id: 'compound' } },
+  'PATCH /api/v1/compounds/{id}': { path: { id: 'compound' }, body: () => ({ name: '改名苑' }) },
   'GET /api/v1/households': { query: { community: 'community' } },
   'POST /api/v1/households': { body: (s, f) => ({ building_id: f('building'), room: '9901' }) },
   'GET /api/v1/households/{id}': { path: { id: 'household' } },

@@ -231,3 +231,31 @@ with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
   }
   assert.equal(sql(server.db, 'SELECT count(*) FROM residents')[0][0], before);
 });
+
+test('a 小区 column and the usual building spellings find the building; new rooms are counted and created', async () => {
+  const [compound, own] = sql(server.db, `SELECT c.name, b.name FROM places b JOIN compounds c ON c.id = b.compound_id WHERE b.community_id = ${angongId} ORDER BY b.id LIMIT 1`)[0];
+  const number = own.replace(compound, '').replace('栋', '');
+  const buildingId = sql(server.db, `SELECT id FROM places WHERE name = '${own}' AND community_id = ${angongId}`)[0][0];
+  const rows = [
+    '小区,姓名,性别,民族,楼栋,单元,门牌号',
+    `${compound},格桑,男,藏族,${number}幢,1单元,1901室`,
+    `${compound},卓玛,女,藏族,${number}号楼,1,1901`,
+    `,次仁,男,藏族,${compound}${number}栋,2,1902`,
+    `${compound},多吉,男,藏族,99栋,1,101`,
+    `不存在的小区,拉姆,女,藏族,${number}栋,1,101`,
+  ];
+  const body = rows.join('\r\n') + '\r\n';
+  const dry = await upload(body, false);
+  assert.equal(dry.status, 200);
+  assert.deepEqual(dry.data.errors.map((e) => [e.row, e.column, e.code]),
+    [[5, '楼栋', 'unknown_compound_building'], [6, '小区', 'unknown_compound']]);
+  assert.match(dry.data.errors[0].reason, /3栋、3幢、3号楼/);
+  assert.equal(dry.data.valid, 3);
+  // Floor 19 does not exist in the demo: the rooms 1-1901 and 2-1902 are new.
+  assert.equal(dry.data.new_households, 2);
+  const clean = rows.slice(0, 4).join('\r\n') + '\r\n';
+  const done = await upload(clean, true);
+  assert.equal(done.status, 201, JSON.stringify(done.data));
+  const placed = sql(server.db, `SELECT r.name, h.unit, h.room FROM residents r JOIN households h ON h.id = r.household_id WHERE r.name IN ('格桑', '卓玛', '次仁') AND h.building_id = ${buildingId} AND h.room IN ('1901', '1902') ORDER BY r.name`);
+  assert.deepEqual(placed.map((r) => r.join('/')).sort(), ['卓玛/1/1901', '格桑/1/1901', '次仁/2/1902'].sort());
+});

@@ -15,7 +15,10 @@ using http::Response;
 
 namespace {
 
-PlaceInput ParsePlace(const Request& req, const std::string& kind, bool creating) {
+// On update (`current` set) a building's compound, floors and units stay as they are unless the
+// body names them; JSON null clears them.
+PlaceInput ParsePlace(const Request& req, const std::string& kind, const Place* current) {
+    const bool creating = current == nullptr;
     http::JsonBody body(req);
     PlaceInput in;
     in.kind = kind;
@@ -25,8 +28,62 @@ PlaceInput ParsePlace(const Request& req, const std::string& kind, bool creating
     in.address = body.Str("address", false, 120).value_or("");
     in.lat = body.Real("lat");
     in.lng = body.Real("lng");
+    if (kind == "building") {
+        auto keep = [&](const char* key, std::optional<int64_t> now, int64_t max) {
+            auto v = body.Int(key, false, 1, max);
+            return creating || body.Has(key) ? v : now;
+        };
+        in.compound_id = keep("compound_id", current ? current->compound_id : std::nullopt, INT64_MAX);
+        in.floors = keep("floors", current ? current->floors : std::nullopt, 200);
+        in.units = keep("units", current ? current->units : std::nullopt, 50);
+    }
     body.Finish();
     return in;
+}
+
+CompoundInput ParseCompound(const Request& req, bool creating) {
+    http::JsonBody body(req);
+    CompoundInput in;
+    if (creating) in.community_id = body.Int("community_id", true, 1).value_or(0);
+    in.name = body.Str("name", true, 60).value_or("");
+    in.address = body.Str("address", false, 120).value_or("");
+    in.lat = body.Real("lat");
+    in.lng = body.Real("lng");
+    body.Finish();
+    return in;
+}
+
+void RegisterCompounds(http::Router& r, Context& ctx) {
+    r.Add("GET", "/api/v1/compounds", Access::Need("places.read"), "List compounds (小区) with their counts",
+          [&ctx](Request& req) {
+              auto items = ListCompounds(ctx.db.Local(), req.User(), http::QueryOptInt(req, "community"));
+              json::array arr;
+              for (const auto& c : items) arr.push_back(ToJson(c));
+              return http::ListResponse(std::move(arr), static_cast<int64_t>(items.size()));
+          });
+    r.Add("GET", "/api/v1/compounds/{id}", Access::Need("places.read"), "Get a compound", [&ctx](Request& req) {
+        return http::JsonResponse(ToJson(GetCompound(ctx.db.Local(), req.User(), http::PathId(req))));
+    });
+    r.Add("POST", "/api/v1/compounds", Access::Need("places.write"), "Create a compound", [&ctx](Request& req) {
+        CompoundInput in = ParseCompound(req, true);
+        db::Connection& conn = ctx.db.Local();
+        db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+        int64_t id = CreateCompound(conn, req.User(), in, ActorOf(req));
+        Compound c = GetCompound(conn, req.User(), id);
+        tx.Commit();
+        return http::JsonResponse(ToJson(c), 201);
+    });
+    r.Add("PATCH", "/api/v1/compounds/{id}", Access::Need("places.write"), "Update a compound", [&ctx](Request& req) {
+        int64_t id = http::PathId(req);
+        db::Connection& conn = ctx.db.Local();
+        db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+        GetCompound(conn, req.User(), id);
+        CompoundInput in = ParseCompound(req, false);
+        UpdateCompound(conn, req.User(), id, in, ActorOf(req));
+        Compound c = GetCompound(conn, req.User(), id);
+        tx.Commit();
+        return http::JsonResponse(ToJson(c));
+    });
 }
 
 int64_t ActiveResidentsUnder(db::Connection& conn, const Place& p) {
@@ -43,7 +100,7 @@ void RegisterKind(http::Router& r, Context& ctx, const std::string& kind, const 
     const std::string base = "/api/v1/" + plural;
     r.Add("GET", base, Access::Need("places.read"), "List " + plural + " in scope", [&ctx, kind](Request& req) {
         auto items = ListPlaces(ctx.db.Local(), req.User(), kind, http::QueryOptInt(req, "parent"),
-                                http::QueryOptInt(req, "community"));
+                                http::QueryOptInt(req, "community"), http::QueryOptInt(req, "compound"));
         json::array arr;
         for (const auto& p : items) arr.push_back(ToJson(p));
         return http::ListResponse(std::move(arr), static_cast<int64_t>(items.size()));
@@ -55,7 +112,7 @@ void RegisterKind(http::Router& r, Context& ctx, const std::string& kind, const 
     });
     if (kind == "street") return;
     r.Add("POST", base, Access::Need("places.write"), "Create a " + kind, [&ctx, kind](Request& req) {
-        PlaceInput in = ParsePlace(req, kind, true);
+        PlaceInput in = ParsePlace(req, kind, nullptr);
         db::Connection& conn = ctx.db.Local();
         db::Transaction tx(conn, db::Transaction::Mode::kWrite);
         int64_t id = CreatePlace(conn, req.User(), in, ActorOf(req));
@@ -69,7 +126,7 @@ void RegisterKind(http::Router& r, Context& ctx, const std::string& kind, const 
         db::Transaction tx(conn, db::Transaction::Mode::kWrite);
         Place current = GetPlace(conn, req.User(), id);
         if (current.kind != kind) throw AppError(ErrorCode::kNotFound, "not_found");
-        PlaceInput in = ParsePlace(req, kind, false);
+        PlaceInput in = ParsePlace(req, kind, &current);
         UpdatePlace(conn, req.User(), id, in, ActorOf(req));
         Place p = GetPlace(conn, req.User(), id);
         tx.Commit();
@@ -106,6 +163,11 @@ void Register(http::Router& r, Context& ctx) {
     RegisterKind(r, ctx, "community", "communities");
     RegisterKind(r, ctx, "grid", "grids");
     RegisterKind(r, ctx, "building", "buildings");
+    RegisterCompounds(r, ctx);
+    r.Add("GET", "/api/v1/buildings/{id}/grid", Access::Need("places.read"),
+          "A building's households by unit and floor with head-counts", [&ctx](Request& req) {
+              return http::JsonResponse(ToJson(GridOf(ctx.db.Local(), req.User(), http::PathId(req))));
+          });
 
     r.Add("GET", "/api/v1/households", Access::Need("places.read"), "List households", [&ctx](Request& req) {
         auto page = http::PageOf(req);

@@ -7,5 +7,7 @@ namespace tongxin::places {
 
 boost::json::object ToJson(const Place& p);
 boost::json::object ToJson(const Household& h);
+boost::json::object ToJson(const Compound& c);
+boost::json::object ToJson(const BuildingGrid& g);
 
 }  // namespace tongxin::places

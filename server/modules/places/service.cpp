@@ -2,20 +2,26 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <cctype>
+#include <map>
+#include <set>
 
 #include "core/auth/scope.hpp"
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
+#include "core/http/json_fields.hpp"
 #include "core/text/chinese.hpp"
 #include "core/time/clock.hpp"
 
 namespace tongxin::places {
 namespace json = boost::json;
+using http::OrNull;
 namespace {
 
 constexpr const char* kPlaceCols =
     "SELECT p.id, p.kind, p.parent_id, p.name, p.code, p.address, p.lat, p.lng, p.street_id, p.community_id, "
-    "p.grid_id FROM places p";
+    "p.grid_id, p.compound_id, p.floors, p.units, c.name AS compound_name FROM places p "
+    "LEFT JOIN compounds c ON c.id = p.compound_id";
 constexpr const char* kHouseholdCols =
     "SELECT h.id, h.building_id, h.unit, h.room, h.address, h.street_id, h.community_id, h.grid_id FROM households h";
 
@@ -32,6 +38,10 @@ Place PlaceOf(const db::Row& r) {
     p.street_id = r.OptInt("street_id");
     p.community_id = r.OptInt("community_id");
     p.grid_id = r.OptInt("grid_id");
+    p.compound_id = r.OptInt("compound_id");
+    p.compound_name = r.OptStr("compound_name").value_or("");
+    p.floors = r.OptInt("floors");
+    p.units = r.OptInt("units");
     return p;
 }
 
@@ -49,19 +59,81 @@ std::vector<Place> QueryPlaces(db::Connection& conn, const db::SqlWhere& where, 
 }
 
 json::object PlaceFields(const PlaceInput& in) {
-    return {{"name", in.name},
-            {"code", in.code},
-            {"address", in.address},
-            {"lat", in.lat ? json::value(*in.lat) : json::value(nullptr)},
-            {"lng", in.lng ? json::value(*in.lng) : json::value(nullptr)}};
+    json::object o{{"name", in.name},
+                   {"code", in.code},
+                   {"address", in.address},
+                   {"lat", OrNull(in.lat)},
+                   {"lng", OrNull(in.lng)}};
+    if (in.kind == "building") {
+        o["compound_id"] = OrNull(in.compound_id);
+        o["floors"] = OrNull(in.floors);
+        o["units"] = OrNull(in.units);
+    }
+    return o;
 }
 
-void Validate(const PlaceInput& in) {
+void CheckCoordinates(const std::optional<double>& lat, const std::optional<double>& lng, FieldErrors& errors) {
+    if (lat && (*lat < -90 || *lat > 90)) errors.Add("lat", "out_of_range");
+    if (lng && (*lng < -180 || *lng > 180)) errors.Add("lng", "out_of_range");
+}
+
+// `community_id` is the community the place lies in (the parent's community on create).
+void Validate(db::Connection& conn, const PlaceInput& in, std::optional<int64_t> community_id) {
     FieldErrors errors;
     if (in.name.empty()) errors.Add("name", "required");
-    if (in.lat && (*in.lat < -90 || *in.lat > 90)) errors.Add("lat", "out_of_range");
-    if (in.lng && (*in.lng < -180 || *in.lng > 180)) errors.Add("lng", "out_of_range");
+    CheckCoordinates(in.lat, in.lng, errors);
+    if (in.floors && (*in.floors < 1 || *in.floors > 200)) errors.Add("floors", "out_of_range");
+    if (in.units && (*in.units < 1 || *in.units > 50)) errors.Add("units", "out_of_range");
+    if (in.compound_id && (!community_id || conn.QueryInt("SELECT count(*) FROM compounds WHERE id = ? AND "
+                                                          "community_id = ?",
+                                                          *in.compound_id, *community_id) == 0)) {
+        errors.Add("compound_id", "not_found");
+    }
     errors.ThrowIfAny();
+}
+
+constexpr const char* kCompoundCols = R"sql(
+SELECT o.id, o.street_id, o.community_id, o.name, o.address, o.lat, o.lng,
+       (SELECT count(*) FROM places b WHERE b.compound_id = o.id) AS buildings,
+       (SELECT count(*) FROM households h JOIN places b ON b.id = h.building_id WHERE b.compound_id = o.id)
+           AS households,
+       (SELECT count(*) FROM residents r JOIN places b ON b.id = r.building_id
+         WHERE b.compound_id = o.id AND r.moved_out IS NULL) AS residents
+FROM compounds o)sql";
+
+Compound CompoundOf(const db::Row& r) {
+    Compound c;
+    c.id = r.Int("id");
+    c.street_id = r.Int("street_id");
+    c.community_id = r.Int("community_id");
+    c.name = r.Str("name");
+    c.address = r.Str("address");
+    if (!r.IsNull("lat")) c.lat = r.Real("lat");
+    if (!r.IsNull("lng")) c.lng = r.Real("lng");
+    c.buildings = r.Int("buildings");
+    c.households = r.Int("households");
+    c.residents = r.Int("residents");
+    return c;
+}
+
+json::object CompoundFields(const CompoundInput& in) {
+    return {{"name", in.name}, {"address", in.address}, {"lat", OrNull(in.lat)}, {"lng", OrNull(in.lng)}};
+}
+
+void ValidateCompound(const CompoundInput& in) {
+    FieldErrors errors;
+    if (in.name.empty()) errors.Add("name", "required");
+    CheckCoordinates(in.lat, in.lng, errors);
+    errors.ThrowIfAny();
+}
+
+// The floor a room number names: 1203 -> 12, 301 -> 3, 3-301 -> 3; 0 when it names none.
+int64_t FloorOf(const std::string& room) {
+    size_t end = room.size();
+    size_t start = end;
+    while (start > 0 && std::isdigit(static_cast<unsigned char>(room[start - 1]))) --start;
+    if (end - start < 3) return 0;
+    return std::stoll(room.substr(start, end - start - 2));
 }
 
 }  // namespace
@@ -74,8 +146,10 @@ std::optional<std::string> ParentKindOf(const std::string& kind) {
 }
 
 std::vector<Place> ListPlaces(db::Connection& conn, const auth::Principal& p, const std::string& kind,
-                              std::optional<int64_t> parent_id, std::optional<int64_t> community_id) {
+                              std::optional<int64_t> parent_id, std::optional<int64_t> community_id,
+                              std::optional<int64_t> compound_id) {
     db::SqlWhere where = auth::WhereIn(auth::PlaceScope(p));
+    if (compound_id) where.Add("p.compound_id = ?", *compound_id);
     if (!kind.empty()) where.Add("p.kind = ?", kind);
     if (parent_id) where.Add("p.parent_id = ?", *parent_id);
     if (community_id) where.Add("p.community_id = ?", *community_id);
@@ -126,9 +200,10 @@ int64_t InsertPlace(db::Connection& conn, const PlaceInput& in) {
     }
     int64_t now = time::NowUnix();
     int64_t id = conn.Insert(
-        "INSERT INTO places (kind, parent_id, name, code, address, lat, lng, street_id, community_id, "
-        "grid_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        in.kind, in.parent_id, in.name, in.code, in.address, in.lat, in.lng, street, community, grid, now, now);
+        "INSERT INTO places (kind, parent_id, name, code, address, lat, lng, street_id, community_id, grid_id, "
+        "compound_id, floors, units, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        in.kind, in.parent_id, in.name, in.code, in.address, in.lat, in.lng, street, community, grid, in.compound_id,
+        in.floors, in.units, now, now);
     // A place is its own ancestor of its kind, so that scope filters include it.
     if (in.kind == "street") conn.Exec("UPDATE places SET street_id = id WHERE id = ?", id);
     if (in.kind == "community") conn.Exec("UPDATE places SET community_id = id WHERE id = ?", id);
@@ -137,7 +212,6 @@ int64_t InsertPlace(db::Connection& conn, const PlaceInput& in) {
 }
 
 int64_t CreatePlace(db::Connection& conn, const auth::Principal& p, const PlaceInput& in, const audit::Actor& actor) {
-    Validate(in);
     auto parent_kind = ParentKindOf(in.kind);
     if (!parent_kind) throw AppError(ErrorCode::kForbidden, "forbidden");
     auto parent = in.parent_id ? FindPlace(conn, p, *in.parent_id) : std::nullopt;
@@ -145,6 +219,7 @@ int64_t CreatePlace(db::Connection& conn, const auth::Principal& p, const PlaceI
     if (parent->kind != *parent_kind) {
         throw AppError::Field("parent_id", "wrong_parent_kind");
     }
+    Validate(conn, in, parent->community_id);
     if (conn.QueryInt("SELECT count(*) FROM places WHERE parent_id = ? AND name = ?", parent->id, in.name) > 0) {
         throw AppError(ErrorCode::kConflict, "duplicate_name");
     }
@@ -158,14 +233,17 @@ int64_t CreatePlace(db::Connection& conn, const auth::Principal& p, const PlaceI
 void UpdatePlace(db::Connection& conn, const auth::Principal& p, int64_t id, const PlaceInput& in,
                  const audit::Actor& actor) {
     Place before = GetPlace(conn, p, id);
-    Validate(in);
+    Validate(conn, in, before.community_id);
     if (before.parent_id && conn.QueryInt("SELECT count(*) FROM places WHERE parent_id = ? AND name = ? AND id <> ?",
                                           *before.parent_id, in.name, id) > 0) {
         throw AppError(ErrorCode::kConflict, "duplicate_name");
     }
-    conn.Exec("UPDATE places SET name = ?, code = ?, address = ?, lat = ?, lng = ?, updated_at = ? WHERE id = ?",
-              in.name, in.code, in.address, in.lat, in.lng, time::NowUnix(), id);
-    PlaceInput old{before.kind, before.parent_id, before.name, before.code, before.address, before.lat, before.lng};
+    conn.Exec(
+        "UPDATE places SET name = ?, code = ?, address = ?, lat = ?, lng = ?, compound_id = ?, floors = ?, units = ?, "
+        "updated_at = ? WHERE id = ?",
+        in.name, in.code, in.address, in.lat, in.lng, in.compound_id, in.floors, in.units, time::NowUnix(), id);
+    PlaceInput old{before.kind, before.parent_id, before.name,        before.code,   before.address,
+                   before.lat,  before.lng,       before.compound_id, before.floors, before.units};
     audit::Append(conn, actor,
                   {"places." + before.kind + ".updated", before.kind, std::to_string(id), true,
                    audit::Diff(PlaceFields(old), PlaceFields(in))});
@@ -235,6 +313,99 @@ int64_t CreateHousehold(db::Connection& conn, const auth::Principal& p, int64_t 
                    true,
                    {{"building_id", building_id}, {"unit", unit}, {"room", room}}});
     return h.id;
+}
+
+std::vector<Compound> ListCompounds(db::Connection& conn, const auth::Principal& p,
+                                    std::optional<int64_t> community_id) {
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    if (community_id) where.Add("o.community_id = ?", *community_id);
+    std::vector<Compound> out;
+    for (const auto& r : conn.Run(std::string(kCompoundCols) + where.Sql(), where.values()))
+        out.push_back(CompoundOf(r));
+    std::stable_sort(out.begin(), out.end(), [](const Compound& x, const Compound& y) {
+        return x.community_id != y.community_id ? x.community_id < y.community_id : text::NaturalLess(x.name, y.name);
+    });
+    return out;
+}
+
+std::optional<Compound> FindCompound(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
+    where.Add("o.id = ?", id);
+    auto rows = conn.Run(std::string(kCompoundCols) + where.Sql(), where.values());
+    if (rows.empty()) return std::nullopt;
+    return CompoundOf(rows.front());
+}
+
+Compound GetCompound(db::Connection& conn, const auth::Principal& p, int64_t id) {
+    auto c = FindCompound(conn, p, id);
+    if (!c) throw AppError(ErrorCode::kNotFound, "not_found");
+    return *c;
+}
+
+int64_t InsertCompound(db::Connection& conn, int64_t street_id, const CompoundInput& in) {
+    int64_t now = time::NowUnix();
+    return conn.Insert(
+        "INSERT INTO compounds (street_id, community_id, name, address, lat, lng, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        street_id, in.community_id, in.name, in.address, in.lat, in.lng, now, now);
+}
+
+int64_t CreateCompound(db::Connection& conn, const auth::Principal& p, const CompoundInput& in,
+                       const audit::Actor& actor) {
+    Place community = CommunityField(conn, p, in.community_id);
+    ValidateCompound(in);
+    if (conn.QueryInt("SELECT count(*) FROM compounds WHERE community_id = ? AND name = ?", community.id, in.name) >
+        0) {
+        throw AppError(ErrorCode::kConflict, "duplicate_name");
+    }
+    int64_t id = InsertCompound(conn, community.street_id.value_or(0), in);
+    json::object details = CompoundFields(in);
+    details["community_id"] = community.id;
+    audit::Append(conn, actor, {"places.compound.created", "compound", std::to_string(id), true, details});
+    return id;
+}
+
+void UpdateCompound(db::Connection& conn, const auth::Principal& p, int64_t id, const CompoundInput& in,
+                    const audit::Actor& actor) {
+    Compound before = GetCompound(conn, p, id);
+    ValidateCompound(in);
+    if (conn.QueryInt("SELECT count(*) FROM compounds WHERE community_id = ? AND name = ? AND id <> ?",
+                      before.community_id, in.name, id) > 0) {
+        throw AppError(ErrorCode::kConflict, "duplicate_name");
+    }
+    conn.Exec("UPDATE compounds SET name = ?, address = ?, lat = ?, lng = ?, updated_at = ? WHERE id = ?", in.name,
+              in.address, in.lat, in.lng, time::NowUnix(), id);
+    CompoundInput old{before.community_id, before.name, before.address, before.lat, before.lng};
+    audit::Append(conn, actor,
+                  {"places.compound.updated", "compound", std::to_string(id), true,
+                   audit::Diff(CompoundFields(old), CompoundFields(in))});
+}
+
+BuildingGrid GridOf(db::Connection& conn, const auth::Principal& p, int64_t building_id) {
+    Place building = GetPlace(conn, p, building_id);
+    if (building.kind != "building") throw AppError(ErrorCode::kNotFound, "not_found");
+    BuildingGrid grid;
+    int64_t total = 0;
+    for (const Household& h : ListHouseholds(conn, p, building.id, std::nullopt, 10000, 0, &total)) {
+        grid.households.push_back({h.id, h.unit, h.room, FloorOf(h.room), 0});
+    }
+    std::map<int64_t, int64_t> living;
+    for (const auto& r : conn.Query("SELECT household_id, count(*) AS n FROM residents WHERE building_id = ? AND "
+                                    "moved_out IS NULL GROUP BY household_id",
+                                    building.id)) {
+        living[r.Int("household_id")] = r.Int("n");
+    }
+    std::set<std::string> units;
+    grid.floors = building.floors.value_or(0);
+    for (GridHousehold& h : grid.households) {
+        h.residents = living.count(h.id) ? living[h.id] : 0;
+        units.insert(h.unit);
+        grid.floors = std::max(grid.floors, h.floor);
+    }
+    for (int64_t u = 1; u <= building.units.value_or(0); ++u) units.insert(std::to_string(u));
+    grid.units.assign(units.begin(), units.end());
+    std::stable_sort(grid.units.begin(), grid.units.end(), text::NaturalLess);
+    return grid;
 }
 
 }  // namespace tongxin::places

@@ -1,5 +1,6 @@
 #pragma once
-// Places: street -> community -> grid -> building, and households in buildings. Every read and
+// Places: street -> community -> grid -> building, compounds (小区) grouping a community's
+// buildings, and households in buildings. Every read and
 // write is limited to the principal's place scope; a place outside it is "not found".
 #include <optional>
 #include <string>
@@ -8,45 +9,16 @@
 #include "core/audit/audit.hpp"
 #include "core/auth/principal.hpp"
 #include "core/db/database.hpp"
+#include "modules/places/model.hpp"
 
 namespace tongxin::places {
-
-struct Place {
-    int64_t id = 0;
-    std::string kind;  // street | community | grid | building
-    std::optional<int64_t> parent_id;
-    std::string name;
-    std::string code;
-    std::string address;
-    std::optional<double> lat;
-    std::optional<double> lng;
-    std::optional<int64_t> street_id, community_id, grid_id;
-};
-
-struct PlaceInput {
-    std::string kind;
-    std::optional<int64_t> parent_id;
-    std::string name;
-    std::string code;
-    std::string address;
-    std::optional<double> lat;
-    std::optional<double> lng;
-};
-
-struct Household {
-    int64_t id = 0;
-    int64_t building_id = 0;
-    std::string unit;
-    std::string room;
-    std::string address;
-    int64_t street_id = 0, community_id = 0, grid_id = 0;
-};
 
 // The parent kind each kind must hang under.
 std::optional<std::string> ParentKindOf(const std::string& kind);
 
 std::vector<Place> ListPlaces(db::Connection& conn, const auth::Principal& p, const std::string& kind,
-                              std::optional<int64_t> parent_id, std::optional<int64_t> community_id);
+                              std::optional<int64_t> parent_id, std::optional<int64_t> community_id,
+                              std::optional<int64_t> compound_id = std::nullopt);
 // The top places of the principal's scope (tree roots).
 std::vector<Place> ScopeRoots(db::Connection& conn, const auth::Principal& p);
 Place GetPlace(db::Connection& conn, const auth::Principal& p, int64_t id);
@@ -70,6 +42,20 @@ int64_t CreateHousehold(db::Connection& conn, const auth::Principal& p, int64_t 
 // Finds the household at (building, unit, room), creating it if missing; no scope check.
 Household FindOrCreateHousehold(db::Connection& conn, const Place& building, const std::string& unit,
                                 const std::string& room);
+// Compounds of the principal's communities (all of them, or one community's), with counts.
+std::vector<Compound> ListCompounds(db::Connection& conn, const auth::Principal& p,
+                                    std::optional<int64_t> community_id);
+std::optional<Compound> FindCompound(db::Connection& conn, const auth::Principal& p, int64_t id);
+Compound GetCompound(db::Connection& conn, const auth::Principal& p, int64_t id);
+int64_t CreateCompound(db::Connection& conn, const auth::Principal& p, const CompoundInput& in,
+                       const audit::Actor& actor);
+void UpdateCompound(db::Connection& conn, const auth::Principal& p, int64_t id, const CompoundInput& in,
+                    const audit::Actor& actor);
+// Creates a compound with no scope check (demo and data generation).
+int64_t InsertCompound(db::Connection& conn, int64_t street_id, const CompoundInput& in);
+// A building's households by unit and floor with their residents (404 outside scope).
+BuildingGrid GridOf(db::Connection& conn, const auth::Principal& p, int64_t building_id);
+
 std::string HouseholdAddress(const Place& building, const std::string& unit, const std::string& room);
 
 }  // namespace tongxin::places

@@ -97,6 +97,7 @@ json::object ReportJson(const ResidentService::ImportReport& r, const std::strin
     return {{"rows", r.rows},
             {"valid", r.valid},
             {"imported", r.imported},
+            {"new_households", r.new_households},
             {"errors", io::IssuesJson(r.errors, lang)},
             {"preview", std::move(preview)}};
 }

@@ -29,7 +29,8 @@ const std::vector<io::ImportColumn>& ResidentColumns() {
         {"phone", {"联系电话", "手机号", "手机号码", "电话"}},
         {"birth_date", {"出生日期"}},
         {"political_status", {"政治面貌"}},
-        {"building", {"楼栋", "楼栋号", "楼栋（号）"}, true},
+        {"compound", {"小区", "小区名称", "院落", "小区（院落）"}},
+        {"building", {"楼栋", "楼栋号", "楼栋（号）", "楼号"}, true},
         {"unit", {"单元"}},
         {"room", {"门牌号", "房号"}, true},
         {"relation", {"与户主关系"}},
@@ -62,14 +63,72 @@ std::vector<std::string> SplitTags(const std::string& v) {
     return out;
 }
 
+// A building's number as workers write it: 3栋, 3幢, 3号楼, 3号 and 3 are one building.
+std::string BuildingKey(std::string name) {
+    name = text::Trim(name);
+    for (const char* suffix : {"号楼", "栋", "幢", "号", "楼"}) {
+        std::string_view sv(suffix);
+        if (name.size() > sv.size() && name.compare(name.size() - sv.size(), sv.size(), sv) == 0) {
+            name.resize(name.size() - sv.size());
+            break;
+        }
+    }
+    size_t zeros = 0;
+    while (zeros + 1 < name.size() && name[zeros] == '0') ++zeros;
+    return name.substr(zeros);
+}
+
+// A unit or room as workers write it: 2单元 is unit 2, 301室 is room 301.
+std::string WithoutSuffix(std::string v, std::string_view suffix) {
+    v = text::Trim(v);
+    if (v.size() > suffix.size() && v.compare(v.size() - suffix.size(), suffix.size(), suffix) == 0)
+        v.resize(v.size() - suffix.size());
+    return v;
+}
+
+// A community's buildings as an import finds them: by compound and number, by full name, or by
+// the full name's number form (安公小区3幢 for 安公小区3栋).
+class BuildingIndex {
+  public:
+    explicit BuildingIndex(std::vector<places::Place> buildings) : buildings_(std::move(buildings)) {
+        for (const places::Place& b : buildings_) {
+            by_name_.emplace(b.name, &b);
+            by_key_.emplace(BuildingKey(b.name), &b);
+            if (b.compound_id) {
+                compounds_.insert(b.compound_name);
+                std::string own = b.name;
+                if (own.rfind(b.compound_name, 0) == 0) own = own.substr(b.compound_name.size());
+                by_compound_.emplace(std::make_pair(b.compound_name, BuildingKey(own)), &b);
+            }
+        }
+    }
+    bool HasCompound(const std::string& name) const { return compounds_.count(name) > 0; }
+    const places::Place* Find(const std::string& compound, std::string building) const {
+        if (!compound.empty()) {
+            if (building.rfind(compound, 0) == 0) building = building.substr(compound.size());
+            auto it = by_compound_.find({compound, BuildingKey(building)});
+            return it == by_compound_.end() ? nullptr : it->second;
+        }
+        if (auto it = by_name_.find(building); it != by_name_.end()) return it->second;
+        auto it = by_key_.find(BuildingKey(building));
+        return it == by_key_.end() ? nullptr : it->second;
+    }
+
+  private:
+    std::vector<places::Place> buildings_;
+    std::map<std::string, const places::Place*> by_name_, by_key_;
+    std::map<std::pair<std::string, std::string>, const places::Place*> by_compound_;
+    std::set<std::string> compounds_;
+};
+
 }  // namespace
 
 std::string ResidentService::ImportTemplate() {
-    // name, gender, ethnicity, id_number, phone, birth_date, political_status, building, unit, room,
-    // relation, moved_in, tags, note
+    // name, gender, ethnicity, id_number, phone, birth_date, political_status, compound, building, unit,
+    // room, relation, moved_in, tags, note
     return io::ImportTemplate("居民信息", ResidentColumns(),
-                              {{"张三", "男", "藏族", "", "", "1985-06-01", "群众", "1栋", "1", "101", "户主",
-                                "2019-03-01", "独居老人", ""}});
+                              {{"张三", "男", "藏族", "", "", "1985-06-01", "群众", "安公小区", "1栋", "1", "101",
+                                "户主", "2019-03-01", "独居老人", ""}});
 }
 
 ResidentMatch MatchResident(db::Connection& conn, const auth::Principal& p, const crypto::Vault& vault,
@@ -101,8 +160,14 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
     db::Transaction tx(conn, commit ? db::Transaction::Mode::kWrite : db::Transaction::Mode::kRead);
     auto community = places::FindPlace(conn, p, community_id);
     if (!community || community->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
-    std::map<std::string, places::Place> buildings;
-    for (auto& b : places::ListPlaces(conn, p, "building", std::nullopt, community_id)) buildings.emplace(b.name, b);
+    BuildingIndex buildings(places::ListPlaces(conn, p, "building", std::nullopt, community_id));
+    // The households that exist, so that a dry run can say how many the import will add.
+    std::set<std::tuple<int64_t, std::string, std::string>> existing;
+    for (const auto& r :
+         conn.Query("SELECT building_id, unit, room FROM households WHERE community_id = ?", community_id)) {
+        existing.emplace(r.Int("building_id"), r.Str("unit"), r.Str("room"));
+    }
+    std::set<std::tuple<int64_t, std::string, std::string>> adding;
 
     ImportReport report;
     report.errors = sheet.missing();
@@ -150,10 +215,15 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
         for (const auto& [field, reason] : errors.fields()) {
             issues.push_back({row_no, header(std::string(field)), std::string(reason.as_string())});
         }
-        std::string building_name = cell(row, "building");
-        auto b = buildings.find(building_name);
-        if (b == buildings.end()) issues.push_back({row_no, header("building"), "unknown_building"});
-        std::string room = cell(row, "room");
+        std::string compound = cell(row, "compound");
+        const places::Place* building = nullptr;
+        if (!compound.empty() && !buildings.HasCompound(compound)) {
+            issues.push_back({row_no, header("compound"), "unknown_compound"});
+        } else if (building = buildings.Find(compound, cell(row, "building")); !building) {
+            issues.push_back(
+                {row_no, header("building"), compound.empty() ? "unknown_building" : "unknown_compound_building"});
+        }
+        std::string room = WithoutSuffix(cell(row, "room"), "室");
         if (in.id_number && text::ParseIdCard(*in.id_number)) {
             if (!seen_ids.insert(*in.id_number).second) {
                 issues.push_back({row_no, header("id_number"), "duplicate_in_file"});
@@ -165,7 +235,9 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
             report.errors.insert(report.errors.end(), issues.begin(), issues.end());
             return;
         }
-        valid.push_back({std::move(in), &b->second, cell(row, "unit"), room, row_no});
+        std::string unit = WithoutSuffix(cell(row, "unit"), "单元");
+        if (!existing.count({building->id, unit, room})) adding.emplace(building->id, unit, room);
+        valid.push_back({std::move(in), building, unit, room, row_no});
     });
     // ID numbers already in the registry, 500 per query.
     std::set<int> taken_rows;
@@ -191,6 +263,7 @@ ResidentService::ImportReport ResidentService::Import(const auth::Principal& p, 
         std::erase_if(valid, [&](const Valid& v) { return taken_rows.count(v.row_no) > 0; });
     }
     report.valid = static_cast<int>(valid.size());
+    report.new_households = static_cast<int>(adding.size());
     for (size_t i = 0; i < valid.size() && i < 20; ++i) report.preview.push_back(valid[i].in);
     if (!commit) return report;
     if (!report.errors.empty() || valid.empty()) io::ThrowImportErrors(report.errors, report.rows);

@@ -124,6 +124,7 @@ class ResidentService {
         int rows = 0;
         int valid = 0;
         int imported = 0;
+        int new_households = 0;  // rooms not yet registered, which the import creates
         std::vector<ImportIssue> errors;
         std::vector<ResidentInput> preview;
     };

@@ -22,7 +22,9 @@ void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_
         "created_at) VALUES (?, ?, '新冠疫苗接种免费接驳', '南湖公园临时接种点', '天府公交702车队', 18, 59, "
         "'由居民小组长代为预约，志愿者随车引导', ?)",
         street, community, now);
-    const char* kStops[][2] = {{"南山苑小区门口", ":00"}, {"南山花园小区门口", ":10"}, {"南山人家小区门口", ":20"}};
+    // The stops are the gates of the community's compounds, ten minutes apart.
+    auto compounds = conn.Query("SELECT id, name FROM compounds WHERE community_id = ? ORDER BY id LIMIT 3", community);
+    const char* kMinutes[] = {":00", ":10", ":20"};
     const int kHours[] = {8, 10, 14};
     // Residents of the grids, each booked by their group leader: the demo leader for the first grid.
     auto grids = conn.Query("SELECT id FROM places WHERE kind = 'grid' AND community_id = ? ORDER BY id", community);
@@ -35,10 +37,11 @@ void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_
             service, street, community, date, departs, departs - 12 * 3600, "702路 川A·" + std::to_string(70201 + t),
             now);
         std::vector<int64_t> stops;
-        for (int s = 0; s < 3; ++s) {
-            std::string at = (kHours[t] < 10 ? "0" : "") + std::to_string(kHours[t]) + kStops[s][1];
-            stops.push_back(conn.Insert("INSERT INTO shuttle_stops (trip_id, seq, name, stop_time) VALUES (?, ?, ?, ?)",
-                                        trip, int64_t{s + 1}, std::string(kStops[s][0]), at));
+        for (size_t s = 0; s < compounds.size(); ++s) {
+            std::string at = (kHours[t] < 10 ? "0" : "") + std::to_string(kHours[t]) + kMinutes[s];
+            stops.push_back(conn.Insert(
+                "INSERT INTO shuttle_stops (trip_id, seq, name, stop_time, compound_id) VALUES (?, ?, ?, ?, ?)", trip,
+                static_cast<int64_t>(s + 1), compounds[s].Str("name") + "大门", at, compounds[s].Int("id")));
         }
         auto grid = grids[static_cast<size_t>(t) % grids.size()].Int("id");
         auto people = conn.Query(
@@ -79,7 +82,7 @@ void LoadShuttle(db::Connection& conn, int64_t street, int64_t community, int64_
     std::string times, gates;
     for (int t = 0; t < 3; ++t)
         times += (t ? "、" : "") + std::string(kHours[t] < 10 ? "0" : "") + std::to_string(kHours[t]) + ":00";
-    for (const auto& stop : kStops) gates += (gates.empty() ? "" : "、") + std::string(stop[0]);
+    for (const auto& c : compounds) gates += (gates.empty() ? "" : "、") + c.Str("name") + "大门";
     conn.Exec(
         "INSERT INTO notices (street_id, community_id, title, body, link, source, source_id, published_by, "
         "published_at) VALUES (?, ?, ?, ?, '/m/shuttle', 'shuttle_service', ?, ?, ?)",

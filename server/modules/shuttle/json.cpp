@@ -35,7 +35,9 @@ json::object ToJson(const Booking& b) {
 
 json::object ToJson(const Trip& t) {
     json::array stops;
-    for (const Stop& s : t.stops) stops.push_back({{"id", s.id}, {"name", s.name}, {"time", s.time}});
+    for (const Stop& s : t.stops)
+        stops.push_back(
+            {{"id", s.id}, {"name", s.name}, {"time", s.time}, {"compound_id", http::OrNull(s.compound_id)}});
     json::object o{{"id", t.id},
                    {"service_id", t.service_id},
                    {"community_id", t.community_id},
@@ -158,8 +160,15 @@ TripInput ParseTripInput(http::JsonBody& body) {
             const json::object* o = s.if_object();
             const json::value* name = o ? o->if_contains("name") : nullptr;
             const json::value* at = o ? o->if_contains("time") : nullptr;
-            if (!name || !name->is_string() || !at || !at->is_string()) throw AppError::Field("stops", "wrong_type");
-            in.stops.emplace_back(std::string(name->as_string()), std::string(at->as_string()));
+            const json::value* compound = o ? o->if_contains("compound_id") : nullptr;
+            bool named = name && name->is_string();
+            if ((!named && !(compound && compound->is_int64())) || !at || !at->is_string() ||
+                (compound && !compound->is_null() && !compound->is_int64())) {
+                throw AppError::Field("stops", "wrong_type");
+            }
+            StopInput stop{named ? std::string(name->as_string()) : "", std::string(at->as_string()), std::nullopt};
+            if (compound && compound->is_int64()) stop.compound_id = compound->as_int64();
+            in.stops.push_back(std::move(stop));
         }
     }
     return in;

@@ -23,18 +23,26 @@ struct ServiceInput {
     std::string declaration;
 };
 
+// A stop as given: a name and HH:MM, or a compound whose gate it is (the name then defaults to
+// the gate's).
+struct StopInput {
+    std::string name, time;
+    std::optional<int64_t> compound_id;
+};
+
 struct TripInput {
     int64_t service_id = 0;
     std::string trip_date;
     int64_t departs_at = 0, booking_deadline = 0;  // Unix seconds
     std::string vehicle;
     int64_t seats = 0;
-    std::vector<std::pair<std::string, std::string>> stops;  // (name, HH:MM)
+    std::vector<StopInput> stops;
 };
 
 struct Stop {
     int64_t id = 0;
     std::string name, time;  // HH:MM
+    std::optional<int64_t> compound_id;
 };
 
 // The caller's own volunteer duty on a trip.

@@ -149,9 +149,9 @@ WHERE v.trip_id = ? AND v.resident_id = ?)sql";
 
 // The trip's stops, and for a resident-facing caller their duty and their booking.
 void Complete(db::Connection& conn, const auth::Principal& p, Trip& t) {
-    for (const auto& s :
-         conn.Query("SELECT id, name, stop_time FROM shuttle_stops WHERE trip_id = ? ORDER BY seq", t.id)) {
-        t.stops.push_back({s.Int("id"), s.Str("name"), s.Str("stop_time")});
+    for (const auto& s : conn.Query(
+             "SELECT id, name, stop_time, compound_id FROM shuttle_stops WHERE trip_id = ? ORDER BY seq", t.id)) {
+        t.stops.push_back({s.Int("id"), s.Str("name"), s.Str("stop_time"), s.OptInt("compound_id")});
     }
     if (!p.resident_id) return;
     if (auto d = conn.QueryOne(kDutySelect, t.id, *p.resident_id)) {
@@ -239,9 +239,10 @@ int64_t ShuttleService::CreateTrip(const auth::Principal& p, const TripInput& in
     if (in.seats < 1 || in.seats > 1000) errors.Add("seats", "out_of_range");
     if (in.booking_deadline > in.departs_at) errors.Add("booking_deadline", "after_departure");
     if (in.stops.empty()) errors.Add("stops", "required");
-    for (const auto& [name, at] : in.stops) {
-        // A gate's name and its time as HH:MM (24-hour).
-        if (text::Trim(name).empty() || text::Utf8Chars(name).size() > 100 || !time::IsValidClockTime(at)) {
+    for (const StopInput& stop : in.stops) {
+        // A gate's name (or its compound's) and its time as HH:MM (24-hour).
+        if ((text::Trim(stop.name).empty() && !stop.compound_id) || text::Utf8Chars(stop.name).size() > 100 ||
+            !time::IsValidClockTime(stop.time)) {
             errors.Add("stops", "invalid_stop");
         }
     }
@@ -259,8 +260,17 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql",
                              in.service_id, service.front().Int("street_id"), service.front().Int("community_id"),
                              in.trip_date, in.departs_at, in.booking_deadline, in.vehicle, in.seats, time::NowUnix());
     int64_t seq = 0;
-    for (const auto& [name, at] : in.stops) {
-        conn.Exec("INSERT INTO shuttle_stops (trip_id, seq, name, stop_time) VALUES (?, ?, ?, ?)", id, ++seq, name, at);
+    for (const StopInput& stop : in.stops) {
+        std::string name = text::Trim(stop.name);
+        if (stop.compound_id) {
+            // The compound is one of the trip's community's.
+            auto compound = conn.QueryOne("SELECT name FROM compounds WHERE id = ? AND community_id = ?",
+                                          *stop.compound_id, service.front().Int("community_id"));
+            if (!compound) throw AppError::Field("stops", "unknown_compound");
+            if (name.empty()) name = compound->Str("name") + "大门";
+        }
+        conn.Exec("INSERT INTO shuttle_stops (trip_id, seq, name, stop_time, compound_id) VALUES (?, ?, ?, ?, ?)", id,
+                  ++seq, name, stop.time, stop.compound_id);
     }
     audit::Append(conn, actor,
                   {"shuttle.trip.created",
