@@ -14,7 +14,7 @@ const PAGES = [
   ['treasurer', ['/charity']],
   ['rights', ['/cases']],
   ['angong', ['/shuttle']],
-  ['admin', ['/users']],
+  ['admin', ['/users', '/dictionaries']],
   ['auditor', ['/audit']],
 ];
 

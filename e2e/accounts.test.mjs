@@ -82,3 +82,53 @@ test('the auditor opens the login log: sign-ins, failed ones too', async () => {
   assert.ok(texts.some((r) => r.includes('auditor') && r.includes('失败')), 'the failed attempt is there');
   await page.close();
 });
+
+test("an administrator sees who is signed in and ends another account's session", async () => {
+  const other = await browser.newPage();
+  await login(other, server.base, 'mediator');
+  const admin = await browser.newPage();
+  await login(admin, server.base, 'admin');
+  await admin.goto(`${server.base}/users`);
+  await admin.getByRole('tab', { name: '在线会话' }).click();
+  const row = admin.locator('[data-test=online-sessions] .el-table__row', { hasText: 'mediator' }).first();
+  await row.waitFor();
+  assert.doesNotMatch(await row.textContent(), /Mozilla/, 'the device is named, not its user-agent string');
+  await row.getByRole('button', { name: '结束会话' }).click();
+  await admin.locator('.el-popconfirm').getByRole('button', { name: /确定|OK/ }).click();
+  await admin.getByText('已完成').first().waitFor();
+  // The mediator's next request finds the session ended.
+  await other.goto(`${server.base}/cases`);
+  await other.waitForURL(/\/login/);
+  await other.close();
+  await admin.close();
+});
+
+test('an administrator adds a volunteer kind; the volunteer line offers it and then, retired, no longer', async () => {
+  const admin = await browser.newPage();
+  await login(admin, server.base, 'admin');
+  await admin.goto(`${server.base}/dictionaries`);
+  await admin.locator('[data-test=dictionary-volunteer_kinds]').getByText('民族团结').waitFor();
+  await admin.click('[data-test=dictionary-volunteer_kinds] [data-test=add-entry]');
+  const dialog = admin.getByRole('dialog', { name: '新增条目' });
+  await dialog.locator('input[data-test=entry-code]').fill('river_patrol');
+  await dialog.locator('input[data-test=entry-name-zh]').fill('河道巡护');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await admin.locator('[data-test=dictionary-volunteer_kinds]').getByText('河道巡护').waitFor();
+
+  const lead = await browser.newPage();
+  await login(lead, server.base, 'vlead');
+  await lead.goto(`${server.base}/volunteer`);
+  await lead.click('[data-test=publish]');
+  await lead.locator('.el-dialog [data-test=activity-kind]').click();
+  await lead.locator('.el-select-dropdown__item', { hasText: '河道巡护' }).waitFor();
+
+  await admin.click('[data-test=toggle-river_patrol]');
+  await admin.locator('[data-test=dictionary-volunteer_kinds] .el-table__row', { hasText: 'river_patrol' }).getByText('已停用').waitFor();
+  await lead.reload();
+  await lead.click('[data-test=publish]');
+  await lead.locator('.el-dialog [data-test=activity-kind]').click();
+  await lead.locator('.el-select-dropdown__item', { hasText: '民族团结' }).first().waitFor();
+  assert.equal(await lead.locator('.el-select-dropdown__item', { hasText: '河道巡护' }).count(), 0);
+  await lead.close();
+  await admin.close();
+});

@@ -106,3 +106,25 @@ test('an administrator unlocks an account locked by failed logins', async () => 
   const worker = await api.as('angong');
   assert.equal((await worker.post(`/api/v1/users/${id}/unlock`)).status, 403);
 });
+
+test("an administrator sees every account's live sessions and ends one; others may not", async () => {
+  const liaison = await api.as('liaison');
+  const list = await admin.get('/api/v1/sessions');
+  assert.equal(list.status, 200);
+  const mine = list.data.items.find((s) => s.current);
+  assert.equal(mine.username, 'admin');
+  const theirs = list.data.items.filter((s) => s.username === 'liaison');
+  assert.ok(theirs.length >= 1);
+  const live = Number(sql(server.db, "SELECT count(*) FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.ended_at IS NULL AND u.username = 'liaison'")[0][0]);
+  assert.equal(theirs.length, live);
+  assert.equal((await liaison.get('/api/v1/sessions')).status, 403);
+  assert.equal((await liaison.post(`/api/v1/sessions/${mine.id}/end`)).status, 403);
+  const last = theirs[0];
+  assert.equal((await admin.post(`/api/v1/sessions/${last.id}/end`)).status, 200);
+  assert.equal((await admin.post(`/api/v1/sessions/${last.id}/end`)).status, 404);
+  assert.equal((await liaison.get('/api/v1/auth/me')).status, 401);
+  const audit = sql(server.db, `SELECT username, details FROM audit_log WHERE action = 'accounts.session.ended' AND object_id = '${last.id}'`);
+  assert.equal(audit.length, 1);
+  assert.equal(audit[0][0], 'admin');
+  assert.match(audit[0][1], /liaison/);
+});

@@ -7,6 +7,7 @@ import { placesRoutes } from './modules/places/routes.js';
 import { residentsRoutes } from './modules/residents/routes.js';
 import { reportsRoutes } from './modules/reports/routes.js';
 import { accountsRoutes } from './modules/accounts/routes.js';
+import { dictionariesRoutes } from './modules/dictionaries/routes.js';
 import { organizationsRoutes } from './modules/organizations/routes.js';
 import { partyRoutes } from './modules/party/routes.js';
 import { volunteerRoutes, volunteerPrintRoutes } from './modules/volunteer/routes.js';
@@ -19,7 +20,7 @@ import { mobileRoutes } from './mobile/routes.js';
 
 // What waits for the person comes first: it is where staff land after signing in.
 const todoRoutes = [{ path: '/todo', name: 'todo', component: () => import('./views/todo-view.vue'), meta: { menu: 'nav.todo' } }];
-const moduleRoutes = [...todoRoutes, ...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...casesRoutes, ...shuttleRoutes, ...noticesRoutes, ...accountsRoutes];
+const moduleRoutes = [...todoRoutes, ...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...casesRoutes, ...shuttleRoutes, ...noticesRoutes, ...accountsRoutes, ...dictionariesRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),

@@ -187,6 +187,45 @@ void AuthService::EndSession(const Principal& p, int64_t session_id, const std::
     tx.Commit();
 }
 
+std::vector<OnlineSession> AuthService::AllSessions(const Principal& admin) {
+    db::Connection& conn = db_.Local();
+    int64_t now = time::NowUnix();
+    std::vector<OnlineSession> out;
+    for (const auto& row : conn.Query(R"sql(
+SELECT s.id, s.created_at, s.last_seen_at, s.client_addr, s.user_agent, u.id AS user_id, u.username, u.display_name,
+       u.role
+FROM sessions s JOIN users u ON u.id = s.user_id
+WHERE s.ended_at IS NULL AND s.last_seen_at > ? AND s.created_at > ?
+ORDER BY s.last_seen_at DESC, s.id DESC)sql",
+                                      now - kIdleSeconds, now - kAbsoluteSeconds)) {
+        out.push_back({{row.Int("id"), row.Int("created_at"), row.Int("last_seen_at"), row.Str("client_addr"),
+                        row.Str("user_agent"), row.Int("id") == admin.session_id},
+                       row.Int("user_id"),
+                       row.Str("username"),
+                       row.Str("display_name"),
+                       row.Str("role")});
+    }
+    return out;
+}
+
+void AuthService::EndAnySession(const Principal& admin, int64_t session_id, const std::string& client_addr) {
+    db::Connection& conn = db_.Local();
+    db::Transaction tx(conn, db::Transaction::Mode::kWrite);
+    auto row = conn.QueryOne(
+        "SELECT s.user_id, u.username FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ? AND "
+        "s.ended_at IS NULL",
+        session_id);
+    if (!row) throw AppError(ErrorCode::kNotFound, "not_found");
+    conn.Exec("UPDATE sessions SET ended_at = ? WHERE id = ?", time::NowUnix(), session_id);
+    audit::Append(conn, {admin.user_id, admin.username, client_addr},
+                  {"accounts.session.ended",
+                   "session",
+                   std::to_string(session_id),
+                   true,
+                   {{"user_id", row->Int("user_id")}, {"username", row->Str("username")}}});
+    tx.Commit();
+}
+
 void AuthService::EndOtherSessions(const Principal& p, const std::string& client_addr) {
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);

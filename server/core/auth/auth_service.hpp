@@ -33,6 +33,13 @@ struct SessionInfo {
     bool current;
 };
 
+// A live session of any account, for the administrator's view of who is signed in.
+struct OnlineSession {
+    SessionInfo session;
+    int64_t user_id;
+    std::string username, display_name, role;
+};
+
 struct NewUser {
     std::string username;
     std::string display_name;
@@ -65,6 +72,10 @@ class AuthService {
     std::vector<SessionInfo> Sessions(const Principal& p);
     void EndSession(const Principal& p, int64_t session_id, const std::string& client_addr);
     void EndOtherSessions(const Principal& p, const std::string& client_addr);
+    // Every account's live sessions, most recently active first (an administrator's view).
+    std::vector<OnlineSession> AllSessions(const Principal& admin);
+    // Ends any account's session (an administrator: a lost phone, a shared computer); audited.
+    void EndAnySession(const Principal& admin, int64_t session_id, const std::string& client_addr);
     void ChangePassword(const Principal& p, const std::string& current, const std::string& next,
                         const std::string& client_addr);
     // Validates an account and hashes its password (slow: call it before taking the write lock).

@@ -15,6 +15,15 @@ using http::Response;
 
 namespace {
 
+json::object SessionJson(const auth::SessionInfo& s) {
+    return {{"id", s.id},
+            {"created_at", time::ToRfc3339(s.created_at)},
+            {"last_seen_at", time::ToRfc3339(s.last_seen_at)},
+            {"client_addr", s.client_addr},
+            {"user_agent", s.user_agent},
+            {"current", s.current}};
+}
+
 const char* kSessionCookie = "tx_session";
 const char* kCsrfCookie = "tx_csrf";
 
@@ -128,16 +137,27 @@ void Register(http::Router& r, Context& ctx, AccountsModule& module) {
     });
     r.Add("GET", "/api/v1/auth/sessions", Access::LoggedIn(), "My active sessions", [&ctx](Request& req) {
         json::array items;
-        for (const auto& s : ctx.auth.Sessions(req.User())) {
-            items.push_back({{"id", s.id},
-                             {"created_at", time::ToRfc3339(s.created_at)},
-                             {"last_seen_at", time::ToRfc3339(s.last_seen_at)},
-                             {"client_addr", s.client_addr},
-                             {"user_agent", s.user_agent},
-                             {"current", s.current}});
-        }
+        for (const auto& s : ctx.auth.Sessions(req.User())) items.push_back(SessionJson(s));
         return http::ListResponse(std::move(items));
     });
+    r.Add("GET", "/api/v1/sessions", Access::Need("users.manage"), "Every account's live sessions",
+          [&ctx](Request& req) {
+              json::array items;
+              for (const auto& s : ctx.auth.AllSessions(req.User())) {
+                  json::object o = SessionJson(s.session);
+                  o["user_id"] = s.user_id;
+                  o["username"] = s.username;
+                  o["display_name"] = s.display_name;
+                  o["role"] = s.role;
+                  items.push_back(std::move(o));
+              }
+              return http::ListResponse(std::move(items));
+          });
+    r.Add("POST", "/api/v1/sessions/{id}/end", Access::Need("users.manage"), "End any account's session",
+          [&ctx](Request& req) {
+              ctx.auth.EndAnySession(req.User(), http::PathId(req), req.client_addr);
+              return http::Ok();
+          });
     r.Add("DELETE", "/api/v1/auth/sessions/{id}", Access::LoggedIn(), "End one of my sessions", [&ctx](Request& req) {
         ctx.auth.EndSession(req.User(), http::PathId(req), req.client_addr);
         return http::Ok();

@@ -1,3 +1,4 @@
+#include "modules/dictionaries/service.hpp"
 #include "modules/services/service.hpp"
 
 #include <algorithm>
@@ -17,10 +18,8 @@
 namespace tongxin::services {
 namespace json = boost::json;
 
-const std::vector<std::string>& PointKinds() {
-    static const std::vector<std::string> kAll = {"elderly_care", "medical",     "education",  "culture",
-                                                  "sports",       "convenience", "government", "childcare"};
-    return kAll;
+std::vector<std::string> PointKinds(db::Connection& conn) {
+    return dictionaries::OfferedCodes(conn, "service_point_kinds");
 }
 
 const std::vector<std::string>& AgeGroups() {
@@ -68,10 +67,10 @@ std::vector<std::string> SplitGroups(const std::string& s) {
     return out;
 }
 
-void Validate(const PointInput& in) {
+void Validate(db::Connection& conn, const PointInput& in) {
     FieldErrors errors;
     if (in.name.empty()) errors.Add("name", "required");
-    if (!Known(PointKinds(), in.kind)) errors.Add("kind", "invalid_choice");
+    if (!dictionaries::IsOffered(conn, "service_point_kinds", in.kind)) errors.Add("kind", "invalid_choice");
     if (!(in.lat >= -90 && in.lat <= 90)) errors.Add("lat", "out_of_range");
     if (!(in.lng >= -180 && in.lng <= 180)) errors.Add("lng", "out_of_range");
     for (const auto& g : in.age_groups)
@@ -167,7 +166,7 @@ std::vector<Point> ServiceLineService::Points(const auth::Principal& p, std::opt
 }
 
 int64_t ServiceLineService::CreatePoint(const auth::Principal& p, const PointInput& in, const audit::Actor& actor) {
-    Validate(in);
+    Validate(db_.Local(), in);
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto place = places::CommunityField(conn, p, in.community_id);
@@ -189,7 +188,7 @@ int64_t ServiceLineService::CreatePoint(const auth::Principal& p, const PointInp
 
 void ServiceLineService::UpdatePoint(const auth::Principal& p, int64_t id, const PointInput& in,
                                      const audit::Actor& actor) {
-    Validate(in);
+    Validate(db_.Local(), in);
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
@@ -237,6 +236,7 @@ PointCoverage ServiceLineService::Coverage(const auth::Principal& p, int64_t com
         out.points.push_back(std::move(pt));
     }
     std::map<std::string, KindCoverage> kinds;
+    const std::vector<std::string> kinds_offered = PointKinds(conn);
     int64_t located = 0;
     for (const auto& b : conn.Query(
              "SELECT id, name, lat, lng FROM places WHERE kind = 'building' AND community_id = ? ORDER BY name, id",
@@ -247,7 +247,7 @@ PointCoverage ServiceLineService::Coverage(const auth::Principal& p, int64_t com
         }
         ++located;
         BuildingReach reach{b.Int("id"), b.Str("name"), b.Real("lat"), b.Real("lng"), {}};
-        for (const auto& kind : PointKinds()) {
+        for (const auto& kind : kinds_offered) {
             double best = -1;
             std::string best_name;
             for (const Point& pt : out.points) {
@@ -265,7 +265,7 @@ PointCoverage ServiceLineService::Coverage(const auth::Principal& p, int64_t com
         }
         out.buildings.push_back(std::move(reach));
     }
-    for (const auto& kind : PointKinds()) {
+    for (const auto& kind : kinds_offered) {
         KindCoverage k = std::move(kinds[kind]);
         k.kind = kind;
         k.points =

@@ -16,7 +16,7 @@
 
 namespace tongxin::services {
 
-const std::vector<std::string>& PointKinds();
+std::vector<std::string> PointKinds(db::Connection& conn);
 const std::vector<std::string>& AgeGroups();
 // Great-circle distance in metres.
 double DistanceMetres(double lat1, double lng1, double lat2, double lng2);

@@ -12,34 +12,12 @@
 #include "core/error/app_error.hpp"
 #include "core/io/qr.hpp"
 #include "core/time/clock.hpp"
+#include "modules/dictionaries/service.hpp"
 #include "modules/residents/service.hpp"
 #include "modules/volunteer/shared.hpp"
 
 namespace tongxin::volunteer {
 namespace json = boost::json;
-
-const std::vector<text::Code>& KindNames() {
-    static const std::vector<text::Code> kAll = {
-        {"policy_promotion", "政策宣传", "Policy promotion"},
-        {"civility_persuasion", "文明劝导", "Civility persuasion"},
-        {"social_service", "社会服务", "Social service"},
-        {"ethnic_unity", "民族团结", "Ethnic unity"},
-        {"mutual_aid", "邻里互助", "Mutual aid"},
-        {"epidemic_prevention", "疫情防控", "Epidemic prevention"},
-        {"culture", "文化服务", "Culture"},
-        {"other", "其他", "Other"},
-    };
-    return kAll;
-}
-
-const std::vector<std::string>& Kinds() {
-    static const std::vector<std::string> kAll = [] {
-        std::vector<std::string> codes;
-        for (const auto& k : KindNames()) codes.push_back(k.code);
-        return codes;
-    }();
-    return kAll;
-}
 
 namespace detail {
 
@@ -249,7 +227,7 @@ Activity ActivityService::Activity(const auth::Principal& p, int64_t id) {
 int64_t ActivityService::CreateActivity(const auth::Principal& p, const ActivityInput& in, const audit::Actor& actor) {
     FieldErrors errors;
     if (in.title.empty()) errors.Add("title", "required");
-    if (std::find(Kinds().begin(), Kinds().end(), in.kind) == Kinds().end()) errors.Add("kind", "invalid_choice");
+    if (!dictionaries::IsOffered(db_.Local(), kKindDictionary, in.kind)) errors.Add("kind", "invalid_choice");
     if (in.ends_at <= in.starts_at) errors.Add("ends_at", "ends_before_start");
     if (in.ends_at - in.starts_at > 7 * 86400) errors.Add("ends_at", "too_long");
     if (in.capacity < 1 || in.capacity > 10000) errors.Add("capacity", "out_of_range");

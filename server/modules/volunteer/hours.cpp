@@ -11,6 +11,7 @@
 #include "core/http/json_fields.hpp"
 #include "core/io/sheet_import.hpp"
 #include "core/time/clock.hpp"
+#include "modules/dictionaries/service.hpp"
 #include "modules/places/service.hpp"
 #include "modules/reports/memo.hpp"
 #include "modules/residents/service.hpp"
@@ -183,7 +184,7 @@ int64_t HoursLedger::AddRecord(const auth::Principal& p, const RecordInput& in, 
     else if (in.served_on > time::Today())
         errors.Add("served_on", "in_future");
     if (in.minutes < 1 || in.minutes > 24 * 60) errors.Add("minutes", "out_of_range");
-    if (std::find(Kinds().begin(), Kinds().end(), in.kind) == Kinds().end()) errors.Add("kind", "invalid_choice");
+    if (!dictionaries::IsOffered(db_.Local(), kKindDictionary, in.kind)) errors.Add("kind", "invalid_choice");
     if (in.content.empty()) errors.Add("content", "required");
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
@@ -296,9 +297,9 @@ io::ImportReport HoursLedger::ImportRecords(const auth::Principal& p, const cryp
             auto minutes = MinutesOf(sheet.Cell(row, "minutes"));
             if (!minutes) issues.push_back({row_no, sheet.Header("minutes"), "out_of_range"});
             in.minutes = minutes.value_or(0);
-            const text::Code* kind = text::FindCode(KindNames(), sheet.Cell(row, "kind"));
+            auto kind = dictionaries::CodeNamed(conn, kKindDictionary, sheet.Cell(row, "kind"));
             if (!kind) issues.push_back({row_no, sheet.Header("kind"), "invalid_choice"});
-            in.kind = kind ? kind->code : "";
+            in.kind = kind.value_or("");
             in.content = sheet.Cell(row, "content");
             if (!issues.empty()) return std::nullopt;
             AddRecord(p, in, actor);

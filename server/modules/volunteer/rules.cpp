@@ -7,6 +7,7 @@
 #include "core/db/page.hpp"
 #include "core/error/app_error.hpp"
 #include "core/time/clock.hpp"
+#include "modules/dictionaries/service.hpp"
 #include "modules/places/service.hpp"
 #include "modules/reports/memo.hpp"
 #include "modules/volunteer/service.hpp"
@@ -80,7 +81,7 @@ void RulesService::SaveSettings(const auth::Principal& p, int64_t community, con
     if (s.regular_months < 1 || s.regular_months > 60) errors.Add("regular_months", "out_of_range");
     if (s.points_per_hour < 0 || s.points_per_hour > 1000) errors.Add("points_per_hour", "out_of_range");
     for (const auto& [kind, pts] : kind_points) {
-        if (std::find(Kinds().begin(), Kinds().end(), kind) == Kinds().end() || pts < 0 || pts > 1000) {
+        if (!dictionaries::IsOffered(db_.Local(), kKindDictionary, kind) || pts < 0 || pts > 1000) {
             errors.Add("kind_points_per_hour", "invalid_choice");
         }
     }

@@ -23,10 +23,9 @@
 
 namespace tongxin::volunteer {
 
-// Kinds of service (activities and hours records share them).
-const std::vector<std::string>& Kinds();
-// The kinds with their names, for sheets people fill in (an import accepts a code or a name).
-const std::vector<text::Code>& KindNames();
+// Kinds of service (activities and hours records share them) are the `volunteer_kinds`
+// dictionary: a new record takes an offered kind; an import accepts its code or its name.
+inline constexpr const char* kKindDictionary = "volunteer_kinds";
 
 // The regular volunteers of a community on `as_of` by its rule, as SQL selecting (resident_id,
 // name, ethnicity, pinyin, minutes, activities) with its bound parameters; shared by the list

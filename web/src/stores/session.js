@@ -5,7 +5,7 @@ import { today } from '../utils/time.js';
 
 // Who is logged in, and what they may do.
 export const useSession = defineStore('session', {
-  state: () => ({ user: null, loaded: false, codes: null, reference: null }),
+  state: () => ({ user: null, loaded: false, codes: null, reference: null, dictionaries: null }),
   getters: {
     can: (state) => (perm) => !!state.user && state.user.permissions.includes(perm),
   },
@@ -25,6 +25,7 @@ export const useSession = defineStore('session', {
       this.loaded = true;
       this.codes = null;
       this.reference = null;
+      this.dictionaries = null;
       return r.user;
     },
     async logout() {
@@ -47,6 +48,14 @@ export const useSession = defineStore('session', {
       }
       this.reference = { year, asOf: String(year) === now.slice(0, 4) ? now : `${year}-12-31` };
       return this.reference;
+    },
+    // The dictionaries an administrator maintains (kinds, tags), by name; reloaded after a change.
+    async loadDictionaries(force = false) {
+      if (!this.dictionaries || force) {
+        const r = await get('/dictionaries');
+        this.dictionaries = Object.fromEntries(r.items.map((d) => [d.name, d.entries]));
+      }
+      return this.dictionaries;
     },
     async loadCodes() {
       if (!this.codes) this.codes = await get('/codes');

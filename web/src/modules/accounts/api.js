@@ -17,3 +17,5 @@ export const resetPassword = (id, password) => post(`/users/${id}/reset-password
 export const unlockUser = (id) => post(`/users/${id}/unlock`);
 /** @param {'grids' | 'buildings'} kind @param {number} community */
 export const listPlaces = (kind, community) => get(`/${kind}`, { community });
+export const listAllSessions = () => get('/sessions');
+export const endAnySession = (id) => post(`/sessions/${id}/end`);

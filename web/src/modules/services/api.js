@@ -11,5 +11,4 @@ export const matchAid = (id, body) => post(`/mutual-aid/${id}/match`, body);
 export const completeAid = (id, body) => post(`/mutual-aid/${id}/complete`, body);
 export const cancelAid = (id, body = {}) => post(`/mutual-aid/${id}/cancel`, body);
 
-export const POINT_KINDS = ['government', 'culture', 'elderly_care', 'medical', 'education', 'sports', 'convenience', 'childcare'];
 export const AGE_GROUPS = ['elderly', 'adult', 'youth', 'child'];

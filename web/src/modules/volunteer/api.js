@@ -35,8 +35,5 @@ export const issueCertificate = (body) => post('/volunteer/certificates', body);
 export const getCertificate = (id) => get(`/volunteer/certificates/${id}`);
 export const listTeams = (query) => get('/organizations', { kind: 'volunteer_team', ...query });
 
-// Kinds of service, in the order pages offer them.
-export const KINDS = ['ethnic_unity', 'policy_promotion', 'civility_persuasion', 'social_service', 'mutual_aid',
-  'epidemic_prevention', 'culture', 'other'];
 
 export { toRfc3339, shortTime, hours } from './format.js';
