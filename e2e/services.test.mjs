@@ -46,3 +46,20 @@ test('a resident asks neighbours for help on the phone page', async () => {
   assert.deepEqual(violations, []);
   await context.close();
 });
+
+test('the street administrator sees mutual aid across the street, with a community column, and picks one community', async () => {
+  const page = await browser.newPage();
+  await login(page, server.base, 'admin');
+  await page.goto(`${server.base}/services`);
+  await page.getByText('请先在右上角选择社区').waitFor();
+  await page.getByRole('tab', { name: '邻里互助' }).click();
+  const rows = page.locator('.el-tab-pane:visible .el-table__body .el-table__row');
+  await rows.first().waitFor();
+  const text = await page.locator('.el-tab-pane:visible .el-table__body').textContent();
+  assert.ok(text.includes('安公社区') && text.includes('南山社区'), 'requests of both communities are listed');
+  await page.click('[data-test=community-picker]');
+  await page.locator('.el-select-dropdown__item', { hasText: '南山社区' }).click();
+  await page.waitForLoadState('networkidle');
+  assert.ok(!(await page.locator('.el-tab-pane:visible .el-table__body').textContent()).includes('安公社区'));
+  await page.close();
+});
