@@ -133,3 +133,19 @@ test('the desk adds a trip with its stops through the new-trip dialog', async ()
   assert.deepEqual(trip.stops.map((s) => [s.name, s.time]), [['海棠小区门口', '08:30']]);
   await desk.close();
 });
+
+test('the street administrator sees every community\'s trips with a community column, and one community\'s when picked', async () => {
+  const page = await browser.newPage();
+  await login(page, server.base, 'admin');
+  await page.goto(`${server.base}/shuttle`);
+  const table = page.locator('[data-test=trips]');
+  await table.locator('.el-table__row').first().waitFor();
+  assert.match(await table.textContent(), /南山社区/);
+  assert.ok(await page.locator('[data-test=new-service]').isDisabled(), 'a service is made for a community: pick one first');
+  await page.click('[data-test=community-picker]');
+  await page.locator('.el-select-dropdown__item', { hasText: '南山社区' }).click();
+  await page.waitForLoadState('networkidle');
+  assert.ok(!(await page.locator('[data-test=new-service]').isDisabled()));
+  assert.ok(await page.locator('[data-test=new-trip]').isEnabled(), '南山社区 has its services');
+  await page.close();
+});
