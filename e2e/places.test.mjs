@@ -22,7 +22,17 @@ test('a worker opens a compound, then a building drawn as floors by units with h
   const tree = page.locator('[data-test=places-tree]');
   await tree.getByText('安公社区', { exact: false }).first().click();
   // The community lists its compounds with their counts.
-  await page.locator('[data-test=compounds-table]').getByText(compound, { exact: true }).waitFor();
+  const compounds = page.locator('[data-test=compounds-table]');
+  await compounds.getByText(compound, { exact: true }).waitFor();
+  // Rows at hand sort by a column as shown: residents, fewest first, then most first.
+  const residentsIn = async () => (await compounds.locator('.el-table__body tr td:nth-child(6)').allTextContents()).map(Number);
+  await compounds.locator('th', { hasText: '常住居民' }).click();
+  const up = await residentsIn();
+  assert.deepEqual(up, [...up].sort((a, b) => a - b));
+  await compounds.locator('th', { hasText: '常住居民' }).click();
+  const down = await residentsIn();
+  assert.deepEqual(down, [...up].reverse());
+  assert.ok(up[0] < up[up.length - 1], 'the compounds differ in size, so the order is visible');
   await tree.locator('.el-tree-node__content', { hasText: `小区 · ${compound}` }).click();
   await page.getByText(`小区 · ${compound}`, { exact: true }).last().waitFor();
   await tree.locator('.el-tree-node__content', { hasText: building }).first().click();

@@ -9,6 +9,7 @@ import { download } from '../api/http.js';
  *   key: string, label: string, prop?: string,
  *   value?: (row: any) => any, exportValue?: (row: any) => any, numeric?: boolean,
  *   width?: number | string, minWidth?: number | string, align?: string, hideNarrow?: boolean,
+ *   sortable?: boolean,   // false: rows at hand do not sort by this column
  * }} Column
  */
 
