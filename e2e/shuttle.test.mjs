@@ -149,3 +149,16 @@ test('the street administrator sees every community\'s trips with a community co
   assert.ok(await page.locator('[data-test=new-trip]').isEnabled(), '南山社区 has its services');
   await page.close();
 });
+
+test("a worker's new trip stops at a compound's gate picked from the community's compounds", async () => {
+  const page = await browser.newPage();
+  await login(page, server.base, 'nanshan');
+  await page.goto(`${server.base}/shuttle`);
+  await page.click('[data-test=new-trip]');
+  await page.click('[data-test=stop-compound-0]');
+  const option = page.locator('.el-select-dropdown__item:visible').first();
+  const compound = (await option.textContent()).trim();
+  await option.click();
+  assert.equal(await page.locator('input[data-test=stop-name-0]').inputValue(), `${compound}大门`);
+  await page.close();
+});

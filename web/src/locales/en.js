@@ -179,7 +179,7 @@ export default {
     rstatuses: { confirmed: 'Booked', waitlisted: 'Waitlist', cancelled: 'Cancelled', boarded: 'Boarded', no_show: 'No-show' },
     newService: 'New shuttle service', newTrip: 'New trip', operator: 'Operator', minAge: 'Minimum age', maxAge: 'Maximum age',
     declaration: 'Eligibility declaration', declarationHint: 'e.g. Not yet vaccinated (only the confirmation is kept, no health data; cleared when boarding closes)',
-    deadline: 'Booking closes', stops: 'Stops', stopName: 'Stop (e.g. compound gate)', stopTime: 'Time', addStop: 'Add stop', created: 'Created',
+    deadline: 'Booking closes', stops: 'Stops', stopName: 'Stop (e.g. compound gate)', stopTime: 'Time', addStop: 'Add stop', gate: ' gate', created: 'Created',
     volunteers: 'Volunteers on the bus and at stops', addVolunteer: 'Assign a volunteer', volunteer: 'Volunteer', stop: 'Stop', onBus: 'On the bus', minutes: 'Minutes served',
     hoursRecorded: 'In the volunteer ledger', remove: 'Remove', groupLeader: 'Group leader', declared: 'Declaration confirmed', publish: 'Publish to the notice board', published: 'Published to the notice board',
     findResident: 'Type a name to find a resident',

@@ -178,7 +178,7 @@ export default {
     rstatuses: { confirmed: '已预约', waitlisted: '候补', cancelled: '已取消', boarded: '已上车', no_show: '未到' },
     newService: '新建接驳服务', newTrip: '新建班次', operator: '承运单位', minAge: '最低年龄', maxAge: '最高年龄',
     declaration: '预约条件声明', declarationHint: '如：本人尚未接种第一剂（只记录是否确认，不记录健康信息，结束登车后清除）',
-    deadline: '预约截止', stops: '停靠站点', stopName: '站点（如小区门口）', stopTime: '时间', addStop: '增加站点', created: '已创建',
+    deadline: '预约截止', stops: '停靠站点', stopName: '站点（如小区门口）', stopTime: '时间', addStop: '增加站点', gate: '大门', created: '已创建',
     volunteers: '随车 / 站点志愿者', addVolunteer: '安排志愿者', volunteer: '志愿者', stop: '站点', onBus: '随车', minutes: '服务时长（分钟）',
     hoursRecorded: '已记入志愿台账', remove: '移除', groupLeader: '小组长', declared: '已确认声明', publish: '发布到通知栏', published: '已发布到通知栏',
     findResident: '输入姓名查找居民',
