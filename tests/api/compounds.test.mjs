@@ -76,6 +76,13 @@ test("a building's grid has every household on its floor and unit with its head-
   for (const h of g.data.households) assert.equal(h.floor, Math.floor(Number(h.room) / 100));
   const heads = g.data.households.reduce((s, h) => s + h.residents, 0);
   assert.equal(heads, count(`SELECT count(*) FROM residents WHERE building_id = ${building} AND moved_out IS NULL`));
+  // A room number that names no floor (or none a building has) is drawn apart, on floor 0.
+  for (const room of ['地下室', '99999', '12345678901234567890']) {
+    assert.equal((await worker.post('/api/v1/households', { building_id: building, unit: '1', room })).status, 201);
+  }
+  const odd = (await worker.get(`/api/v1/buildings/${building}/grid`)).data;
+  assert.equal(odd.floors, 18);
+  assert.deepEqual(odd.households.filter((h) => h.floor === 0).map((h) => h.room).sort(), ['12345678901234567890', '99999', '地下室'].sort());
   const nanshanBuilding = sql(server.db, `SELECT id FROM places WHERE kind = 'building' AND community_id = ${nanshanId} LIMIT 1`)[0][0];
   assert.equal((await worker.get(`/api/v1/buildings/${nanshanBuilding}/grid`)).status, 404);
 });

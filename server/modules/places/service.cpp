@@ -127,13 +127,15 @@ void ValidateCompound(const CompoundInput& in) {
     errors.ThrowIfAny();
 }
 
-// The floor a room number names: 1203 -> 12, 301 -> 3, 3-301 -> 3; 0 when it names none.
+// The floor a room number names: 1203 -> 12, 301 -> 3, 3-301 -> 3; 0 when it names none (or
+// names a floor above any building's, 200).
 int64_t FloorOf(const std::string& room) {
     size_t end = room.size();
     size_t start = end;
     while (start > 0 && std::isdigit(static_cast<unsigned char>(room[start - 1]))) --start;
-    if (end - start < 3) return 0;
-    return std::stoll(room.substr(start, end - start - 2));
+    if (end - start < 3 || end - start > 5) return 0;
+    int64_t floor = std::stoll(room.substr(start, end - start - 2));
+    return floor <= 200 ? floor : 0;
 }
 
 }  // namespace

@@ -102,6 +102,9 @@ class BuildingIndex {
             }
         }
     }
+    // The maps point into buildings_: the index stays where it was made.
+    BuildingIndex(const BuildingIndex&) = delete;
+    BuildingIndex& operator=(const BuildingIndex&) = delete;
     bool HasCompound(const std::string& name) const { return compounds_.count(name) > 0; }
     const places::Place* Find(const std::string& compound, std::string building) const {
         if (!compound.empty()) {
