@@ -387,8 +387,7 @@ BuildingGrid GridOf(db::Connection& conn, const auth::Principal& p, int64_t buil
     Place building = GetPlace(conn, p, building_id);
     if (building.kind != "building") throw AppError(ErrorCode::kNotFound, "not_found");
     BuildingGrid grid;
-    int64_t total = 0;
-    for (const Household& h : ListHouseholds(conn, p, building.id, std::nullopt, 10000, 0, &total)) {
+    for (const Household& h : ListHouseholds(conn, p, building.id, std::nullopt, 10000, 0, nullptr)) {
         grid.households.push_back({h.id, h.unit, h.room, FloorOf(h.room), 0});
     }
     std::map<int64_t, int64_t> living;

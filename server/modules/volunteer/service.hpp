@@ -18,7 +18,6 @@
 #include "core/crypto/vault.hpp"
 #include "core/db/database.hpp"
 #include "core/io/sheet_import.hpp"
-#include "core/text/codes.hpp"
 #include "modules/volunteer/model.hpp"
 
 namespace tongxin::volunteer {
