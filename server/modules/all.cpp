@@ -1,6 +1,7 @@
 #include "modules/accounts/module.hpp"
 #include "modules/cases/module.hpp"
 #include "modules/charity/module.hpp"
+#include "modules/committee/module.hpp"
 #include "modules/dictionaries/module.hpp"
 #include "modules/module.hpp"
 #include "modules/notices/module.hpp"
@@ -18,11 +19,12 @@ namespace tongxin {
 std::vector<ModuleInfo> AllModules() {
     // Demo records are loaded in this order too: organisations before the party line's pairings
     // and the volunteer line, the accounts (some of whose people those lines choose) before the
-    // records that name accounts (the fund, the rights centre, the shuttle).
+    // records that name accounts (the fund, the rights centre, the shuttle), and those before the
+    // committee, whose residents' needs became the fund's, the rights centre's and mutual aid's records.
     return {dictionaries::Describe(),  places::Describe(),  residents::Describe(), reports::Describe(),
             organizations::Describe(), party::Describe(),   volunteer::Describe(), services::Describe(),
-            accounts::Describe(),      charity::Describe(), cases::Describe(),     shuttle::Describe(),
-            notices::Describe()};
+            accounts::Describe(),      charity::Describe(), cases::Describe(),     committee::Describe(),
+            shuttle::Describe(),       notices::Describe()};
 }
 
 std::vector<std::shared_ptr<void>> InstallModules(const std::vector<ModuleInfo>& modules, ModuleHost& host) {

@@ -34,7 +34,7 @@ struct DemoWorld {
     DemoCommunity model;  // 安公社区: its 2021 records reproduce the article's figures
     DemoCommunity other;  // 南山社区: a lighter set of the lines, and the vaccination shuttle
     // Residents behind demo accounts, chosen by the module that gives them their post
-    // ("liaison": party, "vlead": organizations).
+    // ("liaison": party; "vlead", "officer": organizations).
     std::map<std::string, int64_t> people;
     std::vector<DemoAccount> accounts;  // created by the accounts module
 

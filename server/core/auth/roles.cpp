@@ -17,6 +17,7 @@ std::vector<RoleInfo>& Table() {
         {"street_admin", "街道管理员", "Street administrator", {}},
         {"community_worker", "社区工作者", "Community worker", {}},
         {"liaison", "党员联络人", "Party-member liaison", {}},
+        {"ethnic_liaison", "民族联络员", "Ethnic liaison officer", {}},
         {"volunteer_lead", "志愿者队长", "Volunteer team lead", {}},
         {"mediator", "调解员", "Mediator", {}},
         {"rights_head", "权益中心主任", "Head of the rights centre", {}},

@@ -14,6 +14,8 @@ std::string Today();                            // YYYY-MM-DD in +08:00
 bool IsValidDate(std::string_view yyyy_mm_dd);  // real calendar date, 1900..2100
 bool IsValidClockTime(std::string_view hh_mm);  // 00:00..23:59, two digits each
 std::optional<int> YearOf(std::string_view date);
+// The date `days` after (or, negative, before) a valid YYYY-MM-DD date.
+std::string AddDays(std::string_view yyyy_mm_dd, int days);
 // 2021-02-17T08:30:00+08:00, ...Z, seconds optional (2021-02-17T08:30+08:00); nullopt when
 // malformed or not a real time.
 std::optional<int64_t> ParseRfc3339(std::string_view text);

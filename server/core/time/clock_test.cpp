@@ -34,4 +34,12 @@ TEST(Clock, DayStartIsMidnightInChinaStandardTime) {
     EXPECT_EQ(ToRfc3339(DayStartUnix("2021-02-17")), "2021-02-17T00:00:00+08:00");
 }
 
+TEST(Clock, AddsDaysAcrossMonthsYearsAndLeapDays) {
+    EXPECT_EQ(AddDays("2021-02-28", 1), "2021-03-01");
+    EXPECT_EQ(AddDays("2020-02-28", 1), "2020-02-29");
+    EXPECT_EQ(AddDays("2021-12-25", 14), "2022-01-08");
+    EXPECT_EQ(AddDays("2021-01-01", -1), "2020-12-31");
+    EXPECT_EQ(AddDays("2021-06-15", 0), "2021-06-15");
+}
+
 }  // namespace tongxin::time

@@ -176,6 +176,7 @@ void LoadModel(DemoWorld& w) {
     int64_t unity = c.Org("unity_committee", "安公社区民族一家亲委员会", false, "2019-05-01");
     c.Post(unity, han_party.front(), "leader", "2019-05-01");
     for (auto id : officers) c.Post(unity, id, "liaison_officer", "2019-05-01");
+    w.people["officer"] = officers[2];  // the demo ethnic liaison officer's account
 
     // Societies: 11 song, dance and instrument clubs with 355 distinct members.
     const char* kSocieties[] = {"锅庄舞蹈队",   "彝族歌舞队",   "羌笛艺术团",     "藏族弦子队",
@@ -219,7 +220,8 @@ void LoadModel(DemoWorld& w) {
     w.people["vlead"] = officers[0];
 }
 
-// A lighter set for 南山社区: a party group, building heads, two volunteer teams.
+// A lighter set for 南山社区: a party group, building heads, two volunteer teams, and a unity
+// committee with three minority liaison officers.
 void LoadOther(DemoWorld& w) {
     db::Connection& conn = w.conn;
     const int64_t street_id = w.street, community_id = w.other.id;
@@ -235,6 +237,14 @@ void LoadOther(DemoWorld& w) {
     for (size_t i = 0; i < 15 && i < adults.size(); ++i) c.Post(heads, adults[i], "building_head", "2019-03-01");
     c.Org("volunteer_team", "南山社区志愿服务队", false, "2020-03-01");
     c.Org("volunteer_team", "南山邻里互助队", false, "2020-06-01");
+    int64_t unity = c.Org("unity_committee", "南山社区民族一家亲委员会", false, "2020-09-01");
+    size_t taken = 0;
+    for (size_t i = 15; i < adults.size() && taken < 3; ++i) {
+        const std::string ethnicity = conn.QueryOne("SELECT ethnicity FROM residents WHERE id = ?", adults[i])->Str(0);
+        if (ethnicity == "01") continue;
+        c.Post(unity, adults[i], "liaison_officer", "2020-09-01");
+        ++taken;
+    }
 }
 
 }  // namespace

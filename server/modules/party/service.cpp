@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
-#include <chrono>
 #include <map>
 #include <set>
 
@@ -343,20 +342,14 @@ void PartyService::SetFollowUp(const auth::Principal& p, int64_t visit_id, const
 OverdueList PartyService::Overdue(const auth::Principal& p, std::optional<int64_t> community, int days,
                                   const std::string& as_of) {
     db::Connection& conn = db_.Local();
-    std::chrono::year_month_day ymd{std::chrono::year{std::stoi(as_of.substr(0, 4))},
-                                    std::chrono::month{static_cast<unsigned>(std::stoi(as_of.substr(5, 2)))},
-                                    std::chrono::day{static_cast<unsigned>(std::stoi(as_of.substr(8, 2)))}};
-    std::chrono::year_month_day since{std::chrono::sys_days{ymd} - std::chrono::days{days}};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(since.year()),
-                  static_cast<unsigned>(since.month()), static_cast<unsigned>(since.day()));
+    const std::string since = time::AddDays(as_of, -days);
     db::SqlWhere where = auth::WhereIn(auth::HouseholdRecordScope(p));
     where.Add("v.to_date IS NULL")
         .Add("v.from_date <= ?", as_of)
         .Add(
             "NOT EXISTS (SELECT 1 FROM visits w WHERE w.household_id = v.household_id AND w.visit_date > ? AND "
             "w.visit_date <= ?)",
-            std::string(buf), as_of);
+            since, as_of);
     if (community) where.Add("v.community_id = ?", *community);
     constexpr std::string_view kOverdue = R"sql(
 SELECT v.household_id, h.address, l.name AS liaison,

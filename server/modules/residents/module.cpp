@@ -6,7 +6,7 @@ ModuleInfo Describe() {
     return {"residents",
             {
                 {"residents.read",
-                 {"street_admin", "community_worker", "liaison", "volunteer_lead", "mediator", "rights_head",
+                 {"street_admin", "community_worker", "liaison", "ethnic_liaison", "volunteer_lead", "mediator", "rights_head",
                   "treasurer", "group_leader", "resident"}},
                 {"residents.write", {"street_admin", "community_worker"}},
                 {"residents.sensitive", {"street_admin", "community_worker"}},
