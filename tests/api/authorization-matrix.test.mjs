@@ -12,7 +12,7 @@ import { startServer, client, sql } from './helpers.mjs';
 let server, api;
 const fx = {};  // fx[type] = { A: id in 安公社区, N: id in 南山社区 }
 const home = {};  // account -> 'A' | 'N'
-const ACCOUNTS = ['angong', 'nanshan', 'liaison', 'mediator', 'rights', 'treasurer', 'leader', 'vlead', 'resident'];
+const ACCOUNTS = ['angong', 'nanshan', 'liaison', 'officer', 'mediator', 'rights', 'treasurer', 'leader', 'vlead', 'resident'];
 const other = (side) => (side === 'A' ? 'N' : 'A');
 const day = (n) => new Date(Date.now() + n * 86400e3 + 8 * 3600e3).toISOString().slice(0, 19) + '+08:00';
 
@@ -55,6 +55,12 @@ before(async () => {
   fx.stop = { A: undefined, N: one(`SELECT s.id FROM shuttle_stops s WHERE s.trip_id = ${fx.trip.N} LIMIT 1`) };
   fx.tripVolunteer = { A: undefined, N: one(`SELECT id FROM shuttle_volunteers WHERE trip_id = ${fx.trip.N} LIMIT 1`) };
   fx.notice = both('notices');
+  fx.officerPost = both('org_posts', "AND post = 'liaison_officer' AND organization_id IN (SELECT id FROM organizations WHERE kind = 'unity_committee')");
+  fx.officerResident = both('org_posts', "AND post = 'liaison_officer' AND organization_id IN (SELECT id FROM organizations WHERE kind = 'unity_committee')", 'resident_id');
+  fx.assignment = both('officer_assignments', 'AND to_date IS NULL');
+  fx.contact = both('officer_contacts');
+  fx.need = both('committee_needs', "AND status IN ('open', 'referred')");
+  fx.selfhelp = both('selfhelp_activities', "AND status = 'proposed'");
   for (const a of ACCOUNTS) {
     const c = one(`SELECT coalesce(r.community_id, p.community_id, CASE WHEN p.kind = 'community' THEN p.id END) FROM users u
       LEFT JOIN residents r ON r.id = u.resident_id LEFT JOIN places p ON p.id = u.scope_place_id WHERE u.username = '${a}'`);
@@ -267,6 +273,26 @@ const MATRIX = {
   'GET /api/v1/shuttle/trips/{id}': { path: { id: 'trip' } },
   'GET /api/v1/shuttle/services/{id}': { path: { id: 'service' } },
   'GET /api/v1/reports/kpis/{id}/by-community': { none: 'street scope only (400 for a community)' },
+  'GET /api/v1/committee/officers': { query: { community: 'community' } },
+  'GET /api/v1/committee/officers/{id}': { path: { id: 'officerPost' } },
+  'GET /api/v1/committee/assignments': { query: { community: 'community' } },
+  'GET /api/v1/committee/assignments/{id}': { path: { id: 'assignment' } },
+  'POST /api/v1/committee/assignments': { body: (s, f) => ({ household_id: f('household'), officer_resident_id: f('officerResident') }) },
+  'POST /api/v1/committee/assignments/{id}/end': { path: { id: 'assignment' }, body: () => ({ date: '2021-12-01' }) },
+  'GET /api/v1/committee/coverage': { query: { community: 'community' }, empty: (d) => d.households === 0 && d.gaps.length === 0 },
+  'GET /api/v1/committee/home': { query: { community: 'community' } },
+  'GET /api/v1/committee/contacts': { query: { community: 'community' } },
+  'GET /api/v1/committee/contacts/{id}': { path: { id: 'contact' } },
+  'POST /api/v1/committee/contacts': { body: (s, f) => ({ household_id: f('household'), channel: 'phone', summary: '问候' }) },
+  'GET /api/v1/committee/needs': { query: { community: 'community' } },
+  'GET /api/v1/committee/needs/{id}': { path: { id: 'need' } },
+  'POST /api/v1/committee/needs': { body: (s, f) => ({ household_id: f('household'), kind: 'other', description: '需求' }) },
+  'PATCH /api/v1/committee/needs/{id}': { path: { id: 'need' }, body: () => ({ due_on: '2030-01-01' }) },
+  'GET /api/v1/selfhelp/activities': { query: { community: 'community' } },
+  'GET /api/v1/selfhelp/activities/{id}': { path: { id: 'selfhelp' }, neighbour: true },
+  'POST /api/v1/selfhelp/activities': { body: (s, f) => ({ title: '活动', place: '广场', held_on: '2030-01-01', organiser_resident_id: f('resident'), community_id: f('community') }) },
+  'POST /api/v1/selfhelp/activities/{id}/decision': { path: { id: 'selfhelp' }, body: () => ({ decision: 'withdrawn' }), neighbour: true },
+  'POST /api/v1/selfhelp/activities/{id}/participants': { path: { id: 'selfhelp' }, body: (s) => ({ resident_ids: [fx.resident[s]] }) },
 };
 
 // The kinds of object that are not rows of a community table.
@@ -351,7 +377,7 @@ test('no account gets a 2xx with an object of the other community or of another 
       const me = one("SELECT resident_id FROM users WHERE username = 'resident'");
       const neighbour = one(`SELECT id FROM residents WHERE community_id = ${fx.community.A} AND household_id <> (SELECT household_id FROM residents WHERE id = ${me}) AND moved_out IS NULL LIMIT 1`);
       const ids = { resident: neighbour, record: one(`SELECT id FROM volunteer_hours WHERE community_id = ${fx.community.A} AND resident_id <> ${me} AND entry = 'record' LIMIT 1`),
-        certificate: fx.certificate.A, aid: fx.aid.A };
+        certificate: fx.certificate.A, aid: fx.aid.A, selfhelp: fx.selfhelp.A };
       const type = spec.path.id;
       const url = pattern.replace('{id}', String(ids[type]));
       const r = await api.request(method, url, { token: sessions.resident.token, body: spec.body ? spec.body('A', () => undefined) : (method === 'GET' ? undefined : {}) });
@@ -370,7 +396,9 @@ test('every collection answers GET /{id} in scope', async () => {
   const cases = [['charity/projects', 'project', 'A'], ['charity/donations', 'donation', 'A'], ['charity/disbursements', 'disbursement', 'A'],
     ['notices', 'notice', 'N'], ['events', 'event', 'A'], ['liaisons', 'pairing', 'A'], ['visits', 'visit', 'A'],
     ['study-sessions', 'study', 'A'], ['service-points', 'point', 'A'], ['mutual-aid', 'aid', 'A'], ['volunteer/records', 'record', 'A'],
-    ['rewards', 'reward', 'A'], ['shuttle/trips', 'trip', 'N'], ['shuttle/services', 'service', 'N']];
+    ['rewards', 'reward', 'A'], ['shuttle/trips', 'trip', 'N'], ['shuttle/services', 'service', 'N'],
+    ['committee/officers', 'officerPost', 'A'], ['committee/assignments', 'assignment', 'A'], ['committee/contacts', 'contact', 'N'],
+    ['committee/needs', 'need', 'A'], ['selfhelp/activities', 'selfhelp', 'N']];
   for (const [path, type, side] of cases) {
     const r = await worker[side].get(`/api/v1/${path}/${fx[type][side]}`);
     assert.equal(r.status, 200, `${path}: ${JSON.stringify(r.data).slice(0, 200)}`);

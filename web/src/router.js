@@ -10,6 +10,7 @@ import { accountsRoutes } from './modules/accounts/routes.js';
 import { dictionariesRoutes } from './modules/dictionaries/routes.js';
 import { organizationsRoutes } from './modules/organizations/routes.js';
 import { partyRoutes } from './modules/party/routes.js';
+import { committeeRoutes } from './modules/committee/routes.js';
 import { volunteerRoutes, volunteerPrintRoutes } from './modules/volunteer/routes.js';
 import { servicesRoutes } from './modules/services/routes.js';
 import { charityRoutes, charityPublicRoutes, charityPrintRoutes } from './modules/charity/routes.js';
@@ -20,7 +21,7 @@ import { mobileRoutes } from './mobile/routes.js';
 
 // What waits for the person comes first: it is where staff land after signing in.
 const todoRoutes = [{ path: '/todo', name: 'todo', component: () => import('./views/todo-view.vue'), meta: { menu: 'nav.todo' } }];
-const moduleRoutes = [...todoRoutes, ...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...casesRoutes, ...shuttleRoutes, ...noticesRoutes, ...accountsRoutes, ...dictionariesRoutes];
+const moduleRoutes = [...todoRoutes, ...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...committeeRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...casesRoutes, ...shuttleRoutes, ...noticesRoutes, ...accountsRoutes, ...dictionariesRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -42,8 +43,9 @@ export const menuRoutes = moduleRoutes.filter((r) => r.meta && r.meta.menu);
 
 function firstAllowed() {
   const session = useSession();
-  // Residents and group leaders work on the phone pages.
+  // Residents, group leaders and the committee's officers work on the phone pages.
   if (['resident', 'group_leader'].includes(session.user.role)) return '/m';
+  if (session.user.role === 'ethnic_liaison') return '/m/officer';
   const r = menuRoutes.find((x) => !x.meta.permission || session.can(x.meta.permission));
   return r ? r.path : '/account';
 }

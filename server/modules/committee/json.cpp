@@ -25,7 +25,7 @@ json::object Counts(const Covered& c) {
 }  // namespace
 
 json::object ToJson(const Officer& o) {
-    return {{"post_id", o.post_id},
+    return {{"id", o.post_id},
             {"resident_id", o.resident_id},
             {"community_id", o.community_id},
             {"name", o.name},

@@ -9,6 +9,7 @@
 #include "core/time/clock.hpp"
 #include "modules/committee/rules.hpp"
 #include "modules/committee/service.hpp"
+#include "modules/places/service.hpp"
 #include "modules/reports/memo.hpp"
 
 namespace tongxin::committee {
@@ -256,6 +257,8 @@ FROM households h LEFT JOIN places g ON g.id = h.grid_id LEFT JOIN places b ON b
 Home CommitteeService::Home(const auth::Principal& p, int64_t community, const std::string& as_of) {
     db::Connection& conn = db_.Local();
     if (!IsStaff(p)) throw AppError(ErrorCode::kForbidden, "forbidden");
+    auto place = places::FindPlace(conn, p, community);
+    if (!place || place->kind != "community") throw AppError(ErrorCode::kNotFound, "not_found");
     db::SqlWhere posts = auth::WhereIn(auth::CommunityRecordScope(p));
     posts.Add("o.community_id = ?", community)
         .Add("o.kind = 'unity_committee'")
