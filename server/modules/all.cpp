@@ -2,6 +2,7 @@
 #include "modules/cases/module.hpp"
 #include "modules/charity/module.hpp"
 #include "modules/committee/module.hpp"
+#include "modules/culture/module.hpp"
 #include "modules/dictionaries/module.hpp"
 #include "modules/module.hpp"
 #include "modules/notices/module.hpp"
@@ -24,7 +25,7 @@ std::vector<ModuleInfo> AllModules() {
     return {dictionaries::Describe(),  places::Describe(),  residents::Describe(), reports::Describe(),
             organizations::Describe(), party::Describe(),   volunteer::Describe(), services::Describe(),
             accounts::Describe(),      charity::Describe(), cases::Describe(),     committee::Describe(),
-            shuttle::Describe(),       notices::Describe()};
+            culture::Describe(),       shuttle::Describe(), notices::Describe()};
 }
 
 std::vector<std::shared_ptr<void>> InstallModules(const std::vector<ModuleInfo>& modules, ModuleHost& host) {

@@ -1,7 +1,8 @@
 #pragma once
 // Numbered SQL migrations (server/migrations/NNNN_<domain>_<what>.sql), compiled into the binary
 // and applied in order, each in its own transaction, recorded in schema_migrations.
-// Dialect tokens in migration text: {{ID}} becomes the auto-increment primary key column type.
+// Dialect tokens in migration text: {{ID}} becomes the auto-increment primary key column type;
+// {{POSTGRES}} … {{/POSTGRES}} is kept on PostgreSQL only.
 #include <string>
 #include <vector>
 

@@ -37,7 +37,8 @@ DbError::Kind KindOf(const PGresult* res) {
     const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
     if (!state) return DbError::Kind::kOther;
     std::string_view s(state);
-    if (s == "23505") return DbError::Kind::kUnique;
+    // An exclusion constraint is a uniqueness over ranges (a room's bookings): the same kind.
+    if (s == "23505" || s == "23P01") return DbError::Kind::kUnique;
     if (s == "23503") return DbError::Kind::kForeignKey;
     if (s == "23514" || s == "23502") return DbError::Kind::kCheck;
     if (s == "40001" || s == "40P01" || s == "55P03") return DbError::Kind::kBusy;
