@@ -61,6 +61,13 @@ before(async () => {
   fx.contact = both('officer_contacts');
   fx.need = both('committee_needs', "AND status IN ('open', 'referred')");
   fx.selfhelp = both('selfhelp_activities', "AND status = 'proposed'");
+  fx.venue = both('venues');
+  fx.room = both('rooms');
+  fx.series = both('culture_series');
+  fx.cultureEvent = both('culture_events');
+  fx.museumVisit = both('museum_visits');
+  fx.exhibit = both('exhibits');
+  fx.loan = both('exhibit_loans e JOIN exhibits x ON x.id = e.exhibit_id', 'AND e.returned_on IS NULL', 'e.id');
   for (const a of ACCOUNTS) {
     const c = one(`SELECT coalesce(r.community_id, p.community_id, CASE WHEN p.kind = 'community' THEN p.id END) FROM users u
       LEFT JOIN residents r ON r.id = u.resident_id LEFT JOIN places p ON p.id = u.scope_place_id WHERE u.username = '${a}'`);
@@ -70,6 +77,14 @@ before(async () => {
   const vlead = await api.as('vlead');
   const cert = await vlead.post('/api/v1/volunteer/certificates', { resident_id: one(`SELECT resident_id FROM volunteer_hours WHERE community_id = ${fx.community.A} LIMIT 1`), from: '2021-01-01', to: '2021-12-31' });
   fx.certificate = { A: cert.data.id, N: undefined };
+  // A future booking in each community, so that each can be probed while it can still change.
+  const when = (h) => `${new Date().getFullYear() + 1}-06-15T${h}:00:00+08:00`;
+  fx.roomBooking = {};
+  for (const [side, who] of [['A', 'angong'], ['N', 'nanshan']]) {
+    const s = await api.as(who);
+    const b = await s.post('/api/v1/room-bookings', { room_id: fx.room[side], starts_at: when(10), ends_at: when(11), purpose: '矩阵', booker_kind: 'community' });
+    fx.roomBooking[side] = b.data.id;
+  }
 });
 after(async () => { await server.stop(); });
 
@@ -273,6 +288,38 @@ const MATRIX = {
   'GET /api/v1/shuttle/trips/{id}': { path: { id: 'trip' } },
   'GET /api/v1/shuttle/services/{id}': { path: { id: 'service' } },
   'GET /api/v1/reports/kpis/{id}/by-community': { none: 'street scope only (400 for a community)' },
+  'GET /api/v1/venues': { query: { community: 'community' } },
+  'GET /api/v1/venues/{id}': { path: { id: 'venue' } },
+  'POST /api/v1/venues': { body: (s, f) => ({ community_id: f('community'), name: '矩阵馆', area_m2: 10 }) },
+  'PUT /api/v1/venues/{id}': { path: { id: 'venue' }, body: (s) => ({ community_id: fx.community[s], name: '改名馆', area_m2: 10 }) },
+  'GET /api/v1/venues/{id}/closures': { path: { id: 'venue' } },
+  'POST /api/v1/venues/{id}/closures': { path: { id: 'venue' }, body: () => ({ date: '2030-01-01' }) },
+  'GET /api/v1/rooms': { query: { community: 'community' } },
+  'GET /api/v1/rooms/{id}': { path: { id: 'room' } },
+  'POST /api/v1/rooms': { body: (s, f) => ({ venue_id: f('venue'), name: '矩阵室', kind: 'meeting' }) },
+  'PUT /api/v1/rooms/{id}': { path: { id: 'room' }, body: (s) => ({ venue_id: fx.venue[s], name: '改名室', kind: 'meeting' }) },
+  'GET /api/v1/rooms/{id}/busy': { path: { id: 'room' }, empty: (d) => d.items.length === 0 },
+  'GET /api/v1/room-bookings': { query: { community: 'community' } },
+  'GET /api/v1/room-bookings/{id}': { path: { id: 'roomBooking' }, neighbour: true },
+  'POST /api/v1/room-bookings': { body: (s, f) => ({ room_id: f('room'), starts_at: '2030-03-05T10:00:00+08:00', ends_at: '2030-03-05T11:00:00+08:00', purpose: '矩阵', booker_kind: 'community' }) },
+  'POST /api/v1/room-bookings/{id}/decision': { path: { id: 'roomBooking' }, body: () => ({ decision: 'cancelled' }), neighbour: true },
+  'GET /api/v1/series': { query: { community: 'community' } },
+  'GET /api/v1/series/{id}': { path: { id: 'series' } },
+  'POST /api/v1/series': { body: (s, f) => ({ community_id: f('community'), name: '矩阵品牌', started_on: '2021-01-01' }) },
+  'GET /api/v1/culture-events': { query: { community: 'community' } },
+  'GET /api/v1/culture-events/{id}': { path: { id: 'cultureEvent' } },
+  'POST /api/v1/culture-events': { body: (s, f) => ({ series_id: f('series'), title: '演出', held_on: '2021-05-01' }) },
+  'GET /api/v1/museum-visits': { query: { community: 'community' } },
+  'GET /api/v1/museum-visits/{id}': { path: { id: 'museumVisit' } },
+  'POST /api/v1/museum-visits': { body: (s, f) => ({ venue_id: f('venue'), kind: 'individual', people: 1 }) },
+  'GET /api/v1/exhibits': { query: { community: 'community' } },
+  'GET /api/v1/exhibits/{id}': { path: { id: 'exhibit' } },
+  'POST /api/v1/exhibits': { body: (s, f) => ({ venue_id: f('venue'), number: `M-${Date.now()}`, title: '展品', ethnicity: '04', category: 'craft', provenance: 'made' }) },
+  'PUT /api/v1/exhibits/{id}': { path: { id: 'exhibit' }, body: (s) => ({ venue_id: fx.venue[s], number: 'M-1', title: '展品', ethnicity: '04', category: 'craft', provenance: 'made' }) },
+  'POST /api/v1/exhibits/{id}/checks': { path: { id: 'exhibit' }, body: () => ({ condition: 'good' }) },
+  'POST /api/v1/exhibits/{id}/loans': { path: { id: 'exhibit' }, body: () => ({ direction: 'out', party: '矩阵', due_on: '2030-01-01' }) },
+  'POST /api/v1/exhibits/{id}/loans/{loan}/return': { path: { id: 'exhibit', loan: 'loan' }, body: () => ({}) },
+  'GET /api/v1/public/exhibits': { none: 'the public catalogue (no login; lenders named only with consent, tested in culture.test.mjs)' },
   'GET /api/v1/committee/officers': { query: { community: 'community' } },
   'GET /api/v1/committee/officers/{id}': { path: { id: 'officerPost' } },
   'GET /api/v1/committee/assignments': { query: { community: 'community' } },
@@ -377,7 +424,8 @@ test('no account gets a 2xx with an object of the other community or of another 
       const me = one("SELECT resident_id FROM users WHERE username = 'resident'");
       const neighbour = one(`SELECT id FROM residents WHERE community_id = ${fx.community.A} AND household_id <> (SELECT household_id FROM residents WHERE id = ${me}) AND moved_out IS NULL LIMIT 1`);
       const ids = { resident: neighbour, record: one(`SELECT id FROM volunteer_hours WHERE community_id = ${fx.community.A} AND resident_id <> ${me} AND entry = 'record' LIMIT 1`),
-        certificate: fx.certificate.A, aid: fx.aid.A, selfhelp: fx.selfhelp.A };
+        certificate: fx.certificate.A, aid: fx.aid.A, selfhelp: fx.selfhelp.A,
+        roomBooking: one(`SELECT id FROM room_bookings WHERE community_id = ${fx.community.A} AND booker_kind = 'resident' AND resident_id <> ${me} LIMIT 1`) };
       const type = spec.path.id;
       const url = pattern.replace('{id}', String(ids[type]));
       const r = await api.request(method, url, { token: sessions.resident.token, body: spec.body ? spec.body('A', () => undefined) : (method === 'GET' ? undefined : {}) });
@@ -398,7 +446,9 @@ test('every collection answers GET /{id} in scope', async () => {
     ['study-sessions', 'study', 'A'], ['service-points', 'point', 'A'], ['mutual-aid', 'aid', 'A'], ['volunteer/records', 'record', 'A'],
     ['rewards', 'reward', 'A'], ['shuttle/trips', 'trip', 'N'], ['shuttle/services', 'service', 'N'],
     ['committee/officers', 'officerPost', 'A'], ['committee/assignments', 'assignment', 'A'], ['committee/contacts', 'contact', 'N'],
-    ['committee/needs', 'need', 'A'], ['selfhelp/activities', 'selfhelp', 'N']];
+    ['committee/needs', 'need', 'A'], ['selfhelp/activities', 'selfhelp', 'N'], ['venues', 'venue', 'N'], ['rooms', 'room', 'A'],
+    ['room-bookings', 'roomBooking', 'N'], ['series', 'series', 'A'], ['culture-events', 'cultureEvent', 'A'], ['museum-visits', 'museumVisit', 'A'],
+    ['exhibits', 'exhibit', 'A']];
   for (const [path, type, side] of cases) {
     const r = await worker[side].get(`/api/v1/${path}/${fx[type][side]}`);
     assert.equal(r.status, 200, `${path}: ${JSON.stringify(r.data).slice(0, 200)}`);

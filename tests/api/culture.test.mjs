@@ -188,7 +188,7 @@ test('the museum catalogue: checks and loans, and a public page that names lende
   const shown = await worker.post('/api/v1/exhibits', { ...base, number: `T-${stamp}-2`, source_consent: true, source_name: '借展人乙' });
   assert.equal(shown.status, 201);
   const dup = await worker.post('/api/v1/exhibits', { ...base, number: `T-${stamp}-2` });
-  assert.equal(dup.data.error.details.fields.number.code, 'duplicate_code');
+  assert.equal(dup.data.error.details.fields.number.code, 'duplicate_number');
   assert.equal((await worker.post('/api/v1/exhibits', { ...base, number: 'T-bad', ethnicity: '99' })).data.error.details.fields.ethnicity.code, 'invalid_ethnicity');
   const pub = await api.request('GET', `/api/v1/public/exhibits?community=${angongId}&ethnicity=04&limit=500`);
   assert.equal(pub.status, 200);

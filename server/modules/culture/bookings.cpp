@@ -287,7 +287,7 @@ void CultureService::Decide(const auth::Principal& p, int64_t id, const std::str
         if (b.status != "requested") throw AppError(ErrorCode::kConflict, "booking_not_requested");
         if (decision == "rejected" && note.empty()) throw AppError::Field("note", "required");
     } else if (decision == "cancelled") {
-        if (b.status != "requested" && b.status != "approved") throw AppError(ErrorCode::kConflict, "booking_closed");
+        if (b.status != "requested" && b.status != "approved") throw AppError(ErrorCode::kConflict, "booking_finished");
         if (b.starts_at <= now) throw AppError(ErrorCode::kConflict, "booking_started");
     } else {
         if (b.status != "approved") throw AppError(ErrorCode::kConflict, "booking_not_approved");

@@ -33,7 +33,7 @@ int64_t AddVenue(Ctx& c, const std::string& name, const std::string& address, do
 }
 
 int64_t AddRoom(Ctx& c, int64_t venue, const std::string& name, const std::string& kind, double area, int64_t capacity,
-             const std::string& opens, const std::string& closes, const std::string& closed, bool auto_approve) {
+                const std::string& opens, const std::string& closes, const std::string& closed, bool auto_approve) {
     return c.conn.Insert(
         "INSERT INTO rooms (venue_id, street_id, community_id, name, kind, area_m2, capacity, opens, closes, "
         "closed_weekdays, bookable, auto_approve, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

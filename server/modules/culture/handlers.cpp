@@ -155,13 +155,15 @@ void Register(http::Router& r, Context& /*ctx*/, CultureService& svc, reports::R
         svc.UpdateRoom(req.User(), id, in, ActorOf(req));
         return http::Ok();
     });
-    r.Add("GET", "/api/v1/rooms/{id}/busy", read, "The room's held slots between ?from= and ?to= (times only)",
-          [&svc](Request& req) {
-              auto from = QueryTime(req, "from"), to = QueryTime(req, "to");
-              if (!from || !to || *to <= *from || *to - *from > 62 * 86400)
+    r.Add("GET", "/api/v1/rooms/{id}/busy", read,
+          "The room's held slots between ?from= and ?to= (default the next 31 days; times only)", [&svc](Request& req) {
+              // Default: the next 31 days.
+              auto from = QueryTime(req, "from").value_or(time::NowUnix());
+              auto to = QueryTime(req, "to").value_or(from + 31 * 86400);
+              if (to <= from || to - from > 62 * 86400)
                   throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "to"}});
               json::array items;
-              for (const auto& [starts, ends] : svc.Busy(req.User(), http::PathId(req), *from, *to))
+              for (const auto& [starts, ends] : svc.Busy(req.User(), http::PathId(req), from, to))
                   items.push_back({{"starts_at", time::ToRfc3339(starts)}, {"ends_at", time::ToRfc3339(ends)}});
               const auto total = static_cast<int64_t>(items.size());
               return http::JsonResponse(json::object{{"items", std::move(items)}, {"total", total}});

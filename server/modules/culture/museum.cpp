@@ -90,7 +90,7 @@ std::pair<int64_t, int64_t> CheckExhibit(db::Connection& conn, const auth::Princ
         errors.Add("source_resident_id", "not_in_community");
     if (conn.QueryInt("SELECT count(*) FROM exhibits WHERE community_id = ? AND number = ? AND id <> ?", community,
                       in.number, id.value_or(0)))
-        errors.Add("number", "duplicate_code");
+        errors.Add("number", "duplicate_number");
     errors.ThrowIfAny();
     return {venue.front().Int("street_id"), community};
 }

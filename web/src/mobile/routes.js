@@ -15,6 +15,7 @@ export const mobileRoutes = [
       { path: 'aid', name: 'm-aid', component: () => import('../modules/services/mobile/m-aid.vue'), meta: { permission: 'volunteer.self', title: 'm.aid' } },
       { path: 'points', name: 'm-points', component: () => import('../modules/volunteer/mobile/m-points.vue'), meta: { permission: 'volunteer.self', title: 'm.points' } },
       { path: 'me', name: 'm-me', component: () => import('../modules/residents/mobile/m-me.vue'), meta: { permission: 'volunteer.self', title: 'm.home' } },
+      { path: 'rooms', name: 'm-rooms', component: () => import('../modules/culture/mobile/m-rooms.vue'), meta: { permission: 'culture.book', title: 'culture.book' } },
       { path: 'selfhelp', name: 'm-selfhelp', component: () => import('../modules/committee/mobile/m-selfhelp.vue'), meta: { permission: 'selfhelp.propose', title: 'm.selfhelp' } },
       { path: 'officer', name: 'm-officer', component: () => import('../modules/committee/mobile/m-officer.vue'), meta: { permission: 'committee.log', title: 'm.officer' } },
       { path: 'notices', name: 'm-notices', component: () => import('../modules/notices/mobile/m-notices.vue'), meta: { permission: 'volunteer.self', title: 'm.notices' } },
