@@ -81,7 +81,10 @@ TEST_F(CommitteeServiceTest, AnOfficerSeesExactlyTheHouseholdsAssignedToThem) {
     ASSERT_EQ(mine.total, 1);
     EXPECT_EQ(mine.items.front().household_id, minority_home);
     // Logging for a household not theirs is refused as if it did not exist.
-    ContactInput in{.household_id = han_home, .contacted_on = "2021-02-01", .channel = "phone", .purpose = "contact",
+    ContactInput in{.household_id = han_home,
+                    .contacted_on = "2021-02-01",
+                    .channel = "phone",
+                    .purpose = "contact",
                     .summary = "问候"};
     EXPECT_THROW(svc.AddContact(officer, in, actor), AppError);
     in.household_id = minority_home;
@@ -114,10 +117,9 @@ TEST_F(CommitteeServiceTest, OnlyMinorityHouseholdsAndServingOfficersAreAssigned
 
 TEST_F(CommitteeServiceTest, ANeedIsDueInTwoWeeksAndIsFinalOnceSolved) {
     svc.Assign(worker, minority_home, officer_id, "2021-01-01", "", actor);
-    int64_t id = svc.RaiseNeed(officer,
-                               {.household_id = minority_home, .raised_on = "2021-12-25", .kind = "school",
-                                .description = "转学"},
-                               actor);
+    int64_t id = svc.RaiseNeed(
+        officer, {.household_id = minority_home, .raised_on = "2021-12-25", .kind = "school", .description = "转学"},
+        actor);
     auto need = svc.Needs(worker, {.id = id, .as_of = "2022-01-09"}).items.at(0);
     EXPECT_EQ(need.due_on, "2022-01-08");
     EXPECT_TRUE(need.overdue);
