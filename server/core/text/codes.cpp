@@ -66,6 +66,11 @@ const std::vector<Code>& Relations() {
     return kAll;
 }
 
+std::string EthnicityName(const std::string& code) {
+    const Code* c = FindCode(Ethnicities(), code);
+    return c ? c->zh : code;
+}
+
 const Code* FindCode(const std::vector<Code>& table, std::string_view key) {
     for (const Code& c : table)
         if (c.code == key || c.zh == key || c.en == key) return &c;

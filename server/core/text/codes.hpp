@@ -18,6 +18,8 @@ const std::vector<Code>& Ethnicities();
 const std::vector<Code>& PoliticalStatuses();
 const std::vector<Code>& Relations();  // relation to the household head
 const Code* FindCode(const std::vector<Code>& table, std::string_view code_or_label);
+// The Chinese name of an ethnicity code ("04" -> "藏族"); the code itself if it names none.
+std::string EthnicityName(const std::string& code);
 
 // Ethnic minority: any of the 55 groups other than Han (01). Codes 97/98 are not counted.
 bool IsMinority(std::string_view ethnicity_code);

@@ -38,8 +38,7 @@ void RegisterIndicators(reports::Registry& registry) {
 JOIN residents r ON r.id = sp.resident_id WHERE sp.activity_id = ? GROUP BY r.ethnicity ORDER BY count(*) DESC,
 r.ethnicity)sql",
                                               row.Int("id"))) {
-                     const auto* code = text::FindCode(text::Ethnicities(), e.Str("ethnicity"));
-                     mix += (mix.empty() ? "" : "、") + (code ? code->zh : e.Str("ethnicity")) + " " +
+                     mix += (mix.empty() ? "" : "、") + text::EthnicityName(e.Str("ethnicity")) + " " +
                             std::to_string(e.Int("n"));
                  }
                  item["ethnic_mix"] = mix;

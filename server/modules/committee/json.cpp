@@ -11,11 +11,6 @@ using http::OrNull;
 
 namespace {
 
-std::string EthName(const std::string& code) {
-    const auto* c = text::FindCode(text::Ethnicities(), code);
-    return c ? c->zh : code;
-}
-
 json::object Counts(const Covered& c) {
     return {{"households", c.households},
             {"assigned", c.assigned},
@@ -30,7 +25,7 @@ json::object ToJson(const Officer& o) {
             {"community_id", o.community_id},
             {"name", o.name},
             {"ethnicity", o.ethnicity},
-            {"ethnicity_name", EthName(o.ethnicity)},
+            {"ethnicity_name", text::EthnicityName(o.ethnicity)},
             {"post", o.post},
             {"term_from", o.term_from},
             {"term_to", OrNull(o.term_to)},
@@ -112,13 +107,14 @@ json::object ToJson(const Need& n) {
 json::object ToJson(const Activity& a) {
     json::array mix, people;
     for (const EthnicCount& e : a.ethnic_mix) {
-        mix.push_back({{"ethnicity", e.ethnicity}, {"ethnicity_name", EthName(e.ethnicity)}, {"count", e.count}});
+        mix.push_back(
+            {{"ethnicity", e.ethnicity}, {"ethnicity_name", text::EthnicityName(e.ethnicity)}, {"count", e.count}});
     }
     for (const Participant& p : a.participant_list) {
         people.push_back({{"resident_id", p.resident_id},
                           {"name", p.name},
                           {"ethnicity", p.ethnicity},
-                          {"ethnicity_name", EthName(p.ethnicity)}});
+                          {"ethnicity_name", text::EthnicityName(p.ethnicity)}});
     }
     return {{"id", a.id},
             {"community_id", a.community_id},

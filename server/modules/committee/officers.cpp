@@ -245,9 +245,8 @@ FROM households h LEFT JOIN places g ON g.id = h.grid_id LEFT JOIN places b ON b
     AND ethnicity >= '02' AND ethnicity <= '56' AND (moved_in IS NULL OR moved_in <= ?)
     AND (moved_out IS NULL OR moved_out > ?) ORDER BY pinyin, id)sql",
                                         gap.household_id, as_of, as_of)) {
-            const auto* code = text::FindCode(text::Ethnicities(), m.Str("ethnicity"));
             gap.minority_members += (gap.minority_members.empty() ? "" : "、") + m.Str("name") + "（" +
-                                    (code ? code->zh : m.Str("ethnicity")) + "）";
+                                    text::EthnicityName(m.Str("ethnicity")) + "）";
         }
         out.gaps.push_back(std::move(gap));
     }

@@ -10,15 +10,6 @@ namespace tongxin::culture {
 namespace json = boost::json;
 using http::OrNull;
 
-namespace {
-
-std::string EthName(const std::string& code) {
-    const auto* c = text::FindCode(text::Ethnicities(), code);
-    return c ? c->zh : code;
-}
-
-}  // namespace
-
 json::object ToJson(const Venue& v) {
     return {{"id", v.id},
             {"community_id", v.community_id},
@@ -112,7 +103,7 @@ json::object PublicJson(const Exhibit& e) {
             {"number", e.number},
             {"title", e.title},
             {"ethnicity", e.ethnicity},
-            {"ethnicity_name", EthName(e.ethnicity)},
+            {"ethnicity_name", text::EthnicityName(e.ethnicity)},
             {"category", e.category},
             {"description", e.description},
             {"materials", e.materials},

@@ -11,11 +11,6 @@ using http::OrNull;
 
 namespace {
 
-std::string EthName(const std::string& code) {
-    const auto* c = text::FindCode(text::Ethnicities(), code);
-    return c ? c->zh : code;
-}
-
 double Share(const Covered& c) {
     return c.minority ? static_cast<double>(c.paired) / static_cast<double>(c.minority) : 1.0;
 }
@@ -26,7 +21,7 @@ json::object ToJson(const Member& m) {
     return {{"id", m.id},
             {"name", m.name},
             {"ethnicity", m.ethnicity},
-            {"ethnicity_name", EthName(m.ethnicity)},
+            {"ethnicity_name", text::EthnicityName(m.ethnicity)},
             {"minority", text::IsMinority(m.ethnicity)},
             {"political_status", m.political_status},
             {"paired", m.paired}};
@@ -36,7 +31,7 @@ json::object ToJson(const Pairing& p) {
     return {{"id", p.id},
             {"resident_id", p.resident_id},
             {"resident", p.resident},
-            {"ethnicity_name", EthName(p.ethnicity)},
+            {"ethnicity_name", text::EthnicityName(p.ethnicity)},
             {"liaison_resident_id", p.liaison_resident_id},
             {"liaison", p.liaison},
             {"household_id", OrNull(p.household_id)},
@@ -64,8 +59,10 @@ json::object ToJson(const Coverage& c) {
                                {"share", Share(b.counts)}});
     }
     for (const Unpaired& u : c.unpaired) {
-        unpaired.push_back(
-            {{"id", u.id}, {"name", u.name}, {"ethnicity_name", EthName(u.ethnicity)}, {"address", u.address}});
+        unpaired.push_back({{"id", u.id},
+                            {"name", u.name},
+                            {"ethnicity_name", text::EthnicityName(u.ethnicity)},
+                            {"address", u.address}});
     }
     return {{"as_of", c.as_of},
             {"minority", c.all.minority},
