@@ -6,8 +6,8 @@ ModuleInfo Describe() {
     return {"residents",
             {
                 {"residents.read",
-                 {"street_admin", "community_worker", "liaison", "ethnic_liaison", "volunteer_lead", "mediator", "rights_head",
-                  "treasurer", "group_leader", "resident"}},
+                 {"street_admin", "community_worker", "liaison", "ethnic_liaison", "volunteer_lead", "mediator",
+                  "rights_head", "treasurer", "group_leader", "resident"}},
                 {"residents.write", {"street_admin", "community_worker"}},
                 {"residents.sensitive", {"street_admin", "community_worker"}},
                 {"residents.import", {"street_admin", "community_worker"}},

@@ -11,7 +11,7 @@ export default {
   },
   login: {
     title: 'Log in to Tongxin', username: 'Username', password: 'Password', submit: 'Log in',
-    hint: 'Demo accounts: admin, angong, nanshan, liaison, mediator, rights, treasurer, leader, vlead, resident, auditor',
+    hint: 'Demo accounts: admin, angong, nanshan, liaison, officer, mediator, rights, treasurer, leader, vlead, resident, auditor',
   },
   nav: { todo: 'To do', dashboard: 'Overview', places: 'Places & households', residents: 'Residents', organizations: 'Organizations', committee: 'Unity committee', culture: 'Ethnic culture', party: 'Party line', volunteer: 'Volunteer line', services: 'Service line', charity: 'Care & relief fund', cases: 'Rights centre', shuttle: 'Shuttle', notices: 'Notice board', users: 'Accounts', audit: 'Audit log', account: 'My account', dictionaries: 'Dictionaries' },
   places: {

@@ -11,7 +11,7 @@ export default {
   },
   login: {
     title: '登录同心', username: '用户名', password: '密码', submit: '登录',
-    hint: '演示账号：admin、angong、nanshan、liaison、mediator、rights、treasurer、leader、vlead、resident、auditor',
+    hint: '演示账号：admin、angong、nanshan、liaison、officer、mediator、rights、treasurer、leader、vlead、resident、auditor',
   },
   nav: { todo: '待办', dashboard: '工作概览', places: '地点与住户', residents: '居民名册', organizations: '组织与骨干', committee: '民族一家亲', culture: '民族文化', party: '党员线', volunteer: '志愿线', services: '服务线', charity: '公益慈善基金', cases: '权益维护', shuttle: '接驳车', notices: '通知栏', users: '账号管理', audit: '审计日志', account: '我的账号', dictionaries: '数据字典' },
   places: {
