@@ -2,7 +2,8 @@
 // keys. Keys are found as t('a.b.c') / $t('a.b.c') / i18n-t keypath="a.b.c" in src/. Every field
 // the server reads from a body or names in an error (server/**/*.cpp, tests aside) has its label
 // under `fields.` (error messages name fields by label, never by key), and every audit action and
-// object type its name under `audit.`. Exits 1 and lists what is
+// object type its name under `audit.`, and every column of an indicator's records (`.keys = {…}` in
+// server/modules/*/indicators.cpp) its heading under `reports.columns.`. Exits 1 and lists what is
 // missing.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -51,12 +52,20 @@ function cppFiles(dir) {
 }
 // Each audit entry's action and object type (the literal ones; places.<kind>.created and the like
 // are listed in the locales by hand) has its name under audit.actions / audit.objects.
+const keysPattern = /\.keys = \{([^}]*)\}/g;
 const auditPattern = /audit::Append\([^{]*\{\s*"([a-z_]+(?:\.[a-z_]+)+)"\s*,\s*"([a-z_]+)"/g;
 for (const file of cppFiles(server)) {
   for (const m of readFileSync(file, 'utf8').matchAll(auditPattern)) {
     for (const [lang, set] of Object.entries(keys)) {
       if (!set.has(`audit.actions.${m[1]}`)) problems.push(`${file.slice(server.length + 1)}: audit action '${m[1]}' has no name in ${lang}`);
       if (!set.has(`audit.objects.${m[2]}`)) problems.push(`${file.slice(server.length + 1)}: audit object '${m[2]}' has no name in ${lang}`);
+    }
+  }
+  for (const m of readFileSync(file, 'utf8').matchAll(keysPattern)) {
+    for (const column of m[1].matchAll(/"([a-z][a-z_]*)"/g)) {
+      for (const [lang, set] of Object.entries(keys)) {
+        if (!set.has(`reports.columns.${column[1]}`)) problems.push(`${file.slice(server.length + 1)}: records column '${column[1]}' has no heading reports.columns.${column[1]} in ${lang}`);
+      }
     }
   }
   for (const m of readFileSync(file, 'utf8').matchAll(fieldPattern)) {

@@ -52,6 +52,8 @@ export default {
       registered_on: 'Registered', resolved_on: 'Resolved', receipt_no: 'Receipt no.', donated_on: 'Donated on',
       donor: 'Donor', channel: 'Channel', form: 'Form', amount_fen: 'Amount (yuan)', helper: 'Helper',
       completed_on: 'Completed', minutes: 'Minutes', id: 'No.', trip_date: 'Trip date', stop: 'Stop',
+      organiser: 'Organiser', place: 'Place', participants: 'Participants', ethnic_mix: 'Ethnic groups', area_m2: 'Area (m²)',
+      rooms: 'Rooms', series: 'Series', visited_on: 'Visited on', venue: 'Venue', kind: 'Kind', group_name: 'Group', people: 'People',
     },
     unpaired: 'not paired', yuan: 'yuan',
   },

@@ -51,6 +51,8 @@ export default {
       title: '名称', society: '社团', audience: '观众人数', number: '案号', registered_on: '登记日期', resolved_on: '办结日期',
       receipt_no: '收据号', donated_on: '捐赠日期', donor: '捐赠人', channel: '渠道', form: '形式', amount_fen: '金额（元）',
       helper: '帮助人', completed_on: '完成日期', minutes: '时长（分钟）', id: '编号', trip_date: '乘车日期', stop: '上车站点',
+      organiser: '组织者', place: '地点', participants: '参与人数', ethnic_mix: '参与民族', area_m2: '面积（平方米）', rooms: '功能室',
+      series: '品牌系列', visited_on: '参观日期', venue: '场馆', kind: '类型', group_name: '团体名称', people: '人数',
     },
     unpaired: '未结对', yuan: '元',
   },
