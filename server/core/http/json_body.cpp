@@ -6,6 +6,7 @@
 
 #include "core/text/chinese.hpp"
 #include "core/time/clock.hpp"
+#include "core/util/choices.hpp"
 
 namespace tongxin::http {
 namespace json = boost::json;
@@ -216,6 +217,29 @@ std::optional<std::string> QueryOptDate(const Request& req, const std::string& n
     if (v && !time::IsValidDate(*v)) {
         json::object d{{"parameter", name}};
         throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", std::move(d));
+    }
+    return v;
+}
+
+int64_t QueryRequiredInt(const Request& req, const std::string& name) {
+    auto v = QueryOptInt(req, name);
+    if (!v) throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", name}});
+    return *v;
+}
+
+std::optional<std::string> QueryOptYear(const Request& req, const std::string& name) {
+    auto v = QueryOptStr(req, name);
+    if (v && (v->size() != 4 || v->find_first_not_of("0123456789") != std::string::npos)) {
+        throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", name}});
+    }
+    return v;
+}
+
+std::optional<std::string> QueryOptChoice(const Request& req, const std::string& name,
+                                          std::initializer_list<std::string_view> codes) {
+    auto v = QueryOptStr(req, name);
+    if (v && !util::IsOneOf(*v, codes)) {
+        throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", name}});
     }
     return v;
 }

@@ -5,9 +5,11 @@
 // is a 422 `unknown_field` (details.fields names it), so a body meant for another endpoint
 // never runs this one. Numbers outside int64 and non-finite numbers are 422 `out_of_range`.
 #include <boost/json/object.hpp>
+#include <initializer_list>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error/app_error.hpp"
@@ -52,10 +54,17 @@ class JsonBody {
 // Query-string helpers; a malformed value is a 400 naming the parameter.
 int64_t QueryInt(const Request& req, const std::string& name, int64_t fallback, int64_t min, int64_t max);
 std::optional<int64_t> QueryOptInt(const Request& req, const std::string& name);
+// An integer the request must carry; absent or malformed is a 400 naming it.
+int64_t QueryRequiredInt(const Request& req, const std::string& name);
 // A query parameter's text; absent or empty is nullopt.
 std::optional<std::string> QueryOptStr(const Request& req, const std::string& name);
 // A YYYY-MM-DD query parameter; absent is nullopt, malformed a 400 naming it.
 std::optional<std::string> QueryOptDate(const Request& req, const std::string& name);
+// A four-digit year ("2021"); absent is nullopt, anything else a 400 naming it.
+std::optional<std::string> QueryOptYear(const Request& req, const std::string& name = "year");
+// A code that must be one of `codes`; absent is nullopt, another value a 400 naming it.
+std::optional<std::string> QueryOptChoice(const Request& req, const std::string& name,
+                                          std::initializer_list<std::string_view> codes);
 int64_t PathId(const Request& req, const std::string& name = "id");
 
 }  // namespace tongxin::http

@@ -50,11 +50,21 @@ std::optional<int> YearOf(std::string_view date) {
     return std::stoi(std::string(date.substr(0, 4)));
 }
 
+namespace {
+
+std::chrono::sys_days DayOf(std::string_view s) {
+    return std::chrono::year_month_day{
+        std::chrono::year{std::stoi(std::string(s.substr(0, 4)))},
+        std::chrono::month{static_cast<unsigned>(std::stoi(std::string(s.substr(5, 2))))},
+        std::chrono::day{static_cast<unsigned>(std::stoi(std::string(s.substr(8, 2))))}};
+}
+
+}  // namespace
+
+unsigned IsoWeekday(std::string_view s) { return std::chrono::weekday{DayOf(s)}.iso_encoding(); }
+
 std::string AddDays(std::string_view s, int days) {
-    std::chrono::year_month_day ymd{std::chrono::year{std::stoi(std::string(s.substr(0, 4)))},
-                                    std::chrono::month{static_cast<unsigned>(std::stoi(std::string(s.substr(5, 2))))},
-                                    std::chrono::day{static_cast<unsigned>(std::stoi(std::string(s.substr(8, 2))))}};
-    std::chrono::year_month_day out{std::chrono::sys_days{ymd} + std::chrono::days{days}};
+    std::chrono::year_month_day out{DayOf(s) + std::chrono::days{days}};
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(out.year()), static_cast<unsigned>(out.month()),
                   static_cast<unsigned>(out.day()));

@@ -16,6 +16,8 @@ bool IsValidClockTime(std::string_view hh_mm);  // 00:00..23:59, two digits each
 std::optional<int> YearOf(std::string_view date);
 // The date `days` after (or, negative, before) a valid YYYY-MM-DD date.
 std::string AddDays(std::string_view yyyy_mm_dd, int days);
+// The ISO weekday of a valid YYYY-MM-DD date: 1 Monday … 7 Sunday.
+unsigned IsoWeekday(std::string_view yyyy_mm_dd);
 // 2021-02-17T08:30:00+08:00, ...Z, seconds optional (2021-02-17T08:30+08:00); nullopt when
 // malformed or not a real time.
 std::optional<int64_t> ParseRfc3339(std::string_view text);

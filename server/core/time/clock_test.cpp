@@ -42,4 +42,11 @@ TEST(Clock, AddsDaysAcrossMonthsYearsAndLeapDays) {
     EXPECT_EQ(AddDays("2021-06-15", 0), "2021-06-15");
 }
 
+TEST(Clock, IsoWeekdayCountsFromMonday) {
+    EXPECT_EQ(IsoWeekday("2021-02-15"), 1u);  // a Monday
+    EXPECT_EQ(IsoWeekday("2021-02-20"), 6u);
+    EXPECT_EQ(IsoWeekday("2021-02-21"), 7u);  // Sunday is 7, not 0
+    EXPECT_EQ(IsoWeekday("2024-02-29"), 4u);
+}
+
 }  // namespace tongxin::time

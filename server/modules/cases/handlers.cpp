@@ -24,12 +24,10 @@ void Register(http::Router& r, Context& ctx, CaseService& svc, reports::Registry
     r.Add("GET", "/api/v1/cases/stats", Access::Need("cases.count"),
           "Counts only: by kind, disputes resolved by month and in all, days to resolution (?community=, ?year=)",
           [&svc](Request& req) {
-              auto community = http::QueryOptInt(req, "community");
-              if (!community)
-                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              const int64_t community = http::QueryRequiredInt(req, "community");
               int year =
                   static_cast<int>(http::QueryInt(req, "year", std::stoi(time::Today().substr(0, 4)), 2000, 2100));
-              return http::JsonResponse(ToJson(svc.Stats(req.User(), *community, year)));
+              return http::JsonResponse(ToJson(svc.Stats(req.User(), community, year)));
           });
     r.Add("POST", "/api/v1/cases", Access::Need("cases.intake"), "Register a case (intake)", [&svc](Request& req) {
         http::JsonBody body(req);

@@ -9,6 +9,7 @@
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
 #include "core/time/clock.hpp"
+#include "core/util/choices.hpp"
 #include "modules/places/service.hpp"
 
 namespace tongxin::cases {
@@ -20,10 +21,6 @@ const std::vector<std::string> kKinds = {"legal_aid", "mediation", "counselling"
 const std::vector<std::string> kChannels = {"walk_in", "phone", "referral", "online", "visit"};
 const std::vector<std::string> kStaffRoles = {"lawyer", "social_worker", "mediation_volunteer"};
 const std::vector<std::string> kOutcomes = {"resolved", "unresolved", "withdrawn", "referred"};
-
-bool Known(const std::vector<std::string>& all, const std::string& v) {
-    return std::find(all.begin(), all.end(), v) != all.end();
-}
 
 // Community scope, narrowed to the cases assigned to the caller unless they head the centre.
 db::SqlWhere Visible(const auth::Principal& p) {
@@ -218,8 +215,8 @@ Case CaseService::Get(const auth::Principal& p, int64_t id, const audit::Actor& 
 
 int64_t CaseService::Register(const auth::Principal& p, const CaseInput& in, const audit::Actor& actor) {
     FieldErrors errors;
-    if (!Known(kKinds, in.kind)) errors.Add("kind", "invalid_choice");
-    if (!Known(kChannels, in.channel)) errors.Add("channel", "invalid_choice");
+    if (!util::IsOneOf(in.kind, kKinds)) errors.Add("kind", "invalid_choice");
+    if (!util::IsOneOf(in.channel, kChannels)) errors.Add("channel", "invalid_choice");
     if (in.title.empty()) errors.Add("title", "required");
     if (in.facts.empty()) errors.Add("facts", "required");
     if (in.applicant_name.empty() && !in.applicant_resident_id) errors.Add("applicant_name", "required");
@@ -268,7 +265,7 @@ ORDER BY role, display_name, id)sql",
 
 void CaseService::Assign(const auth::Principal& p, int64_t id, int64_t user_id, const std::string& staff_role,
                          const audit::Actor& actor) {
-    if (!Known(kStaffRoles, staff_role)) {
+    if (!util::IsOneOf(staff_role, kStaffRoles)) {
         throw AppError::Field("staff_role", "invalid_choice");
     }
     db::Connection& conn = db_.Local();
@@ -369,7 +366,7 @@ void CaseService::CheckFulfilment(const auth::Principal& p, int64_t id, const st
 void CaseService::Close(const auth::Principal& p, int64_t id, const std::string& outcome,
                         const std::string& resolved_on, const audit::Actor& actor) {
     FieldErrors errors;
-    if (!Known(kOutcomes, outcome)) errors.Add("outcome", "invalid_choice");
+    if (!util::IsOneOf(outcome, kOutcomes)) errors.Add("outcome", "invalid_choice");
     RequireDate(errors, "resolved_on", resolved_on);
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();

@@ -11,6 +11,7 @@
 #include "core/money/money.hpp"
 #include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
+#include "core/util/choices.hpp"
 #include "modules/charity/internal.hpp"
 #include "modules/charity/service.hpp"
 #include "modules/places/service.hpp"
@@ -206,7 +207,7 @@ std::string DonationService::ImportTemplate() {
 
 Receipt DonationService::RecordDonation(const auth::Principal& p, const DonationInput& in, const audit::Actor& actor) {
     FieldErrors errors;
-    if (!Known(Channels(), in.channel)) errors.Add("channel", "invalid_choice");
+    if (!util::IsOneOf(in.channel, Channels())) errors.Add("channel", "invalid_choice");
     if (in.form != "cash" && in.form != "in_kind") errors.Add("form", "invalid_choice");
     if (in.form == "in_kind" && in.goods.empty()) errors.Add("goods", "required");
     if (in.form == "in_kind" && in.valuation_basis.empty()) errors.Add("valuation_basis", "required");

@@ -88,12 +88,10 @@ void Register(http::Router& r, Context& ctx, Fund& fund, reports::Registry& regi
     r.Add("POST", "/api/v1/charity/donations/import", Access::Need("charity.write"),
           "Import donations from .xlsx/.csv (?community=ID&commit=1; without commit: dry run)",
           [&fund, &ctx](Request& req) {
-              auto community = http::QueryOptInt(req, "community");
-              if (!community)
-                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              const int64_t community = http::QueryRequiredInt(req, "community");
               bool commit = req.Query("commit").value_or("") == "1";
               auto report =
-                  fund.donations.ImportDonations(req.User(), ctx.vault, *community, req.body, commit, ActorOf(req));
+                  fund.donations.ImportDonations(req.User(), ctx.vault, community, req.body, commit, ActorOf(req));
               return http::JsonResponse(io::ReportJson(report, req.lang), commit ? 201 : 200);
           })
         .body_limit = 20u << 20;
@@ -210,10 +208,8 @@ void Register(http::Router& r, Context& ctx, Fund& fund, reports::Registry& regi
           });
     r.Add("GET", "/api/v1/charity/ledger/export", Access::Need("charity.read"), "The community's ledger as .xlsx",
           [&fund](Request& req) {
-              auto community = http::QueryOptInt(req, "community");
-              if (!community)
-                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
-              return http::Response::File(fund.ledger.ExportLedger(req.User(), *community, req.lang, ActorOf(req)),
+              const int64_t community = http::QueryRequiredInt(req, "community");
+              return http::Response::File(fund.ledger.ExportLedger(req.User(), community, req.lang, ActorOf(req)),
                                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                           req.lang == "en" ? "ledger.xlsx" : "公益慈善基金账簿.xlsx");
           });

@@ -9,16 +9,13 @@
 #include "core/io/spreadsheet.hpp"
 #include "core/money/money.hpp"
 #include "core/time/clock.hpp"
+#include "core/util/choices.hpp"
 #include "modules/charity/internal.hpp"
 #include "modules/charity/service.hpp"
 #include "modules/places/service.hpp"
 #include "modules/residents/service.hpp"
 
 namespace tongxin::charity::detail {
-
-bool Known(const std::vector<std::string>& all, const std::string& v) {
-    return std::find(all.begin(), all.end(), v) != all.end();
-}
 
 // The account of `kind` (and project) of a community's fund, created on first use.
 int64_t AccountOf(db::Connection& conn, int64_t street, int64_t community, const std::string& kind,

@@ -13,7 +13,6 @@
 
 namespace tongxin::charity::detail {
 
-bool Known(const std::vector<std::string>& all, const std::string& v);
 // The account of `kind` (and project) of a community's fund, created on first use.
 int64_t AccountOf(db::Connection& conn, int64_t street, int64_t community, const std::string& kind,
                   std::optional<int64_t> project, const std::string& name);

@@ -24,24 +24,6 @@ int64_t CommunityOf(const Request& req) {
     return *req.User().scope_place_id;
 }
 
-// A query parameter that must be one of `choices` ("" when absent).
-std::string Choice(const Request& req, const std::string& name, std::initializer_list<const char*> choices) {
-    std::string v = http::QueryOptStr(req, name).value_or("");
-    if (v.empty()) return v;
-    for (const char* c : choices)
-        if (v == c) return v;
-    throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", name}});
-}
-
-std::string Year(const Request& req) {
-    std::string y = http::QueryOptStr(req, "year").value_or("");
-    if (y.empty()) return y;
-    if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos) {
-        throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "year"}});
-    }
-    return y;
-}
-
 }  // namespace
 
 void Register(http::Router& r, Context& /*ctx*/, CommitteeService& svc, reports::Registry& registry) {
@@ -49,7 +31,7 @@ void Register(http::Router& r, Context& /*ctx*/, CommitteeService& svc, reports:
           "The committee's liaison officers (?all=1: every member), with their households and contacts in ?year=",
           [&svc](Request& req) {
               OfficerFilter f{.community = http::QueryOptInt(req, "community"),
-                              .year = Year(req),
+                              .year = http::QueryOptYear(req).value_or(""),
                               .officers_only = req.Query("all").value_or("0") != "1",
                               .active_only = req.Query("active").value_or("1") != "0",
                               .page = http::PageOf(req)};
@@ -107,13 +89,14 @@ void Register(http::Router& r, Context& /*ctx*/, CommitteeService& svc, reports:
 
     r.Add("GET", "/api/v1/committee/contacts", Access::Need("committee.read"),
           "The officers' log (?officer=, ?household=, ?purpose=, ?from=, ?to=)", [&svc](Request& req) {
-              ContactFilter f{.community = http::QueryOptInt(req, "community"),
-                              .officer = http::QueryOptInt(req, "officer"),
-                              .household = http::QueryOptInt(req, "household"),
-                              .purpose = Choice(req, "purpose", {"contact", "education", "care"}),
-                              .from = http::QueryOptDate(req, "from").value_or(""),
-                              .to = http::QueryOptDate(req, "to").value_or(""),
-                              .page = http::PageOf(req)};
+              ContactFilter f{
+                  .community = http::QueryOptInt(req, "community"),
+                  .officer = http::QueryOptInt(req, "officer"),
+                  .household = http::QueryOptInt(req, "household"),
+                  .purpose = http::QueryOptChoice(req, "purpose", {"contact", "education", "care"}).value_or(""),
+                  .from = http::QueryOptDate(req, "from").value_or(""),
+                  .to = http::QueryOptDate(req, "to").value_or(""),
+                  .page = http::PageOf(req)};
               return http::ListResponse(svc.Contacts(req.User(), f), [](const Contact& c) { return ToJson(c); });
           });
     r.Add("GET", "/api/v1/committee/contacts/{id}", Access::Need("committee.read"), "One log entry",
@@ -142,12 +125,14 @@ void Register(http::Router& r, Context& /*ctx*/, CommitteeService& svc, reports:
     r.Add("GET", "/api/v1/committee/needs", Access::Need("committee.read"),
           "Needs raised and their follow-up (?status=active|open|referred|solved|closed, ?overdue=1, ?as_of=)",
           [&svc](Request& req) {
-              NeedFilter f{.community = http::QueryOptInt(req, "community"),
-                           .household = http::QueryOptInt(req, "household"),
-                           .status = Choice(req, "status", {"active", "open", "referred", "solved", "closed"}),
-                           .overdue_only = req.Query("overdue").value_or("0") == "1",
-                           .as_of = AsOf(req),
-                           .page = http::PageOf(req)};
+              NeedFilter f{
+                  .community = http::QueryOptInt(req, "community"),
+                  .household = http::QueryOptInt(req, "household"),
+                  .status = http::QueryOptChoice(req, "status", {"active", "open", "referred", "solved", "closed"})
+                                .value_or(""),
+                  .overdue_only = req.Query("overdue").value_or("0") == "1",
+                  .as_of = AsOf(req),
+                  .page = http::PageOf(req)};
               return http::ListResponse(svc.Needs(req.User(), f), [](const Need& n) { return ToJson(n); });
           });
     r.Add("GET", "/api/v1/committee/needs/{id}", Access::Need("committee.read"), "One need", [&svc](Request& req) {
@@ -189,12 +174,14 @@ void Register(http::Router& r, Context& /*ctx*/, CommitteeService& svc, reports:
     r.Add("GET", "/api/v1/selfhelp/activities", Access::NeedAny({"committee.read", "selfhelp.propose"}),
           "Activities residents organise themselves (staff: their place's; residents: their own)",
           [&svc](Request& req) {
-              ActivityFilter f{.community = http::QueryOptInt(req, "community"),
-                               .organiser = http::QueryOptInt(req, "organiser"),
-                               .status = Choice(req, "status", {"proposed", "registered", "declined", "withdrawn"}),
-                               .year = Year(req),
-                               .q = http::QueryOptStr(req, "q").value_or(""),
-                               .page = http::PageOf(req)};
+              ActivityFilter f{
+                  .community = http::QueryOptInt(req, "community"),
+                  .organiser = http::QueryOptInt(req, "organiser"),
+                  .status = http::QueryOptChoice(req, "status", {"proposed", "registered", "declined", "withdrawn"})
+                                .value_or(""),
+                  .year = http::QueryOptYear(req).value_or(""),
+                  .q = http::QueryOptStr(req, "q").value_or(""),
+                  .page = http::PageOf(req)};
               return http::ListResponse(svc.Activities(req.User(), f), [](const Activity& a) { return ToJson(a); });
           });
     r.Add("GET", "/api/v1/selfhelp/activities/{id}", Access::NeedAny({"committee.read", "selfhelp.propose"}),

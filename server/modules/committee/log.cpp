@@ -9,6 +9,7 @@
 #include "core/error/app_error.hpp"
 #include "core/http/json_fields.hpp"
 #include "core/time/clock.hpp"
+#include "core/util/choices.hpp"
 #include "modules/committee/rules.hpp"
 #include "modules/committee/service.hpp"
 
@@ -16,10 +17,6 @@ namespace tongxin::committee {
 namespace json = boost::json;
 
 namespace {
-
-bool OneOf(const std::string& value, std::initializer_list<const char*> choices) {
-    return std::any_of(choices.begin(), choices.end(), [&](const char* c) { return value == c; });
-}
 
 constexpr db::ListSql kContactList{
     .columns = R"sql(v.id, v.household_id, h.address, v.resident_id, coalesce(r.name, '') AS resident,
@@ -104,8 +101,8 @@ int64_t CommitteeService::AddContact(const auth::Principal& p, const ContactInpu
         errors.Add("contacted_on", "invalid_date");
     else if (in.contacted_on > time::Today())
         errors.Add("contacted_on", "in_future");
-    if (!OneOf(in.channel, {"home_visit", "phone", "wechat", "event"})) errors.Add("channel", "invalid_choice");
-    if (!OneOf(in.purpose, {"contact", "education", "care"})) errors.Add("purpose", "invalid_choice");
+    if (!util::IsOneOf(in.channel, {"home_visit", "phone", "wechat", "event"})) errors.Add("channel", "invalid_choice");
+    if (!util::IsOneOf(in.purpose, {"contact", "education", "care"})) errors.Add("purpose", "invalid_choice");
     if (in.purpose == "care" && in.care_what.empty()) errors.Add("care_what", "required");
     if (in.purpose != "care" && (in.value_fen || !in.helpers.empty() || !in.care_what.empty())) {
         errors.Add("purpose", "care_fields_need_care");
@@ -175,7 +172,7 @@ int64_t CommitteeService::RaiseNeed(const auth::Principal& p, const NeedInput& i
         errors.Add("raised_on", "invalid_date");
     else if (in.raised_on > time::Today())
         errors.Add("raised_on", "in_future");
-    if (!OneOf(in.kind, {"job", "dispute", "hardship", "language", "school", "health", "other"}))
+    if (!util::IsOneOf(in.kind, {"job", "dispute", "hardship", "language", "school", "health", "other"}))
         errors.Add("kind", "invalid_choice");
     if (in.description.empty()) errors.Add("description", "required");
     std::string due = in.due_on.value_or("");
@@ -218,7 +215,7 @@ void CommitteeService::UpdateNeed(const auth::Principal& p, int64_t id, const Ne
     Need after = before;
     FieldErrors errors;
     if (in.handler) {
-        if (!OneOf(*in.handler, {"rights_case", "fund_disbursement", "jobs", "mutual_aid", "committee"})) {
+        if (!util::IsOneOf(*in.handler, {"rights_case", "fund_disbursement", "jobs", "mutual_aid", "committee"})) {
             errors.Add("handler", "invalid_choice");
         }
         after.handler = in.handler;
@@ -243,7 +240,8 @@ void CommitteeService::UpdateNeed(const auth::Principal& p, int64_t id, const Ne
     }
     if (in.outcome) after.outcome = *in.outcome;
     if (in.status) {
-        if (!OneOf(*in.status, {"open", "referred", "solved", "closed"})) errors.Add("status", "invalid_choice");
+        if (!util::IsOneOf(*in.status, {"open", "referred", "solved", "closed"}))
+            errors.Add("status", "invalid_choice");
         after.status = *in.status;
     }
     if (after.status == "referred" && !after.handler) errors.Add("handler", "required");

@@ -4,7 +4,6 @@
 // exclusion constraint when two transactions race (the loser's insert fails; it answers 409).
 #include <algorithm>
 #include <boost/json.hpp>
-#include <chrono>
 
 #include "core/error/app_error.hpp"
 #include "core/time/clock.hpp"
@@ -27,12 +26,7 @@ struct Local {
 
 Local LocalOf(int64_t unix_seconds) {
     const std::string s = time::ToRfc3339(unix_seconds);  // in +08:00
-    Local out{s.substr(0, 10), s.substr(11, 5), 0};
-    std::chrono::year_month_day ymd{std::chrono::year{std::stoi(out.date.substr(0, 4))},
-                                    std::chrono::month{static_cast<unsigned>(std::stoi(out.date.substr(5, 2)))},
-                                    std::chrono::day{static_cast<unsigned>(std::stoi(out.date.substr(8, 2)))}};
-    out.weekday = std::chrono::weekday{std::chrono::sys_days{ymd}}.iso_encoding();
-    return out;
+    return Local{s.substr(0, 10), s.substr(11, 5), time::IsoWeekday(s.substr(0, 10))};
 }
 
 struct RoomRow {

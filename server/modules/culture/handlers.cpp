@@ -12,13 +12,6 @@ using http::Request;
 
 namespace {
 
-std::string Year(const Request& req) {
-    std::string y = http::QueryOptStr(req, "year").value_or("");
-    if (!y.empty() && (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos))
-        throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "year"}});
-    return y;
-}
-
 std::optional<int64_t> QueryTime(const Request& req, const std::string& name) {
     auto v = http::QueryOptStr(req, name);
     if (!v) return std::nullopt;
@@ -230,12 +223,13 @@ void Register(http::Router& r, Context& /*ctx*/, CultureService& svc, reports::R
 
     r.Add("GET", "/api/v1/series", Access::Need("culture.read"),
           "Branded series with their events in ?year=", [&svc](Request& req) {
-              SeriesFilter f{
-                  .community = http::QueryOptInt(req, "community"), .year = Year(req), .page = http::PageOf(req)};
+              SeriesFilter f{.community = http::QueryOptInt(req, "community"),
+                             .year = http::QueryOptYear(req).value_or(""),
+                             .page = http::PageOf(req)};
               return http::ListResponse(svc.SeriesList(req.User(), f), [](const Series& s) { return ToJson(s); });
           });
     r.Add("GET", "/api/v1/series/{id}", Access::Need("culture.read"), "One series", [&svc](Request& req) {
-        SeriesFilter f{.id = http::PathId(req), .year = Year(req), .page = {1, 0}};
+        SeriesFilter f{.id = http::PathId(req), .year = http::QueryOptYear(req).value_or(""), .page = {1, 0}};
         return http::OneOf(svc.SeriesList(req.User(), f), [](const Series& s) { return ToJson(s); });
     });
     r.Add("POST", "/api/v1/series", Access::Need("culture.write"), "Start a branded series", [&svc](Request& req) {
@@ -253,7 +247,7 @@ void Register(http::Router& r, Context& /*ctx*/, CultureService& svc, reports::R
           "Events of the branded series (?series=, ?year=)", [&svc](Request& req) {
               EventFilter f{.community = http::QueryOptInt(req, "community"),
                             .series = http::QueryOptInt(req, "series"),
-                            .year = Year(req),
+                            .year = http::QueryOptYear(req).value_or(""),
                             .page = http::PageOf(req)};
               return http::ListResponse(svc.Events(req.User(), f), [](const Event& e) { return ToJson(e); });
           });
@@ -365,10 +359,8 @@ void Register(http::Router& r, Context& /*ctx*/, CultureService& svc, reports::R
     r.Add("GET", "/api/v1/public/exhibits", Access::Public(),
           "The public museum catalogue of ?community= (no login; lenders named only with their consent)",
           [&svc](Request& req) {
-              auto community = http::QueryOptInt(req, "community");
-              if (!community)
-                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
-              return http::ListResponse(svc.PublicExhibits(*community, ExhibitQuery(req)),
+              const int64_t community = http::QueryRequiredInt(req, "community");
+              return http::ListResponse(svc.PublicExhibits(community, ExhibitQuery(req)),
                                         [](const Exhibit& e) { return PublicJson(e); });
           });
     RegisterIndicators(registry);

@@ -4,6 +4,7 @@
 #include "core/error/app_error.hpp"
 #include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
+#include "core/util/choices.hpp"
 #include "modules/culture/rules.hpp"
 #include "modules/culture/service.hpp"
 #include "modules/residents/service.hpp"
@@ -47,12 +48,6 @@ Exhibit ExhibitOf(const db::Row& r) {
             .source_consent = r.Bool("source_consent")};
 }
 
-bool OneOf(const std::string& v, std::initializer_list<const char*> choices) {
-    for (const char* c : choices)
-        if (v == c) return true;
-    return false;
-}
-
 void Filter(db::SqlWhere& where, const ExhibitFilter& f) {
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (f.venue) where.Add("o.venue_id = ?", *f.venue);
@@ -70,10 +65,12 @@ std::pair<int64_t, int64_t> CheckExhibit(db::Connection& conn, const auth::Princ
     if (in.number.empty()) errors.Add("number", "required");
     if (in.title.empty()) errors.Add("title", "required");
     if (!text::FindCode(text::Ethnicities(), in.ethnicity)) errors.Add("ethnicity", "invalid_ethnicity");
-    if (!OneOf(in.category, {"costume", "craft", "instrument", "document", "photograph", "other"}))
+    if (!util::IsOneOf(in.category, {"costume", "craft", "instrument", "document", "photograph", "other"}))
         errors.Add("category", "invalid_choice");
-    if (!OneOf(in.provenance, {"donated", "lent", "purchased", "made"})) errors.Add("provenance", "invalid_choice");
-    if (!OneOf(in.status, {"on_display", "in_store", "on_loan", "returned"})) errors.Add("status", "invalid_choice");
+    if (!util::IsOneOf(in.provenance, {"donated", "lent", "purchased", "made"}))
+        errors.Add("provenance", "invalid_choice");
+    if (!util::IsOneOf(in.status, {"on_display", "in_store", "on_loan", "returned"}))
+        errors.Add("status", "invalid_choice");
     if ((in.provenance == "donated" || in.provenance == "lent") && in.source_name.empty() && !in.source_resident_id)
         errors.Add("source_name", "required");
     if (in.acquired_on && !time::IsValidDate(*in.acquired_on)) errors.Add("acquired_on", "invalid_date");
@@ -197,7 +194,7 @@ int64_t CultureService::AddCheck(const auth::Principal& p, int64_t exhibit, cons
         errors.Add("checked_on", "invalid_date");
     else if (in.checked_on > time::Today())
         errors.Add("checked_on", "in_future");
-    if (!OneOf(in.condition, {"good", "fair", "poor", "damaged"})) errors.Add("condition", "invalid_choice");
+    if (!util::IsOneOf(in.condition, {"good", "fair", "poor", "damaged"})) errors.Add("condition", "invalid_choice");
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);

@@ -2,6 +2,7 @@
 #include "core/auth/scope.hpp"
 #include "core/error/app_error.hpp"
 #include "core/time/clock.hpp"
+#include "core/util/choices.hpp"
 #include "modules/culture/rules.hpp"
 #include "modules/culture/service.hpp"
 #include "modules/places/service.hpp"
@@ -26,12 +27,6 @@ constexpr db::ListSql kRoomList{
     .order_by = "v.name, o.name, o.id",
     .count_from = "rooms o",
 };
-
-bool OneOf(const std::string& v, std::initializer_list<const char*> choices) {
-    for (const char* c : choices)
-        if (v == c) return true;
-    return false;
-}
 
 // "1,3,7": ISO weekdays, each once, ascending.
 bool ValidWeekdays(const std::string& s) {
@@ -61,7 +56,7 @@ void CheckVenue(const VenueInput& in) {
 void CheckRoom(const RoomInput& in) {
     FieldErrors errors;
     if (in.name.empty()) errors.Add("name", "required");
-    if (!OneOf(in.kind, {"hall", "museum", "reading", "craft", "reception", "rehearsal", "meeting", "other"}))
+    if (!util::IsOneOf(in.kind, {"hall", "museum", "reading", "craft", "reception", "rehearsal", "meeting", "other"}))
         errors.Add("kind", "invalid_choice");
     if (!time::IsValidClockTime(in.opens)) errors.Add("opens", "invalid_time");
     if (!time::IsValidClockTime(in.closes)) errors.Add("closes", "invalid_time");

@@ -134,11 +134,9 @@ void Register(http::Router& r, Context& ctx, ResidentService& svc) {
     r.Add("POST", "/api/v1/residents/import", Access::Need("residents.import"),
           "Import residents from .xlsx/.csv (?community=ID&commit=1; without commit: dry run)",
           [&svc](Request& req) {
-              auto community = http::QueryOptInt(req, "community");
-              if (!community)
-                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              const int64_t community = http::QueryRequiredInt(req, "community");
               bool commit = req.Query("commit").value_or("") == "1";
-              auto report = svc.Import(req.User(), *community, req.body, commit, ActorOf(req));
+              auto report = svc.Import(req.User(), community, req.body, commit, ActorOf(req));
               return http::JsonResponse(ReportJson(report, req.lang), commit ? 201 : 200);
           })
         .body_limit = kImportLimit;

@@ -70,12 +70,10 @@ void Register(http::Router& r, Context& ctx, ServiceLineService& svc, reports::R
           "Buildings within ?metres= (default 1000, a 15-minute walk) of each kind of service, with the gaps "
           "(?community=, ?age_group=)",
           [&svc](Request& req) {
-              auto community = http::QueryOptInt(req, "community");
-              if (!community)
-                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              const int64_t community = http::QueryRequiredInt(req, "community");
               double metres = static_cast<double>(http::QueryInt(req, "metres", 1000, 50, 20000));
               return http::JsonResponse(
-                  ToJson(svc.Coverage(req.User(), *community, metres, http::QueryOptStr(req, "age_group"))));
+                  ToJson(svc.Coverage(req.User(), community, metres, http::QueryOptStr(req, "age_group"))));
           });
 
     r.Add("GET", "/api/v1/mutual-aid", Access::NeedAny({"services.read", "volunteer.self"}),

@@ -11,6 +11,7 @@
 #include "core/db/sql_where.hpp"
 #include "core/error/app_error.hpp"
 #include "core/time/clock.hpp"
+#include "core/util/choices.hpp"
 #include "modules/places/service.hpp"
 #include "modules/residents/service.hpp"
 #include "modules/volunteer/service.hpp"
@@ -37,10 +38,6 @@ double DistanceMetres(double lat1, double lng1, double lat2, double lng2) {
 }
 
 namespace {
-
-bool Known(const std::vector<std::string>& all, const std::string& v) {
-    return std::find(all.begin(), all.end(), v) != all.end();
-}
 
 auth::ScopeFilter Scope(db::Connection& conn, const auth::Principal& p) {
     if (p.Can("services.read")) return auth::CommunityRecordScope(p);
@@ -74,7 +71,7 @@ void Validate(db::Connection& conn, const PointInput& in) {
     if (!(in.lat >= -90 && in.lat <= 90)) errors.Add("lat", "out_of_range");
     if (!(in.lng >= -180 && in.lng <= 180)) errors.Add("lng", "out_of_range");
     for (const auto& g : in.age_groups)
-        if (!Known(AgeGroups(), g)) errors.Add("age_groups", "invalid_choice");
+        if (!util::IsOneOf(g, AgeGroups())) errors.Add("age_groups", "invalid_choice");
     errors.ThrowIfAny();
 }
 
@@ -220,7 +217,7 @@ void ServiceLineService::UpdatePoint(const auth::Principal& p, int64_t id, const
 
 PointCoverage ServiceLineService::Coverage(const auth::Principal& p, int64_t community, double metres,
                                            const std::optional<std::string>& age_group) {
-    if (age_group && !Known(AgeGroups(), *age_group)) {
+    if (age_group && !util::IsOneOf(*age_group, AgeGroups())) {
         throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "age_group"}});
     }
     db::Connection& conn = db_.Local();
@@ -304,7 +301,7 @@ db::Page<Aid> ServiceLineService::Aid(const auth::Principal& p, const AidFilter&
 int64_t ServiceLineService::Post(const auth::Principal& p, const AidInput& in, const audit::Actor& actor) {
     FieldErrors errors;
     if (in.kind != "request" && in.kind != "offer") errors.Add("kind", "invalid_choice");
-    if (!Known(AgeGroups(), in.age_group)) errors.Add("age_group", "invalid_choice");
+    if (!util::IsOneOf(in.age_group, AgeGroups())) errors.Add("age_group", "invalid_choice");
     if (in.title.empty()) errors.Add("title", "required");
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();

@@ -169,11 +169,9 @@ void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Regis
     r.Add("POST", "/api/v1/volunteer/records/import", Access::Need("volunteer.write"),
           "Import hours from .xlsx/.csv (?community=ID&commit=1; without commit: dry run)",
           [&line, &ctx](Request& req) {
-              auto community = http::QueryOptInt(req, "community");
-              if (!community)
-                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              const int64_t community = http::QueryRequiredInt(req, "community");
               bool commit = req.Query("commit").value_or("") == "1";
-              auto report = line.hours.ImportRecords(req.User(), ctx.vault, *community, req.body, commit, ActorOf(req));
+              auto report = line.hours.ImportRecords(req.User(), ctx.vault, community, req.body, commit, ActorOf(req));
               return http::JsonResponse(io::ReportJson(report, req.lang), commit ? 201 : 200);
           })
         .body_limit = 20u << 20;
@@ -280,10 +278,8 @@ void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Regis
 
     r.Add("GET", "/api/v1/volunteer/settings", Access::Need("volunteer.read"),
           "The community's regular-volunteer rule and points per hour (?community=)", [&line](Request& req) {
-              auto community = http::QueryOptInt(req, "community");
-              if (!community)
-                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
-              return http::JsonResponse(ToJson(line.rules.GetSettings(req.User(), *community)));
+              const int64_t community = http::QueryRequiredInt(req, "community");
+              return http::JsonResponse(ToJson(line.rules.GetSettings(req.User(), community)));
           });
     r.Add("PUT", "/api/v1/volunteer/settings", Access::Need("volunteer.write"),
           "Change the community's rule and points per hour (by kind too)", [&line](Request& req) {
@@ -311,11 +307,9 @@ void Register(http::Router& r, Context& ctx, VolunteerLine& line, reports::Regis
           });
     r.Add("GET", "/api/v1/volunteer/regulars", Access::Need("volunteer.read"),
           "Regular volunteers by the community's rule (?community=, ?as_of=, ?minority=1)", [&line](Request& req) {
-              auto community = http::QueryOptInt(req, "community");
-              if (!community)
-                  throw AppError(ErrorCode::kBadRequest, "bad_query_parameter", {{"parameter", "community"}});
+              const int64_t community = http::QueryRequiredInt(req, "community");
               return http::JsonResponse(ToJson(
-                  line.rules.Regulars(req.User(), *community, http::QueryOptDate(req, "as_of").value_or(time::Today()),
+                  line.rules.Regulars(req.User(), community, http::QueryOptDate(req, "as_of").value_or(time::Today()),
                                       req.Query("minority").value_or("") == "1", http::PageOf(req))));
           });
     r.Add("GET", "/api/v1/volunteer/me", Access::Need("volunteer.self"),
