@@ -8,8 +8,8 @@ packages=(
   build-essential cmake pkg-config ccache git
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libsqlite3-dev sqlite3 libpq-dev postgresql-15
-  libsodium-dev libicu-dev libqrencode-dev libxlsxwriter-dev
-  libzip-dev zipcmp zipmerge ziptool libpugixml-dev
+  libsodium-dev libicu-dev libqrencode-dev libxlsxwriter-dev libvips-dev
+  zlib1g-dev libzip-dev zipcmp zipmerge ziptool libpugixml-dev
   libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev wrk
   chromium fonts-noto-cjk clang-format clang-tidy

@@ -17,7 +17,12 @@
 
 namespace tongxin::db {
 
-using Value = std::variant<std::monostate, int64_t, double, std::string>;
+// Binary data (a photo): bound as a BLOB (SQLite) or bytea (PostgreSQL), read back with Row::Str.
+struct Blob {
+    std::string bytes;
+    bool operator==(const Blob&) const = default;
+};
+using Value = std::variant<std::monostate, int64_t, double, std::string, Blob>;
 
 enum class Backend { kSqlite, kPostgres };
 
@@ -79,6 +84,7 @@ inline Value ToValue(double v) { return v; }
 inline Value ToValue(const char* v) { return std::string(v); }
 inline Value ToValue(std::string_view v) { return std::string(v); }
 inline Value ToValue(const std::string& v) { return v; }
+inline Value ToValue(Blob v) { return v; }
 inline Value ToValue(const Value& v) { return v; }
 template <typename T>
 Value ToValue(const std::optional<T>& v) {

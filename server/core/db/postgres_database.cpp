@@ -99,6 +99,7 @@ class PgConnection final : public Connection {
         const std::string& name = Prepare(sql, static_cast<int>(params.size()));
         std::vector<std::string> texts(params.size());
         std::vector<const char*> ptrs(params.size(), nullptr);
+        std::vector<int> lengths(params.size(), 0), formats(params.size(), 0);  // text, or binary for a Blob
         for (size_t i = 0; i < params.size(); ++i) {
             const Value& v = params[i];
             if (auto p = std::get_if<int64_t>(&v)) {
@@ -109,13 +110,17 @@ class PgConnection final : public Connection {
                 texts[i].assign(buf, r.ptr);
             } else if (auto s = std::get_if<std::string>(&v)) {
                 texts[i] = *s;
+            } else if (auto b = std::get_if<Blob>(&v)) {
+                texts[i] = b->bytes;
+                lengths[i] = static_cast<int>(b->bytes.size());
+                formats[i] = 1;
             } else {
                 continue;
             }
             ptrs[i] = texts[i].c_str();
         }
-        PGresult* res =
-            PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), ptrs.data(), nullptr, nullptr, 0);
+        PGresult* res = PQexecPrepared(conn_, name.c_str(), static_cast<int>(params.size()), ptrs.data(),
+                                       lengths.data(), formats.data(), 0);
         Check(res);
         Rows rows;
         int nrows = PQntuples(res);
@@ -148,6 +153,14 @@ class PgConnection final : public Connection {
                     case 16:
                         values.emplace_back(int64_t{text[0] == 't' ? 1 : 0});
                         break;
+                    case 17: {  // bytea, as \x… hex in text results
+                        size_t size = 0;
+                        unsigned char* bytes = PQunescapeBytea(reinterpret_cast<const unsigned char*>(text), &size);
+                        if (!bytes) throw DbError(DbError::Kind::kOther, "bytea value could not be decoded");
+                        values.emplace_back(std::string(reinterpret_cast<const char*>(bytes), size));
+                        PQfreemem(bytes);
+                        break;
+                    }
                     default:
                         values.emplace_back(std::string(text, PQgetlength(res, r, c)));
                 }

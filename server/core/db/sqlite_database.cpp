@@ -74,6 +74,8 @@ class SqliteConnection final : public Connection {
                 sqlite3_bind_double(stmt, idx, *d);
             } else if (auto s = std::get_if<std::string>(&v)) {
                 sqlite3_bind_text(stmt, idx, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
+            } else if (auto b = std::get_if<Blob>(&v)) {
+                sqlite3_bind_blob64(stmt, idx, b->bytes.data(), b->bytes.size(), SQLITE_STATIC);
             } else {
                 sqlite3_bind_null(stmt, idx);
             }
@@ -97,8 +99,13 @@ class SqliteConnection final : public Connection {
                         values.emplace_back(std::monostate{});
                         break;
                     default: {
-                        auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-                        values.emplace_back(std::string(text, sqlite3_column_bytes(stmt, c)));
+                        case SQLITE_BLOB: {
+                            auto bytes = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+                            values.emplace_back(std::string(bytes, static_cast<size_t>(sqlite3_column_bytes(stmt, c))));
+                            break;
+                        }
+                            auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+                            values.emplace_back(std::string(text, sqlite3_column_bytes(stmt, c)));
                     }
                 }
             }

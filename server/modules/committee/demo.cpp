@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/media/image.hpp"
+#include "core/media/photos.hpp"
 #include "core/time/clock.hpp"
 #include "core/util/rng.hpp"
 #include "modules/committee/module.hpp"
@@ -306,6 +308,20 @@ WHERE o.community_id = ? AND o.kind = 'unity_committee' AND x.post = 'liaison_of
                             community));
 }
 
+// A photo (a generated card) of every tenth registered activity, as the organisers add them.
+void ActivityPhotos(Ctx& c) {
+    int n = 0;
+    for (const auto& r : c.conn.Query("SELECT id, title, place, held_on FROM selfhelp_activities WHERE community_id = "
+                                      "? AND status = 'registered' ORDER BY held_on, id",
+                                      c.community)) {
+        if (n++ % 10 != 0) continue;
+        const std::string text = r.Str("title") + "\n" + r.Str("place") + " · " + r.Str("held_on");
+        media::StorePhoto(c.conn, kActivityPhotos, {r.Int("id"), c.street, c.community},
+                          media::Prepare(media::Card(800, 600, {30, 110, 100}, text)), r.Str("title"), std::nullopt,
+                          time::DayStartUnix(r.Str("held_on")));
+    }
+}
+
 }  // namespace
 
 void LoadDemo(DemoWorld& w) {
@@ -317,6 +333,7 @@ void LoadDemo(DemoWorld& w) {
     Log(c);
     Needs(c, households);
     Activities(c, w.User("angong"), {{2019, 38}, {2020, 52}, {2021, 97}}, 3);
+    ActivityPhotos(c);
     // 南山社区: a committee formed in September 2020, lighter.
     Rng other_rng(w.other.seed + 13);
     Ctx other{w.conn, w.street, w.other.id, other_rng};
@@ -326,6 +343,7 @@ void LoadDemo(DemoWorld& w) {
     Log(other);
     Needs(other, other_households);
     Activities(other, w.User("nanshan"), {{2021, 12}}, 1);
+    ActivityPhotos(other);
 }
 
 }  // namespace tongxin::committee

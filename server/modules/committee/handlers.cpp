@@ -1,9 +1,12 @@
 #include <boost/json.hpp>
 
+#include "core/auth/scope.hpp"
 #include "core/http/paging.hpp"
+#include "core/media/photo_routes.hpp"
 #include "core/time/clock.hpp"
 #include "modules/committee/json.hpp"
 #include "modules/committee/module.hpp"
+#include "modules/committee/rules.hpp"
 
 namespace tongxin::committee {
 namespace json = boost::json;
@@ -26,7 +29,7 @@ int64_t CommunityOf(const Request& req) {
 
 }  // namespace
 
-void Register(http::Router& r, Context& /*ctx*/, CommitteeService& svc, reports::Registry& registry) {
+void Register(http::Router& r, Context& ctx, CommitteeService& svc, reports::Registry& registry) {
     r.Add("GET", "/api/v1/committee/officers", Access::Need("committee.read"),
           "The committee's liaison officers (?all=1: every member), with their households and contacts in ?year=",
           [&svc](Request& req) {
@@ -224,6 +227,18 @@ void Register(http::Router& r, Context& /*ctx*/, CommitteeService& svc, reports:
               return http::JsonResponse(json::object{{"added", added}});
           });
     RegisterIndicators(registry);
+    // Photos of a self-organised activity: the committee adds and sees them in its community; the
+    // resident who organised or proposed it sees them and adds some until it is declined.
+    media::RegisterPhotoRoutes(
+        r, ctx.db,
+        {kActivityPhotos, "/api/v1/selfhelp/activities", Access::NeedAny({"committee.read", "selfhelp.propose"}),
+         Access::NeedAny({"committee.write", "selfhelp.propose"}),
+         [](db::Connection& c, const auth::Principal& p, int64_t id, bool write) -> std::optional<media::PhotoOwner> {
+             if (write && IsStaff(p) && !p.Can("committee.write")) return std::nullopt;
+             db::SqlWhere where = VisibleActivities(p);
+             if (write && !IsStaff(p)) where.Add("o.status IN ('proposed', 'registered')");
+             return media::OwnerWhere(c, "selfhelp_activities", id, where);
+         }});
 }
 
 }  // namespace tongxin::committee

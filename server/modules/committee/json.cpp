@@ -129,7 +129,8 @@ json::object ToJson(const Activity& a) {
             {"decision_note", a.decision_note},
             {"participants", a.participants},
             {"ethnic_mix", std::move(mix)},
-            {"participant_list", std::move(people)}};
+            {"participant_list", std::move(people)},
+            {"photos", media::ToJson(a.photos)}};
 }
 
 json::object ToJson(const Home& h) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/db/page.hpp"
+#include "core/media/photos.hpp"
 
 namespace tongxin::committee {
 
@@ -117,11 +118,15 @@ struct Participant {
     int64_t resident_id = 0;
     std::string name, ethnicity;
 };
+// Photos of an activity are stored with this owner kind (media::PhotoKind).
+inline constexpr const char* kActivityPhotos = "selfhelp_activity";
+
 struct Activity {
     int64_t id = 0, community_id = 0, organiser_resident_id = 0, expected = 0, participants = 0;
     std::string organiser, title, description, place, held_on, status, decision_note;
     std::vector<EthnicCount> ethnic_mix;        // filled for one activity and for lists
     std::vector<Participant> participant_list;  // filled for one activity
+    std::vector<media::Photo> photos;           // filled for lists and for one
 };
 struct ActivityFilter {
     std::optional<int64_t> community, id, organiser;

@@ -6,7 +6,9 @@
 #include <string>
 
 #include "core/auth/principal.hpp"
+#include "core/auth/scope.hpp"
 #include "core/db/database.hpp"
+#include "core/db/sql_where.hpp"
 
 namespace tongxin::committee {
 
@@ -28,5 +30,14 @@ inline bool IsStaff(const auth::Principal& p) {
 
 // Throws a 422 validation_failed for one field.
 [[noreturn]] void Fail(const std::string& field, const std::string& reason);
+
+// The self-organised activities (alias o) the caller sees: staff those in their scope, a
+// resident those they organised or proposed.
+inline db::SqlWhere VisibleActivities(const auth::Principal& p) {
+    if (IsStaff(p)) return auth::WhereIn(auth::CommunityRecordScope(p));
+    db::SqlWhere own;
+    own.Add("(o.organiser_resident_id = ? OR o.proposed_by = ?)", p.resident_id.value_or(-1), p.user_id);
+    return own;
+}
 
 }  // namespace tongxin::committee

@@ -45,11 +45,7 @@ struct ActivityRow {
 
 // The activity if the caller may see it (staff: their place's; others: their own), or 404.
 ActivityRow Visible(db::Connection& conn, const auth::Principal& p, int64_t id) {
-    db::SqlWhere where;
-    if (IsStaff(p))
-        where = auth::WhereIn(auth::CommunityRecordScope(p));
-    else
-        where.Add("(o.organiser_resident_id = ? OR o.proposed_by = ?)", p.resident_id.value_or(-1), p.user_id);
+    db::SqlWhere where = VisibleActivities(p);
     where.Add("o.id = ?", id);
     auto rows = conn.Run(
         "SELECT o.community_id, o.organiser_resident_id, o.proposed_by, o.status, o.held_on FROM selfhelp_activities "
@@ -66,11 +62,7 @@ ActivityRow Visible(db::Connection& conn, const auth::Principal& p, int64_t id) 
 
 db::Page<Activity> CommitteeService::Activities(const auth::Principal& p, const ActivityFilter& f) {
     db::Connection& conn = db_.Local();
-    db::SqlWhere where;
-    if (IsStaff(p))
-        where = auth::WhereIn(auth::CommunityRecordScope(p));
-    else
-        where.Add("(o.organiser_resident_id = ? OR o.proposed_by = ?)", p.resident_id.value_or(-1), p.user_id);
+    db::SqlWhere where = VisibleActivities(p);
     if (f.community) where.Add("o.community_id = ?", *f.community);
     if (f.id) where.Add("o.id = ?", *f.id);
     if (f.organiser) where.Add("o.organiser_resident_id = ?", *f.organiser);
@@ -100,6 +92,7 @@ JOIN residents r ON r.id = sp.resident_id WHERE sp.activity_id = ? ORDER BY r.pi
             a.participant_list.push_back({r.Int("id"), r.Str("name"), r.Str("ethnicity")});
         }
     }
+    media::AttachPhotos(conn, kActivityPhotos, page.items);
     return page;
 }
 

@@ -6,6 +6,9 @@
 #include <algorithm>
 #include <map>
 
+#include "core/media/image.hpp"
+#include "core/media/photos.hpp"
+#include "core/text/codes.hpp"
 #include "core/time/clock.hpp"
 #include "core/util/rng.hpp"
 #include "modules/culture/module.hpp"
@@ -248,6 +251,36 @@ void AddExhibits(Ctx& c, int64_t venue, int64_t museum) {
     }
 }
 
+// Photos — generated cards with the record's name — of every fifth exhibit and of 2021's art
+// week, so that the catalogue and the events show pictures.
+void AddPhotos(Ctx& c) {
+    static const std::map<std::string, std::array<double, 3>> kColours = {{"costume", {150, 60, 40}},
+                                                                          {"craft", {40, 90, 120}},
+                                                                          {"instrument", {90, 60, 120}},
+                                                                          {"document", {90, 80, 50}},
+                                                                          {"photograph", {60, 100, 70}}};
+    const int64_t at = time::DayStartUnix("2021-06-01");
+    int n = 0;
+    for (const auto& r :
+         c.conn.Query("SELECT id, number, title, ethnicity, category FROM exhibits WHERE community_id = ? ORDER BY id",
+                      c.community)) {
+        if (n++ % 5 != 0) continue;
+        const std::string text =
+            r.Str("title") + "\n" + text::EthnicityName(r.Str("ethnicity")) + " · " + r.Str("number");
+        media::StorePhoto(c.conn, kExhibitPhotos, {r.Int("id"), c.street, c.community},
+                          media::Prepare(media::Card(800, 600, kColours.at(r.Str("category")), text)), r.Str("title"),
+                          std::nullopt, at);
+    }
+    for (const auto& r : c.conn.Query("SELECT id, title, held_on FROM culture_events WHERE community_id = ? AND "
+                                      "held_on >= '2021-10-01' AND held_on <= '2021-10-31' ORDER BY id",
+                                      c.community)) {
+        media::StorePhoto(
+            c.conn, kEventPhotos, {r.Int("id"), c.street, c.community},
+            media::Prepare(media::Card(1024, 768, {170, 40, 50}, r.Str("title") + "\n" + r.Str("held_on"))),
+            r.Str("title") + " 现场", std::nullopt, time::DayStartUnix(r.Str("held_on")));
+    }
+}
+
 }  // namespace
 
 void LoadDemo(DemoWorld& w) {
@@ -271,6 +304,7 @@ void LoadDemo(DemoWorld& w) {
     }
     AddVisits(c, home);
     AddExhibits(c, home, museum);
+    AddPhotos(c);
 
     Rng other_rng(w.other.seed + 17);
     Ctx other{w.conn, w.street, w.other.id, other_rng};

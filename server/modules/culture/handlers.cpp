@@ -1,6 +1,8 @@
 #include <boost/json.hpp>
 
+#include "core/auth/scope.hpp"
 #include "core/http/paging.hpp"
+#include "core/media/photo_routes.hpp"
 #include "core/time/clock.hpp"
 #include "modules/culture/json.hpp"
 #include "modules/culture/module.hpp"
@@ -81,7 +83,7 @@ ExhibitFilter ExhibitQuery(const Request& req) {
 
 }  // namespace
 
-void Register(http::Router& r, Context& /*ctx*/, CultureService& svc, reports::Registry& registry) {
+void Register(http::Router& r, Context& ctx, CultureService& svc, reports::Registry& registry) {
     const auto read = Access::NeedAny({"culture.read", "culture.book"});
     r.Add("GET", "/api/v1/venues", read, "Culture venues with their floor area", [&svc](Request& req) {
         VenueFilter f{.community = http::QueryOptInt(req, "community"), .page = http::PageOf(req)};
@@ -362,6 +364,31 @@ void Register(http::Router& r, Context& /*ctx*/, CultureService& svc, reports::R
               const int64_t community = http::QueryRequiredInt(req, "community");
               return http::ListResponse(svc.PublicExhibits(community, ExhibitQuery(req)),
                                         [](const Exhibit& e) { return PublicJson(e); });
+          });
+    // Photos of exhibits and of series events: the catalogue's and the events' own pages.
+    const auto in_scope = [](const char* table) {
+        return [table](db::Connection& c, const auth::Principal& p, int64_t id, bool) {
+            return media::OwnerWhere(c, table, id, auth::WhereIn(auth::CommunityRecordScope(p)));
+        };
+    };
+    media::RegisterPhotoRoutes(r, ctx.db,
+                               {kExhibitPhotos, "/api/v1/exhibits", Access::Need("culture.read"),
+                                Access::Need("culture.write"), in_scope("exhibits")});
+    media::RegisterPhotoRoutes(r, ctx.db,
+                               {kEventPhotos, "/api/v1/culture-events", Access::Need("culture.read"),
+                                Access::Need("culture.write"), in_scope("culture_events")});
+    r.Add("GET", "/api/v1/public/exhibits/{id}/photos/{photo}", Access::Public(),
+          "A photo of an exhibit in the public catalogue as JPEG (?size=thumb: its thumbnail)", [&ctx](Request& req) {
+              const bool thumb = http::QueryOptChoice(req, "size", {"thumb", "full"}).value_or("full") == "thumb";
+              db::Connection& conn = ctx.db.Local();
+              db::SqlWhere shown;
+              shown.Add(kPublicExhibits);
+              auto exhibit = media::OwnerWhere(conn, "exhibits", http::PathId(req), shown);
+              auto bytes = exhibit
+                               ? media::PhotoBytes(conn, kExhibitPhotos, exhibit->id, http::PathId(req, "photo"), thumb)
+                               : std::nullopt;
+              if (!bytes) throw AppError(ErrorCode::kNotFound, "not_found");
+              return media::PhotoResponse(std::move(*bytes));
           });
     RegisterIndicators(registry);
 }

@@ -84,7 +84,8 @@ json::object ToJson(const Event& e) {
             {"place", e.place},
             {"audience", e.audience},
             {"description", e.description},
-            {"performers", std::move(performers)}};
+            {"performers", std::move(performers)},
+            {"photos", media::ToJson(e.photos)}};
 }
 
 json::object ToJson(const Visit& v) {
@@ -99,6 +100,10 @@ json::object ToJson(const Visit& v) {
 }
 
 json::object PublicJson(const Exhibit& e) {
+    // The public sees a photo's number, caption and size; not who uploaded it.
+    json::array photos;
+    for (const media::Photo& p : e.photos)
+        photos.push_back({{"id", p.id}, {"caption", p.caption}, {"width", p.width}, {"height", p.height}});
     return {{"id", e.id},
             {"number", e.number},
             {"title", e.title},
@@ -112,7 +117,8 @@ json::object PublicJson(const Exhibit& e) {
             {"source_name", e.source_name},
             {"room", e.room},
             {"showcase", e.showcase},
-            {"status", e.status}};
+            {"status", e.status},
+            {"photos", std::move(photos)}};
 }
 
 json::object ToJson(const Exhibit& e) {
@@ -130,6 +136,7 @@ json::object ToJson(const Exhibit& e) {
                          {"overdue", l.overdue},
                          {"note", l.note}});
     }
+    out["photos"] = media::ToJson(e.photos);
     out["venue_id"] = e.venue_id;
     out["community_id"] = e.community_id;
     out["room_id"] = OrNull(e.room_id);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/db/page.hpp"
+#include "core/media/photos.hpp"
 
 namespace tongxin::culture {
 
@@ -98,6 +99,7 @@ struct Event {
     std::optional<int64_t> room_id, booking_id;
     std::string series, title, held_on, place, room, description;
     std::vector<Performer> performers;
+    std::vector<media::Photo> photos;  // filled for lists and for one
 };
 struct EventInput {
     int64_t series_id = 0, audience = 0;
@@ -135,6 +137,12 @@ struct Loan {
     std::optional<std::string> returned_on;
     bool overdue = false;
 };
+// The kinds of records with photos (media::PhotoKind), as stored in photos.owner_kind.
+inline constexpr const char* kExhibitPhotos = "exhibit";
+inline constexpr const char* kEventPhotos = "culture_event";
+// The exhibits the public catalogue shows (returned ones are not the museum's any more).
+inline constexpr const char* kPublicExhibits = "o.status IN ('on_display', 'in_store', 'on_loan')";
+
 struct Exhibit {
     int64_t id = 0, venue_id = 0, community_id = 0;
     std::optional<int64_t> room_id, source_resident_id;
@@ -142,8 +150,9 @@ struct Exhibit {
         agreement, showcase, status, room;
     std::optional<std::string> acquired_on, last_condition;
     bool source_consent = false;
-    std::vector<Check> checks;  // filled for one exhibit
-    std::vector<Loan> loans;    // filled for one exhibit
+    std::vector<Check> checks;         // filled for one exhibit
+    std::vector<Loan> loans;           // filled for one exhibit
+    std::vector<media::Photo> photos;  // filled for lists and for one
 };
 struct ExhibitInput {
     int64_t venue_id = 0;

@@ -117,13 +117,14 @@ db::Page<Exhibit> CultureService::Exhibits(const auth::Principal& p, const Exhib
             }
         }
     }
+    media::AttachPhotos(conn, kExhibitPhotos, page.items);
     return page;
 }
 
 db::Page<Exhibit> CultureService::PublicExhibits(int64_t community, const ExhibitFilter& f) {
     db::Connection& conn = db_.Local();
     db::SqlWhere where;
-    where.Add("o.community_id = ?", community).Add("o.status IN ('on_display', 'in_store', 'on_loan')");
+    where.Add("o.community_id = ?", community).Add(kPublicExhibits);
     ExhibitFilter g = f;
     g.community = std::nullopt;
     g.id = f.id;
@@ -136,6 +137,7 @@ db::Page<Exhibit> CultureService::PublicExhibits(int64_t community, const Exhibi
         e.agreement.clear();
         e.last_condition = std::nullopt;
     }
+    media::AttachPhotos(conn, kExhibitPhotos, page.items);
     return page;
 }
 

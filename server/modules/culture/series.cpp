@@ -107,6 +107,7 @@ db::Page<Event> CultureService::Events(const auth::Principal& p, const EventFilt
                                         e.id))
             e.performers.push_back({r.Int("id"), r.Str("name")});
     }
+    media::AttachPhotos(conn, kEventPhotos, page.items);
     return page;
 }
 
