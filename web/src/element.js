@@ -2,7 +2,7 @@
 // only these.
 import {
   ElAlert, ElAside, ElButton, ElCard, ElCol, ElConfigProvider, ElContainer, ElDatePicker, ElDescriptions,
-  ElDescriptionsItem, ElDialog, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
+  ElDescriptionsItem, ElDialog, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem, ElImage,
   ElHeader, ElIcon, ElInput, ElInputNumber, ElLink, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination,
   ElPopconfirm, ElRadio, ElRadioButton, ElRadioGroup, ElRow, ElSelect, ElStatistic, ElStep, ElSteps, ElSwitch, ElTable,
   ElTableColumn, ElTabPane, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElTree, ElUpload,
@@ -11,7 +11,7 @@ import 'element-plus/dist/index.css';
 
 const components = [
   ElAlert, ElAside, ElButton, ElCard, ElCol, ElConfigProvider, ElContainer, ElDatePicker, ElDescriptions,
-  ElDescriptionsItem, ElDialog, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem,
+  ElDescriptionsItem, ElDialog, ElDrawer, ElDropdown, ElDropdownItem, ElDropdownMenu, ElEmpty, ElForm, ElFormItem, ElImage,
   ElHeader, ElIcon, ElInput, ElInputNumber, ElLink, ElLoading, ElMain, ElMenu, ElMenuItem, ElOption, ElPagination,
   ElPopconfirm, ElRadio, ElRadioButton, ElRadioGroup, ElRow, ElSelect, ElStatistic, ElStep, ElSteps, ElSwitch, ElTable,
   ElTableColumn, ElTabPane, ElTabs, ElTag, ElTimeline, ElTimelineItem, ElTree, ElUpload,

@@ -235,6 +235,10 @@ export default {
     publishedAt: 'Published', publishedBy: 'By', withdraw: 'Withdraw', withdrawn: 'Withdrawn', showWithdrawn: 'Show withdrawn notices',
     confirmWithdraw: 'Residents will no longer see this notice; the record stays. Withdraw it?', none: 'No notices', open: 'Open',
   },
+  photos: {
+    title: 'Photos', none: 'No photos yet', add: 'Add a photo', remove: 'Remove photo', added: 'Photo added', confirmRemove: 'Remove this photo?',
+    hint: 'JPG, PNG or WebP up to 10 MB; where it was taken and other details are removed when it is kept', open: 'View full size', nth: 'Photo {n}',
+  },
   m: {
     rooms: 'Book a room', roomsHint: 'The book corner or craft workshop of the ethnic home', 
     officer: 'Officer', myHouseholds: 'My households', logContact: 'Log a contact', raiseNeed: 'Raise a need', recentLog: 'Recent log', noHouseholds: 'No households assigned yet',

@@ -234,6 +234,10 @@ export default {
     publishedAt: '发布时间', publishedBy: '发布人', withdraw: '撤下', withdrawn: '已撤下', showWithdrawn: '显示已撤下的通知',
     confirmWithdraw: '撤下后居民将看不到这条通知，记录仍保留。确定撤下？', none: '暂无通知', open: '查看',
   },
+  photos: {
+    title: '照片', none: '还没有照片', add: '上传照片', remove: '删除照片', added: '照片已上传', confirmRemove: '确定删除这张照片？',
+    hint: 'JPG、PNG 或 WebP，不超过 10 MB；保存时会去掉拍摄地点等信息', open: '查看大图', nth: '第 {n} 张',
+  },
   m: {
     rooms: '预订活动室', roomsHint: '民族之家的书屋、手工坊', 
     officer: '联络员', myHouseholds: '我负责的住户', logContact: '记录联络', raiseNeed: '反映需求', recentLog: '最近的联络记录', noHouseholds: '暂无负责的住户',

@@ -27,6 +27,7 @@ export const listVisits = (query) => get('/museum-visits', query);
 export const addVisit = (body) => post('/museum-visits', body);
 export const listExhibits = (query) => get('/exhibits', query);
 export const getExhibit = (id) => get(`/exhibits/${id}`);
+export const getEvent = (id) => get(`/culture-events/${id}`);
 export const addExhibit = (body) => post('/exhibits', body);
 export const addCheck = (id, body) => post(`/exhibits/${id}/checks`, body);
 export const lend = (id, body) => post(`/exhibits/${id}/loans`, body);
