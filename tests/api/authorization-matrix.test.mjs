@@ -73,6 +73,11 @@ before(async () => {
     fx[`${name}WithPhoto`] = both('photos', `AND owner_kind = '${kind}'`, 'owner_id');
     fx[`${name}Photo`] = both('photos', `AND owner_kind = '${kind}'`);
   }
+  fx.seeker = both('job_seekers');
+  fx.jobCertificate = both('job_certificates');
+  fx.employer = both('job_employers');
+  fx.placement = both('job_placements');
+  fx.business = both('job_businesses');
   fx.loan = both('exhibit_loans e JOIN exhibits x ON x.id = e.exhibit_id', 'AND e.returned_on IS NULL', 'e.id');
   for (const a of ACCOUNTS) {
     const c = one(`SELECT coalesce(r.community_id, p.community_id, CASE WHEN p.kind = 'community' THEN p.id END) FROM users u
@@ -332,6 +337,25 @@ const MATRIX = {
   'POST /api/v1/selfhelp/activities/{id}/photos': { path: { id: 'selfhelpWithPhoto' }, raw: PHOTO },
   'GET /api/v1/selfhelp/activities/{id}/photos/{photo}': { path: { id: 'selfhelpWithPhoto', photo: 'selfhelpPhoto' } },
   'DELETE /api/v1/selfhelp/activities/{id}/photos/{photo}': { path: { id: 'selfhelpWithPhoto', photo: 'selfhelpPhoto' } },
+  'GET /api/v1/jobs/seekers': { query: { community: 'community' } },
+  'GET /api/v1/jobs/seekers/{id}': { path: { id: 'seeker' }, neighbour: true },
+  'POST /api/v1/jobs/seekers': { body: (s, f) => ({ resident_id: f('resident'), education: 'senior' }) },
+  'POST /api/v1/jobs/seekers/{id}/steps': { path: { id: 'seeker' }, body: () => ({ step: 'trained', on_date: '2021-06-01' }) },
+  'GET /api/v1/jobs/funnel': { query: { community: 'community' }, empty: (d) => d.steps.every((s) => s.people === 0) },
+  'GET /api/v1/jobs/certificates': { query: { community: 'community' } },
+  'GET /api/v1/jobs/certificates/{id}': { path: { id: 'jobCertificate' }, neighbour: true },
+  'POST /api/v1/jobs/certificates': { body: (s, f) => ({ resident_id: f('resident'), kind: '保育师', number: `M-${s}-${Date.now()}`, issuer: '鉴定中心', issued_on: '2021-06-01' }) },
+  'POST /api/v1/jobs/certificates/{id}/verify': { path: { id: 'jobCertificate' } },
+  'GET /api/v1/jobs/employers': { query: { community: 'community' } },
+  'POST /api/v1/jobs/employers': { body: (s, f) => ({ community_id: f('community'), name: `单位 ${s} ${Date.now()}` }) },
+  'GET /api/v1/jobs/placements': { query: { community: 'community' } },
+  'GET /api/v1/jobs/placements/{id}': { path: { id: 'placement' }, neighbour: true },
+  'POST /api/v1/jobs/placements': { body: (s, f) => ({ seeker_id: f('seeker'), employer_id: f('employer'), position: '店员', started_on: '2021-06-01' }) },
+  'POST /api/v1/jobs/placements/{id}/followups': { path: { id: 'placement' }, body: () => ({ months: 3, checked_on: '2021-12-01', employed: true }) },
+  'GET /api/v1/jobs/businesses': { query: { community: 'community' } },
+  'GET /api/v1/jobs/businesses/{id}': { path: { id: 'business' }, neighbour: true },
+  'POST /api/v1/jobs/businesses': { body: (s, f) => ({ resident_id: f('resident'), name: '小店', kind: 'individual', credit_code: '91110000600037341L', registered_on: '2021-06-01' }) },
+  'POST /api/v1/jobs/businesses/{id}/close': { path: { id: 'business' }, body: () => ({ closed_on: '2021-12-01' }) },
   'GET /api/v1/public/exhibits/{id}/photos/{photo}': { none: 'the public catalogue\'s photos (no login; exhibits no longer shown refused, tested in photos.test.mjs)' },
   'POST /api/v1/exhibits': { body: (s, f) => ({ venue_id: f('venue'), number: `M-${Date.now()}`, title: '展品', ethnicity: '04', category: 'craft', provenance: 'made' }) },
   'PUT /api/v1/exhibits/{id}': { path: { id: 'exhibit' }, body: (s) => ({ venue_id: fx.venue[s], number: 'M-1', title: '展品', ethnicity: '04', category: 'craft', provenance: 'made' }) },
@@ -444,7 +468,11 @@ test('no account gets a 2xx with an object of the other community or of another 
       const neighbour = one(`SELECT id FROM residents WHERE community_id = ${fx.community.A} AND household_id <> (SELECT household_id FROM residents WHERE id = ${me}) AND moved_out IS NULL LIMIT 1`);
       const ids = { resident: neighbour, record: one(`SELECT id FROM volunteer_hours WHERE community_id = ${fx.community.A} AND resident_id <> ${me} AND entry = 'record' LIMIT 1`),
         certificate: fx.certificate.A, aid: fx.aid.A, selfhelp: fx.selfhelp.A,
-        roomBooking: one(`SELECT id FROM room_bookings WHERE community_id = ${fx.community.A} AND booker_kind = 'resident' AND resident_id <> ${me} LIMIT 1`) };
+        roomBooking: one(`SELECT id FROM room_bookings WHERE community_id = ${fx.community.A} AND booker_kind = 'resident' AND resident_id <> ${me} LIMIT 1`),
+        seeker: one(`SELECT id FROM job_seekers WHERE community_id = ${fx.community.A} AND resident_id <> ${me} LIMIT 1`),
+        jobCertificate: one(`SELECT id FROM job_certificates WHERE community_id = ${fx.community.A} AND resident_id <> ${me} LIMIT 1`),
+        placement: one(`SELECT p.id FROM job_placements p JOIN job_seekers s ON s.id = p.seeker_id WHERE p.community_id = ${fx.community.A} AND s.resident_id <> ${me} LIMIT 1`),
+        business: one(`SELECT id FROM job_businesses WHERE community_id = ${fx.community.A} AND resident_id <> ${me} LIMIT 1`) };
       const type = spec.path.id;
       const url = pattern.replace('{id}', String(ids[type]));
       const r = await api.request(method, url, { token: sessions.resident.token, body: spec.body ? spec.body('A', () => undefined) : (method === 'GET' ? undefined : {}) });
@@ -467,7 +495,8 @@ test('every collection answers GET /{id} in scope', async () => {
     ['committee/officers', 'officerPost', 'A'], ['committee/assignments', 'assignment', 'A'], ['committee/contacts', 'contact', 'N'],
     ['committee/needs', 'need', 'A'], ['selfhelp/activities', 'selfhelp', 'N'], ['venues', 'venue', 'N'], ['rooms', 'room', 'A'],
     ['room-bookings', 'roomBooking', 'N'], ['series', 'series', 'A'], ['culture-events', 'cultureEvent', 'A'], ['museum-visits', 'museumVisit', 'A'],
-    ['exhibits', 'exhibit', 'A']];
+    ['exhibits', 'exhibit', 'A'], ['jobs/seekers', 'seeker', 'A'], ['jobs/certificates', 'jobCertificate', 'N'],
+    ['jobs/placements', 'placement', 'A'], ['jobs/businesses', 'business', 'N']];
   for (const [path, type, side] of cases) {
     const r = await worker[side].get(`/api/v1/${path}/${fx[type][side]}`);
     assert.equal(r.status, 200, `${path}: ${JSON.stringify(r.data).slice(0, 200)}`);

@@ -51,7 +51,7 @@ test('the demo: 12 officers cover every minority household, ~100 self-organised 
   const linked = sql(server.db, `SELECT handler, linked_id FROM committee_needs WHERE community_id = ${angongId} AND linked_id IS NOT NULL`);
   assert.ok(linked.length >= 20);
   for (const [handler, id] of linked) {
-    const table = { rights_case: 'cases', fund_disbursement: 'charity_disbursements', mutual_aid: 'mutual_aid' }[handler];
+    const table = { rights_case: 'cases', fund_disbursement: 'charity_disbursements', mutual_aid: 'mutual_aid', jobs: 'job_seekers' }[handler];
     assert.equal(one(`SELECT community_id FROM ${table} WHERE id = ${id}`), String(angongId), `${handler} ${id}`);
   }
 });

@@ -28,7 +28,7 @@ test('the registry indicators are computed from records and drill down to exactl
         rows = rows.concat(page.data.items);
       }
       assert.equal(rows.length, rec.data.total);
-      assert.equal(rows.filter((r) => r.liaison).length / rows.length, item.value, `${item.id}: share of qualifying records`);
+      assert.equal(rows.filter((r) => r[item.share_field]).length / rows.length, item.value, `${item.id}: share of qualifying records`);
     } else if (item.aggregate === 'sum') {
       const sum = rec.data.items.reduce((s, r) => s + r[item.sum_field], 0);
       assert.equal(rec.data.items.length, rec.data.total);

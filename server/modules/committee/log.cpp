@@ -61,6 +61,7 @@ std::string LinkedTable(const std::string& handler) {
     if (handler == "rights_case") return "cases";
     if (handler == "fund_disbursement") return "charity_disbursements";
     if (handler == "mutual_aid") return "mutual_aid";
+    if (handler == "jobs") return "job_seekers";
     return "";
 }
 

@@ -61,6 +61,7 @@ json::object ItemOf(const Indicator& ind, double value, const Request& req, cons
             {"year", s.year},
             {"aggregate", ind.aggregate},
             {"sum_field", ind.sum_field.empty() ? json::value(nullptr) : json::value(ind.sum_field)},
+            {"share_field", ind.share_field.empty() ? json::value(nullptr) : json::value(ind.share_field)},
             {"sum_scale", ind.sum_scale},
             {"records_allowed", req.User().Can(ind.records_permission)}};
 }

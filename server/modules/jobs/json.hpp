@@ -1,0 +1,15 @@
+#pragma once
+#include <boost/json/object.hpp>
+
+#include "modules/jobs/model.hpp"
+
+namespace tongxin::jobs {
+
+boost::json::object ToJson(const Seeker& s);
+boost::json::object ToJson(const Certificate& c);
+boost::json::object ToJson(const Employer& e);
+boost::json::object ToJson(const Placement& x);
+boost::json::object ToJson(const Business& b);
+boost::json::object ToJson(const Funnel& f);
+
+}  // namespace tongxin::jobs
