@@ -9,7 +9,7 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 // [account, pages]: every menu page, each opened by someone whose work it is.
 const PAGES = [
-  ['angong', ['/todo', '/dashboard', '/places', '/residents', '/organizations', '/party', '/committee', '/culture', '/services', '/notices', '/account']],
+  ['angong', ['/todo', '/dashboard', '/places', '/residents', '/organizations', '/party', '/committee', '/culture', '/jobs', '/services', '/notices', '/account']],
   ['vlead', ['/volunteer']],
   ['treasurer', ['/charity']],
   ['rights', ['/cases']],
@@ -37,7 +37,7 @@ for (const [who, paths] of PAGES) {
 
 // Every phone page (390×844), as the resident, group leader or volunteer who uses it sees it.
 const PHONE_PAGES = [
-  ['resident', ['/m', '/m/hours', '/m/shuttle', '/m/aid', '/m/points', '/m/me', '/m/notices', '/m/selfhelp']],
+  ['resident', ['/m', '/m/hours', '/m/shuttle', '/m/aid', '/m/points', '/m/me', '/m/notices', '/m/selfhelp', '/m/jobs']],
   ['officer', ['/m/officer']],
   ['leader', ['/m/shuttle', '/m/me']],
   ['vlead', ['/m', '/m/hours']],

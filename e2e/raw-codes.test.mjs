@@ -59,7 +59,7 @@ async function visitAll(page, paths) {
   return problems;
 }
 
-const WORKBENCH = ['/dashboard', '/places', '/residents', '/organizations', '/party', '/volunteer', '/services', '/charity', '/cases', '/shuttle', '/notices', '/account'];
+const WORKBENCH = ['/dashboard', '/places', '/residents', '/organizations', '/party', '/committee', '/culture', '/jobs', '/volunteer', '/services', '/charity', '/cases', '/shuttle', '/notices', '/account'];
 
 for (const [user, extra] of [['angong', []], ['admin', ['/users']], ['auditor', ['/audit']]]) {
   test(`no raw codes on the workbench pages ${user} opens`, async () => {
@@ -76,7 +76,7 @@ for (const [user, extra] of [['angong', []], ['admin', ['/users']], ['auditor', 
 test('no raw codes on the phone pages', async () => {
   const page = await phoneLogin(browser, server.base, 'resident');
   const problems = [];
-  for (const path of ['/m', '/m/notices', '/m/hours', '/m/shuttle', '/m/aid', '/m/points']) {
+  for (const path of ['/m', '/m/notices', '/m/hours', '/m/shuttle', '/m/aid', '/m/points', '/m/selfhelp', '/m/rooms', '/m/jobs']) {
     await page.goto(`${server.base}${path}`);
     await page.waitForLoadState('networkidle');
     problems.push(...(await rawOn(page)).map((p) => `${path}: ${p}`));

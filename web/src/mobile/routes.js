@@ -16,6 +16,7 @@ export const mobileRoutes = [
       { path: 'points', name: 'm-points', component: () => import('../modules/volunteer/mobile/m-points.vue'), meta: { permission: 'volunteer.self', title: 'm.points' } },
       { path: 'me', name: 'm-me', component: () => import('../modules/residents/mobile/m-me.vue'), meta: { permission: 'volunteer.self', title: 'm.home' } },
       { path: 'rooms', name: 'm-rooms', component: () => import('../modules/culture/mobile/m-rooms.vue'), meta: { permission: 'culture.book', title: 'culture.book' } },
+      { path: 'jobs', name: 'm-jobs', component: () => import('../modules/jobs/mobile/m-jobs.vue'), meta: { permission: 'jobs.register', title: 'm.jobs' } },
       { path: 'selfhelp', name: 'm-selfhelp', component: () => import('../modules/committee/mobile/m-selfhelp.vue'), meta: { permission: 'selfhelp.propose', title: 'm.selfhelp' } },
       { path: 'officer', name: 'm-officer', component: () => import('../modules/committee/mobile/m-officer.vue'), meta: { permission: 'committee.log', title: 'm.officer' } },
       { path: 'notices', name: 'm-notices', component: () => import('../modules/notices/mobile/m-notices.vue'), meta: { permission: 'volunteer.self', title: 'm.notices' } },

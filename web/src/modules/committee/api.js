@@ -6,8 +6,8 @@ export const PURPOSES = ['contact', 'education', 'care'];
 export const NEED_KINDS = ['job', 'dispute', 'hardship', 'language', 'school', 'health', 'other'];
 export const NEED_STATUSES = ['active', 'open', 'referred', 'solved', 'closed'];
 export const HANDLERS = ['rights_case', 'fund_disbursement', 'jobs', 'mutual_aid', 'committee'];
-// Handlers whose records a need may link to (the jobs centre's once it keeps records).
-export const LINKABLE = ['rights_case', 'fund_disbursement', 'mutual_aid'];
+// Handlers whose records a need may link to (the committee handles the rest itself).
+export const LINKABLE = ['rights_case', 'fund_disbursement', 'jobs', 'mutual_aid'];
 export const ACTIVITY_STATUSES = ['proposed', 'registered', 'declined', 'withdrawn'];
 
 export const committeeHome = (query) => get('/committee/home', query);
