@@ -62,6 +62,7 @@ std::map<int64_t, std::vector<Photo>> PhotosOfMany(db::Connection& conn, const s
 template <typename Item>
 void AttachPhotos(db::Connection& conn, const std::string& kind, std::vector<Item>& items) {
     std::vector<int64_t> ids;
+    ids.reserve(items.size());
     for (const Item& i : items) ids.push_back(i.id);
     auto found = PhotosOfMany(conn, kind, ids);
     for (Item& i : items)

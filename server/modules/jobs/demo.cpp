@@ -189,6 +189,7 @@ std::vector<int64_t> Employers(Ctx& c) {
                                                     "华阳第二幼儿园",       "顺达快递华阳站",   "锦江宾馆华阳分店",
                                                     "天府新区仓储物流园"};
     std::vector<int64_t> out;
+    out.reserve(kNames.size());
     for (const std::string& name : kNames)
         out.push_back(c.conn.Insert(
             "INSERT INTO job_employers (street_id, community_id, name, contact, created_at) VALUES (?, ?, ?, ?, ?)",
