@@ -5,6 +5,7 @@
 #include "modules/culture/module.hpp"
 #include "modules/dictionaries/module.hpp"
 #include "modules/jobs/module.hpp"
+#include "modules/linkage/module.hpp"
 #include "modules/module.hpp"
 #include "modules/notices/module.hpp"
 #include "modules/organizations/module.hpp"
@@ -23,11 +24,12 @@ std::vector<ModuleInfo> AllModules() {
     // and the volunteer line, the accounts (some of whose people those lines choose) before the
     // records that name accounts (the fund, the rights centre, the shuttle), and those before the
     // committee, whose residents' needs became the fund's, the rights centre's and mutual aid's records,
-    // and before the jobs platform, which registers the needs referred to it.
+    // and before the jobs platform, which registers the needs referred to it; linkage last of the
+    // platforms, as its projects link the fund's donations, culture events and volunteer hours.
     return {dictionaries::Describe(),  places::Describe(),  residents::Describe(), reports::Describe(),
             organizations::Describe(), party::Describe(),   volunteer::Describe(), services::Describe(),
             accounts::Describe(),      charity::Describe(), cases::Describe(),     committee::Describe(),
-            culture::Describe(),       jobs::Describe(),    shuttle::Describe(),   notices::Describe()};
+            culture::Describe(),       jobs::Describe(),    linkage::Describe(), shuttle::Describe(), notices::Describe()};
 }
 
 std::vector<std::shared_ptr<void>> InstallModules(const std::vector<ModuleInfo>& modules, ModuleHost& host) {

@@ -78,6 +78,8 @@ before(async () => {
   fx.employer = both('job_employers');
   fx.placement = both('job_placements');
   fx.business = both('job_businesses');
+  fx.partner = both('partners');
+  fx.brandProject = both('brand_projects');
   fx.loan = both('exhibit_loans e JOIN exhibits x ON x.id = e.exhibit_id', 'AND e.returned_on IS NULL', 'e.id');
   for (const a of ACCOUNTS) {
     const c = one(`SELECT coalesce(r.community_id, p.community_id, CASE WHEN p.kind = 'community' THEN p.id END) FROM users u
@@ -356,6 +358,18 @@ const MATRIX = {
   'GET /api/v1/jobs/businesses/{id}': { path: { id: 'business' }, neighbour: true },
   'POST /api/v1/jobs/businesses': { body: (s, f) => ({ resident_id: f('resident'), name: '小店', kind: 'individual', credit_code: '91110000600037341L', registered_on: '2021-06-01' }) },
   'POST /api/v1/jobs/businesses/{id}/close': { path: { id: 'business' }, body: () => ({ closed_on: '2021-12-01' }) },
+  'GET /api/v1/linkage/partners': { query: { community: 'community' } },
+  'GET /api/v1/linkage/partners/{id}': { path: { id: 'partner' } },
+  'POST /api/v1/linkage/partners': { body: (s, f) => ({ community_id: f('community'), name: `单位 ${s} ${Date.now()}`, kind: 'school' }) },
+  'POST /api/v1/linkage/partners/{id}/agreements': { path: { id: 'partner' }, body: () => ({ title: '协议', signed_on: '2021-01-01' }) },
+  'GET /api/v1/linkage/projects': { query: { community: 'community' } },
+  'GET /api/v1/linkage/projects/{id}': { path: { id: 'brandProject' } },
+  'POST /api/v1/linkage/projects': { body: (s, f) => ({ community_id: f('community'), name: `项目 ${s} ${Date.now()}`, started_on: '2021-01-01', partner_ids: [f('partner')] }) },
+  'POST /api/v1/linkage/projects/{id}/status': { path: { id: 'brandProject' }, body: () => ({ status: 'running' }) },
+  'POST /api/v1/linkage/projects/{id}/partners': { path: { id: 'brandProject' }, body: (s, f) => ({ partner_id: f('partner') }) },
+  'POST /api/v1/linkage/projects/{id}/links': { path: { id: 'brandProject' }, body: (s, f) => ({ kind: 'culture_event', record_id: f('cultureEvent') }) },
+  'POST /api/v1/linkage/projects/{id}/contributions': { path: { id: 'brandProject' }, body: (s, f) => ({ partner_id: f('partner'), kind: 'in_kind', what: '物资', value_fen: 100, on_date: '2021-06-01' }) },
+  'POST /api/v1/linkage/projects/{id}/outcomes': { path: { id: 'brandProject' }, body: () => ({ on_date: '2021-06-01', what: '成效' }) },
   'GET /api/v1/public/exhibits/{id}/photos/{photo}': { none: 'the public catalogue\'s photos (no login; exhibits no longer shown refused, tested in photos.test.mjs)' },
   'POST /api/v1/exhibits': { body: (s, f) => ({ venue_id: f('venue'), number: `M-${Date.now()}`, title: '展品', ethnicity: '04', category: 'craft', provenance: 'made' }) },
   'PUT /api/v1/exhibits/{id}': { path: { id: 'exhibit' }, body: (s) => ({ venue_id: fx.venue[s], number: 'M-1', title: '展品', ethnicity: '04', category: 'craft', provenance: 'made' }) },
@@ -496,7 +510,8 @@ test('every collection answers GET /{id} in scope', async () => {
     ['committee/needs', 'need', 'A'], ['selfhelp/activities', 'selfhelp', 'N'], ['venues', 'venue', 'N'], ['rooms', 'room', 'A'],
     ['room-bookings', 'roomBooking', 'N'], ['series', 'series', 'A'], ['culture-events', 'cultureEvent', 'A'], ['museum-visits', 'museumVisit', 'A'],
     ['exhibits', 'exhibit', 'A'], ['jobs/seekers', 'seeker', 'A'], ['jobs/certificates', 'jobCertificate', 'N'],
-    ['jobs/placements', 'placement', 'A'], ['jobs/businesses', 'business', 'N']];
+    ['jobs/placements', 'placement', 'A'], ['jobs/businesses', 'business', 'N'], ['linkage/partners', 'partner', 'A'],
+    ['linkage/projects', 'brandProject', 'A']];
   for (const [path, type, side] of cases) {
     const r = await worker[side].get(`/api/v1/${path}/${fx[type][side]}`);
     assert.equal(r.status, 200, `${path}: ${JSON.stringify(r.data).slice(0, 200)}`);

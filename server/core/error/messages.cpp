@@ -111,6 +111,8 @@ const std::unordered_map<std::string_view, Text>& Catalogue() {
         {"duplicate_credit_code", {"该统一社会信用代码已登记", "This credit code is already recorded"}},
         {"too_early", {"还没到回访时间", "Too early for this follow-up"}},
         {"already_recorded", {"已经记录过", "Already recorded"}},
+        {"not_a_project_partner", {"该单位不是这个项目的共建单位", "This organisation is not a partner of the project"}},
+        {"already_linked", {"这条记录已关联到品牌项目", "This record is already linked to a brand project"}},
         {"already_closed", {"已登记停业", "Already recorded as closed"}},
         {"not_an_image",
          {"不是可接受的图片，请上传 JPG、PNG 或 WebP 照片",
