@@ -25,8 +25,7 @@ void RegisterIndicators(reports::Registry& registry) {
          .keys = {"name", "started_on", "project_status", "partners"},
          .columns = "o.id, o.name, o.started_on, o.status AS project_status, (SELECT count(*) FROM "
                     "brand_project_partners x WHERE x.project_id = o.id) AS partners",
-         .order_by = "o.started_on, o.id",
-         .link_prefix = "/linkage/projects/"}));
+         .order_by = "o.started_on, o.id"}));
 
     // Partners with a co-building agreement in force on the last day of the year.
     registry.Add(reports::Counting(
@@ -46,8 +45,7 @@ void RegisterIndicators(reports::Registry& registry) {
              },
          .keys = {"name", "partner_kind"},
          .columns = "o.id, g.name, o.kind AS partner_kind",
-         .order_by = "g.name, o.id",
-         .link_prefix = "/linkage/partners/"}));
+         .order_by = "g.name, o.id"}));
 }
 
 }  // namespace tongxin::linkage
