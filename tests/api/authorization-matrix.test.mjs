@@ -69,7 +69,9 @@ before(async () => {
   fx.cultureEvent = both('culture_events');
   fx.museumVisit = both('museum_visits');
   fx.exhibit = both('exhibits');
-  for (const [kind, name] of [['exhibit', 'exhibit'], ['culture_event', 'cultureEvent'], ['selfhelp_activity', 'selfhelp']]) {
+  fx.partner = both('partners');
+  fx.brandProject = both('brand_projects');
+  for (const [kind, name] of [['exhibit', 'exhibit'], ['culture_event', 'cultureEvent'], ['selfhelp_activity', 'selfhelp'], ['brand_project', 'brandProject']]) {
     fx[`${name}WithPhoto`] = both('photos', `AND owner_kind = '${kind}'`, 'owner_id');
     fx[`${name}Photo`] = both('photos', `AND owner_kind = '${kind}'`);
   }
@@ -78,8 +80,6 @@ before(async () => {
   fx.employer = both('job_employers');
   fx.placement = both('job_placements');
   fx.business = both('job_businesses');
-  fx.partner = both('partners');
-  fx.brandProject = both('brand_projects');
   fx.loan = both('exhibit_loans e JOIN exhibits x ON x.id = e.exhibit_id', 'AND e.returned_on IS NULL', 'e.id');
   for (const a of ACCOUNTS) {
     const c = one(`SELECT coalesce(r.community_id, p.community_id, CASE WHEN p.kind = 'community' THEN p.id END) FROM users u
@@ -370,6 +370,10 @@ const MATRIX = {
   'POST /api/v1/linkage/projects/{id}/links': { path: { id: 'brandProject' }, body: (s, f) => ({ kind: 'culture_event', record_id: f('cultureEvent') }) },
   'POST /api/v1/linkage/projects/{id}/contributions': { path: { id: 'brandProject' }, body: (s, f) => ({ partner_id: f('partner'), kind: 'in_kind', what: '物资', value_fen: 100, on_date: '2021-06-01' }) },
   'POST /api/v1/linkage/projects/{id}/outcomes': { path: { id: 'brandProject' }, body: () => ({ on_date: '2021-06-01', what: '成效' }) },
+  'GET /api/v1/linkage/projects/{id}/photos': { path: { id: 'brandProjectWithPhoto' } },
+  'POST /api/v1/linkage/projects/{id}/photos': { path: { id: 'brandProjectWithPhoto' }, raw: PHOTO },
+  'GET /api/v1/linkage/projects/{id}/photos/{photo}': { path: { id: 'brandProjectWithPhoto', photo: 'brandProjectPhoto' } },
+  'DELETE /api/v1/linkage/projects/{id}/photos/{photo}': { path: { id: 'brandProjectWithPhoto', photo: 'brandProjectPhoto' } },
   'GET /api/v1/public/exhibits/{id}/photos/{photo}': { none: 'the public catalogue\'s photos (no login; exhibits no longer shown refused, tested in photos.test.mjs)' },
   'POST /api/v1/exhibits': { body: (s, f) => ({ venue_id: f('venue'), number: `M-${Date.now()}`, title: '展品', ethnicity: '04', category: 'craft', provenance: 'made' }) },
   'PUT /api/v1/exhibits/{id}': { path: { id: 'exhibit' }, body: (s) => ({ venue_id: fx.venue[s], number: 'M-1', title: '展品', ethnicity: '04', category: 'craft', provenance: 'made' }) },

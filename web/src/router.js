@@ -12,6 +12,7 @@ import { organizationsRoutes } from './modules/organizations/routes.js';
 import { partyRoutes } from './modules/party/routes.js';
 import { committeeRoutes } from './modules/committee/routes.js';
 import { jobsRoutes } from './modules/jobs/routes.js';
+import { linkageRoutes } from './modules/linkage/routes.js';
 import { cultureRoutes, culturePublicRoutes, culturePrintRoutes } from './modules/culture/routes.js';
 import { volunteerRoutes, volunteerPrintRoutes } from './modules/volunteer/routes.js';
 import { servicesRoutes } from './modules/services/routes.js';
@@ -23,7 +24,7 @@ import { mobileRoutes } from './mobile/routes.js';
 
 // What waits for the person comes first: it is where staff land after signing in.
 const todoRoutes = [{ path: '/todo', name: 'todo', component: () => import('./views/todo-view.vue'), meta: { menu: 'nav.todo' } }];
-const moduleRoutes = [...todoRoutes, ...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...committeeRoutes, ...cultureRoutes, ...jobsRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...casesRoutes, ...shuttleRoutes, ...noticesRoutes, ...accountsRoutes, ...dictionariesRoutes];
+const moduleRoutes = [...todoRoutes, ...reportsRoutes, ...placesRoutes, ...residentsRoutes, ...organizationsRoutes, ...partyRoutes, ...committeeRoutes, ...cultureRoutes, ...jobsRoutes, ...linkageRoutes, ...volunteerRoutes, ...servicesRoutes, ...charityRoutes, ...casesRoutes, ...shuttleRoutes, ...noticesRoutes, ...accountsRoutes, ...dictionariesRoutes];
 
 export const router = createRouter({
   history: createWebHistory(),

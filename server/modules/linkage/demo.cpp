@@ -3,6 +3,8 @@
 // brand projects of 2019–2021 — 8 run in 2021, one more planned and one finished in 2020 — with
 // the records they ran (the art week's events), contributions linked to the fund's donations
 // and the volunteer ledger, and outcomes. An employer of the jobs platform is one of the partners.
+#include "core/media/image.hpp"
+#include "core/media/photos.hpp"
 #include "core/time/clock.hpp"
 #include "core/util/rng.hpp"
 #include "modules/linkage/module.hpp"
@@ -138,6 +140,13 @@ void LoadDemo(DemoWorld& w) {
             "INSERT INTO brand_contributions (project_id, partner_id, community_id, kind, volunteer_record_id, what, "
             "on_date, created_at) VALUES (?, ?, ?, 'volunteer_hours', ?, '志愿服务', ?, ?)",
             projects[p], partners[7], community, r.Int("id"), r.Str("served_on"), now);
+    }
+    // Photos of the outcomes of three projects (generated cards).
+    for (size_t p : {size_t{0}, size_t{1}, size_t{4}}) {
+        const std::string text = std::string(kProjects[p].name) + "\n安公社区民族发展联合会";
+        media::StorePhoto(c, kProjectPhotos, {projects[p], street, community},
+                          media::Prepare(media::Card(800, 600, {120, 50, 90}, text)), kProjects[p].name, std::nullopt,
+                          time::DayStartUnix("2021-12-20"));
     }
     static const std::vector<std::pair<size_t, const char*>> kOutcomes = {
         {0, "特产店带动 6 名新疆籍居民就业"}, {1, "艺术周吸引观众 3000 余人次"}, {2, "绘本角全年开放 150 次"},

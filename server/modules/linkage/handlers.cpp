@@ -1,6 +1,8 @@
 #include <boost/json.hpp>
 
+#include "core/auth/scope.hpp"
 #include "core/http/paging.hpp"
+#include "core/media/photo_routes.hpp"
 #include "core/time/clock.hpp"
 #include "modules/linkage/json.hpp"
 #include "modules/linkage/module.hpp"
@@ -10,7 +12,7 @@ namespace json = boost::json;
 using http::Access;
 using http::Request;
 
-void Register(http::Router& r, Context& /*ctx*/, LinkageService& svc, reports::Registry& registry) {
+void Register(http::Router& r, Context& ctx, LinkageService& svc, reports::Registry& registry) {
     r.Add("GET", "/api/v1/linkage/partners", Access::Need("linkage.read"),
           "Partner organisations with their agreement in force on ?as_of= (?renewal=1: ending within 60 days, not "
           "yet renewed)",
@@ -137,6 +139,14 @@ void Register(http::Router& r, Context& /*ctx*/, LinkageService& svc, reports::R
               body.Finish();
               return http::Created(svc.AddOutcome(req.User(), id, in, ActorOf(req)));
           });
+    // Photos of a project: the evidence of its outcomes.
+    media::RegisterPhotoRoutes(r, ctx.db,
+                               {kProjectPhotos, "/api/v1/linkage/projects", Access::Need("linkage.read"),
+                                Access::Need("linkage.write"),
+                                [](db::Connection& c, const auth::Principal& p, int64_t id, bool) {
+                                    return media::OwnerWhere(c, "brand_projects", id,
+                                                             auth::WhereIn(auth::CommunityRecordScope(p)));
+                                }});
     RegisterIndicators(registry);
 }
 

@@ -25,7 +25,8 @@ void RegisterIndicators(reports::Registry& registry) {
          .keys = {"name", "started_on", "project_status", "partners"},
          .columns = "o.id, o.name, o.started_on, o.status AS project_status, (SELECT count(*) FROM "
                     "brand_project_partners x WHERE x.project_id = o.id) AS partners",
-         .order_by = "o.started_on, o.id"}));
+         .order_by = "o.started_on, o.id",
+         .link_prefix = "/linkage/projects/"}));
 
     // Partners with a co-building agreement in force on the last day of the year.
     registry.Add(reports::Counting(
@@ -45,7 +46,8 @@ void RegisterIndicators(reports::Registry& registry) {
              },
          .keys = {"name", "partner_kind"},
          .columns = "o.id, g.name, o.kind AS partner_kind",
-         .order_by = "g.name, o.id"}));
+         .order_by = "g.name, o.id",
+         .link_prefix = "/linkage/partners/"}));
 }
 
 }  // namespace tongxin::linkage

@@ -10,6 +10,9 @@
 
 namespace tongxin::linkage {
 
+// Photos of a brand project are stored with this owner kind (media::PhotoKind).
+inline constexpr const char* kProjectPhotos = "brand_project";
+
 inline const std::vector<std::string>& PartnerKinds() {
     static const std::vector<std::string> kAll = {"chamber_of_commerce", "enterprise", "social_organization",
                                                   "school",              "hospital",   "government"};

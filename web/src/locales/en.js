@@ -13,7 +13,7 @@ export default {
     title: 'Log in to Tongxin', username: 'Username', password: 'Password', submit: 'Log in',
     hint: 'Demo accounts: admin, angong, nanshan, liaison, officer, mediator, rights, treasurer, leader, vlead, resident, auditor',
   },
-  nav: { todo: 'To do', dashboard: 'Overview', places: 'Places & households', residents: 'Residents', organizations: 'Organizations', committee: 'Unity committee', culture: 'Ethnic culture', jobs: 'Jobs & enterprise', party: 'Party line', volunteer: 'Volunteer line', services: 'Service line', charity: 'Care & relief fund', cases: 'Rights centre', shuttle: 'Shuttle', notices: 'Notice board', users: 'Accounts', audit: 'Audit log', account: 'My account', dictionaries: 'Dictionaries' },
+  nav: { todo: 'To do', dashboard: 'Overview', places: 'Places & households', residents: 'Residents', organizations: 'Organizations', committee: 'Unity committee', culture: 'Ethnic culture', jobs: 'Jobs & enterprise', linkage: 'Resource linkage', party: 'Party line', volunteer: 'Volunteer line', services: 'Service line', charity: 'Care & relief fund', cases: 'Rights centre', shuttle: 'Shuttle', notices: 'Notice board', users: 'Accounts', audit: 'Audit log', account: 'My account', dictionaries: 'Dictionaries' },
   places: {
     tree: 'Area', kind: { street: 'Street', community: 'Community', grid: 'Grid', building: 'Building', compound: 'Compound' }, name: 'Name', code: 'Code',
     compounds: 'Compounds', addCompound: 'Add compound', buildingCount: 'Buildings', floors: 'Floors', units: 'Units', floorGrid: 'Floors and households',
@@ -252,6 +252,17 @@ export default {
     employer: 'Employer', partner: 'Partner', placementsN: 'Placed', addEmployer: 'Add employer',
     year: 'Year', funnelHint: 'People reaching each step in the year; click a number for the list; groups under 5 people are shown as Other.', people: 'People', ofRegistered: 'Of registered', medianDays: 'Median days from registering',
     byEthnicity: 'By ethnic group', byAge: 'By age band', ageBand: 'Age band',
+  },
+  linkage: {
+    title: 'Resource linkage', projects: 'Brand projects', partners: 'Partners', project: 'Project', partner: 'Organisation', addProject: 'New brand project', addPartner: 'Add partner',
+    status: 'Status', allStatuses: 'All statuses', statuses: { planned: 'Planned', running: 'Running', finished: 'Finished' }, startedOn: 'Started',
+    money: 'Money (yuan)', inKind: 'In kind (yuan)', hours: 'Volunteer hours', hoursN: '{n} h', value: 'Value', valueYuan: 'Value (yuan)',
+    links: 'What the project ran', linkKind: 'Kind', linkKinds: { culture_event: 'Series event', room_booking: 'Room booking', charity_project: 'Fund project' }, linkTitle: 'Title', addLink: 'Link record', date: 'Date',
+    contributions: 'Contributions', kind: 'Kind', contributionKinds: { money: 'Money', in_kind: 'In kind', volunteer_hours: 'Volunteer hours' }, addContribution: 'Record contribution',
+    moneyHint: 'Money is recorded as a donation in the fund first; enter the donation number here', outcomes: 'Outcomes', outcome: 'Outcome', addOutcome: 'Record outcome',
+    partnerKinds: { chamber_of_commerce: 'Chamber of commerce', enterprise: 'Enterprise', social_organization: 'Social organisation', school: 'School', hospital: 'Hospital', government: 'Government' },
+    agreement: 'Agreement', agreements: 'Agreements', agreementTitle: 'Agreement', signedOn: 'Signed on', endsOn: 'Ends on', addAgreement: 'Record agreement',
+    until: 'until {date}', openEnded: 'open-ended', noAgreement: 'No agreement in force', renew: 'Renew', renewalDue: 'Ending within 60 days', projectsN: 'Projects',
   },
   photos: {
     title: 'Photos', none: 'No photos yet', add: 'Add a photo', remove: 'Remove photo', added: 'Photo added', confirmRemove: 'Remove this photo?',

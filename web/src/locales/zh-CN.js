@@ -13,7 +13,7 @@ export default {
     title: '登录同心', username: '用户名', password: '密码', submit: '登录',
     hint: '演示账号：admin、angong、nanshan、liaison、officer、mediator、rights、treasurer、leader、vlead、resident、auditor',
   },
-  nav: { todo: '待办', dashboard: '工作概览', places: '地点与住户', residents: '居民名册', organizations: '组织与骨干', committee: '民族一家亲', culture: '民族文化', jobs: '就业创业', party: '党员线', volunteer: '志愿线', services: '服务线', charity: '公益慈善基金', cases: '权益维护', shuttle: '接驳车', notices: '通知栏', users: '账号管理', audit: '审计日志', account: '我的账号', dictionaries: '数据字典' },
+  nav: { todo: '待办', dashboard: '工作概览', places: '地点与住户', residents: '居民名册', organizations: '组织与骨干', committee: '民族一家亲', culture: '民族文化', jobs: '就业创业', linkage: '资源联动', party: '党员线', volunteer: '志愿线', services: '服务线', charity: '公益慈善基金', cases: '权益维护', shuttle: '接驳车', notices: '通知栏', users: '账号管理', audit: '审计日志', account: '我的账号', dictionaries: '数据字典' },
   places: {
     tree: '辖区', kind: { street: '街道', community: '社区', grid: '网格', building: '楼栋', compound: '小区' }, name: '名称', code: '编码',
     compounds: '小区（院落）', addCompound: '新增小区', buildingCount: '楼栋数', floors: '层数', units: '单元数', floorGrid: '楼层与住户',
@@ -251,6 +251,17 @@ export default {
     employer: '用人单位', partner: '合作单位', placementsN: '就业人数', addEmployer: '新增用人单位',
     year: '年份', funnelHint: '当年到达各环节的人数；点人数看名单；不足 5 人的民族或年龄段合并为「其他」。', people: '人数', ofRegistered: '占当年登记', medianDays: '登记后天数（中位数）',
     byEthnicity: '按民族', byAge: '按年龄段', ageBand: '年龄段',
+  },
+  linkage: {
+    title: '资源联动', projects: '品牌项目', partners: '共建单位', project: '项目名称', partner: '单位名称', addProject: '新建品牌项目', addPartner: '新增共建单位',
+    status: '状态', allStatuses: '全部状态', statuses: { planned: '筹备中', running: '进行中', finished: '已结束' }, startedOn: '开始日期',
+    money: '资金（元）', inKind: '物资折价（元）', hours: '志愿时长（小时）', hoursN: '{n} 小时', value: '价值', valueYuan: '折价（元）',
+    links: '项目开展的活动与记录', linkKind: '类型', linkKinds: { culture_event: '品牌活动', room_booking: '场馆预订', charity_project: '基金项目' }, linkTitle: '名称', addLink: '关联记录', date: '日期',
+    contributions: '各单位的贡献', kind: '类型', contributionKinds: { money: '资金', in_kind: '物资', volunteer_hours: '志愿服务' }, addContribution: '记录贡献',
+    moneyHint: '资金先在公益慈善基金登记捐赠，这里填写捐赠记录编号', outcomes: '项目成效', outcome: '成效', addOutcome: '记录成效',
+    partnerKinds: { chamber_of_commerce: '商会', enterprise: '企业', social_organization: '社会组织', school: '学校', hospital: '医疗机构', government: '政府部门' },
+    agreement: '共建协议', agreements: '共建协议', agreementTitle: '协议名称', signedOn: '签订日期', endsOn: '到期日期', addAgreement: '登记协议',
+    until: '有效至 {date}', openEnded: '长期有效', noAgreement: '无有效协议', renew: '待续签', renewalDue: '只看 60 天内到期', projectsN: '参与项目数',
   },
   photos: {
     title: '照片', none: '还没有照片', add: '上传照片', remove: '删除照片', added: '照片已上传', confirmRemove: '确定删除这张照片？',
