@@ -118,9 +118,11 @@ void LoadDemo(DemoWorld& w) {
             r.Str("donated_on"), now);
     }
     // In kind, with its value.
-    static const std::vector<std::pair<const char*, int64_t>> kGoods = {
-        {"新疆干果礼盒 200 份", 1600000}, {"双语绘本 300 册", 900000}, {"义诊药品与器械", 1250000},
-        {"直播设备一套", 680000},         {"市集展位搭建", 450000}};
+    static const std::vector<std::pair<const char*, int64_t>> kGoods = {{"新疆干果礼盒 200 份", 1600000},
+                                                                        {"双语绘本 300 册", 900000},
+                                                                        {"义诊药品与器械", 1250000},
+                                                                        {"直播设备一套", 680000},
+                                                                        {"市集展位搭建", 450000}};
     const std::vector<size_t> goods_projects = {0, 2, 4, 6, 7};
     for (size_t i = 0; i < kGoods.size(); ++i) {
         const size_t p = goods_projects[i];
@@ -132,9 +134,10 @@ void LoadDemo(DemoWorld& w) {
             now);
     }
     // Volunteer hours served at the clinic and the art week: entries of the volunteer ledger.
-    for (const auto& r : c.Query("SELECT id, served_on FROM volunteer_hours WHERE community_id = ? AND entry = 'record' "
-                                 "AND served_on >= '2021-10-01' AND served_on <= '2021-10-31' ORDER BY id LIMIT 12",
-                                 community)) {
+    for (const auto& r :
+         c.Query("SELECT id, served_on FROM volunteer_hours WHERE community_id = ? AND entry = 'record' "
+                 "AND served_on >= '2021-10-01' AND served_on <= '2021-10-31' ORDER BY id LIMIT 12",
+                 community)) {
         const size_t p = at++ % 2 == 0 ? 1 : 4;
         c.Exec(
             "INSERT INTO brand_contributions (project_id, partner_id, community_id, kind, volunteer_record_id, what, "
@@ -152,9 +155,10 @@ void LoadDemo(DemoWorld& w) {
         {0, "特产店带动 6 名新疆籍居民就业"}, {1, "艺术周吸引观众 3000 余人次"}, {2, "绘本角全年开放 150 次"},
         {4, "义诊服务少数民族老人 420 人次"}, {6, "培训青年主播 35 人"},         {7, "市集销售手工艺品 1200 件"}};
     for (const auto& [p, what] : kOutcomes)
-        c.Exec("INSERT INTO brand_outcomes (project_id, on_date, what, figure, created_at) VALUES (?, '2021-12-20', ?, "
-               "'', ?)",
-               projects[p], std::string(what), now);
+        c.Exec(
+            "INSERT INTO brand_outcomes (project_id, on_date, what, figure, created_at) VALUES (?, '2021-12-20', ?, "
+            "'', ?)",
+            projects[p], std::string(what), now);
 }
 
 }  // namespace tongxin::linkage

@@ -140,13 +140,12 @@ void Register(http::Router& r, Context& ctx, LinkageService& svc, reports::Regis
               return http::Created(svc.AddOutcome(req.User(), id, in, ActorOf(req)));
           });
     // Photos of a project: the evidence of its outcomes.
-    media::RegisterPhotoRoutes(r, ctx.db,
-                               {kProjectPhotos, "/api/v1/linkage/projects", Access::Need("linkage.read"),
-                                Access::Need("linkage.write"),
-                                [](db::Connection& c, const auth::Principal& p, int64_t id, bool) {
-                                    return media::OwnerWhere(c, "brand_projects", id,
-                                                             auth::WhereIn(auth::CommunityRecordScope(p)));
-                                }});
+    media::RegisterPhotoRoutes(
+        r, ctx.db,
+        {kProjectPhotos, "/api/v1/linkage/projects", Access::Need("linkage.read"), Access::Need("linkage.write"),
+         [](db::Connection& c, const auth::Principal& p, int64_t id, bool) {
+             return media::OwnerWhere(c, "brand_projects", id, auth::WhereIn(auth::CommunityRecordScope(p)));
+         }});
     RegisterIndicators(registry);
 }
 

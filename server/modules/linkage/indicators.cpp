@@ -38,11 +38,11 @@ void RegisterIndicators(reports::Registry& registry) {
          .records_permission = "linkage.read"},
         {.rows =
              [](const KpiScope& s) {
-                 return ScopedSql{" FROM partners o JOIN organizations g ON g.id = o.organization_id WHERE o." +
-                                      s.place_column +
-                                      " = ? AND EXISTS (SELECT 1 FROM partner_agreements a WHERE a.partner_id = o.id AND "
-                                      "a.signed_on <= ? AND (a.ends_on IS NULL OR a.ends_on >= ?))",
-                                  {s.place_id, s.year_end(), s.year_end()}};
+                 return ScopedSql{
+                     " FROM partners o JOIN organizations g ON g.id = o.organization_id WHERE o." + s.place_column +
+                         " = ? AND EXISTS (SELECT 1 FROM partner_agreements a WHERE a.partner_id = o.id AND "
+                         "a.signed_on <= ? AND (a.ends_on IS NULL OR a.ends_on >= ?))",
+                     {s.place_id, s.year_end(), s.year_end()}};
              },
          .keys = {"name", "partner_kind"},
          .columns = "o.id, g.name, o.kind AS partner_kind",

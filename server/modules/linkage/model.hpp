@@ -14,8 +14,8 @@ namespace tongxin::linkage {
 inline constexpr const char* kProjectPhotos = "brand_project";
 
 inline const std::vector<std::string>& PartnerKinds() {
-    static const std::vector<std::string> kAll = {"chamber_of_commerce", "enterprise", "social_organization",
-                                                  "school",              "hospital",   "government"};
+    static const std::vector<std::string> kAll = {
+        "chamber_of_commerce", "enterprise", "social_organization", "school", "hospital", "government"};
     return kAll;
 }
 

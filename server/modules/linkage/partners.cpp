@@ -12,11 +12,12 @@ namespace tongxin::linkage {
 
 namespace {
 
-
 constexpr db::ListSql kPartnerList{
     .columns = R"sql(o.id, o.organization_id, o.community_id, g.name, o.kind, o.contact,
        (SELECT max(coalesce(a.ends_on, '9999-12-31')) FROM partner_agreements a WHERE a.partner_id = o.id
           AND a.signed_on <= ? AND (a.ends_on IS NULL OR a.ends_on >= ?)) AS agreement_ends_on,
+       (SELECT count(*) FROM partner_agreements a WHERE a.partner_id = o.id AND a.signed_on <= ?
+          AND (a.ends_on IS NULL OR a.ends_on > ?)) AS lasting,
        (SELECT count(*) FROM brand_project_partners x WHERE x.partner_id = o.id) AS projects)sql",
     .from = "partners o JOIN organizations g ON g.id = o.organization_id",
     .order_by = "g.name, o.id",
@@ -38,21 +39,22 @@ db::Page<Partner> LinkageService::Partners(const auth::Principal& p, const Partn
             "EXISTS (SELECT 1 FROM partner_agreements a WHERE a.partner_id = o.id AND a.signed_on <= ? AND a.ends_on "
             ">= ? AND a.ends_on <= ?) AND NOT EXISTS (SELECT 1 FROM partner_agreements a WHERE a.partner_id = o.id "
             "AND a.signed_on <= ? AND (a.ends_on IS NULL OR a.ends_on > ?))",
-            as_of, as_of, soon, as_of, soon);
+            as_of, as_of, soon, soon, soon);
     }
-    // The list's columns take the as-of date first (the agreement in force), then the filters'.
+    // The list's columns take their dates first (the agreement in force; one lasting beyond the
+    // 60 days), then the filters'.
     db::Page<Partner> page;
-    std::vector<db::Value> params{as_of, as_of};
+    std::vector<db::Value> params{as_of, as_of, soon, soon};
     for (const auto& v : where.values()) params.push_back(v);
     page.total = conn.Run("SELECT count(*) FROM " + std::string(kPartnerList.count_from) + where.Sql(), where.values())
                      .front()
                      .Int(0);
     params.push_back(f.page.limit);
     params.push_back(f.page.offset);
-    for (const auto& r : conn.Run("SELECT " + std::string(kPartnerList.columns) + " FROM " +
-                                      std::string(kPartnerList.from) + where.Sql() + " ORDER BY " +
-                                      std::string(kPartnerList.order_by) + " LIMIT ? OFFSET ?",
-                                  params)) {
+    for (const auto& r :
+         conn.Run("SELECT " + std::string(kPartnerList.columns) + " FROM " + std::string(kPartnerList.from) +
+                      where.Sql() + " ORDER BY " + std::string(kPartnerList.order_by) + " LIMIT ? OFFSET ?",
+                  params)) {
         Partner x{.id = r.Int("id"),
                   .organization_id = r.Int("organization_id"),
                   .community_id = r.Int("community_id"),
@@ -63,7 +65,8 @@ db::Page<Partner> LinkageService::Partners(const auth::Principal& p, const Partn
         if (auto ends = r.OptStr("agreement_ends_on")) {
             x.in_force = true;
             if (*ends != "9999-12-31") x.agreement_ends_on = *ends;
-            x.renewal_due = x.agreement_ends_on && *x.agreement_ends_on <= soon;
+            // Ending within 60 days, with no agreement (a renewal signed ahead) lasting beyond.
+            x.renewal_due = x.agreement_ends_on && *x.agreement_ends_on <= soon && r.Int("lasting") == 0;
         }
         page.items.push_back(std::move(x));
     }
@@ -98,11 +101,15 @@ int64_t LinkageService::AddPartner(const auth::Principal& p, const PartnerInput&
         "updated_at) VALUES ('partner', ?, ?, ?, 1, ?, ?, ?)",
         in.name, *place->street_id, in.community_id, in.description, now, now);
     const int64_t id = conn.Insert(
-        "INSERT INTO partners (organization_id, street_id, community_id, kind, contact, created_at) VALUES (?, ?, ?, ?, "
+        "INSERT INTO partners (organization_id, street_id, community_id, kind, contact, created_at) VALUES (?, ?, ?, "
+        "?, "
         "?, ?)",
         org, *place->street_id, in.community_id, in.kind, in.contact, now);
     audit::Append(conn, actor,
-                  {"linkage.partner.created", "partner", std::to_string(id), true,
+                  {"linkage.partner.created",
+                   "partner",
+                   std::to_string(id),
+                   true,
                    {{"name", in.name}, {"kind", in.kind}, {"organization_id", org}}});
     tx.Commit();
     return id;
@@ -126,7 +133,10 @@ int64_t LinkageService::AddAgreement(const auth::Principal& p, int64_t partner, 
         "(?, ?, ?, ?, ?, ?, ?)",
         partner, community, in.title, in.signed_on, in.ends_on, in.note, time::NowUnix());
     audit::Append(conn, actor,
-                  {"linkage.agreement.signed", "partner", std::to_string(partner), true,
+                  {"linkage.agreement.signed",
+                   "partner",
+                   std::to_string(partner),
+                   true,
                    {{"title", in.title}, {"signed_on", in.signed_on}}});
     reports::Touch(conn, community);
     tx.Commit();

@@ -33,7 +33,8 @@ struct ProjectRow {
 ProjectRow VisibleProject(db::Connection& conn, const auth::Principal& p, int64_t id) {
     db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     where.Add("o.id = ?", id);
-    auto rows = conn.Run("SELECT o.id, o.street_id, o.community_id FROM brand_projects o" + where.Sql(), where.values());
+    auto rows =
+        conn.Run("SELECT o.id, o.street_id, o.community_id FROM brand_projects o" + where.Sql(), where.values());
     if (rows.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
     return {rows.front().Int("id"), rows.front().Int("street_id"), rows.front().Int("community_id")};
 }
@@ -51,8 +52,8 @@ std::optional<std::pair<std::string, std::string>> Linked(db::Connection& conn, 
         r = conn.QueryOne("SELECT title, held_on AS on_date FROM culture_events WHERE id = ? AND community_id = ?", id,
                           community);
     else if (kind == "room_booking")
-        r = conn.QueryOne(
-            "SELECT purpose AS title, starts_at FROM room_bookings WHERE id = ? AND community_id = ?", id, community);
+        r = conn.QueryOne("SELECT purpose AS title, starts_at FROM room_bookings WHERE id = ? AND community_id = ?", id,
+                          community);
     else if (kind == "charity_project")
         r = conn.QueryOne("SELECT name AS title, created_at FROM charity_projects WHERE id = ? AND community_id = ?",
                           id, community);
@@ -75,7 +76,8 @@ db::Page<Project> LinkageService::Projects(const auth::Principal& p, const Proje
                   *f.partner);
     if (!f.status.empty()) where.Add("o.status = ?", f.status);
     if (!f.year.empty())
-        where.Add("o.started_on <= ? AND (o.ended_on IS NULL OR o.ended_on >= ?)", f.year + "-12-31", f.year + "-01-01");
+        where.Add("o.started_on <= ? AND (o.ended_on IS NULL OR o.ended_on >= ?)", f.year + "-12-31",
+                  f.year + "-01-01");
     if (!f.q.empty()) where.Add("o.name LIKE ?", "%" + f.q + "%");
     auto page = db::ListPage<Project>(conn, kProjectList, where, f.page, [](const db::Row& r) {
         return Project{.id = r.Int("id"),
@@ -98,11 +100,12 @@ db::Page<Project> LinkageService::Projects(const auth::Principal& p, const Proje
                         x.id))
             x.partners.push_back({r.Int("partner_id"), r.Str("name"), r.Str("role")});
         if (!f.id) continue;
-        for (const auto& r : conn.Query(
-                 "SELECT kind, record_id FROM brand_project_links WHERE project_id = ? ORDER BY kind, record_id", x.id)) {
+        for (const auto& r :
+             conn.Query("SELECT kind, record_id FROM brand_project_links WHERE project_id = ? ORDER BY kind, record_id",
+                        x.id)) {
             auto linked = Linked(conn, r.Str("kind"), r.Int("record_id"), x.community_id);
-            x.links.push_back({r.Str("kind"), r.Int("record_id"), linked ? linked->first : "",
-                               linked ? linked->second : ""});
+            x.links.push_back(
+                {r.Str("kind"), r.Int("record_id"), linked ? linked->first : "", linked ? linked->second : ""});
         }
         for (const auto& r : conn.Query(
                  R"sql(SELECT c.id, c.partner_id, g.name AS partner, c.kind, c.what, c.on_date, c.donation_id,
@@ -123,7 +126,8 @@ WHERE c.project_id = ? ORDER BY c.on_date, c.id)sql",
                                        .minutes = r.Int("minutes")});
         }
         for (const auto& r : conn.Query(
-                 "SELECT id, on_date, what, figure FROM brand_outcomes WHERE project_id = ? ORDER BY on_date, id", x.id))
+                 "SELECT id, on_date, what, figure FROM brand_outcomes WHERE project_id = ? ORDER BY on_date, id",
+                 x.id))
             x.outcomes.push_back({r.Int("id"), r.Str("on_date"), r.Str("what"), r.Str("figure")});
     }
     return page;
@@ -156,7 +160,10 @@ int64_t LinkageService::AddProject(const auth::Principal& p, const ProjectInput&
     for (int64_t partner : std::set<int64_t>(in.partner_ids.begin(), in.partner_ids.end()))
         conn.Exec("INSERT INTO brand_project_partners (project_id, partner_id, role) VALUES (?, ?, '')", id, partner);
     audit::Append(conn, actor,
-                  {"linkage.project.created", "brand_project", std::to_string(id), true,
+                  {"linkage.project.created",
+                   "brand_project",
+                   std::to_string(id),
+                   true,
                    {{"name", in.name}, {"status", in.status}}});
     reports::Touch(conn, in.community_id);
     tx.Commit();
@@ -193,7 +200,10 @@ void LinkageService::AddProjectPartner(const auth::Principal& p, int64_t project
     conn.Exec("INSERT INTO brand_project_partners (project_id, partner_id, role) VALUES (?, ?, ?)", project, partner,
               role);
     audit::Append(conn, actor,
-                  {"linkage.project.partner_added", "brand_project", std::to_string(project), true,
+                  {"linkage.project.partner_added",
+                   "brand_project",
+                   std::to_string(project),
+                   true,
                    {{"partner_id", partner}, {"role", role}}});
     tx.Commit();
 }
@@ -211,7 +221,10 @@ void LinkageService::Link(const auth::Principal& p, int64_t project, const std::
         throw AppError(ErrorCode::kConflict, "already_recorded");
     conn.Exec("INSERT INTO brand_project_links (project_id, kind, record_id) VALUES (?, ?, ?)", project, kind, record);
     audit::Append(conn, actor,
-                  {"linkage.project.linked", "brand_project", std::to_string(project), true,
+                  {"linkage.project.linked",
+                   "brand_project",
+                   std::to_string(project),
+                   true,
                    {{"kind", kind}, {"record_id", record}}});
     tx.Commit();
 }
@@ -250,13 +263,17 @@ int64_t LinkageService::Contribute(const auth::Principal& p, int64_t project, co
             throw AppError::Field("volunteer_record_id", "already_linked");
     }
     const int64_t id = conn.Insert(
-        "INSERT INTO brand_contributions (project_id, partner_id, community_id, kind, donation_id, volunteer_record_id, "
+        "INSERT INTO brand_contributions (project_id, partner_id, community_id, kind, donation_id, "
+        "volunteer_record_id, "
         "what, value_fen, on_date, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         project, in.partner_id, x.community_id, in.kind, in.kind == "money" ? in.donation_id : std::nullopt,
         in.kind == "volunteer_hours" ? in.volunteer_record_id : std::nullopt, in.what,
         in.kind == "in_kind" ? in.value_fen : std::nullopt, in.on_date, time::NowUnix());
     audit::Append(conn, actor,
-                  {"linkage.contribution.recorded", "brand_project", std::to_string(project), true,
+                  {"linkage.contribution.recorded",
+                   "brand_project",
+                   std::to_string(project),
+                   true,
                    {{"partner_id", in.partner_id}, {"kind", in.kind}}});
     tx.Commit();
     return id;
