@@ -13,14 +13,15 @@ namespace {
 
 constexpr const char* kMinority = "r.ethnicity >= '02' AND r.ethnicity <= '56'";
 
-// One record per resident: the first qualifying row of each (by `date_column`, then id).
+// One record per resident (its id the resident's, linking to their record), with the first
+// qualifying row's details.
 reports::RowSet PerResident(std::function<ScopedSql(const KpiScope&)> rows, std::vector<std::string> keys,
-                            std::string columns, std::string link_prefix = "") {
+                            std::string columns) {
     return {.rows = std::move(rows),
             .keys = std::move(keys),
             .columns = std::move(columns),
             .order_by = "min(r.pinyin), r.id",
-            .link_prefix = std::move(link_prefix),
+            .link_prefix = "/residents/",
             .count = "count(DISTINCT r.id)",
             .group_by = "r.id"};
 }
