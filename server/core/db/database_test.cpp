@@ -22,6 +22,19 @@ TEST(Database, BindsAndReadsEveryValueType) {
     EXPECT_EQ(row->OptStr(3), std::nullopt);
 }
 
+TEST(Database, KeepsBytesAsABlobWithTheirNulsAndReadsAnEmptyOne) {
+    testing::TempDb t;
+    auto& c = t.conn();
+    c.RunScript("CREATE TABLE b (id BIGINT, data BLOB)");
+    const std::string bytes("\xff\xd8\x00\x01JFIF\x00\xff", 10);
+    c.Exec("INSERT INTO b VALUES (1, ?)", Blob{bytes});
+    c.Exec("INSERT INTO b VALUES (2, ?)", Blob{""});
+    EXPECT_EQ(c.QueryOne("SELECT data FROM b WHERE id = 1")->Str(0), bytes);
+    EXPECT_EQ(c.QueryOne("SELECT typeof(data) FROM b WHERE id = 1")->Str(0), "blob");
+    EXPECT_EQ(c.QueryOne("SELECT data FROM b WHERE id = 2")->Str(0), "");
+    EXPECT_EQ(c.QueryOne("SELECT length(data) FROM b WHERE id = 1")->Int(0), 10);
+}
+
 TEST(Database, ColumnsAreReadByTheNameTheSelectGivesThem) {
     testing::TempDb t;
     auto& c = t.conn();

@@ -98,14 +98,16 @@ class SqliteConnection final : public Connection {
                     case SQLITE_NULL:
                         values.emplace_back(std::monostate{});
                         break;
+                    case SQLITE_BLOB: {
+                        // An empty blob has no pointer.
+                        auto bytes = static_cast<const char*>(sqlite3_column_blob(stmt, c));
+                        const auto size = static_cast<size_t>(sqlite3_column_bytes(stmt, c));
+                        values.emplace_back(bytes ? std::string(bytes, size) : std::string());
+                        break;
+                    }
                     default: {
-                        case SQLITE_BLOB: {
-                            auto bytes = static_cast<const char*>(sqlite3_column_blob(stmt, c));
-                            values.emplace_back(std::string(bytes, static_cast<size_t>(sqlite3_column_bytes(stmt, c))));
-                            break;
-                        }
-                            auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
-                            values.emplace_back(std::string(text, sqlite3_column_bytes(stmt, c)));
+                        auto text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+                        values.emplace_back(std::string(text, sqlite3_column_bytes(stmt, c)));
                     }
                 }
             }
