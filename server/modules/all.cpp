@@ -29,7 +29,8 @@ std::vector<ModuleInfo> AllModules() {
     return {dictionaries::Describe(),  places::Describe(),  residents::Describe(), reports::Describe(),
             organizations::Describe(), party::Describe(),   volunteer::Describe(), services::Describe(),
             accounts::Describe(),      charity::Describe(), cases::Describe(),     committee::Describe(),
-            culture::Describe(),       jobs::Describe(),    linkage::Describe(), shuttle::Describe(), notices::Describe()};
+            culture::Describe(),       jobs::Describe(),    linkage::Describe(),   shuttle::Describe(),
+            notices::Describe()};
 }
 
 std::vector<std::shared_ptr<void>> InstallModules(const std::vector<ModuleInfo>& modules, ModuleHost& host) {
