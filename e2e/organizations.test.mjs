@@ -14,6 +14,10 @@ test('a worker opens a society, sees its members and events, and records a perfo
   page.on('pageerror', (e) => errors.push(e.message));
   await login(page, server.base, 'angong');
   await page.goto(`${server.base}/organizations`);
+  // Societies among every kind of organisation (partners and committees too): filter by kind.
+  await page.locator('.el-select', { has: page.locator('[aria-label="类型"]') }).first().click();
+  await page.getByRole('option', { name: /社团/ }).first().click();
+  await page.getByRole('button', { name: '查询' }).click();
   const row = page.locator('[data-test=orgs-table] .el-table__row', { hasText: '社团' }).first();
   await row.waitFor();
   await row.click();
