@@ -2,7 +2,8 @@
 // minority residents are placed (most still employed at 6 months), 27 obtain a verified
 // certificate and 27 register a business with a valid 统一社会信用代码 — among them the three
 // incubated brands 民族云创, 羌秀工坊 and 梦想直播间. Needs referred to the jobs platform by the
-// liaison officers become registrations linked both ways. 南山社区 gets a handful.
+// liaison officers become registrations linked both ways. The trainings, postings and incubated
+// projects are the records behind those steps. 南山社区 gets a handful.
 #include <algorithm>
 #include <map>
 
@@ -197,6 +198,185 @@ std::vector<int64_t> Employers(Ctx& c) {
     return out;
 }
 
+// The year's trainings behind its `trained` and `practical_training` steps: the seekers who took
+// a step in the same month took one course together, whose four sessions ran the month before;
+// they attended every session and completed on the step's date. A few seekers still looking
+// enrolled in the autumn course, came to two sessions and have not completed.
+void AddTrainings(Ctx& c, int year) {
+    struct Course {
+        const char *step, *kind, *course, *provider, *paid_by;
+        int64_t cost_fen;
+    };
+    static const std::vector<Course> kCourses = {
+        {"trained", "employment", "民族居民就业技能培训", "天府新区就业服务中心", "government", 1200000},
+        {"practical_training", "practical", "岗前实训（酒店与餐饮服务）", "天府新区华阳酒店", "employer", 480000}};
+    std::vector<int64_t> trained_in_sept;
+    for (const Course& course : kCourses) {
+        std::map<int, std::vector<std::pair<int64_t, std::pair<int64_t, std::string>>>> by_month;  // step, seeker, date
+        for (const auto& r :
+             c.conn.Query("SELECT s.id, s.seeker_id, s.on_date FROM job_steps s WHERE s.community_id = ? AND s.step = ? "
+                          "AND s.on_date >= ? AND s.on_date <= ? AND s.training_id IS NULL ORDER BY s.on_date, s.id",
+                          c.community, std::string(course.step), DateOf(year, 1, 1), DateOf(year, 12, 31)))
+            by_month[std::stoi(r.Str("on_date").substr(5, 2))].push_back(
+                {r.Int("id"), {r.Int("seeker_id"), r.Str("on_date")}});
+        for (const auto& [month, steps] : by_month) {
+            if (month < 2) continue;
+            const std::string starts = DateOf(year, month - 1, 1);
+            std::string ends = starts;
+            for (const auto& st : steps) ends = std::max(ends, st.second.second);
+            const int64_t training = c.conn.Insert(
+                "INSERT INTO job_trainings (street_id, community_id, course, kind, provider, starts_on, ends_on, "
+                "cost_fen, paid_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                c.street, c.community, std::string(course.course) + (month >= 9 ? "（秋季班）" : "（春季班）"),
+                std::string(course.kind), std::string(course.provider), starts, ends, course.cost_fen,
+                std::string(course.paid_by), time::DayStartUnix(starts));
+            std::vector<int64_t> sessions;
+            static const std::vector<std::string> kTopics = {"职业素养与劳动权益", "岗位技能实操", "普通话与沟通",
+                                                             "模拟面试"};
+            for (int i = 0; i < 4; ++i)
+                sessions.push_back(c.conn.Insert(
+                    "INSERT INTO job_training_sessions (training_id, held_on, topic, created_at) VALUES (?, ?, ?, ?)",
+                    training, DateOf(year, month - 1, 5 + 7 * i), kTopics[static_cast<size_t>(i)],
+                    time::DayStartUnix(starts)));
+            for (const auto& [step, who] : steps) {
+                const auto& [seeker, on] = who;
+                c.conn.Exec(
+                    "INSERT INTO job_training_enrolments (training_id, seeker_id, enrolled_on, completed_on, step_id, "
+                    "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    training, seeker, starts, on, step, time::DayStartUnix(starts));
+                for (int64_t session : sessions)
+                    c.conn.Exec("INSERT INTO job_training_attendance (session_id, seeker_id) VALUES (?, ?)", session,
+                                seeker);
+                c.conn.Exec("UPDATE job_steps SET training_id = ?, note = ? WHERE id = ?", training,
+                            std::string(course.course), step);
+            }
+            if (month == 9) {
+                for (const auto& r : c.conn.Query(
+                         "SELECT o.id FROM job_seekers o WHERE o.community_id = ? AND o.status = 'active' AND "
+                         "o.registered_on < ? AND NOT EXISTS (SELECT 1 FROM job_training_enrolments e WHERE "
+                         "e.seeker_id = o.id) ORDER BY o.id LIMIT 3",
+                         c.community, starts)) {
+                    c.conn.Exec(
+                        "INSERT INTO job_training_enrolments (training_id, seeker_id, enrolled_on, created_at) VALUES "
+                        "(?, ?, ?, ?)",
+                        training, r.Int("id"), starts, time::DayStartUnix(starts));
+                    for (size_t i = 0; i < 2; ++i)
+                        c.conn.Exec("INSERT INTO job_training_attendance (session_id, seeker_id) VALUES (?, ?)",
+                                    sessions[i], r.Int("id"));
+                }
+            }
+        }
+    }
+}
+
+// Postings behind the year's placements: each employer posted its positions a month before the
+// first start; the placed seekers were matched, consented, shared and hired. One posting per
+// employer is open now, with seekers proposed (some still to be asked).
+void AddPostings(Ctx& c, int year) {
+    static const std::map<std::string, std::string> kSkillsFor = {
+        {"酒店服务员", "餐饮服务,家政服务"}, {"收银员", "餐饮服务,电商运营"},   {"民族餐厅厨师", "餐饮服务"},
+        {"家政服务员", "家政服务"},          {"网店客服", "电商运营,直播带货"}, {"物业保安", "保安"},
+        {"快递员", "汽车驾驶,仓储物流"},     {"幼儿园保育员", "家政服务"},      {"仓储分拣员", "仓储物流"}};
+    for (const auto& e : c.conn.Query(
+             "SELECT p.employer_id, p.position, min(p.started_on) AS first_start, count(*) AS people, min(p.wage_fen) "
+             "AS low, max(p.wage_fen) AS high FROM job_placements p WHERE p.community_id = ? AND p.started_on >= ? AND "
+             "p.started_on <= ? GROUP BY p.employer_id, p.position ORDER BY p.employer_id, p.position",
+             c.community, DateOf(year, 1, 1), DateOf(year, 12, 31))) {
+        const std::string posted = time::AddDays(e.Str("first_start"), -30);
+        const std::string position = e.Str("position");
+        const auto skills = kSkillsFor.count(position) ? kSkillsFor.at(position) : std::string("餐饮服务");
+        const int64_t posting = c.conn.Insert(
+            "INSERT INTO job_postings (employer_id, street_id, community_id, title, requirements, skills, "
+            "wage_min_fen, wage_max_fen, places, posted_on, closes_on, status, created_at, updated_at) VALUES (?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?, 'closed', ?, ?)",
+            e.Int("employer_id"), c.street, c.community, position, std::string("身体健康，能适应轮班；有相关经验优先"),
+            skills, e.OptInt("low"), e.OptInt("high"), e.Int("people") + 1, posted, DateOf(year, 12, 31),
+            time::DayStartUnix(posted), time::DayStartUnix(posted));
+        for (const auto& p : c.conn.Query(
+                 "SELECT p.id, p.seeker_id, p.started_on, s.consent_to_share FROM job_placements p JOIN job_seekers s "
+                 "ON s.id = p.seeker_id WHERE p.community_id = ? AND p.employer_id = ? AND p.position = ? AND "
+                 "p.started_on >= ? AND p.started_on <= ? ORDER BY p.id",
+                 c.community, e.Int("employer_id"), position, DateOf(year, 1, 1), DateOf(year, 12, 31))) {
+            const int64_t asked = time::DayStartUnix(time::AddDays(p.Str("started_on"), -14));
+            c.conn.Exec(
+                "INSERT INTO job_matches (posting_id, seeker_id, community_id, score, status, consent_by, consent_how, "
+                "consent_at, shared_at, placement_id, created_at) VALUES (?, ?, ?, 2, 'hired', ?, ?, ?, ?, ?, ?)",
+                posting, p.Int("seeker_id"), c.community,
+                std::string(p.Bool("consent_to_share") ? "registration" : "worker"),
+                std::string(p.Bool("consent_to_share") ? "" : "电话确认"), asked, asked + 86400, p.Int("id"), asked);
+        }
+    }
+}
+
+void AddOpenPostings(Ctx& c) {
+    const std::string posted = time::AddDays(time::Today(), -10);
+    const auto employers =
+        c.conn.Query("SELECT id, name FROM job_employers WHERE community_id = ? ORDER BY id LIMIT 2", c.community);
+    static const std::vector<std::pair<std::string, std::string>> kOpen = {{"民族餐厅服务员", "餐饮服务,民族歌舞"},
+                                                                           {"电商主播助理", "直播带货,电商运营"}};
+    for (size_t i = 0; i < employers.size() && i < kOpen.size(); ++i) {
+        const int64_t posting = c.conn.Insert(
+            "INSERT INTO job_postings (employer_id, street_id, community_id, title, requirements, skills, "
+            "wage_min_fen, wage_max_fen, places, posted_on, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, "
+            "400000, 600000, 3, ?, 'open', ?, ?)",
+            employers[i].Int("id"), c.street, c.community, kOpen[i].first, std::string("可接受周末排班"),
+            kOpen[i].second, posted, time::NowUnix(), time::NowUnix());
+        for (const auto& s : c.conn.Query(
+                 "SELECT id, consent_to_share FROM job_seekers WHERE community_id = ? AND status = 'active' AND "
+                 "skills = ? ORDER BY id LIMIT 3",
+                 c.community, SplitList(kOpen[i].second).front())) {
+            const bool standing = s.Bool("consent_to_share");
+            c.conn.Exec(
+                "INSERT INTO job_matches (posting_id, seeker_id, community_id, score, status, consent_by, consent_at, "
+                "created_at) VALUES (?, ?, ?, 2, ?, ?, ?, ?)",
+                posting, s.Int("id"), c.community, std::string(standing ? "consented" : "proposed"),
+                standing ? std::optional<std::string>("registration") : std::nullopt,
+                standing ? std::optional<int64_t>(time::NowUnix()) : std::nullopt, time::NowUnix());
+        }
+    }
+}
+
+// The incubated brands: the founder's project from their incubation step to the business they
+// registered, with mentors from the chambers of commerce and the milestones on the way.
+void AddIncubations(Ctx& c) {
+    static const std::vector<std::pair<std::string, std::string>> kMentors = {
+        {"王建国", "企业经营与财务"}, {"扎西次仁", "民族手工艺品设计"}, {"李梅", "电商与直播运营"}};
+    static const std::vector<std::string> kMilestones = {"完成创业计划书", "入驻孵化基地工位", "完成工商登记",
+                                                         "首批产品上线销售"};
+    for (const auto& b : c.conn.Query(
+             "SELECT b.id, b.seeker_id, b.brand, b.registered_on, (SELECT min(s.on_date) FROM job_steps s WHERE "
+             "s.seeker_id = b.seeker_id AND s.step = 'incubation') AS started FROM job_businesses b WHERE "
+             "b.community_id = ? AND b.brand <> '' ORDER BY b.id",
+             c.community)) {
+        const std::string started = b.Str("started"), registered = b.Str("registered_on");
+        const int64_t id = c.conn.Insert(
+            "INSERT INTO job_incubations (street_id, community_id, name, brand, summary, started_on, status, ended_on, "
+            "business_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'graduated', ?, ?, ?, ?)",
+            c.street, c.community, b.Str("brand") + "孵化项目", b.Str("brand"),
+            std::string("依托社区民族就业创业平台孵化的少数民族居民创业品牌"), started, registered, b.Int("id"),
+            time::DayStartUnix(started), time::DayStartUnix(registered));
+        c.conn.Exec("INSERT INTO job_incubation_founders (incubation_id, seeker_id) VALUES (?, ?)", id,
+                    b.Int("seeker_id"));
+        for (size_t i = 0; i < 2; ++i) {
+            const auto& [name, expertise] = kMentors[(static_cast<size_t>(id) + i) % kMentors.size()];
+            c.conn.Exec(
+                "INSERT INTO job_incubation_mentors (incubation_id, name, expertise, created_at) VALUES (?, ?, ?, ?)",
+                id, name, expertise, time::DayStartUnix(started));
+        }
+        const int64_t span = (time::DayStartUnix(registered) - time::DayStartUnix(started)) / 86400;
+        for (size_t i = 0; i < kMilestones.size(); ++i) {
+            const std::string due = time::AddDays(started, static_cast<int>(span * static_cast<int64_t>(i + 1) / 4));
+            const bool after_registration = i + 1 == kMilestones.size();
+            const std::string done = after_registration ? time::AddDays(registered, 20) : due;
+            c.conn.Exec(
+                "INSERT INTO job_incubation_milestones (incubation_id, title, due_on, done_on, evidence, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                id, kMilestones[i], due, done, std::string(i == 2 ? "营业执照（统一社会信用代码见企业记录）" : "孵化基地台账"),
+                time::DayStartUnix(started));
+        }
+    }
+}
+
 }  // namespace
 
 void LoadDemo(DemoWorld& w) {
@@ -225,6 +405,12 @@ void LoadDemo(DemoWorld& w) {
     AddYear(c, {2019, 20, 3, 10, 3, 4}, minority, others, employers, {});
     AddYear(c, {2020, 30, 4, 18, 6, 8}, minority, others, employers, {});
     AddYear(c, {2021, 120, 10, 64, 27, 27}, minority, others, employers, {"民族云创", "羌秀工坊", "梦想直播间"});
+    for (int year : {2019, 2020, 2021}) {
+        AddTrainings(c, year);
+        AddPostings(c, year);
+    }
+    AddIncubations(c);
+    AddOpenPostings(c);
 
     Rng other_rng(w.other.seed + 19);
     Ctx other{w.conn, w.street, w.other.id, other_rng};
@@ -232,7 +418,11 @@ void LoadDemo(DemoWorld& w) {
         AdultsPresent(w.conn, w.other.id, "ethnicity >= '02' AND ethnicity <= '56' AND birth_date >= '1966-01-01'");
     auto other_han = AdultsPresent(w.conn, w.other.id, "ethnicity = '01' AND birth_date >= '1966-01-01'");
     util::Shuffle(other_minority, other_rng);
-    AddYear(other, {2021, 12, 2, 5, 2, 3}, other_minority, other_han, Employers(other), {});
+    AddYear(other, {2021, 12, 2, 5, 2, 3}, other_minority, other_han, Employers(other), {"雪域茶语"});
+    AddTrainings(other, 2021);
+    AddPostings(other, 2021);
+    AddIncubations(other);
+    AddOpenPostings(other);
 }
 
 }  // namespace tongxin::jobs

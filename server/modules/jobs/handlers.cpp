@@ -81,8 +81,9 @@ void Register(http::Router& r, Context& /*ctx*/, JobsService& svc, reports::Regi
               return http::Created(svc.AddStep(req.User(), id, in, ActorOf(req)));
           });
     r.Add("GET", "/api/v1/jobs/funnel", Access::Need("jobs.read"),
-          "The year's funnel: people at each step, share of the registered, median days, by ethnic group and age "
-          "band (groups under 5 as 其他)",
+          "The year's funnel: people at each step, share of the registered, conversion from the step before, "
+          "median days (from registering and from the step before), by ethnic group and age band (groups under 5 "
+          "as 其他)",
           [&svc](Request& req) {
               return http::JsonResponse(ToJson(svc.Funnel(req.User(), CommunityOf(req), YearOr(req))));
           });
@@ -159,7 +160,8 @@ void Register(http::Router& r, Context& /*ctx*/, JobsService& svc, reports::Regi
                                 .position = body.Str("position", true, 100).value_or(""),
                                 .started_on = body.Date("started_on", true).value_or(""),
                                 .helper = body.Str("helper", false, 200).value_or(""),
-                                .wage_fen = body.Int("wage_fen", false, 0)};
+                                .wage_fen = body.Int("wage_fen", false, 0),
+                                .match_id = body.Int("match_id", false, 1)};
               body.Finish();
               return http::Created(svc.Place(req.User(), in, ActorOf(req)));
           });
@@ -213,6 +215,7 @@ void Register(http::Router& r, Context& /*ctx*/, JobsService& svc, reports::Regi
               svc.CloseBusiness(req.User(), id, closed_on, ActorOf(req));
               return http::Ok();
           });
+    RegisterProgrammes(r, svc);
     RegisterIndicators(registry);
 }
 

@@ -9,9 +9,16 @@ namespace tongxin::jobs {
 namespace json = boost::json;
 using http::OrNull;
 
+namespace {
+json::array Strings(const std::vector<std::string>& items) {
+    json::array out;
+    for (const std::string& s : items) out.push_back(json::value(s));
+    return out;
+}
+}  // namespace
+
 json::object ToJson(const Seeker& s) {
-    json::array languages, steps;
-    for (const std::string& l : s.languages) languages.push_back(json::value(l));
+    json::array steps;
     for (const Step& x : s.steps) {
         steps.push_back({{"id", x.id},
                          {"step", x.step},
@@ -19,7 +26,8 @@ json::object ToJson(const Seeker& s) {
                          {"helper", x.helper},
                          {"note", x.note},
                          {"placement_id", OrNull(x.placement_id)},
-                         {"business_id", OrNull(x.business_id)}});
+                         {"business_id", OrNull(x.business_id)},
+                         {"training_id", OrNull(x.training_id)}});
     }
     return {{"id", s.id},
             {"resident_id", s.resident_id},
@@ -34,7 +42,7 @@ json::object ToJson(const Seeker& s) {
             {"need_id", OrNull(s.need_id)},
             {"skills", s.skills},
             {"education", s.education},
-            {"languages", std::move(languages)},
+            {"languages", Strings(s.languages)},
             {"wishes", s.wishes},
             {"availability", s.availability},
             {"constraints", s.constraints},
@@ -118,7 +126,11 @@ json::object ToJson(const Funnel& f) {
         steps.push_back({{"step", s.step},
                          {"people", s.people},
                          {"of_registered", s.of_registered},
-                         {"median_days", OrNull(s.median_days)}});
+                         {"median_days", OrNull(s.median_days)},
+                         {"previous", s.previous},
+                         {"previous_people", s.previous_people},
+                         {"of_previous", s.of_previous},
+                         {"median_days_from_previous", OrNull(s.median_days_from_previous)}});
     }
     auto groups = [](const std::vector<FunnelGroup>& in, json::array& out) {
         for (const FunnelGroup& g : in) {
@@ -129,14 +141,146 @@ json::object ToJson(const Funnel& f) {
     };
     groups(f.by_ethnicity, by_ethnicity);
     groups(f.by_age, by_age);
-    json::array names;
-    for (const std::string& s : Steps()) names.push_back(json::value(s));
     return {{"community", f.community},
             {"year", f.year},
-            {"step_names", std::move(names)},
+            {"step_names", Strings(Steps())},
             {"steps", std::move(steps)},
             {"by_ethnicity", std::move(by_ethnicity)},
             {"by_age", std::move(by_age)}};
+}
+
+json::object ToJson(const Training& t) {
+    json::array sessions, enrolments;
+    for (const TrainingSession& x : t.sessions)
+        sessions.push_back({{"id", x.id}, {"held_on", x.held_on}, {"topic", x.topic}, {"attended", x.attended}});
+    for (const Enrolment& e : t.enrolments) {
+        enrolments.push_back({{"seeker_id", e.seeker_id},
+                              {"resident_id", e.resident_id},
+                              {"name", e.name},
+                              {"ethnicity", e.ethnicity},
+                              {"ethnicity_name", text::EthnicityName(e.ethnicity)},
+                              {"enrolled_on", e.enrolled_on},
+                              {"attended", e.attended},
+                              {"completed_on", OrNull(e.completed_on)}});
+    }
+    return {{"id", t.id},
+            {"community_id", t.community_id},
+            {"course", t.course},
+            {"kind", t.kind},
+            {"provider", t.provider},
+            {"starts_on", t.starts_on},
+            {"ends_on", t.ends_on},
+            {"cost_fen", t.cost_fen},
+            {"paid_by", t.paid_by},
+            {"payer_organization_id", OrNull(t.payer_organization_id)},
+            {"payer_organization", t.payer_organization},
+            {"sessions_count", t.sessions_count},
+            {"enrolled", t.enrolled},
+            {"completed", t.completed},
+            {"sessions", std::move(sessions)},
+            {"enrolments", std::move(enrolments)}};
+}
+
+json::object ToJson(const Posting& x) {
+    return {{"id", x.id},
+            {"employer_id", x.employer_id},
+            {"employer", x.employer},
+            {"community_id", x.community_id},
+            {"title", x.title},
+            {"requirements", x.requirements},
+            {"skills", x.skills},
+            {"wage_min_fen", OrNull(x.wage_min_fen)},
+            {"wage_max_fen", OrNull(x.wage_max_fen)},
+            {"places", x.places},
+            {"posted_on", x.posted_on},
+            {"closes_on", OrNull(x.closes_on)},
+            {"status", x.status},
+            {"matched", x.matched},
+            {"shared", x.shared},
+            {"hired", x.hired}};
+}
+
+json::object ToJson(const Candidate& c) {
+    return {{"seeker_id", c.seeker_id},
+            {"name", c.name},
+            {"ethnicity", c.ethnicity},
+            {"ethnicity_name", text::EthnicityName(c.ethnicity)},
+            {"skills", c.skills},
+            {"wishes", c.wishes},
+            {"education", c.education},
+            {"score", c.score},
+            {"matched", Strings(c.matched)},
+            {"consent_to_share", c.consent_to_share}};
+}
+
+json::object ToJson(const Match& m) {
+    return {{"id", m.id},
+            {"posting_id", m.posting_id},
+            {"seeker_id", m.seeker_id},
+            {"resident_id", m.resident_id},
+            {"community_id", m.community_id},
+            {"name", m.name},
+            {"ethnicity", m.ethnicity},
+            {"ethnicity_name", text::EthnicityName(m.ethnicity)},
+            {"title", m.title},
+            {"employer", m.employer},
+            {"wage_min_fen", OrNull(m.wage_min_fen)},
+            {"wage_max_fen", OrNull(m.wage_max_fen)},
+            {"score", m.score},
+            {"status", m.status},
+            {"consent_by", m.consent_by},
+            {"consent_how", m.consent_how},
+            {"consent_at", OrNull(m.consent_at)},
+            {"shared_at", OrNull(m.shared_at)},
+            {"placement_id", OrNull(m.placement_id)}};
+}
+
+json::object ToJson(const Referral& x) {
+    return {{"match_id", x.match_id},   {"name", x.name},
+            {"gender", x.gender},       {"age", OrNull(x.age)},
+            {"phone", x.phone},         {"education", x.education},
+            {"skills", x.skills},       {"languages", Strings(x.languages)},
+            {"availability", x.availability}, {"shared_at", x.shared_at}};
+}
+
+json::object ToJson(const Incubation& x) {
+    json::array founders, mentors, milestones;
+    for (const Founder& f : x.founders) {
+        founders.push_back({{"seeker_id", f.seeker_id},
+                            {"resident_id", f.resident_id},
+                            {"name", f.name},
+                            {"ethnicity", f.ethnicity},
+                            {"ethnicity_name", text::EthnicityName(f.ethnicity)}});
+    }
+    for (const Mentor& m : x.mentors) {
+        mentors.push_back({{"id", m.id},
+                           {"name", m.name},
+                           {"expertise", m.expertise},
+                           {"organization_id", OrNull(m.organization_id)},
+                           {"organization", m.organization}});
+    }
+    for (const Milestone& m : x.milestones) {
+        milestones.push_back({{"id", m.id},
+                              {"title", m.title},
+                              {"due_on", m.due_on},
+                              {"done_on", OrNull(m.done_on)},
+                              {"evidence", m.evidence}});
+    }
+    return {{"id", x.id},
+            {"community_id", x.community_id},
+            {"name", x.name},
+            {"brand", x.brand},
+            {"summary", x.summary},
+            {"started_on", x.started_on},
+            {"status", x.status},
+            {"ended_on", OrNull(x.ended_on)},
+            {"business_id", OrNull(x.business_id)},
+            {"business", x.business},
+            {"milestones_total", x.milestones_total},
+            {"milestones_done", x.milestones_done},
+            {"founders", std::move(founders)},
+            {"mentors", std::move(mentors)},
+            {"milestones", std::move(milestones)}};
 }
 
 }  // namespace tongxin::jobs

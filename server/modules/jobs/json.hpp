@@ -11,5 +11,11 @@ boost::json::object ToJson(const Employer& e);
 boost::json::object ToJson(const Placement& x);
 boost::json::object ToJson(const Business& b);
 boost::json::object ToJson(const Funnel& f);
+boost::json::object ToJson(const Training& t);
+boost::json::object ToJson(const Posting& x);
+boost::json::object ToJson(const Candidate& c);
+boost::json::object ToJson(const Match& m);
+boost::json::object ToJson(const Referral& x);
+boost::json::object ToJson(const Incubation& x);
 
 }  // namespace tongxin::jobs

@@ -11,7 +11,7 @@ ModuleInfo Describe() {
                 {"jobs.register", {"resident"}, /*own_person=*/true},
             },
             [](ModuleHost& host) {
-                auto service = std::make_shared<JobsService>(host.ctx.db);
+                auto service = std::make_shared<JobsService>(host.ctx.db, host.ctx.vault);
                 Register(host.router, host.ctx, *service, host.registry);
                 return std::shared_ptr<void>(service);
             },

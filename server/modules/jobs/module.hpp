@@ -12,6 +12,9 @@ namespace tongxin::jobs {
 // outcomes.businesses, outcomes.employed, jobs.retained_6m.
 void Register(http::Router& router, Context& ctx, JobsService& service, reports::Registry& registry);
 void RegisterIndicators(reports::Registry& registry);
+// /jobs/trainings (+ sessions, enrolments, attendance, completions), /jobs/postings (+ candidates,
+// matches, referrals), /jobs/matches (+ consent, share), /jobs/incubations (+ mentors, milestones).
+void RegisterProgrammes(http::Router& router, JobsService& service);
 
 // Its demo records (modules/demo.hpp), in demo.cpp.
 void LoadDemo(DemoWorld& world);

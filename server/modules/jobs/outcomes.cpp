@@ -8,7 +8,6 @@
 #include "core/util/choices.hpp"
 #include "modules/jobs/rules.hpp"
 #include "modules/jobs/service.hpp"
-#include "modules/places/service.hpp"
 #include "modules/reports/memo.hpp"
 
 namespace tongxin::jobs {
@@ -38,17 +37,6 @@ constexpr db::ListSql kBusinessList{
     .from = "job_businesses o JOIN residents r ON r.id = o.resident_id",
     .order_by = "o.registered_on DESC, o.id DESC",
 };
-
-void InYear(db::SqlWhere& where, const char* clause, const std::string& year) {
-    if (!year.empty()) where.Add(clause, year + "-01-01", year + "-12-31");
-}
-
-void CheckDate(FieldErrors& errors, const char* field, const std::string& date) {
-    if (!time::IsValidDate(date))
-        errors.Add(field, "invalid_date");
-    else if (date > time::Today())
-        errors.Add(field, "in_future");
-}
 
 // The seeker a record is for, in the caller's scope and of the resident named.
 SeekerRow SeekerOfResident(db::Connection& conn, const auth::Principal& p, std::optional<int64_t> seeker,
@@ -153,10 +141,7 @@ int64_t JobsService::AddEmployer(const auth::Principal& p, const EmployerInput& 
     if (in.name.empty()) throw AppError::Field("name", "required");
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
-    auto place = places::FindPlace(conn, p, in.community_id);
-    if (!place || place->kind != "community" || !place->street_id)
-        throw AppError::Field("community_id", "unknown_place");
-    const int64_t street = *place->street_id;
+    const int64_t street = CommunityInScope(conn, p, in.community_id).street_id;
     if (in.organization_id && conn.QueryInt("SELECT count(*) FROM organizations WHERE id = ? AND street_id = ?",
                                             *in.organization_id, street) == 0)
         throw AppError::Field("organization_id", "not_found");
@@ -237,12 +222,24 @@ int64_t JobsService::Place(const auth::Principal& p, const PlacementInput& in, c
     if (conn.QueryInt("SELECT count(*) FROM job_employers WHERE id = ? AND community_id = ?", in.employer_id,
                       s.community_id) == 0)
         throw AppError::Field("employer_id", "not_found");
+    if (in.match_id) {
+        // Hired for a posting the seeker was matched to and whose details went to its employer.
+        auto m = conn.QueryOne(
+            "SELECT m.status, p.employer_id FROM job_matches m JOIN job_postings p ON p.id = m.posting_id WHERE m.id = ? "
+            "AND m.seeker_id = ?",
+            *in.match_id, s.id);
+        if (!m) throw AppError::Field("match_id", "not_found");
+        if (m->Int("employer_id") != in.employer_id) throw AppError::Field("match_id", "other_employer");
+        if (m->Str("status") != "shared") throw AppError::Field("match_id", "not_shared");
+    }
     const int64_t id = conn.Insert(
         "INSERT INTO job_placements (seeker_id, employer_id, street_id, community_id, position, started_on, wage_fen, "
         "helper, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         s.id, in.employer_id, s.street_id, s.community_id, in.position, in.started_on, in.wage_fen, in.helper,
         actor.user_id, time::NowUnix());
     InsertStep(conn, s.id, s.community_id, "placed", in.started_on, in.helper, in.position, actor.user_id, id);
+    if (in.match_id)
+        conn.Exec("UPDATE job_matches SET status = 'hired', placement_id = ? WHERE id = ?", id, *in.match_id);
     conn.Exec("UPDATE job_seekers SET status = 'placed', updated_at = ? WHERE id = ?", time::NowUnix(), s.id);
     audit::Append(conn, actor,
                   {"jobs.placement.recorded",

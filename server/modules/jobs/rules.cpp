@@ -4,6 +4,7 @@
 #include "core/error/app_error.hpp"
 #include "core/time/clock.hpp"
 #include "modules/jobs/service.hpp"
+#include "modules/places/service.hpp"
 
 namespace tongxin::jobs {
 
@@ -41,14 +42,50 @@ ResidentPlace ResidentInScope(db::Connection& conn, const auth::Principal& p, in
     return {rows.front().Int("id"), rows.front().Int("street_id"), rows.front().Int("community_id")};
 }
 
+ResidentPlace CommunityInScope(db::Connection& conn, const auth::Principal& p, int64_t community,
+                               const std::string& field) {
+    auto place = places::FindPlace(conn, p, community);
+    if (!place || place->kind != "community" || !place->street_id) throw AppError::Field(field, "unknown_place");
+    return {community, *place->street_id, community};
+}
+
+void InYear(db::SqlWhere& where, const char* clause, const std::string& year) {
+    if (!year.empty()) where.Add(clause, year + "-01-01", year + "-12-31");
+}
+
+void CheckDate(FieldErrors& errors, const char* field, const std::string& date) {
+    if (!time::IsValidDate(date))
+        errors.Add(field, "invalid_date");
+    else if (date > time::Today())
+        errors.Add(field, "in_future");
+}
+
+std::vector<std::string> SplitList(const std::string& s) {
+    std::vector<std::string> out;
+    size_t from = 0;
+    while (from < s.size()) {
+        size_t to = s.find(',', from);
+        if (to == std::string::npos) to = s.size();
+        if (to > from) out.push_back(s.substr(from, to - from));
+        from = to + 1;
+    }
+    return out;
+}
+
+std::string JoinList(const std::vector<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) out += (out.empty() ? "" : ",") + item;
+    return out;
+}
+
 int64_t InsertStep(db::Connection& conn, int64_t seeker, int64_t community, const std::string& step,
                    const std::string& on_date, const std::string& helper, const std::string& note,
                    std::optional<int64_t> created_by, std::optional<int64_t> placement,
-                   std::optional<int64_t> business) {
+                   std::optional<int64_t> business, std::optional<int64_t> training) {
     return conn.Insert(
-        "INSERT INTO job_steps (seeker_id, step, on_date, helper, note, placement_id, business_id, community_id, "
-        "created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        seeker, step, on_date, helper, note, placement, business, community, created_by, time::NowUnix());
+        "INSERT INTO job_steps (seeker_id, step, on_date, helper, note, placement_id, business_id, training_id, "
+        "community_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        seeker, step, on_date, helper, note, placement, business, training, community, created_by, time::NowUnix());
 }
 
 }  // namespace tongxin::jobs

@@ -4,10 +4,12 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/auth/principal.hpp"
 #include "core/db/database.hpp"
 #include "core/db/sql_where.hpp"
+#include "core/error/app_error.hpp"
 
 namespace tongxin::jobs {
 
@@ -28,9 +30,21 @@ struct ResidentPlace {
 ResidentPlace ResidentInScope(db::Connection& conn, const auth::Principal& p, int64_t resident,
                               const std::string& field = "resident_id");
 
+// A community in the caller's scope, else a 422 naming `field`.
+ResidentPlace CommunityInScope(db::Connection& conn, const auth::Principal& p, int64_t community,
+                               const std::string& field = "community_id");
+
+// ?year= as a clause with two bounds (from, to) when given.
+void InYear(db::SqlWhere& where, const char* clause, const std::string& year);
+// A valid date not in the future.
+void CheckDate(FieldErrors& errors, const char* field, const std::string& date);
+// "a,b,c" as its non-empty items; and back.
+std::vector<std::string> SplitList(const std::string& s);
+std::string JoinList(const std::vector<std::string>& items);
+
 int64_t InsertStep(db::Connection& conn, int64_t seeker, int64_t community, const std::string& step,
                    const std::string& on_date, const std::string& helper, const std::string& note,
                    std::optional<int64_t> created_by, std::optional<int64_t> placement = std::nullopt,
-                   std::optional<int64_t> business = std::nullopt);
+                   std::optional<int64_t> business = std::nullopt, std::optional<int64_t> training = std::nullopt);
 
 }  // namespace tongxin::jobs

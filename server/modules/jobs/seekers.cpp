@@ -29,18 +29,6 @@ constexpr db::ListSql kSeekerList{
     .count_from = "job_seekers o JOIN residents r ON r.id = o.resident_id",
 };
 
-std::vector<std::string> SplitList(const std::string& s) {
-    std::vector<std::string> out;
-    size_t from = 0;
-    while (from < s.size()) {
-        size_t to = s.find(',', from);
-        if (to == std::string::npos) to = s.size();
-        if (to > from) out.push_back(s.substr(from, to - from));
-        from = to + 1;
-    }
-    return out;
-}
-
 Seeker SeekerOf(const db::Row& r) {
     return Seeker{.id = r.Int("id"),
                   .resident_id = r.Int("resident_id"),
@@ -102,11 +90,11 @@ db::Page<Seeker> JobsService::Seekers(const auth::Principal& p, const SeekerFilt
     auto page = db::ListPage<Seeker>(conn, kSeekerList, where, f.page, SeekerOf);
     if (f.id) {
         for (Seeker& s : page.items) {
-            for (const auto& r : conn.Query("SELECT id, step, on_date, helper, note, placement_id, business_id FROM "
-                                            "job_steps WHERE seeker_id = ? ORDER BY on_date, id",
+            for (const auto& r : conn.Query("SELECT id, step, on_date, helper, note, placement_id, business_id, "
+                                            "training_id FROM job_steps WHERE seeker_id = ? ORDER BY on_date, id",
                                             s.id))
                 s.steps.push_back({r.Int("id"), r.Str("step"), r.Str("on_date"), r.Str("helper"), r.Str("note"),
-                                   r.OptInt("placement_id"), r.OptInt("business_id")});
+                                   r.OptInt("placement_id"), r.OptInt("business_id"), r.OptInt("training_id")});
         }
     }
     return page;
@@ -143,8 +131,7 @@ int64_t JobsService::Register(const auth::Principal& p, const SeekerInput& in, c
             throw AppError::Field("need_id", "not_found");
         source = "committee";
     }
-    std::string languages;
-    for (const std::string& l : in.languages) languages += (languages.empty() ? "" : ",") + l;
+    const std::string languages = JoinList(in.languages);
     const int64_t now = time::NowUnix();
     const int64_t id = conn.Insert(
         "INSERT INTO job_seekers (resident_id, street_id, community_id, grid_id, building_id, registered_on, source, "
@@ -216,20 +203,50 @@ jobs::Funnel JobsService::Funnel(const auth::Principal& p, int64_t community, co
         who[r.Int("id")] = {r.Str("ethnicity"), r.Str("birth_date")};
         registered_on[r.Int("id")] = r.Str("registered_on");
     }
+    // Each seeker's first date at every step, whenever it was: the time from the step before.
+    std::map<int64_t, std::map<std::string, std::string>> first;  // seeker -> step -> date
+    for (const auto& r : conn.Run("SELECT s.seeker_id, s.step, min(s.on_date) AS on_date FROM job_steps s JOIN "
+                                  "job_seekers o ON o.id = s.seeker_id" +
+                                      where.Sql() + " GROUP BY s.seeker_id, s.step",
+                                  where.values()))
+        first[r.Int("seeker_id")][r.Str("step")] = r.Str("on_date");
     jobs::Funnel out{.community = community, .year = year};
     const double base = static_cast<double>(reached["registered"].size());
+    auto days_between = [](const std::string& a, const std::string& b) {
+        return (time::DayStartUnix(b) - time::DayStartUnix(a)) / 86400;
+    };
+    auto median = [](std::vector<int64_t> days) -> std::optional<int64_t> {
+        if (days.empty()) return std::nullopt;
+        std::sort(days.begin(), days.end());
+        return days[days.size() / 2];
+    };
     for (const std::string& step : Steps()) {
         const auto& people = reached[step];
-        std::vector<int64_t> days;
-        for (const auto& [seeker, date] : people)
-            days.push_back((time::DayStartUnix(date) - time::DayStartUnix(registered_on[seeker])) / 86400);
-        std::optional<int64_t> median;
-        if (!days.empty()) {
-            std::sort(days.begin(), days.end());
-            median = days[days.size() / 2];
+        const auto& earlier = EarlierSteps(step);
+        std::vector<int64_t> from_registering, from_previous;
+        for (const auto& [seeker, date] : people) {
+            from_registering.push_back(days_between(registered_on[seeker], date));
+            // The seeker's latest step before this one on the path, as they went.
+            std::string latest;
+            for (const std::string& before : earlier) {
+                auto at = first[seeker].find(before);
+                if (at != first[seeker].end() && at->second <= date && at->second > latest) latest = at->second;
+            }
+            if (!latest.empty()) from_previous.push_back(days_between(latest, date));
         }
-        out.steps.push_back({step, static_cast<int64_t>(people.size()),
-                             base > 0 ? static_cast<double>(people.size()) / base : 0.0, median});
+        FunnelStep out_step{.step = step,
+                            .people = static_cast<int64_t>(people.size()),
+                            .of_registered = base > 0 ? static_cast<double>(people.size()) / base : 0.0,
+                            .median_days = median(from_registering),
+                            .previous = earlier.empty() ? "" : earlier.front(),
+                            .median_days_from_previous = median(from_previous)};
+        if (!out_step.previous.empty()) {
+            out_step.previous_people = static_cast<int64_t>(reached[out_step.previous].size());
+            out_step.of_previous = out_step.previous_people > 0 ? static_cast<double>(out_step.people) /
+                                                                      static_cast<double>(out_step.previous_people)
+                                                                : 0.0;
+        }
+        out.steps.push_back(std::move(out_step));
     }
     // Breakdowns: a group of fewer than 5 registered people is merged into 其他 (key "other").
     auto breakdown = [&](auto key_of, auto name_of) {
