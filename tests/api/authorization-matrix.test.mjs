@@ -80,6 +80,14 @@ before(async () => {
   fx.employer = both('job_employers');
   fx.placement = both('job_placements');
   fx.business = both('job_businesses');
+  fx.training = both('job_trainings');
+  fx.trainingSession = { A: one(`SELECT x.id FROM job_training_sessions x JOIN job_trainings t ON t.id = x.training_id WHERE t.community_id = ${fx.community.A} ORDER BY 1 LIMIT 1`),
+    N: one(`SELECT x.id FROM job_training_sessions x JOIN job_trainings t ON t.id = x.training_id WHERE t.community_id = ${fx.community.N} ORDER BY 1 LIMIT 1`) };
+  fx.posting = both('job_postings', "AND status = 'open'");
+  fx.jobMatch = both('job_matches', "AND status IN ('proposed', 'consented')");
+  fx.incubation = both('job_incubations');
+  fx.milestone = { A: one(`SELECT x.id FROM job_incubation_milestones x JOIN job_incubations t ON t.id = x.incubation_id WHERE t.community_id = ${fx.community.A} ORDER BY 1 LIMIT 1`),
+    N: one(`SELECT x.id FROM job_incubation_milestones x JOIN job_incubations t ON t.id = x.incubation_id WHERE t.community_id = ${fx.community.N} ORDER BY 1 LIMIT 1`) };
   fx.loan = both('exhibit_loans e JOIN exhibits x ON x.id = e.exhibit_id', 'AND e.returned_on IS NULL', 'e.id');
   for (const a of ACCOUNTS) {
     const c = one(`SELECT coalesce(r.community_id, p.community_id, CASE WHEN p.kind = 'community' THEN p.id END) FROM users u
@@ -358,6 +366,31 @@ const MATRIX = {
   'GET /api/v1/jobs/businesses/{id}': { path: { id: 'business' }, neighbour: true },
   'POST /api/v1/jobs/businesses': { body: (s, f) => ({ resident_id: f('resident'), name: '小店', kind: 'individual', credit_code: '91110000600037341L', registered_on: '2021-06-01' }) },
   'POST /api/v1/jobs/businesses/{id}/close': { path: { id: 'business' }, body: () => ({ closed_on: '2021-12-01' }) },
+  'GET /api/v1/jobs/trainings': { query: { community: 'community' } },
+  'GET /api/v1/jobs/trainings/{id}': { path: { id: 'training' } },
+  'POST /api/v1/jobs/trainings': { body: (s, f) => ({ community_id: f('community'), course: '培训', kind: 'employment', provider: '学校', starts_on: '2021-05-01', ends_on: '2021-05-30', cost_fen: 0, paid_by: 'free' }) },
+  'POST /api/v1/jobs/trainings/{id}/sessions': { path: { id: 'training' }, body: () => ({ held_on: '2021-05-10', topic: '课' }) },
+  'POST /api/v1/jobs/trainings/{id}/enrolments': { path: { id: 'training' }, body: (s, f) => ({ seeker_id: f('seeker') }) },
+  'PUT /api/v1/jobs/training-sessions/{id}/attendance': { path: { id: 'trainingSession' }, body: () => ({ seeker_ids: [] }) },
+  'POST /api/v1/jobs/trainings/{id}/completions': { path: { id: 'training' }, body: (s, f) => ({ seeker_id: f('seeker'), completed_on: '2021-06-01' }) },
+  'GET /api/v1/jobs/postings': { query: { community: 'community' } },
+  'GET /api/v1/jobs/postings/{id}': { path: { id: 'posting' } },
+  'POST /api/v1/jobs/postings': { body: (s, f) => ({ employer_id: f('employer'), title: '岗位', skills: '餐饮服务', places: 1 }) },
+  'POST /api/v1/jobs/postings/{id}/close': { path: { id: 'posting' } },
+  'GET /api/v1/jobs/postings/{id}/candidates': { path: { id: 'posting' } },
+  'POST /api/v1/jobs/postings/{id}/matches': { path: { id: 'posting' }, body: (s, f) => ({ seeker_id: f('seeker') }) },
+  'POST /api/v1/jobs/postings/{id}/referrals': { path: { id: 'posting' } },
+  'GET /api/v1/jobs/matches': { query: { posting: 'posting' } },
+  'GET /api/v1/jobs/matches/{id}': { path: { id: 'jobMatch' } },
+  'POST /api/v1/jobs/matches/{id}/consent': { path: { id: 'jobMatch' }, body: () => ({ agree: true, how: '电话' }) },
+  'POST /api/v1/jobs/matches/{id}/share': { path: { id: 'jobMatch' } },
+  'GET /api/v1/jobs/incubations': { query: { community: 'community' } },
+  'GET /api/v1/jobs/incubations/{id}': { path: { id: 'incubation' } },
+  'POST /api/v1/jobs/incubations': { body: (s, f) => ({ community_id: f('community'), name: `项目 ${s} ${Date.now()}`, started_on: '2021-06-01', founders: [f('seeker')] }) },
+  'POST /api/v1/jobs/incubations/{id}/mentors': { path: { id: 'incubation' }, body: () => ({ name: '导师' }) },
+  'POST /api/v1/jobs/incubations/{id}/milestones': { path: { id: 'incubation' }, body: () => ({ title: '节点', due_on: '2021-12-01' }) },
+  'POST /api/v1/jobs/incubation-milestones/{id}/done': { path: { id: 'milestone' }, body: () => ({ done_on: '2021-12-01', evidence: '台账' }) },
+  'POST /api/v1/jobs/incubations/{id}/end': { path: { id: 'incubation' }, body: () => ({ outcome: 'stopped', ended_on: '2021-12-01' }) },
   'GET /api/v1/linkage/partners': { query: { community: 'community' } },
   'GET /api/v1/linkage/partners/{id}': { path: { id: 'partner' } },
   'POST /api/v1/linkage/partners': { body: (s, f) => ({ community_id: f('community'), name: `单位 ${s} ${Date.now()}`, kind: 'school' }) },
@@ -514,7 +547,8 @@ test('every collection answers GET /{id} in scope', async () => {
     ['committee/needs', 'need', 'A'], ['selfhelp/activities', 'selfhelp', 'N'], ['venues', 'venue', 'N'], ['rooms', 'room', 'A'],
     ['room-bookings', 'roomBooking', 'N'], ['series', 'series', 'A'], ['culture-events', 'cultureEvent', 'A'], ['museum-visits', 'museumVisit', 'A'],
     ['exhibits', 'exhibit', 'A'], ['jobs/seekers', 'seeker', 'A'], ['jobs/certificates', 'jobCertificate', 'N'],
-    ['jobs/placements', 'placement', 'A'], ['jobs/businesses', 'business', 'N'], ['linkage/partners', 'partner', 'A'],
+    ['jobs/placements', 'placement', 'A'], ['jobs/businesses', 'business', 'N'], ['jobs/trainings', 'training', 'A'],
+    ['jobs/postings', 'posting', 'N'], ['jobs/matches', 'jobMatch', 'A'], ['jobs/incubations', 'incubation', 'N'], ['linkage/partners', 'partner', 'A'],
     ['linkage/projects', 'brandProject', 'A']];
   for (const [path, type, side] of cases) {
     const r = await worker[side].get(`/api/v1/${path}/${fx[type][side]}`);

@@ -213,10 +213,10 @@ void AddTrainings(Ctx& c, int year) {
     std::vector<int64_t> trained_in_sept;
     for (const Course& course : kCourses) {
         std::map<int, std::vector<std::pair<int64_t, std::pair<int64_t, std::string>>>> by_month;  // step, seeker, date
-        for (const auto& r :
-             c.conn.Query("SELECT s.id, s.seeker_id, s.on_date FROM job_steps s WHERE s.community_id = ? AND s.step = ? "
-                          "AND s.on_date >= ? AND s.on_date <= ? AND s.training_id IS NULL ORDER BY s.on_date, s.id",
-                          c.community, std::string(course.step), DateOf(year, 1, 1), DateOf(year, 12, 31)))
+        for (const auto& r : c.conn.Query(
+                 "SELECT s.id, s.seeker_id, s.on_date FROM job_steps s WHERE s.community_id = ? AND s.step = ? "
+                 "AND s.on_date >= ? AND s.on_date <= ? AND s.training_id IS NULL ORDER BY s.on_date, s.id",
+                 c.community, std::string(course.step), DateOf(year, 1, 1), DateOf(year, 12, 31)))
             by_month[std::stoi(r.Str("on_date").substr(5, 2))].push_back(
                 {r.Int("id"), {r.Int("seeker_id"), r.Str("on_date")}});
         for (const auto& [month, steps] : by_month) {
@@ -231,6 +231,7 @@ void AddTrainings(Ctx& c, int year) {
                 std::string(course.kind), std::string(course.provider), starts, ends, course.cost_fen,
                 std::string(course.paid_by), time::DayStartUnix(starts));
             std::vector<int64_t> sessions;
+            sessions.reserve(4);
             static const std::vector<std::string> kTopics = {"职业素养与劳动权益", "岗位技能实操", "普通话与沟通",
                                                              "模拟面试"};
             for (int i = 0; i < 4; ++i)
@@ -251,11 +252,11 @@ void AddTrainings(Ctx& c, int year) {
                             std::string(course.course), step);
             }
             if (month == 9) {
-                for (const auto& r : c.conn.Query(
-                         "SELECT o.id FROM job_seekers o WHERE o.community_id = ? AND o.status = 'active' AND "
-                         "o.registered_on < ? AND NOT EXISTS (SELECT 1 FROM job_training_enrolments e WHERE "
-                         "e.seeker_id = o.id) ORDER BY o.id LIMIT 3",
-                         c.community, starts)) {
+                for (const auto& r :
+                     c.conn.Query("SELECT o.id FROM job_seekers o WHERE o.community_id = ? AND o.status = 'active' AND "
+                                  "o.registered_on < ? AND NOT EXISTS (SELECT 1 FROM job_training_enrolments e WHERE "
+                                  "e.seeker_id = o.id) ORDER BY o.id LIMIT 3",
+                                  c.community, starts)) {
                     c.conn.Exec(
                         "INSERT INTO job_training_enrolments (training_id, seeker_id, enrolled_on, created_at) VALUES "
                         "(?, ?, ?, ?)",
@@ -371,7 +372,8 @@ void AddIncubations(Ctx& c) {
             c.conn.Exec(
                 "INSERT INTO job_incubation_milestones (incubation_id, title, due_on, done_on, evidence, created_at) "
                 "VALUES (?, ?, ?, ?, ?, ?)",
-                id, kMilestones[i], due, done, std::string(i == 2 ? "营业执照（统一社会信用代码见企业记录）" : "孵化基地台账"),
+                id, kMilestones[i], due, done,
+                std::string(i == 2 ? "营业执照（统一社会信用代码见企业记录）" : "孵化基地台账"),
                 time::DayStartUnix(started));
         }
     }

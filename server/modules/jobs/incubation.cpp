@@ -73,8 +73,8 @@ db::Page<Incubation> JobsService::Incubations(const auth::Principal& p, const In
                  "job_incubation_mentors m LEFT JOIN organizations g ON g.id = m.organization_id WHERE "
                  "m.incubation_id = ? ORDER BY m.id",
                  x.id))
-            x.mentors.push_back({r.Int("id"), r.OptInt("organization_id"), r.Str("name"), r.Str("expertise"),
-                                 r.Str("organization")});
+            x.mentors.push_back(
+                {r.Int("id"), r.OptInt("organization_id"), r.Str("name"), r.Str("expertise"), r.Str("organization")});
         for (const auto& r :
              conn.Query("SELECT id, title, due_on, done_on, evidence FROM job_incubation_milestones WHERE "
                         "incubation_id = ? ORDER BY due_on, id",

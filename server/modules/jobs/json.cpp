@@ -236,11 +236,16 @@ json::object ToJson(const Match& m) {
 }
 
 json::object ToJson(const Referral& x) {
-    return {{"match_id", x.match_id},   {"name", x.name},
-            {"gender", x.gender},       {"age", OrNull(x.age)},
-            {"phone", x.phone},         {"education", x.education},
-            {"skills", x.skills},       {"languages", Strings(x.languages)},
-            {"availability", x.availability}, {"shared_at", x.shared_at}};
+    return {{"match_id", x.match_id},
+            {"name", x.name},
+            {"gender", x.gender},
+            {"age", OrNull(x.age)},
+            {"phone", x.phone},
+            {"education", x.education},
+            {"skills", x.skills},
+            {"languages", Strings(x.languages)},
+            {"availability", x.availability},
+            {"shared_at", x.shared_at}};
 }
 
 json::object ToJson(const Incubation& x) {

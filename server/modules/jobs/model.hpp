@@ -156,11 +156,11 @@ struct BusinessInput {
 struct FunnelStep {
     std::string step;
     int64_t people = 0;
-    double of_registered = 0;            // people / registered in the year
-    std::optional<int64_t> median_days;  // from registering to this step
-    std::string previous;                // the step before on the path, "" for registered
-    int64_t previous_people = 0;         // people at `previous` in the year
-    double of_previous = 0;              // people / previous_people: the conversion
+    double of_registered = 0;                          // people / registered in the year
+    std::optional<int64_t> median_days;                // from registering to this step
+    std::string previous;                              // the step before on the path, "" for registered
+    int64_t previous_people = 0;                       // people at `previous` in the year
+    double of_previous = 0;                            // people / previous_people: the conversion
     std::optional<int64_t> median_days_from_previous;  // from the seeker's latest earlier step on the branch
 };
 struct FunnelGroup {

@@ -225,7 +225,8 @@ int64_t JobsService::Place(const auth::Principal& p, const PlacementInput& in, c
     if (in.match_id) {
         // Hired for a posting the seeker was matched to and whose details went to its employer.
         auto m = conn.QueryOne(
-            "SELECT m.status, p.employer_id FROM job_matches m JOIN job_postings p ON p.id = m.posting_id WHERE m.id = ? "
+            "SELECT m.status, p.employer_id FROM job_matches m JOIN job_postings p ON p.id = m.posting_id WHERE m.id = "
+            "? "
             "AND m.seeker_id = ?",
             *in.match_id, s.id);
         if (!m) throw AppError::Field("match_id", "not_found");

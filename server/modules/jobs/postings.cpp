@@ -107,7 +107,6 @@ db::Page<Posting> JobsService::Postings(const auth::Principal& p, const PostingF
 int64_t JobsService::AddPosting(const auth::Principal& p, const PostingInput& in, const audit::Actor& actor) {
     FieldErrors errors;
     if (in.title.empty()) errors.Add("title", "required");
-    if (in.places < 1) errors.Add("places", "too_small");
     if (Keywords(in.skills).empty()) errors.Add("skills", "required");
     CheckDate(errors, "posted_on", in.posted_on);
     if (!in.closes_on.empty()) {
@@ -123,8 +122,7 @@ int64_t JobsService::AddPosting(const auth::Principal& p, const PostingInput& in
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     where.Add("o.id = ?", in.employer_id);
-    auto employer =
-        conn.Run("SELECT o.street_id, o.community_id FROM job_employers o" + where.Sql(), where.values());
+    auto employer = conn.Run("SELECT o.street_id, o.community_id FROM job_employers o" + where.Sql(), where.values());
     if (employer.empty()) throw AppError::Field("employer_id", "not_found");
     const int64_t now = time::NowUnix();
     const int64_t id = conn.Insert(
@@ -149,7 +147,7 @@ void JobsService::ClosePosting(const auth::Principal& p, int64_t id, const audit
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     auto page = Postings(p, {.id = id, .page = {1, 0}});
     if (page.items.empty()) throw AppError(ErrorCode::kNotFound, "not_found");
-    if (page.items.front().status == "closed") throw AppError(ErrorCode::kConflict, "already_closed");
+    if (page.items.front().status == "closed") throw AppError(ErrorCode::kConflict, "posting_closed");
     conn.Exec("UPDATE job_postings SET status = 'closed', updated_at = ? WHERE id = ?", time::NowUnix(), id);
     audit::Append(conn, actor, {"jobs.posting.closed", "job_posting", std::to_string(id), true, {}});
     tx.Commit();

@@ -14,17 +14,19 @@ void RegisterProgrammes(http::Router& r, JobsService& svc) {
     const Access reading = Access::NeedAny({"jobs.read", "jobs.register"});
     const Access writing = Access::Need("jobs.write");
 
-    r.Add("GET", "/api/v1/jobs/trainings", reading,
-          "Trainings (?year= started, ?kind=, ?seeker=, ?q=); a resident sees the ones they are enrolled in",
-          [&svc](Request& req) {
-              TrainingFilter f{.community = http::QueryOptInt(req, "community"),
-                               .seeker = http::QueryOptInt(req, "seeker"),
-                               .year = http::QueryOptYear(req).value_or(""),
-                               .kind = http::QueryOptChoice(req, "kind", {"employment", "practical", "entrepreneurship"}).value_or(""),
-                               .q = http::QueryOptStr(req, "q").value_or(""),
-                               .page = http::PageOf(req)};
-              return http::ListResponse(svc.Trainings(req.User(), f), [](const Training& t) { return ToJson(t); });
-          });
+    r.Add(
+        "GET", "/api/v1/jobs/trainings", reading,
+        "Trainings (?year= started, ?kind=, ?seeker=, ?q=); a resident sees the ones they are enrolled in",
+        [&svc](Request& req) {
+            TrainingFilter f{
+                .community = http::QueryOptInt(req, "community"),
+                .seeker = http::QueryOptInt(req, "seeker"),
+                .year = http::QueryOptYear(req).value_or(""),
+                .kind = http::QueryOptChoice(req, "kind", {"employment", "practical", "entrepreneurship"}).value_or(""),
+                .q = http::QueryOptStr(req, "q").value_or(""),
+                .page = http::PageOf(req)};
+            return http::ListResponse(svc.Trainings(req.User(), f), [](const Training& t) { return ToJson(t); });
+        });
     r.Add("GET", "/api/v1/jobs/trainings/{id}", reading, "One training with its sessions and enrolments",
           [&svc](Request& req) {
               TrainingFilter f{.id = http::PathId(req), .page = {1, 0}};
@@ -45,15 +47,14 @@ void RegisterProgrammes(http::Router& r, JobsService& svc) {
               body.Finish();
               return http::Created(svc.AddTraining(req.User(), in, ActorOf(req)));
           });
-    r.Add("POST", "/api/v1/jobs/trainings/{id}/sessions", writing, "Add a session of a training",
-          [&svc](Request& req) {
-              const int64_t id = http::PathId(req);
-              http::JsonBody body(req);
-              auto held_on = body.Date("held_on", true).value_or("");
-              auto topic = body.Str("topic", true, 200).value_or("");
-              body.Finish();
-              return http::Created(svc.AddSession(req.User(), id, held_on, topic, ActorOf(req)));
-          });
+    r.Add("POST", "/api/v1/jobs/trainings/{id}/sessions", writing, "Add a session of a training", [&svc](Request& req) {
+        const int64_t id = http::PathId(req);
+        http::JsonBody body(req);
+        auto held_on = body.Date("held_on", true).value_or("");
+        auto topic = body.Str("topic", true, 200).value_or("");
+        body.Finish();
+        return http::Created(svc.AddSession(req.User(), id, held_on, topic, ActorOf(req)));
+    });
     r.Add("POST", "/api/v1/jobs/trainings/{id}/enrolments", writing, "Enrol a seeker in a training",
           [&svc](Request& req) {
               const int64_t id = http::PathId(req);
@@ -65,8 +66,7 @@ void RegisterProgrammes(http::Router& r, JobsService& svc) {
               return http::Ok();
           });
     r.Add("PUT", "/api/v1/jobs/training-sessions/{id}/attendance", writing,
-          "Who came to a session (seeker_ids, every one enrolled), replacing what was recorded",
-          [&svc](Request& req) {
+          "Who came to a session (seeker_ids, every one enrolled), replacing what was recorded", [&svc](Request& req) {
               const int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto seekers = body.IntList("seeker_ids", 500);
@@ -156,7 +156,8 @@ void RegisterProgrammes(http::Router& r, JobsService& svc) {
         return http::OneOf(svc.Matches(req.User(), f), [](const Match& m) { return ToJson(m); });
     });
     r.Add("POST", "/api/v1/jobs/matches/{id}/consent", Access::NeedAny({"jobs.write", "jobs.register"}),
-          "The seeker's answer (agree): given by themselves, or told to a worker who records how", [&svc](Request& req) {
+          "The seeker's answer (agree): given by themselves, or told to a worker who records how",
+          [&svc](Request& req) {
               const int64_t id = http::PathId(req);
               http::JsonBody body(req);
               auto agree = body.Bool("agree", true).value_or(false);

@@ -80,8 +80,8 @@ std::string JoinList(const std::vector<std::string>& items) {
 
 int64_t InsertStep(db::Connection& conn, int64_t seeker, int64_t community, const std::string& step,
                    const std::string& on_date, const std::string& helper, const std::string& note,
-                   std::optional<int64_t> created_by, std::optional<int64_t> placement,
-                   std::optional<int64_t> business, std::optional<int64_t> training) {
+                   std::optional<int64_t> created_by, std::optional<int64_t> placement, std::optional<int64_t> business,
+                   std::optional<int64_t> training) {
     return conn.Insert(
         "INSERT INTO job_steps (seeker_id, step, on_date, helper, note, placement_id, business_id, training_id, "
         "community_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -51,8 +51,8 @@ class JobsService {
 
     db::Page<Training> Trainings(const auth::Principal& p, const TrainingFilter& f);
     int64_t AddTraining(const auth::Principal& p, const TrainingInput& in, const audit::Actor& actor);
-    int64_t AddSession(const auth::Principal& p, int64_t training, const std::string& held_on,
-                       const std::string& topic, const audit::Actor& actor);
+    int64_t AddSession(const auth::Principal& p, int64_t training, const std::string& held_on, const std::string& topic,
+                       const audit::Actor& actor);
     void Enrol(const auth::Principal& p, int64_t training, int64_t seeker, const std::string& enrolled_on,
                const audit::Actor& actor);
     // Who came to a session (every one enrolled), replacing what was recorded for it.

@@ -37,9 +37,9 @@ struct TrainingRow {
 TrainingRow StaffTraining(db::Connection& conn, const auth::Principal& p, int64_t id) {
     db::SqlWhere where = auth::WhereIn(auth::CommunityRecordScope(p));
     where.Add("o.id = ?", id);
-    auto rows = conn.Run("SELECT o.id, o.community_id, o.kind, o.course, o.starts_on, o.ends_on FROM job_trainings o" +
-                             where.Sql(),
-                         where.values());
+    auto rows = conn.Run(
+        "SELECT o.id, o.community_id, o.kind, o.course, o.starts_on, o.ends_on FROM job_trainings o" + where.Sql(),
+        where.values());
     if (rows.empty() || !IsStaff(p)) throw AppError(ErrorCode::kNotFound, "not_found");
     const auto& r = rows.front();
     return {r.Int("id"), r.Int("community_id"), r.Str("kind"), r.Str("course"), r.Str("starts_on"), r.Str("ends_on")};
@@ -90,7 +90,8 @@ db::Page<Training> JobsService::Trainings(const auth::Principal& p, const Traini
     if (!f.id) return page;
     for (Training& t : page.items) {
         for (const auto& r : conn.Query(
-                 "SELECT x.id, x.held_on, x.topic, (SELECT count(*) FROM job_training_attendance a WHERE a.session_id = "
+                 "SELECT x.id, x.held_on, x.topic, (SELECT count(*) FROM job_training_attendance a WHERE a.session_id "
+                 "= "
                  "x.id) AS attended FROM job_training_sessions x WHERE x.training_id = ? ORDER BY x.held_on, x.id",
                  t.id))
             t.sessions.push_back({r.Int("id"), r.Str("held_on"), r.Str("topic"), r.Int("attended")});
@@ -163,9 +164,9 @@ int64_t JobsService::AddSession(const auth::Principal& p, int64_t training, cons
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     const TrainingRow t = StaffTraining(conn, p, training);
     if (held_on < t.starts_on || held_on > t.ends_on) throw AppError::Field("held_on", "outside_training");
-    const int64_t id = conn.Insert(
-        "INSERT INTO job_training_sessions (training_id, held_on, topic, created_at) VALUES (?, ?, ?, ?)", training,
-        held_on, topic, time::NowUnix());
+    const int64_t id =
+        conn.Insert("INSERT INTO job_training_sessions (training_id, held_on, topic, created_at) VALUES (?, ?, ?, ?)",
+                    training, held_on, topic, time::NowUnix());
     audit::Append(conn, actor,
                   {"jobs.training.session_added",
                    "job_training",
@@ -224,8 +225,8 @@ void JobsService::Complete(const auth::Principal& p, int64_t training, int64_t s
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     const TrainingRow t = StaffTraining(conn, p, training);
-    auto e = conn.QueryOne(
-        "SELECT completed_on FROM job_training_enrolments WHERE training_id = ? AND seeker_id = ?", training, seeker);
+    auto e = conn.QueryOne("SELECT completed_on FROM job_training_enrolments WHERE training_id = ? AND seeker_id = ?",
+                           training, seeker);
     if (!e) throw AppError::Field("seeker_id", "not_enrolled");
     if (e->OptStr("completed_on")) throw AppError(ErrorCode::kConflict, "already_completed");
     if (completed_on < t.starts_on) throw AppError::Field("completed_on", "before_start");
@@ -244,8 +245,9 @@ void JobsService::Complete(const auth::Principal& p, int64_t training, int64_t s
     const std::string step = t.kind == "practical" ? "practical_training" : "trained";
     const int64_t step_id = InsertStep(conn, seeker, s.community_id, step, std::max(completed_on, s.registered_on), "",
                                        t.course, actor.user_id, std::nullopt, std::nullopt, training);
-    conn.Exec("UPDATE job_training_enrolments SET completed_on = ?, step_id = ? WHERE training_id = ? AND seeker_id = ?",
-              completed_on, step_id, training, seeker);
+    conn.Exec(
+        "UPDATE job_training_enrolments SET completed_on = ?, step_id = ? WHERE training_id = ? AND seeker_id = ?",
+        completed_on, step_id, training, seeker);
     audit::Append(conn, actor,
                   {"jobs.training.completed",
                    "job_training",
