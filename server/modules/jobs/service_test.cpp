@@ -44,7 +44,7 @@ class JobsServiceTest : public ::testing::Test {
     testing::TempDb t;
     crypto::Vault vault = crypto::Vault::ForTests();
     residents::ResidentService people{t.db(), vault};
-    JobsService svc{t.db()};
+    JobsService svc{t.db(), vault};
     audit::Actor actor{1, "t", "local"};
     int64_t street = 0, community = 0, employer = 0;
     std::vector<int64_t> seekers;
