@@ -4,7 +4,7 @@
 // resident registering on their own, and scope.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, client, sql } from './helpers.mjs';
+import { startServer, client, sql, creditCode } from './helpers.mjs';
 
 let server, api, worker, nanshan, resident, angongId;
 const year = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 4);
@@ -18,14 +18,6 @@ const newcomer = (ethnicity = "r.ethnicity >= '02' AND r.ethnicity <= '56'") => 
   WHERE r.community_id = ${angongId} AND r.moved_out IS NULL AND ${ethnicity} AND r.birth_date >= '1970-01-01'
   AND r.id NOT IN (SELECT resident_id FROM job_seekers) AND r.id NOT IN (SELECT resident_id FROM users WHERE resident_id IS NOT NULL)
   ORDER BY random() LIMIT 1`));
-// A valid unified social credit code: the check character of GB 32100-2015 computed here.
-function creditCode(body17) {
-  const set = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-  let sum = 0, w = 1;
-  for (const c of body17) { sum += set.indexOf(c) * w; w = (w * 3) % 31; }
-  return body17 + set[(31 - (sum % 31)) % 31];
-}
-
 before(async () => {
   server = await startServer();
   api = client(server);
