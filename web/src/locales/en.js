@@ -43,7 +43,7 @@ export default {
   },
   reports: {
     title: 'Overview', byCommunity: 'Communities compared', records: 'Records', ethnicity: 'Ethnic composition', value: 'Value', asOf: 'As of {date}',
-    suppressed: 'Groups under 5 people are merged into "Other"', drill: 'Click a figure to see the records behind it', recordsRestricted: 'Your role sees this figure but not the records behind it',
+    suppressed: 'Groups under 5 people are merged into "Other"', drill: 'Click a figure to see the records behind it', figureOnly: 'Figure only; records need a role that may see them', recordsRestricted: 'Your role sees this figure but not the records behind it',
     columns: {
       partner_kind: 'Kind', partners: 'Partners', project_status: 'Status', seeker_source: 'Registered by', business: 'Business', business_kind: 'Kind', certificate: 'Certificate', credit_code: 'Credit code', employer: 'Employer', position: 'Position', started_on: 'Started', checked_on: 'Checked on', retained: 'Still employed at 6 months', issued_on: 'Issued', community: 'Community', name: 'Name', gender: 'Gender', ethnicity: 'Ethnicity', political_status: 'Political status',
       address: 'Address', liaison: 'Party liaison', moved_in: 'Moved in', hours_in_year: 'Hours in the year',

@@ -43,7 +43,7 @@ export default {
   },
   reports: {
     title: '工作概览', byCommunity: '各社区对比', records: '数据明细', ethnicity: '民族构成', value: '数值', asOf: '截至 {date}',
-    suppressed: '人数少于 5 的民族合并为「其他」', drill: '点击数字查看背后的记录', recordsRestricted: '您的角色可查看此数字，但无权查看其背后的记录',
+    suppressed: '人数少于 5 的民族合并为「其他」', drill: '点击数字查看背后的记录', figureOnly: '仅数字，记录需相应权限', recordsRestricted: '您的角色可查看此数字，但无权查看其背后的记录',
     columns: {
       partner_kind: '类型', partners: '共建单位数', project_status: '状态', seeker_source: '登记方式', business: '企业/个体户', business_kind: '类型', certificate: '证书', credit_code: '统一社会信用代码', employer: '用人单位', position: '岗位', started_on: '上岗日期', checked_on: '回访日期', retained: '6 个月仍在岗', issued_on: '发证日期', community: '社区', name: '姓名', gender: '性别', ethnicity: '民族', political_status: '政治面貌', address: '地址',
       liaison: '联络党员', moved_in: '迁入日期', hours_in_year: '年度时长（小时）', activities: '活动次数',
