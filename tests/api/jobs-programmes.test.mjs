@@ -76,6 +76,8 @@ test('a training: sessions inside its dates, attendance of the enrolled, complet
   const t = (await worker.get(`/api/v1/jobs/trainings/${id}`)).data;
   assert.deepEqual([t.sessions_count, t.enrolled, t.completed], [5, 1, 1]);
   assert.equal(t.sessions[0].attended, 1);
+  assert.deepEqual(t.sessions[0].present, [seeker], 'who was there, so the sheet opens as marked');
+  assert.deepEqual(t.sessions[4].present, []);
   assert.equal(t.sessions[4].attended, 0);
   assert.equal((await worker.get(`/api/v1/jobs/trainings?seeker=${seeker}`)).data.total, 1);
   assert.equal((await nanshan.post(`/api/v1/jobs/trainings/${id}/sessions`, { held_on: today, topic: 'x' })).status, 404);

@@ -11,7 +11,7 @@ import { dictionariesRoutes } from './modules/dictionaries/routes.js';
 import { organizationsRoutes } from './modules/organizations/routes.js';
 import { partyRoutes } from './modules/party/routes.js';
 import { committeeRoutes } from './modules/committee/routes.js';
-import { jobsRoutes } from './modules/jobs/routes.js';
+import { jobsRoutes, jobsPrintRoutes } from './modules/jobs/routes.js';
 import { linkageRoutes } from './modules/linkage/routes.js';
 import { cultureRoutes, culturePublicRoutes, culturePrintRoutes } from './modules/culture/routes.js';
 import { volunteerRoutes, volunteerPrintRoutes } from './modules/volunteer/routes.js';
@@ -38,6 +38,7 @@ export const router = createRouter({
     ...charityPublicRoutes,
     ...culturePublicRoutes,
     ...culturePrintRoutes,
+    ...jobsPrintRoutes,
     ...mobileRoutes,
     { path: '/:rest(.*)*', redirect: '/' },
   ],

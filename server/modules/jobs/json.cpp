@@ -152,7 +152,11 @@ json::object ToJson(const Funnel& f) {
 json::object ToJson(const Training& t) {
     json::array sessions, enrolments;
     for (const TrainingSession& x : t.sessions)
-        sessions.push_back({{"id", x.id}, {"held_on", x.held_on}, {"topic", x.topic}, {"attended", x.attended}});
+        sessions.push_back({{"id", x.id},
+                            {"held_on", x.held_on},
+                            {"topic", x.topic},
+                            {"attended", x.attended},
+                            {"present", json::value_from(x.present)}});
     for (const Enrolment& e : t.enrolments) {
         enrolments.push_back({{"seeker_id", e.seeker_id},
                               {"resident_id", e.resident_id},

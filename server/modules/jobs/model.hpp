@@ -188,6 +188,7 @@ struct TrainingSession {
     int64_t id = 0;
     std::string held_on, topic;
     int64_t attended = 0;
+    std::vector<int64_t> present;  // the seekers marked present, of the enrolments the caller sees
 };
 struct Enrolment {
     int64_t seeker_id = 0, resident_id = 0, attended = 0;

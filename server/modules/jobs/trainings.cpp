@@ -2,6 +2,7 @@
 // each session and who completed it — the seeker's step `trained`, or `practical_training` for
 // 岗前实训 — and what it cost (in fen) and who paid.
 #include <algorithm>
+#include <set>
 
 #include "core/auth/scope.hpp"
 #include "core/db/sql_where.hpp"
@@ -114,6 +115,16 @@ db::Page<Training> JobsService::Trainings(const auth::Principal& p, const Traini
                                     .ethnicity = r.Str("ethnicity"),
                                     .enrolled_on = r.Str("enrolled_on"),
                                     .completed_on = r.OptStr("completed_on")});
+        std::set<int64_t> seen;
+        for (const Enrolment& e : t.enrolments) seen.insert(e.seeker_id);
+        for (const auto& r : conn.Query(
+                 "SELECT a.session_id, a.seeker_id FROM job_training_attendance a JOIN job_training_sessions x ON "
+                 "x.id = a.session_id WHERE x.training_id = ? ORDER BY a.session_id, a.seeker_id",
+                 t.id)) {
+            if (!seen.contains(r.Int("seeker_id"))) continue;
+            for (TrainingSession& x : t.sessions)
+                if (x.id == r.Int("session_id")) x.present.push_back(r.Int("seeker_id"));
+        }
     }
     return page;
 }

@@ -68,3 +68,65 @@ export const employerColumns = (t) => [
   { key: 'organization', label: t('jobs.partner'), minWidth: 120 },
   { key: 'placements', label: t('jobs.placementsN'), width: 100, numeric: true },
 ];
+
+/** @param {T} t @returns {Column[]} */
+export const trainingColumns = (t) => [
+  { key: 'starts_on', label: t('jobs.startsOn'), width: 110 },
+  { key: 'ends_on', label: t('jobs.endsOn'), width: 110, hideNarrow: true },
+  { key: 'course', label: t('jobs.course'), minWidth: 160 },
+  { key: 'kind', label: t('jobs.trainingKind'), width: 110, value: (row) => t(`jobs.trainingKinds.${row.kind}`) },
+  { key: 'provider', label: t('jobs.provider'), minWidth: 140, hideNarrow: true },
+  { key: 'cost_fen', label: t('jobs.costYuan'), width: 100, numeric: true, value: (row) => yuan(row.cost_fen) },
+  { key: 'paid_by', label: t('jobs.paidBy'), width: 100, value: (row) => [t(`jobs.payers.${row.paid_by}`), row.payer_organization].filter(Boolean).join(' · ') },
+  { key: 'sessions_count', label: t('jobs.sessionsN'), width: 70, numeric: true },
+  { key: 'enrolled', label: t('jobs.enrolledN'), width: 70, numeric: true },
+  { key: 'completed', label: t('jobs.completedN'), width: 70, numeric: true },
+];
+
+/** @param {any} row */
+const wageRange = (row) => [row.wage_min_fen, row.wage_max_fen].filter((x) => x !== null && x !== undefined).map((x) => (x / 100).toFixed(0)).join('–');
+
+/** @param {T} t @returns {Column[]} */
+export const postingColumns = (t) => [
+  { key: 'posted_on', label: t('jobs.postedOn'), width: 110 },
+  { key: 'title', label: t('jobs.postingTitle'), minWidth: 130 },
+  { key: 'employer', label: t('jobs.employer'), minWidth: 150 },
+  { key: 'skills', label: t('jobs.skillsWanted'), minWidth: 120, hideNarrow: true },
+  { key: 'wage', label: t('jobs.wageYuan'), width: 110, value: wageRange },
+  { key: 'places', label: t('jobs.places'), width: 70, numeric: true },
+  { key: 'matched', label: t('jobs.matchedN'), width: 70, numeric: true },
+  { key: 'shared', label: t('jobs.sharedN'), width: 80, numeric: true },
+  { key: 'hired', label: t('jobs.hiredN'), width: 70, numeric: true },
+  { key: 'status', label: t('jobs.status'), width: 80, value: (row) => t(`jobs.postingStatuses.${row.status}`) },
+];
+
+/** @param {T} t @returns {Column[]} */
+export const matchColumns = (t) => [
+  { key: 'name', label: t('residents.name'), width: 90 },
+  { key: 'ethnicity_name', label: t('residents.ethnicity'), width: 80 },
+  { key: 'score', label: t('jobs.score'), width: 70, numeric: true },
+  { key: 'status', label: t('jobs.status'), width: 110, value: (row) => t(`jobs.matchStatuses.${row.status}`) },
+  { key: 'consent_by', label: t('jobs.consent'), minWidth: 140, value: (row) => [row.consent_by ? t(`jobs.consentBys.${row.consent_by}`) : '', row.consent_how].filter(Boolean).join(' · ') },
+];
+
+/** @param {T} t @returns {Column[]} */
+export const candidateColumns = (t) => [
+  { key: 'name', label: t('residents.name'), width: 90 },
+  { key: 'ethnicity_name', label: t('residents.ethnicity'), width: 80 },
+  { key: 'score', label: t('jobs.score'), width: 70, numeric: true },
+  { key: 'matched', label: t('jobs.matchedSkills'), minWidth: 110, value: (row) => row.matched.join('、') },
+  { key: 'wishes', label: t('fields.wishes'), minWidth: 110, hideNarrow: true },
+  { key: 'consent_to_share', label: t('fields.consent_to_share'), width: 90, value: (row) => (row.consent_to_share ? t('jobs.yes') : t('jobs.no')) },
+];
+
+/** @param {T} t @returns {Column[]} */
+export const incubationColumns = (t) => [
+  { key: 'started_on', label: t('jobs.startedIncubation'), width: 110 },
+  { key: 'name', label: t('jobs.project'), minWidth: 150 },
+  { key: 'brand', label: t('fields.brand'), width: 110 },
+  { key: 'founders', label: t('jobs.founders'), minWidth: 120, value: (row) => row.founders.map((f) => f.name).join('、') },
+  { key: 'milestones', label: t('jobs.milestones'), width: 90, value: (row) => `${row.milestones_done}/${row.milestones_total}` },
+  { key: 'status', label: t('jobs.status'), width: 80, value: (row) => t(`jobs.incubationStatuses.${row.status}`) },
+  { key: 'business', label: t('jobs.business'), minWidth: 150, hideNarrow: true },
+  { key: 'ended_on', label: t('jobs.endedOn'), width: 110, hideNarrow: true },
+];

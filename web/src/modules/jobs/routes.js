@@ -4,3 +4,7 @@ export const jobsRoutes = [
   { path: '/jobs/seekers/:id', name: 'jobs-seeker', component: () => import('./views/jobs-view.vue'), meta: { permission: 'jobs.read' } },
 ];
 
+// The referral sheet of one posting for its employer, on A4.
+export const jobsPrintRoutes = [
+  { path: '/print/jobs-referrals', name: 'jobs-referrals', component: () => import('./views/referral-sheet.vue'), meta: { permission: 'jobs.write' } },
+];
