@@ -19,7 +19,7 @@ const desk = async () => {
 const gone = (page) => page.locator('.el-message').first().waitFor({ state: 'detached' });
 const tab = async (page, name) => {
   await page.goto(`${server.base}/jobs`);
-  await page.getByRole('tab', { name }).click();
+  await page.getByRole('tab', { name, exact: true }).click();
   await page.locator('.el-tab-pane:visible .el-table__row').first().waitFor();
 };
 const pickFirst = async (page, picker) => {

@@ -56,12 +56,12 @@ test('the centre registers a seeker, records training and a placement; every tab
   await page.keyboard.press('Escape');
   await gone(page);
   for (const tab of ['就业与回访', '职业证书', '创业', '用人单位']) {
-    await page.getByRole('tab', { name: tab }).click();
+    await page.getByRole('tab', { name: tab, exact: true }).click();
     await page.locator('.el-tab-pane:visible .el-table__row').first().waitFor();
     await expectAccessible(page, `/jobs ${tab}`);
   }
   // A wrong credit code is refused with the reason, and nothing is kept.
-  await page.getByRole('tab', { name: '创业' }).click();
+  await page.getByRole('tab', { name: '创业', exact: true }).click();
   await page.locator('[data-test=add-business]').click();
   await page.locator('.el-dialog:visible [data-test=resident-picker]').click();
   await page.locator('.el-select-dropdown__item:visible').first().click();

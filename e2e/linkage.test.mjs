@@ -1,6 +1,6 @@
 // The linkage platform in the browser: a brand project's page with its partners, the art week's
-// events and contributions; a worker records an in-kind gift and an outcome; a partner's
-// agreements and a new one. Every page passes axe.
+// events and contributions; a worker records an in-kind gift and an outcome whose figure comes from
+// the project's records; a partner's agreements and a new one. Every page passes axe.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, launch, login, expectAccessible } from './browser.mjs';
@@ -31,9 +31,21 @@ test('a brand project\'s page: partners, the events it ran, contributions; an in
   await drawer.locator('[data-test=save-gift]').click();
   await drawer.locator('[data-test=project-contributions]').getByText(`演出服装 ${stamp}`).waitFor();
   assert.equal(await drawer.locator('[data-test=project-contributions] .el-table__row').count(), rows + 1);
-  await drawer.locator('input[data-test=outcome-what]').fill(`观众满意度调查 ${stamp}`);
+  // The demo's outcome shows the audience its events counted, and unfolds to those events.
+  const week = drawer.locator('[data-test=project-outcomes] [data-outcome=audience]').first();
+  assert.match(await week.locator('[data-test=outcome-value]').textContent(), /^[1-9]\d* 人次$/);
+  await week.getByRole('button', { name: /条记录/ }).click();
+  const events = await week.locator('[data-test=outcome-records] li a').count();
+  assert.equal(events, await drawer.locator('[data-test=project-links] .el-table__row', { hasText: '品牌活动' }).count());
+  // A new outcome names the figure it shows: the value comes from the in-kind gifts, the new one among them.
+  await drawer.locator('input[data-test=outcome-what]').fill(`物资支持 ${stamp}`);
+  await drawer.locator('[data-test=outcome-measure]').click();
+  await page.getByRole('option', { name: '物资折价' }).click();
   await drawer.locator('[data-test=save-outcome]').click();
-  await drawer.locator('[data-test=project-outcomes]').getByText(`观众满意度调查 ${stamp}`).waitFor();
+  const gifts = drawer.locator('[data-test=project-outcomes] .el-timeline-item', { hasText: `物资支持 ${stamp}` });
+  await gifts.waitFor();
+  await gifts.getByRole('button', { name: /条记录/ }).click();
+  await gifts.locator('[data-test=outcome-records]').getByText(`演出服装 ${stamp}`).waitFor();
   await page.locator('.el-message').first().waitFor({ state: 'detached' });
   await expectAccessible(page, '/linkage project');
   await page.context().close();

@@ -94,9 +94,42 @@ test('a new project moves the figure by one; contributions link records once, of
   assert.equal((await worker.post(`/api/v1/linkage/projects/${p.data.id}/links`, { kind: 'culture_event', record_id: event })).status, 200);
   assert.equal((await worker.post(`/api/v1/linkage/projects/${p.data.id}/links`, { kind: 'culture_event', record_id: event })).status, 409);
   assert.equal((await worker.post(`/api/v1/linkage/projects/${p.data.id}/links`, { kind: 'culture_event', record_id: 99999999 })).data.error.details.fields.record_id.code, 'not_found');
-  assert.equal((await worker.post(`/api/v1/linkage/projects/${p.data.id}/outcomes`, { on_date: today, what: '体验课 12 场', figure: '12' })).status, 201);
+  // An outcome names its figure; the figure is computed from the project's records, never typed.
+  const outcomes = `/api/v1/linkage/projects/${p.data.id}/outcomes`;
+  assert.equal((await worker.post(outcomes, { on_date: today, what: '体验课', figure: '12' })).status, 422);
+  assert.equal((await worker.post(outcomes, { on_date: today, what: '体验课', measure: 'guesses' })).data.error.details.fields.measure.code, 'invalid_choice');
+  assert.equal((await worker.post(outcomes, { on_date: today, what: '体验课观众', measure: 'audience' })).status, 201);
+  assert.equal((await worker.post(outcomes, { on_date: today, what: '共建资金', measure: 'money_fen' })).status, 201);
+  const told = (await worker.get(`/api/v1/linkage/projects/${p.data.id}`)).data.outcomes;
+  const audience = told.find((o) => o.measure === 'audience');
+  assert.equal(audience.value, Number(one(`SELECT audience FROM culture_events WHERE id = ${event}`)));
+  assert.deepEqual(audience.records.map((r) => [r.id, r.link]), [[event, `/culture/events/${event}`]]);
+  const money = told.find((o) => o.measure === 'money_fen');
+  assert.equal(String(money.value), one(`SELECT amount_fen FROM charity_donations WHERE id = ${donation}`));
+  assert.deepEqual(money.records.map((r) => r.id), [donation]);
   assert.equal((await worker.post(`/api/v1/linkage/projects/${p.data.id}/status`, { status: 'finished' })).data.error.details.fields.ended_on.code, 'required');
-  assert.equal(one(`SELECT count(*) FROM audit_log WHERE object_type = 'brand_project' AND object_id = '${p.data.id}'`), '5');
+  assert.equal(one(`SELECT count(*) FROM audit_log WHERE object_type = 'brand_project' AND object_id = '${p.data.id}'`), '6');
+});
+
+test('the demo\'s outcomes: the shop\'s partner employer\'s placements during the project, the art week\'s audience', async () => {
+  const list = (await worker.get(`/api/v1/linkage/projects?community=${angongId}&limit=50`)).data.items;
+  const detail = async (name) => (await worker.get(`/api/v1/linkage/projects/${list.find((x) => x.name === name).id}`)).data;
+  const shop = await detail('我从新疆来特产店');
+  const placed = shop.outcomes.find((o) => o.measure === 'placements');
+  const expected = sql(server.db, `SELECT pl.id FROM job_placements pl JOIN job_employers e ON e.id = pl.employer_id
+    JOIN partners q ON q.organization_id = e.organization_id JOIN brand_project_partners bp ON bp.partner_id = q.id
+    WHERE bp.project_id = ${shop.id} AND pl.started_on >= '${shop.started_on}' ORDER BY pl.id`).map((r) => Number(r[0]));
+  assert.ok(expected.length > 0, 'the partner employer placed residents');
+  assert.equal(placed.value, expected.length);
+  assert.deepEqual(placed.records.map((r) => r.id).sort((a, b) => a - b), expected);
+  assert.ok(placed.records.every((r) => /^\/jobs\/seekers\/\d+$/.test(r.link)));
+  const week = await detail('社区民族文化艺术周');
+  const audience = week.outcomes.find((o) => o.measure === 'audience');
+  const events = sql(server.db, `SELECT e.audience FROM brand_project_links l JOIN culture_events e ON e.id = l.record_id
+    WHERE l.project_id = ${week.id} AND l.kind = 'culture_event'`).map((r) => Number(r[0]));
+  assert.ok(events.length > 0 && audience.value > 0);
+  assert.equal(audience.value, events.reduce((a, b) => a + b, 0));
+  assert.equal(audience.records.length, events.length);
 });
 
 test('agreements: in force, ending within 60 days shows as due for renewal, renewed it does not', async () => {

@@ -151,14 +151,25 @@ void LoadDemo(DemoWorld& w) {
                           media::Prepare(media::Card(800, 600, {120, 50, 90}, text)), kProjects[p].name, std::nullopt,
                           time::DayStartUnix("2021-12-20"));
     }
-    static const std::vector<std::pair<size_t, const char*>> kOutcomes = {
-        {0, "特产店带动 6 名新疆籍居民就业"}, {1, "艺术周吸引观众 3000 余人次"}, {2, "绘本角全年开放 150 次"},
-        {4, "义诊服务少数民族老人 420 人次"}, {6, "培训青年主播 35 人"},         {7, "市集销售手工艺品 1200 件"}};
-    for (const auto& [p, what] : kOutcomes)
+    // Outcomes, each naming the figure its records show (the shop's and the live-streaming
+    // training's partner employer took on residents; the art week's audience; the clinic's hours).
+    struct OutcomeSeed {
+        size_t project;
+        const char* what;
+        const char* measure;  // "" = an outcome told in words only
+    };
+    static const std::vector<OutcomeSeed> kOutcomes = {
+        {0, "特产店合作企业吸纳居民就业", "placements"},   {1, "艺术周各场活动观众", "audience"},
+        {2, "绘本角每周开放，藏族家庭儿童每周来读", ""},   {4, "义诊志愿服务时长", "volunteer_minutes"},
+        {6, "直播带货合作企业吸纳青年就业", "placements"}, {7, "市集所得项目资金", "money_fen"}};
+    for (const OutcomeSeed& o : kOutcomes) {
+        const std::string measure = o.measure;
         c.Exec(
-            "INSERT INTO brand_outcomes (project_id, on_date, what, figure, created_at) VALUES (?, '2021-12-20', ?, "
-            "'', ?)",
-            projects[p], std::string(what), now);
+            "INSERT INTO brand_outcomes (project_id, on_date, what, figure, measure, created_at) VALUES (?, "
+            "'2021-12-20', ?, '', ?, ?)",
+            projects[o.project], std::string(o.what),
+            measure.empty() ? std::nullopt : std::optional<std::string>(measure), now);
+    }
 }
 
 }  // namespace tongxin::linkage

@@ -130,12 +130,13 @@ void Register(http::Router& r, Context& ctx, LinkageService& svc, reports::Regis
               return http::Created(svc.Contribute(req.User(), id, in, ActorOf(req)));
           });
     r.Add("POST", "/api/v1/linkage/projects/{id}/outcomes", Access::Need("linkage.write"),
-          "Record an outcome of the project, with its figure", [&svc](Request& req) {
+          "Record an outcome of the project; measure names the figure computed from the project's records",
+          [&svc](Request& req) {
               const int64_t id = http::PathId(req);
               http::JsonBody body(req);
               Outcome in{.on_date = body.Date("on_date", true).value_or(""),
-                         .what = body.Str("what", true, 1000).value_or(""),
-                         .figure = body.Str("figure", false, 200).value_or("")};
+                         .what = body.Str("what", true, 1000).value_or("")};
+              in.measure = body.Str("measure", false, 30);
               body.Finish();
               return http::Created(svc.AddOutcome(req.User(), id, in, ActorOf(req)));
           });

@@ -48,8 +48,19 @@ json::object ToJson(const Project& x) {
                                  {"value_fen", c.value_fen},
                                  {"minutes", c.minutes}});
     }
-    for (const Outcome& o : x.outcomes)
-        outcomes.push_back({{"id", o.id}, {"on_date", o.on_date}, {"what", o.what}, {"figure", o.figure}});
+    for (const Outcome& o : x.outcomes) {
+        json::array records;
+        for (const MeasureRecord& r : o.records)
+            records.push_back(
+                {{"id", r.id}, {"title", r.title}, {"on_date", r.on_date}, {"value", r.value}, {"link", r.link}});
+        outcomes.push_back({{"id", o.id},
+                            {"on_date", o.on_date},
+                            {"what", o.what},
+                            {"figure", o.figure},
+                            {"measure", OrNull(o.measure)},
+                            {"value", OrNull(o.value)},
+                            {"records", std::move(records)}});
+    }
     return {{"id", x.id},
             {"community_id", x.community_id},
             {"name", x.name},

@@ -63,9 +63,18 @@ struct Contribution {
     int64_t value_fen = 0;  // money: the donation's amount; in kind: the valuation; hours: 0
     int64_t minutes = 0;    // volunteer hours: the ledger entry's minutes
 };
+// A record behind an outcome's figure: its own id, what it adds, and its page ("" if none).
+struct MeasureRecord {
+    int64_t id = 0, value = 0;
+    std::string title, on_date, link;
+};
 struct Outcome {
     int64_t id = 0;
-    std::string on_date, what, figure;
+    std::string on_date, what;
+    std::string figure;                  // typed in by outcomes recorded before measures; read only
+    std::optional<std::string> measure;  // one of Measures(): the figure computed from the records
+    std::optional<int64_t> value;        // the measure's value now
+    std::vector<MeasureRecord> records;  // the records it is computed from
 };
 struct Project {
     int64_t id = 0, community_id = 0;

@@ -125,10 +125,17 @@ WHERE c.project_id = ? ORDER BY c.on_date, c.id)sql",
                                        .value_fen = r.Int("value_fen"),
                                        .minutes = r.Int("minutes")});
         }
-        for (const auto& r : conn.Query(
-                 "SELECT id, on_date, what, figure FROM brand_outcomes WHERE project_id = ? ORDER BY on_date, id",
-                 x.id))
-            x.outcomes.push_back({r.Int("id"), r.Str("on_date"), r.Str("what"), r.Str("figure")});
+        for (const auto& r : conn.Query("SELECT id, on_date, what, figure, measure FROM brand_outcomes WHERE "
+                                        "project_id = ? ORDER BY on_date, id",
+                                        x.id)) {
+            Outcome o{.id = r.Int("id"),
+                      .on_date = r.Str("on_date"),
+                      .what = r.Str("what"),
+                      .figure = r.Str("figure"),
+                      .measure = r.OptStr("measure")};
+            Measure(conn, x.id, o);
+            x.outcomes.push_back(std::move(o));
+        }
     }
     return page;
 }
@@ -284,13 +291,16 @@ int64_t LinkageService::AddOutcome(const auth::Principal& p, int64_t project, co
     FieldErrors errors;
     if (in.what.empty()) errors.Add("what", "required");
     if (!time::IsValidDate(in.on_date)) errors.Add("on_date", "invalid_date");
+    const auto measure = in.measure && !in.measure->empty() ? in.measure : std::nullopt;
+    if (measure && !util::IsOneOf(*measure, Measures())) errors.Add("measure", "invalid_choice");
     errors.ThrowIfAny();
     db::Connection& conn = db_.Local();
     db::Transaction tx(conn, db::Transaction::Mode::kWrite);
     VisibleProject(conn, p, project);
-    const int64_t id =
-        conn.Insert("INSERT INTO brand_outcomes (project_id, on_date, what, figure, created_at) VALUES (?, ?, ?, ?, ?)",
-                    project, in.on_date, in.what, in.figure, time::NowUnix());
+    const int64_t id = conn.Insert(
+        "INSERT INTO brand_outcomes (project_id, on_date, what, figure, measure, created_at) VALUES (?, ?, ?, '', ?, "
+        "?)",
+        project, in.on_date, in.what, measure, time::NowUnix());
     audit::Append(conn, actor,
                   {"linkage.outcome.recorded", "brand_project", std::to_string(project), true, {{"what", in.what}}});
     tx.Commit();

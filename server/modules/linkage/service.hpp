@@ -6,9 +6,11 @@
 // - projects.cpp: brand projects with their partners, the records they ran (culture events,
 //   room bookings, fund projects), contributions (a fund donation, an in-kind gift with its
 //   value, or volunteer hours from the ledger — each a link to the record, never a copy) and
-//   outcomes.
+//   outcomes;
+// - outcomes.cpp: the figure an outcome names, computed from the records the project links.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/audit/audit.hpp"
 #include "core/auth/principal.hpp"
@@ -16,6 +18,10 @@
 #include "modules/linkage/model.hpp"
 
 namespace tongxin::linkage {
+
+// The figures an outcome may name, and the one it names with its value and records filled in.
+const std::vector<std::string>& Measures();
+void Measure(db::Connection& conn, int64_t project, Outcome& o);
 
 class LinkageService {
   public:

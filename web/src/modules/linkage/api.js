@@ -5,6 +5,8 @@ export const PARTNER_KINDS = ['chamber_of_commerce', 'enterprise', 'social_organ
 export const PROJECT_STATUSES = ['planned', 'running', 'finished'];
 export const CONTRIBUTION_KINDS = ['money', 'in_kind', 'volunteer_hours'];
 export const LINK_KINDS = ['culture_event', 'room_booking', 'charity_project'];
+// The figures an outcome may name, computed from the project's records.
+export const MEASURES = ['events', 'audience', 'bookings', 'money_fen', 'in_kind_fen', 'volunteer_minutes', 'placements'];
 
 export const listPartners = (query) => get('/linkage/partners', query);
 export const getPartner = (id) => get(`/linkage/partners/${id}`);
