@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/testing/temp_db.hpp"
+#include "modules/reports/module.hpp"
 
 namespace tongxin {
 namespace {
@@ -56,6 +57,8 @@ TEST_F(ModulesTest, EveryModuleInstallsAndEveryRouteIsCovered) {
     auto alive = InstallModules(AllModules(), host);
     EXPECT_EQ(alive.size(), AllModules().size());
     EXPECT_GT(router.routes().size(), 100u);
+    // Every figure and list the work report names is one the modules registered.
+    EXPECT_EQ(reports::WorkReportProblems(registry), std::vector<std::string>{});
     EXPECT_TRUE(auth::IsDefined("shuttle.book"));
     EXPECT_TRUE(auth::FindRole("resident")->permissions.count("shuttle.book"));
 }

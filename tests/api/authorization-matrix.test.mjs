@@ -282,6 +282,10 @@ const MATRIX = {
   'GET /api/v1/reports/ethnicity': { query: { community: 'community' } },
   'GET /api/v1/reports/kpis': { query: { community: 'community', year: 2021 } },
   'GET /api/v1/reports/kpis/{id}/records': { path: { id: 'kpi' }, query: { community: 'community', year: 2021 } },
+  'GET /api/v1/reports/kpis/history': { query: { community: 'community', year: 2021 } },
+  'GET /api/v1/reports/work-report': { query: { community: 'community', year: 2021 } },
+  'PUT /api/v1/reports/work-report/sentences/{key}': { path: { key: 'sentence' }, query: { community: 'community', year: 2021 }, body: () => ({ text: '{party.minority_members}{party.ethnic_work_groups}' }) },
+  'DELETE /api/v1/reports/work-report/sentences/{key}': { path: { key: 'sentence' }, query: { community: 'community', year: 2021 } },
   'GET /api/v1/users/{id}': { none: 'street administrators only (users.manage)' },
   'PUT /api/v1/users/{id}': { none: 'street administrators only (users.manage); refused to others in accounts.test.mjs' },
   'POST /api/v1/users/{id}/disable': { none: 'street administrators only (users.manage); refused to others in accounts.test.mjs' },
@@ -439,6 +443,7 @@ const MATRIX = {
 // The kinds of object that are not rows of a community table.
 function foreignOf(type, side, who) {
   if (type === 'kpi') return 'registry.residents';
+  if (type === 'sentence') return 'lines.party.groups';
   if (type === 'session') return one(`SELECT s.id FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username <> '${who}' ORDER BY s.id LIMIT 1`);
   return fx[type] ? fx[type][other(side)] : undefined;
 }

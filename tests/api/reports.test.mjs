@@ -118,3 +118,49 @@ test('street figures kept per community add up to the communities and follow eve
   assert.equal(now['party.minority_members'].value, street['party.minority_members'].value);
   assert.equal(now['party.liaison_coverage'].value, street['party.liaison_coverage'].value);
 });
+
+test('every figure says in words what it counts, and belongs to a line or platform', async () => {
+  const worker = await api.as('angong');
+  const sections = ['registry', 'party', 'governance', 'volunteer', 'societies', 'services', 'selfhelp', 'culture',
+    'rights', 'charity', 'jobs', 'linkage', 'outcomes', 'shuttle'];
+  for (const lang of ['zh', 'en']) {
+    const r = await worker.get(`/api/v1/reports/kpis?community=${angongId}&year=2021`, { headers: { 'accept-language': lang } });
+    assert.equal(r.status, 200);
+    assert.ok(r.data.items.length >= 30);
+    for (const item of r.data.items) {
+      assert.ok(sections.includes(item.section), `${item.id}: section ${item.section}`);
+      assert.equal(item.section, item.id.split('.')[0]);
+      assert.ok(item.definition.length >= 8, `${item.id}: definition`);
+      assert.equal(/[\u4e00-\u9fff]/.test(item.definition), lang === 'zh', `${item.id}: definition in ${lang}`);
+    }
+  }
+  const backbones = (await worker.get(`/api/v1/reports/kpis?community=${angongId}&year=2021`)).data.items
+    .find((i) => i.id === 'governance.minority_backbones');
+  assert.match(backbones.definition, /楼栋长、业委会、议事会/);
+});
+
+test('year over year: every figure for the last years side by side, each equal to that year\'s figure', async () => {
+  const worker = await api.as('angong');
+  const r = await worker.get(`/api/v1/reports/kpis/history?community=${angongId}&year=2021&years=3`);
+  assert.equal(r.status, 200);
+  assert.deepEqual(r.data.years, [2019, 2020, 2021]);
+  const byYear = {};
+  for (const y of r.data.years) {
+    byYear[y] = Object.fromEntries((await worker.get(`/api/v1/reports/kpis?community=${angongId}&year=${y}`)).data.items
+      .map((i) => [i.id, i.value]));
+  }
+  for (const item of r.data.items) {
+    assert.deepEqual(item.values, r.data.years.map((y) => byYear[y][item.id]), item.id);
+    assert.ok(Math.abs(item.change - (item.values[2] - item.values[1])) < 1e-9, `${item.id}: change`);
+    if (item.values[1] === 0) assert.equal(item.change_share, null);
+    else assert.ok(Math.abs(item.change_share - item.change / item.values[1]) < 1e-9, `${item.id}: change share`);
+  }
+  // Cumulative figures never fall; the demo's 2021 disputes are the article's 221.
+  const disputes = r.data.items.find((i) => i.id === 'rights.disputes_resolved');
+  assert.equal(disputes.values[2], 221);
+  assert.ok(disputes.values[1] <= disputes.values[2]);
+  for (const years of [1, 11, 'x']) {
+    const bad = await worker.get(`/api/v1/reports/kpis/history?community=${angongId}&year=2021&years=${years}`);
+    assert.equal(bad.status, 400, `years=${years}`);
+  }
+});

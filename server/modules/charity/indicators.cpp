@@ -42,7 +42,9 @@ void RegisterIndicators(reports::Registry& registry) {
          .unit_zh = "分",
          .unit_en = "fen",
          .sum_field = "amount_fen",
-         .records_permission = "charity.read"},
+         .records_permission = "charity.read",
+         .definition_zh = "公益慈善基金当年收到的现金捐款（已冲正的不计）",
+         .definition_en = "Cash donations the charity fund received in the year (reversed donations left out)"},
         Donations([](const KpiScope& s) {
             return ScopedSql{" FROM charity_donations d WHERE d." + s.place_column +
                                  " = ? AND d.form = 'cash' AND d.donated_on >= ? AND d.donated_on <= ?" + kStanding,
@@ -61,7 +63,10 @@ void RegisterIndicators(reports::Registry& registry) {
          .unit_en = "fen",
          .sum_field = "amount_fen",
          // Named minority residents: only roles that may see ethnicity.
-         .records_permission = "residents.sensitive"},
+         .records_permission = "residents.sensitive",
+         .definition_zh = "截至年末少数民族居民为疫情防控捐赠的现金和物资（物资按估值，已冲正的不计）",
+         .definition_en = "Cash and goods (at their valuation) minority residents gave for epidemic prevention up to "
+                          "the year's end, reversed donations left out"},
         Donations([](const KpiScope& s) {
             return ScopedSql{" FROM charity_donations d JOIN residents r ON r.id = d.donor_resident_id WHERE d." +
                                  s.place_column +

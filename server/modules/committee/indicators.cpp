@@ -17,7 +17,10 @@ void RegisterIndicators(reports::Registry& registry) {
          .label_en = "Activities residents organised themselves",
          .unit_zh = "场",
          .unit_en = "activities",
-         .records_permission = "committee.read"},
+         .records_permission = "committee.read",
+         .definition_zh = "民族一家亲委员会登记的、当年举办的群众自发组织活动场次",
+         .definition_en =
+             "Activities residents organised themselves, registered by the unity committee and held in the year"},
         {.rows =
              [](const KpiScope& s) {
                  return reports::ScopedSql{

@@ -14,7 +14,9 @@ void RegisterIndicators(reports::Registry& registry) {
          .unit_zh = "平方米",
          .unit_en = "m²",
          .sum_field = "area_m2",
-         .records_permission = "culture.read"},
+         .records_permission = "culture.read",
+         .definition_zh = "年末开放的民族文化活动场所建筑面积之和",
+         .definition_en = "Floor area of the ethnic culture venues open at the year's end"},
         {.rows =
              [](const KpiScope& s) {
                  return ScopedSql{" FROM venues o WHERE o." + s.place_column +
@@ -35,7 +37,9 @@ void RegisterIndicators(reports::Registry& registry) {
          .label_en = "Events of the branded culture series",
          .unit_zh = "场",
          .unit_en = "events",
-         .records_permission = "culture.read"},
+         .records_permission = "culture.read",
+         .definition_zh = "民族文化品牌系列当年举办的活动场次",
+         .definition_en = "Events of the branded ethnic culture series held in the year"},
         {.rows =
              [](const KpiScope& s) {
                  return ScopedSql{" FROM culture_events o JOIN culture_series x ON x.id = o.series_id WHERE o." +
@@ -47,24 +51,26 @@ void RegisterIndicators(reports::Registry& registry) {
          .order_by = "o.held_on, o.id",
          .link_prefix = "/culture/events/"}));
 
-    registry.Add(reports::Summing({.id = "culture.visitors",
-                                   .label_zh = "民族文化博物馆参观人次",
-                                   .label_en = "Museum visits",
-                                   .unit_zh = "人次",
-                                   .unit_en = "visits",
-                                   .sum_field = "people",
-                                   .records_permission = "culture.read"},
-                                  {.rows =
-                                       [](const KpiScope& s) {
-                                           return ScopedSql{
-                                               " FROM museum_visits o JOIN venues v ON v.id = o.venue_id WHERE o." +
-                                                   s.place_column + " = ? AND o.visited_on >= ? AND o.visited_on <= ?",
-                                               {s.place_id, s.year_start(), s.year_end()}};
-                                       },
-                                   .keys = {"visited_on", "venue", "kind", "group_name", "people"},
-                                   .columns = "o.id, o.visited_on, v.name AS venue, o.kind, o.group_name, o.people",
-                                   .order_by = "o.visited_on, o.id"},
-                                  "sum(o.people)"));
+    registry.Add(reports::Summing(
+        {.id = "culture.visitors",
+         .label_zh = "民族文化博物馆参观人次",
+         .label_en = "Museum visits",
+         .unit_zh = "人次",
+         .unit_en = "visits",
+         .sum_field = "people",
+         .records_permission = "culture.read",
+         .definition_zh = "民族文化博物馆当年登记的参观人次（团体按人数计）",
+         .definition_en = "Museum visits recorded in the year (a group counts as its number of people)"},
+        {.rows =
+             [](const KpiScope& s) {
+                 return ScopedSql{" FROM museum_visits o JOIN venues v ON v.id = o.venue_id WHERE o." + s.place_column +
+                                      " = ? AND o.visited_on >= ? AND o.visited_on <= ?",
+                                  {s.place_id, s.year_start(), s.year_end()}};
+             },
+         .keys = {"visited_on", "venue", "kind", "group_name", "people"},
+         .columns = "o.id, o.visited_on, v.name AS venue, o.kind, o.group_name, o.people",
+         .order_by = "o.visited_on, o.id"},
+        "sum(o.people)"));
 }
 
 }  // namespace tongxin::culture

@@ -35,7 +35,9 @@ void RegisterIndicators(reports::Registry& registry) {
          .label_en = "Minority job seekers registered in the year",
          .unit_zh = "人",
          .unit_en = "people",
-         .records_permission = "jobs.read"},
+         .records_permission = "jobs.read",
+         .definition_zh = "当年在就业创业平台登记求职的少数民族居民人数",
+         .definition_en = "Minority residents who registered as job seekers in the year"},
         PerResident(
             [](const KpiScope& s) {
                 return ScopedSql{" FROM job_seekers o JOIN residents r ON r.id = o.resident_id WHERE o." +
@@ -53,7 +55,10 @@ void RegisterIndicators(reports::Registry& registry) {
          .label_en = "Minority residents who obtained a professional certificate",
          .unit_zh = "人",
          .unit_en = "people",
-         .records_permission = "jobs.read"},
+         .records_permission = "jobs.read",
+         .definition_zh = "当年取得职业资格证书并经工作人员核验的少数民族居民人数",
+         .definition_en =
+             "Minority residents who obtained a professional certificate in the year, checked by a worker"},
         PerResident(
             [](const KpiScope& s) {
                 // Only certificates a worker has seen and checked count.
@@ -73,7 +78,9 @@ void RegisterIndicators(reports::Registry& registry) {
          .label_en = "Minority residents who founded a company or registered as self-employed",
          .unit_zh = "人",
          .unit_en = "people",
-         .records_permission = "jobs.read"},
+         .records_permission = "jobs.read",
+         .definition_zh = "当年创办企业或登记个体工商户的少数民族居民人数",
+         .definition_en = "Minority residents who registered a company or a self-employed business in the year"},
         PerResident(
             [](const KpiScope& s) {
                 return ScopedSql{" FROM job_businesses o JOIN residents r ON r.id = o.resident_id WHERE o." +
@@ -92,7 +99,9 @@ void RegisterIndicators(reports::Registry& registry) {
          .label_en = "Minority residents placed into employment",
          .unit_zh = "人",
          .unit_en = "people",
-         .records_permission = "jobs.read"},
+         .records_permission = "jobs.read",
+         .definition_zh = "当年实现就业（上岗）的少数民族居民人数",
+         .definition_en = "Minority residents who started a job in the year"},
         PerResident(
             [](const KpiScope& s) {
                 return ScopedSql{
@@ -120,7 +129,9 @@ void RegisterIndicators(reports::Registry& registry) {
          .label_en = "Placements still employed 6 months later",
          .unit_zh = "比例",
          .unit_en = "share",
-         .records_permission = "jobs.read"},
+         .records_permission = "jobs.read",
+         .definition_zh = "当年完成 6 个月回访的就业者中仍在岗的比例",
+         .definition_en = "Share of the placements followed up at 6 months in the year that were still employed"},
         {.rows = followed,
          .keys = {"name", "ethnicity", "employer", "started_on", "checked_on", "retained"},
          .columns = "o.id, r.name, r.ethnicity, e.name AS employer, o.started_on, f.checked_on, CASE WHEN f.employed = "

@@ -13,7 +13,9 @@ void RegisterIndicators(reports::Registry& registry) {
          .label_en = "Brand projects run with partner organisations",
          .unit_zh = "个",
          .unit_en = "projects",
-         .records_permission = "linkage.read"},
+         .records_permission = "linkage.read",
+         .definition_zh = "当年处于实施中（不含仅在计划中）的、与共建单位合作的品牌项目个数",
+         .definition_en = "Brand projects with partners under way at some time in the year (not merely planned)"},
         {.rows =
              [](const KpiScope& s) {
                  return ScopedSql{" FROM brand_projects o WHERE o." + s.place_column +
@@ -35,7 +37,9 @@ void RegisterIndicators(reports::Registry& registry) {
          .label_en = "Partner organisations with an agreement in force",
          .unit_zh = "家",
          .unit_en = "partners",
-         .records_permission = "linkage.read"},
+         .records_permission = "linkage.read",
+         .definition_zh = "年末共建协议仍在有效期内的合作单位个数",
+         .definition_en = "Partners with a co-building agreement in force on the last day of the year"},
         {.rows =
              [](const KpiScope& s) {
                  return ScopedSql{

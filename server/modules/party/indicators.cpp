@@ -30,7 +30,9 @@ void RegisterIndicators(reports::Registry& registry) {
          .unit_zh = "人",
          .unit_en = "people",
          .per_community = true,
-         .records_permission = "party.read"},
+         .records_permission = "party.read",
+         .definition_zh = "年末在册少数民族居民中政治面貌为中共党员或预备党员的人数",
+         .definition_en = "Minority residents present at the year's end who are Party members or probationary members"},
         {.rows =
              [](const KpiScope& s) {
                  return reports::ScopedSql{MinorityPresent(s, true) + " AND r.political_status IN ('01', '02')",
@@ -80,6 +82,9 @@ void RegisterIndicators(reports::Registry& registry) {
         return out;
     };
     coverage.records_permission = "party.read";
+    coverage.definition_zh = "年末在册少数民族居民中，有党员一对一联络的人所占比例";
+    coverage.definition_en =
+        "Share of the minority residents present at the year's end who have a Party member as their one-to-one liaison";
     registry.Add(std::move(coverage));
 }
 

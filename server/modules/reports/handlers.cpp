@@ -19,8 +19,8 @@ namespace {
 // Published statistics never show a group smaller than this (DESIGN: sensitive data).
 constexpr int64_t kMinPublishedGroup = 5;
 
-// Resolves ?community= / ?street= (default: the principal's scope root) and ?year= into a
-// KpiScope, checking that the place is in the principal's scope.
+}  // namespace
+
 KpiScope ScopeOf(db::Connection& conn, const Request& req) {
     const auth::Principal& p = req.User();
     KpiScope s;
@@ -49,13 +49,20 @@ KpiScope ScopeOf(db::Connection& conn, const Request& req) {
     return s;
 }
 
+json::value NumberOf(double value) {
+    return value == static_cast<double>(static_cast<int64_t>(value)) ? json::value(static_cast<int64_t>(value))
+                                                                     : json::value(value);
+}
+
+namespace {
+
 json::object ItemOf(const Indicator& ind, double value, const Request& req, const KpiScope& s) {
     bool en = req.lang == "en";
-    json::value v = value == static_cast<double>(static_cast<int64_t>(value)) ? json::value(static_cast<int64_t>(value))
-                                                                              : json::value(value);
     return {{"id", ind.id},
+            {"section", SectionOf(ind.id)},
             {"label", en ? ind.label_en : ind.label_zh},
-            {"value", v},
+            {"definition", en ? ind.definition_en : ind.definition_zh},
+            {"value", NumberOf(value)},
             {"unit", en ? ind.unit_en : ind.unit_zh},
             {"as_of", s.year_end()},
             {"year", s.year},
@@ -145,6 +152,37 @@ void Register(http::Router& r, Context& ctx, Registry& registry) {
                   items.push_back(ItemOf(ind, ValueOf(conn, ind, s), req, s));
               }
               return http::JsonResponse(json::object{{"items", std::move(items)}});
+          });
+    r.Add("GET", "/api/v1/reports/kpis/history", Access::Need("reports.read"),
+          "Every indicator over the last ?years= years to ?year=, side by side, with the change from the year before",
+          [&ctx, &registry](Request& req) {
+              db::Connection& conn = ctx.db.Local();
+              KpiScope last = ScopeOf(conn, req);
+              const int count = static_cast<int>(http::QueryInt(req, "years", 5, 2, 10));
+              json::array years;
+              for (int y = last.year - count + 1; y <= last.year; ++y) years.push_back(y);
+              json::array items;
+              for (const auto& ind : registry.all()) {
+                  if (!req.User().Can(ind.permission)) continue;
+                  json::array values;
+                  double previous = 0;
+                  double latest = 0;
+                  for (int y = last.year - count + 1; y <= last.year; ++y) {
+                      KpiScope s = last;
+                      s.year = y;
+                      previous = latest;
+                      latest = ValueOf(conn, ind, s);
+                      values.push_back(NumberOf(latest));
+                  }
+                  json::object item = ItemOf(ind, latest, req, last);
+                  item["values"] = std::move(values);
+                  item["change"] = NumberOf(latest - previous);
+                  // The change as a share of the year before; none when that year had nothing.
+                  item["change_share"] =
+                      previous == 0 ? json::value(nullptr) : json::value((latest - previous) / previous);
+                  items.push_back(std::move(item));
+              }
+              return http::JsonResponse(json::object{{"years", std::move(years)}, {"items", std::move(items)}});
           });
     r.Add("GET", "/api/v1/reports/kpis/{id}/records", Access::Need("reports.read"), "The records behind one indicator",
           [&ctx, &registry](Request& req) {

@@ -1,5 +1,6 @@
 #include "modules/reports/registry.hpp"
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -82,9 +83,16 @@ Indicator Summing(Indicator head, RowSet set, const std::string& sum_sql) {
     return head;
 }
 
+std::string_view SectionOf(std::string_view indicator_id) { return indicator_id.substr(0, indicator_id.find('.')); }
+
 void Registry::Add(Indicator indicator) {
     if (indicator.records_permission.empty() || indicator.records_permission == "reports.read")
         throw std::logic_error("indicator " + indicator.id + " needs the permission its records need");
+    if (indicator.definition_zh.empty() || indicator.definition_en.empty())
+        throw std::logic_error("indicator " + indicator.id + " needs its definition in words");
+    if (std::find(kSections.begin(), kSections.end(), SectionOf(indicator.id)) == kSections.end())
+        throw std::logic_error("indicator " + indicator.id + " is in no known section");
+    if (Find(indicator.id) != nullptr) throw std::logic_error("indicator " + indicator.id + " is registered twice");
     indicators_.push_back(std::move(indicator));
 }
 

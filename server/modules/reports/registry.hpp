@@ -3,10 +3,12 @@
 // query that computes its value for a place (community or street) and year, and the query that
 // lists the records behind it. Values are always computed from records at request time; the
 // records query returns exactly the records the value counts (or sums).
+#include <array>
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/db/database.hpp"
@@ -56,7 +58,19 @@ struct Indicator {
     // read permission, never just reports.read. Required: Registry::Add refuses an indicator
     // without it. Without it the records answer 403; the value needs only `permission`.
     std::string records_permission;
+    // The rule the figure counts, in words, shown beside the number ("少数民族居民中，年末担任
+    // 楼栋长、业委会、议事会职务的人数"). Required: Registry::Add refuses an indicator without it.
+    std::string definition_zh;
+    std::string definition_en;
 };
+
+// The line or platform an indicator reports on: the part of its id before the dot
+// ("party.minority_members" → "party"). The dashboard and the work report group figures by it,
+// in the order of kSections; Registry::Add refuses an id whose section is not one of them.
+inline constexpr std::array<std::string_view, 14> kSections = {
+    "registry", "party",  "governance", "volunteer", "societies", "services", "selfhelp",
+    "culture",  "rights", "charity",    "jobs",      "linkage",   "outcomes", "shuttle"};
+std::string_view SectionOf(std::string_view indicator_id);
 
 // Rows of one statement for a scope: " FROM … WHERE …" (fixed text written in the module) and
 // the values its `?` take, in order; `column_params` for `?` in a RowSet's columns, if any.

@@ -26,26 +26,35 @@ RowSet Residents(bool minority) {
 
 void RegisterRegistryIndicators(Registry& registry) {
     // The records list residents with their ethnicity: only roles that may see sensitive fields.
-    registry.Add(Counting({.id = "registry.residents",
-                           .label_zh = "常住居民",
-                           .label_en = "Residents",
-                           .unit_zh = "人",
-                           .unit_en = "people",
-                           .records_permission = "residents.sensitive"},
-                          Residents(false)));
-    registry.Add(Counting({.id = "registry.minority_residents",
-                           .label_zh = "少数民族居民",
-                           .label_en = "Minority residents",
-                           .unit_zh = "人",
-                           .unit_en = "people",
-                           .records_permission = "residents.sensitive"},
-                          Residents(true)));
+    registry.Add(Counting(
+        {.id = "registry.residents",
+         .label_zh = "常住居民",
+         .label_en = "Residents",
+         .unit_zh = "人",
+         .unit_en = "people",
+         .records_permission = "residents.sensitive",
+         .definition_zh = "年末在本地登记居住的居民人数（迁入不晚于 12 月 31 日、当时尚未迁出）",
+         .definition_en =
+             "Residents living in the place at the year's end (moved in by 31 December, not moved out by then)"},
+        Residents(false)));
+    registry.Add(Counting(
+        {.id = "registry.minority_residents",
+         .label_zh = "少数民族居民",
+         .label_en = "Minority residents",
+         .unit_zh = "人",
+         .unit_en = "people",
+         .records_permission = "residents.sensitive",
+         .definition_zh = "年末在册居民中民族为少数民族（民族代码 02–56）的人数",
+         .definition_en = "Residents present at the year's end whose ethnic group is a minority (codes 02–56)"},
+        Residents(true)));
     registry.Add(Counting({.id = "registry.households",
                            .label_zh = "户数",
                            .label_en = "Households",
                            .unit_zh = "户",
                            .unit_en = "households",
-                           .records_permission = "residents.sensitive"},
+                           .records_permission = "residents.sensitive",
+                           .definition_zh = "年末至少有一名在册居民的户数",
+                           .definition_en = "Households with at least one resident present at the year's end"},
                           {.rows =
                                [](const KpiScope& s) {
                                    return ScopedSql{" FROM households h WHERE h." + s.place_column +

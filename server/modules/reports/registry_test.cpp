@@ -86,3 +86,32 @@ TEST(RowIndicators, EachAddsToEveryRecordOfThePage) {
 
 }  // namespace
 }  // namespace tongxin::reports
+
+namespace tongxin::reports {
+namespace {
+
+Indicator Complete(std::string id) {
+    return Counting({.id = std::move(id),
+                     .records_permission = "test.read",
+                     .definition_zh = "当年的捐赠笔数",
+                     .definition_en = "Gifts given in the year"},
+                    Rows::Gifts());
+}
+
+TEST(Registry, RefusesAFigureWithoutItsWordsSectionOrRecordsPermission) {
+    Registry registry;
+    registry.Add(Complete("charity.gifts"));
+    EXPECT_EQ(SectionOf("charity.gifts"), "charity");
+    EXPECT_THROW(registry.Add(Complete("charity.gifts")), std::logic_error) << "the same id twice";
+    EXPECT_THROW(registry.Add(Complete("lottery.gifts")), std::logic_error) << "no such line or platform";
+    Indicator wordless = Complete("charity.wordless");
+    wordless.definition_en.clear();
+    EXPECT_THROW(registry.Add(wordless), std::logic_error);
+    Indicator open = Complete("charity.open");
+    open.records_permission = "reports.read";
+    EXPECT_THROW(registry.Add(open), std::logic_error);
+    EXPECT_EQ(registry.all().size(), 1u);
+}
+
+}  // namespace
+}  // namespace tongxin::reports

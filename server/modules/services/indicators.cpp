@@ -10,7 +10,9 @@ void RegisterIndicators(reports::Registry& registry) {
          .label_en = "Mutual-aid requests completed",
          .unit_zh = "次",
          .unit_en = "times",
-         .records_permission = "services.read"},
+         .records_permission = "services.read",
+         .definition_zh = "当年办结的邻里互助求助次数",
+         .definition_en = "Mutual-aid requests completed in the year"},
         {.rows =
              [](const reports::KpiScope& s) {
                  return reports::ScopedSql{

@@ -12,7 +12,9 @@ void RegisterIndicators(reports::Registry& registry) {
          .unit_zh = "人次",
          .unit_en = "rides",
          .permission = "shuttle.read",
-         .records_permission = "shuttle.read"},
+         .records_permission = "shuttle.read",
+         .definition_zh = "当年社区接驳车已上车的预约人次",
+         .definition_en = "Rides taken on the community shuttle in the year (boarded bookings)"},
         {.rows =
              [](const reports::KpiScope& s) {
                  return reports::ScopedSql{

@@ -91,6 +91,10 @@ void RegisterIndicators(reports::Registry& registry) {
     regulars.per_community = true;
     // Named minority residents: only roles that may see ethnicity.
     regulars.records_permission = "residents.sensitive";
+    regulars.definition_zh = "年末按本社区常态志愿者规则（规定时段内服务时长或次数达标）认定的少数民族志愿者人数";
+    regulars.definition_en =
+        "Minority volunteers who meet their community's regular-volunteer rule (hours or activities within its window) "
+        "at the year's end";
     registry.Add(std::move(regulars));
 
     reports::Indicator hours;
@@ -113,6 +117,8 @@ void RegisterIndicators(reports::Registry& registry) {
     hours.per_community = true;
     // Named minority residents: only roles that may see ethnicity.
     hours.records_permission = "residents.sensitive";
+    hours.definition_zh = "少数民族常态志愿者当年已记录的服务时长";
+    hours.definition_en = "Hours recorded in the year by the minority regular volunteers";
     registry.Add(std::move(hours));
 }
 
