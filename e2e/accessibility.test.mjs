@@ -9,7 +9,7 @@ after(async () => { await browser?.close(); server?.stop(); });
 
 // [account, pages]: every menu page, each opened by someone whose work it is.
 const PAGES = [
-  ['angong', ['/todo', '/dashboard', '/places', '/residents', '/organizations', '/party', '/committee', '/culture', '/jobs', '/linkage', '/services', '/notices', '/account']],
+  ['angong', ['/todo', '/dashboard', '/reports/work-report', '/places', '/residents', '/organizations', '/party', '/committee', '/culture', '/jobs', '/linkage', '/services', '/notices', '/account']],
   ['vlead', ['/volunteer']],
   ['treasurer', ['/charity']],
   ['rights', ['/cases']],

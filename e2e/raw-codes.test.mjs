@@ -63,7 +63,7 @@ async function visitAll(page, paths) {
   return problems;
 }
 
-const WORKBENCH = ['/dashboard', '/places', '/residents', '/organizations', '/party', '/committee', '/culture', '/jobs', '/linkage', '/volunteer', '/services', '/charity', '/cases', '/shuttle', '/notices', '/account'];
+const WORKBENCH = ['/dashboard', '/reports/work-report', '/places', '/residents', '/organizations', '/party', '/committee', '/culture', '/jobs', '/linkage', '/volunteer', '/services', '/charity', '/cases', '/shuttle', '/notices', '/account'];
 
 for (const [user, extra] of [['angong', []], ['admin', ['/users']], ['auditor', ['/audit']]]) {
   test(`no raw codes on the workbench pages ${user} opens`, async () => {

@@ -5,7 +5,7 @@ import AppLayout from './layout/app-layout.vue';
 import LoginView from './views/login-view.vue';
 import { placesRoutes } from './modules/places/routes.js';
 import { residentsRoutes } from './modules/residents/routes.js';
-import { reportsRoutes } from './modules/reports/routes.js';
+import { reportsRoutes, reportsPrintRoutes } from './modules/reports/routes.js';
 import { accountsRoutes } from './modules/accounts/routes.js';
 import { dictionariesRoutes } from './modules/dictionaries/routes.js';
 import { organizationsRoutes } from './modules/organizations/routes.js';
@@ -39,6 +39,7 @@ export const router = createRouter({
     ...culturePublicRoutes,
     ...culturePrintRoutes,
     ...jobsPrintRoutes,
+    ...reportsPrintRoutes,
     ...mobileRoutes,
     { path: '/:rest(.*)*', redirect: '/' },
   ],
