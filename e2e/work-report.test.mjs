@@ -124,6 +124,107 @@ test('the report prints on A4 and downloads as a .docx that LibreOffice converts
   await page.context().close();
 });
 
+// The sheets of an .xlsx as rows of cell texts (shared and inline strings, numbers), by name.
+function workbookSheets(file) {
+  const script = `
+import json, re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+shared = [''.join(re.findall(r'<t[^>]*>([^<]*)</t>', si)) for si in re.findall(r'<si>(.*?)</si>', z.read('xl/sharedStrings.xml').decode(), re.S)] if 'xl/sharedStrings.xml' in z.namelist() else []
+names = re.findall(r'<sheet name="([^"]+)"', z.read('xl/workbook.xml').decode())
+out = {}
+for i, name in enumerate(names, 1):
+    xml = z.read(f'xl/worksheets/sheet{i}.xml').decode()
+    rows = []
+    for at, r in re.findall(r'<row r="([0-9]+)"[^>]*>(.*?)</row>', xml, re.S):
+        while len(rows) < int(at) - 1: rows.append([])
+        cells = []
+        for attrs, body in re.findall(r'<c ([^>]*?)(?:/>|>(.*?)</c>)', r, re.S):
+            v = re.search(r'<v>([^<]*)</v>', body or '')
+            col = re.search(r'r="([A-Z]+)', attrs).group(1)
+            idx = 0
+            for ch in col: idx = idx * 26 + ord(ch) - 64
+            while len(cells) < idx - 1: cells.append('')
+            cells.append(shared[int(v.group(1))] if v and 't="s"' in attrs else (v.group(1) if v else ''))
+        rows.append(cells)
+    setup = re.search(r'<pageSetup [^>]*>', xml)
+    out[name] = {'rows': rows, 'frozen': 'ySplit="1"' in xml, 'setup': setup.group(0) if setup else ''}
+print(json.dumps(out))
+`;
+  return JSON.parse(execFileSync('python3', ['-c', script, file], { maxBuffer: 64 << 20 }).toString());
+}
+
+const ledgerOf = async (page, dir) => {
+  await page.goto(`${server.base}/dashboard`);
+  await page.locator('[data-section=party] [data-kpi]').first().waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=ledger-download]').click()]);
+  // LibreOffice is given an ASCII name (it is started without a UTF-8 locale).
+  const file = join(dir, `ledger-${Date.now()}.xlsx`);
+  await download.saveAs(file);
+  return { name: download.suggestedFilename(), file, sheets: workbookSheets(file) };
+};
+
+test('the ledger (台账): a sheet per line and platform whose lists are the records behind each figure, printed A4 landscape', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tongxin-ledger-'));
+  const page = await desk();
+  const community = (await api(page, '/auth/me')).scope_place_id;
+  const years = await api(page, `/reports/years?community=${community}`);
+  const kpis = (await api(page, `/reports/kpis?community=${community}&year=${years.latest}`)).items;
+  const { name, file, sheets } = await ledgerOf(page, dir);
+  assert.equal(name, `安公社区${years.latest}年台账.xlsx`);
+  const names = Object.keys(sheets);
+  assert.equal(names[0], '总览');
+  for (const s of ['居民概况', '党员线', '自治线', '志愿线', '社团线', '民族文化活动平台', '民族权益维护平台', '民族关爱救助平台', '民族就业创业平台', '民族资源联动平台']) {
+    assert.ok(names.includes(s), `sheet ${s} in ${names}`);
+  }
+  // Every sheet opens with the place, the year and what it holds, frozen, A4 landscape, one page wide.
+  for (const [n, sheet] of Object.entries(sheets)) {
+    assert.equal(sheet.rows[0][0], `安公社区 ${years.latest}年 台账 · ${n}`);
+    assert.ok(sheet.frozen, `${n} frozen`);
+    assert.match(sheet.setup, /orientation="landscape"/);
+    assert.match(sheet.setup, /paperSize="9"/);
+  }
+  // The overview lists every figure with its number and rule; each counting figure's list has as
+  // many rows as the figure says.
+  const overview = sheets['总览'].rows;
+  for (const k of kpis) assert.ok(overview.some((r) => r[1] === k.label && r[3] === k.definition), `overview ${k.id}`);
+  let checked = 0;
+  for (const k of kpis.filter((x) => x.aggregate === 'count' && x.value > 0)) {
+    const sheet = sheets[overview.find((r) => r[1] === k.label)[5]];
+    const at = sheet.rows.findIndex((r) => r[0]?.startsWith(`${k.label}：`));
+    assert.ok(at > 0, `block ${k.id}`);
+    const note = sheet.rows[at + 1][0];
+    assert.match(note, new RegExp(`共 ${k.value} 条记录`), `${k.id} ${note}`);
+    const header = sheet.rows[at + 2];
+    const body = sheet.rows.slice(at + 3, at + 3 + k.value);
+    assert.equal(body.length, k.value);
+    assert.ok(body.every((r) => r.length <= header.length && r.some((c) => c !== '')), `${k.id} rows`);
+    assert.ok((sheet.rows[at + 3 + k.value] || []).every((c) => c === ''), `${k.id} ends after its records`);
+    checked++;
+  }
+  assert.ok(checked >= 15, `${checked} counting figures checked`);
+  const party = sheets['党员线'].rows;
+  const members = party.findIndex((r) => r[0]?.startsWith('少数民族党员'));
+  assert.deepEqual(party[members + 2].slice(0, 3), ['姓名', '民族', '政治面貌']);
+  // Cases list numbers and dates, never a name or what was said.
+  const rights = sheets['民族权益维护平台'].rows;
+  assert.deepEqual(rights[rights.findIndex((r) => r[0]?.startsWith('矛盾纠纷调解成功')) + 2], ['案号', '登记日期', '办结日期']);
+  // LibreOffice prints it on A4 landscape pages.
+  const lo = spawnSync('libreoffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { encoding: 'utf8', timeout: 120000 });
+  assert.equal(lo.status, 0, lo.stderr);
+  assert.match(execFileSync('pdfinfo', [file.replace(/\.xlsx$/, '.pdf')]).toString(), /Page size:\s+841\.\d* x 595\.\d* pts/);
+  await page.context().close();
+
+  // The treasurer sees the fund's records, and the residents' behind other figures only as numbers.
+  const treasurer = await desk('treasurer');
+  const t = await ledgerOf(treasurer, dir);
+  const tOverview = t.sheets['总览'].rows;
+  assert.ok(tOverview.some((r) => r[1]?.startsWith('少数民族党员') && r[5] === '仅数字（无权查看明细）'));
+  const restricted = Object.values(t.sheets).flatMap((sheet) => sheet.rows).filter((r) => r[0]?.startsWith('少数民族党员'));
+  assert.deepEqual(restricted, [], 'no list of the members behind a figure the role sees as a number only');
+  assert.ok('民族关爱救助平台' in t.sheets);
+  await treasurer.context().close();
+});
+
 test("the street administrator reads the whole street's report and then one community's", async () => {
   const page = await desk('admin');
   await page.goto(`${server.base}/reports/work-report?year=2021`);

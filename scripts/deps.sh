@@ -13,7 +13,7 @@ packages=(
   libspdlog-dev libfmt-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev wrk
   chromium fonts-noto-cjk clang-format clang-tidy
-  libreoffice-writer-nogui poppler-utils
+  libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 )
 
 missing=()

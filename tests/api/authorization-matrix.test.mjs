@@ -119,6 +119,7 @@ const MATRIX = {
   'POST /api/v1/auth/logout': { none: "ends the caller's own session" },
   'GET /api/v1/auth/me': { none: 'the caller' },
   'POST /api/v1/exports': { none: "writes the caller's own rows (already read through their lists) as .xlsx" },
+  'POST /api/v1/exports/workbook': { none: "writes the caller's own rows (already read through their lists) as a workbook of sheets" },
   'GET /api/v1/auth/sessions': { none: "the caller's own sessions" },
   'DELETE /api/v1/auth/sessions/{id}': { path: { id: 'session' } },
   'POST /api/v1/auth/sessions/end-others': { none: "the caller's own sessions" },

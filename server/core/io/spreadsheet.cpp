@@ -224,19 +224,81 @@ std::optional<std::string> ExcelSerialToDate(std::string_view serial) {
     return std::string(buf);
 }
 
+namespace {
+
+// libxlsxwriter writes to a file: a private temporary one, read back and removed.
+class WorkbookFile {
+  public:
+    explicit WorkbookFile(bool constant_memory) {
+        char tmpl[] = "/tmp/tongxin-export-XXXXXX";
+        int fd = mkstemp(tmpl);
+        if (fd < 0) throw std::runtime_error("cannot create a temporary file");
+        close(fd);
+        path_ = std::string(tmpl) + ".xlsx";
+        std::filesystem::rename(tmpl, path_);
+        lxw_workbook_options options{};
+        options.constant_memory = constant_memory ? LXW_TRUE : LXW_FALSE;
+        options.tmpdir = const_cast<char*>("/tmp");
+        wb_ = workbook_new_opt(path_.c_str(), &options);
+        if (!wb_) {
+            std::filesystem::remove(path_);
+            throw std::runtime_error("cannot create workbook");
+        }
+    }
+    WorkbookFile(const WorkbookFile&) = delete;
+    WorkbookFile& operator=(const WorkbookFile&) = delete;
+    ~WorkbookFile() {
+        if (wb_) workbook_close(wb_);
+        std::error_code ec;
+        std::filesystem::remove(path_, ec);
+    }
+    lxw_workbook* get() { return wb_; }
+    std::string Close() {
+        lxw_error err = workbook_close(wb_);
+        wb_ = nullptr;
+        if (err != LXW_NO_ERROR) throw std::runtime_error("cannot write workbook");
+        std::ifstream in(path_, std::ios::binary);
+        std::ostringstream out;
+        out << in.rdbuf();
+        return out.str();
+    }
+
+  private:
+    std::string path_;
+    lxw_workbook* wb_ = nullptr;
+};
+
+// A cell of a numeric column that reads as a number is written as one; every other cell is text.
+void WriteCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const std::string& cell, bool numeric,
+               lxw_format* format) {
+    if (numeric && !cell.empty()) {
+        char* end = nullptr;
+        double v = std::strtod(cell.c_str(), &end);
+        if (end == cell.c_str() + cell.size() && std::isfinite(v)) {
+            worksheet_write_number(ws, row, col, v, format);
+            return;
+        }
+    }
+    if (cell.empty() && !format) return;
+    worksheet_write_string(ws, row, col, cell.c_str(), format);
+}
+
+}  // namespace
+
+double DisplayWidth(std::string_view text) {
+    double width = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        auto b = static_cast<unsigned char>(text[i]);
+        if ((b & 0xC0) == 0x80) continue;  // continuation byte
+        width += b >= 0xE0 ? 2 : 1;        // three- and four-byte characters are CJK or wider
+    }
+    return width;
+}
+
 std::string WriteXlsx(const std::string& sheet_name, const std::vector<std::string>& header, const Table& rows,
                       const std::vector<bool>& numeric) {
-    char tmpl[] = "/tmp/tongxin-export-XXXXXX";
-    int fd = mkstemp(tmpl);
-    if (fd < 0) throw std::runtime_error("cannot create a temporary file");
-    close(fd);
-    std::string path = std::string(tmpl) + ".xlsx";
-    std::filesystem::rename(tmpl, path);
-    lxw_workbook_options options{};
-    options.constant_memory = LXW_TRUE;
-    options.tmpdir = const_cast<char*>("/tmp");
-    lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-    if (!wb) throw std::runtime_error("cannot create workbook");
+    WorkbookFile file(true);
+    lxw_workbook* wb = file.get();
     lxw_worksheet* ws = workbook_add_worksheet(wb, sheet_name.c_str());
     lxw_format* bold = workbook_add_format(wb);
     format_set_bold(bold);
@@ -245,29 +307,83 @@ std::string WriteXlsx(const std::string& sheet_name, const std::vector<std::stri
         worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 16, nullptr);
     }
     worksheet_freeze_panes(ws, 1, 0);
-    for (size_t r = 0; r < rows.size(); ++r) {
-        for (size_t c = 0; c < rows[r].size(); ++c) {
-            if (rows[r][c].empty()) continue;
-            if (c < numeric.size() && numeric[c]) {
-                const std::string& cell = rows[r][c];
-                char* end = nullptr;
-                double v = std::strtod(cell.c_str(), &end);
-                if (end == cell.c_str() + cell.size() && std::isfinite(v)) {
-                    worksheet_write_number(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), v, nullptr);
-                    continue;
-                }
+    for (size_t r = 0; r < rows.size(); ++r)
+        for (size_t c = 0; c < rows[r].size(); ++c)
+            WriteCell(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), rows[r][c],
+                      c < numeric.size() && numeric[c], nullptr);
+    return file.Close();
+}
+
+std::string WriteWorkbook(const std::vector<Sheet>& sheets, const std::string& footer) {
+    constexpr double kMinWidth = 6;
+    constexpr double kMaxWidth = 48;
+    WorkbookFile file(false);
+    lxw_workbook* wb = file.get();
+    lxw_format* heading = workbook_add_format(wb);
+    format_set_bold(heading);
+    format_set_font_size(heading, 14);
+    format_set_align(heading, LXW_ALIGN_CENTER);
+    format_set_align(heading, LXW_ALIGN_VERTICAL_CENTER);
+    lxw_format* title = workbook_add_format(wb);
+    format_set_bold(title);
+    format_set_font_size(title, 12);
+    lxw_format* note = workbook_add_format(wb);
+    format_set_italic(note);
+    format_set_font_color(note, 0x555555);
+    lxw_format* head = workbook_add_format(wb);
+    format_set_bold(head);
+    format_set_border(head, LXW_BORDER_THIN);
+    format_set_bg_color(head, 0xE8E8E8);
+    format_set_text_wrap(head);
+    format_set_align(head, LXW_ALIGN_VERTICAL_CENTER);
+    lxw_format* cell = workbook_add_format(wb);
+    format_set_border(cell, LXW_BORDER_THIN);
+    format_set_align(cell, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(cell);  // a text wider than its column's cap wraps instead of being cut
+    const std::string footer_text = "&C" + footer;
+    for (const Sheet& sheet : sheets) {
+        lxw_worksheet* ws = workbook_add_worksheet(wb, sheet.name.c_str());
+        if (!ws) throw std::runtime_error("cannot add sheet");
+        size_t width_cols = 1;
+        for (const auto& b : sheet.blocks) width_cols = std::max(width_cols, b.header.size());
+        std::vector<double> widths(width_cols, kMinWidth);
+        lxw_row_t row = 0;
+        if (width_cols > 1)
+            worksheet_merge_range(ws, 0, 0, 0, static_cast<lxw_col_t>(width_cols - 1), sheet.heading.c_str(), heading);
+        else
+            worksheet_write_string(ws, 0, 0, sheet.heading.c_str(), heading);
+        worksheet_set_row(ws, 0, 28, nullptr);
+        row = 2;
+        for (const auto& b : sheet.blocks) {
+            worksheet_write_string(ws, row++, 0, b.title.c_str(), title);
+            if (!b.note.empty()) worksheet_write_string(ws, row++, 0, b.note.c_str(), note);
+            for (size_t c = 0; c < b.header.size(); ++c) {
+                worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), b.header[c].c_str(), head);
+                widths[c] = std::max(widths[c], DisplayWidth(b.header[c]) + 2);
             }
-            worksheet_write_string(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), rows[r][c].c_str(),
-                                   nullptr);
+            ++row;
+            for (const auto& r : b.rows) {
+                for (size_t c = 0; c < b.header.size(); ++c) {
+                    const std::string& text = c < r.size() ? r[c] : std::string();
+                    WriteCell(ws, row, static_cast<lxw_col_t>(c), text, c < b.numeric.size() && b.numeric[c], cell);
+                    widths[c] = std::max(widths[c], DisplayWidth(text) + 2);
+                }
+                ++row;
+            }
+            ++row;  // a blank line between lists
         }
+        for (size_t c = 0; c < width_cols; ++c)
+            worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c),
+                                 std::min(widths[c], kMaxWidth), nullptr);
+        worksheet_freeze_panes(ws, 1, 0);
+        worksheet_set_landscape(ws);
+        worksheet_set_paper(ws, 9);  // A4
+        worksheet_fit_to_pages(ws, 1, 0);
+        worksheet_repeat_rows(ws, 0, 0);
+        worksheet_set_footer(ws, footer_text.c_str());
+        worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
     }
-    lxw_error err = workbook_close(wb);
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    std::filesystem::remove(path);
-    if (err != LXW_NO_ERROR) throw std::runtime_error("cannot write workbook");
-    return out.str();
+    return file.Close();
 }
 
 }  // namespace tongxin::io

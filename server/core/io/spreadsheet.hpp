@@ -41,4 +41,27 @@ std::optional<std::string> ExcelSerialToDate(std::string_view serial);
 std::string WriteXlsx(const std::string& sheet_name, const std::vector<std::string>& header, const Table& rows,
                       const std::vector<bool>& numeric = {});
 
+// A ledger (台账) as people print it: each sheet opens with its heading (the place, the year and
+// what the sheet holds) merged across the columns and kept on screen and on every printed page,
+// then one block per list: its title, a line of notes, a bold bordered header and the rows.
+// Columns are as wide as their widest text (a Chinese character counts two), pages are A4
+// landscape, one page wide, numbered in the footer.
+struct SheetBlock {
+    std::string title;
+    std::string note;  // printed under the title ("" = none)
+    std::vector<std::string> header;
+    std::vector<bool> numeric;  // as in WriteXlsx
+    Table rows;
+};
+struct Sheet {
+    std::string name;  // the tab, at most 31 characters (Excel's limit)
+    std::string heading;
+    std::vector<SheetBlock> blocks;
+};
+// `footer` is the printed footer's text before the page number ("第 &P 页，共 &N 页" in Chinese).
+std::string WriteWorkbook(const std::vector<Sheet>& sheets, const std::string& footer);
+
+// Columns wide enough for `text` in Excel's character units: two for each wide (CJK) character.
+double DisplayWidth(std::string_view text);
+
 }  // namespace tongxin::io

@@ -1,6 +1,9 @@
 #include "core/io/spreadsheet.hpp"
 
 #include <gtest/gtest.h>
+#include <zip.h>
+
+#include <algorithm>
 
 #include "core/text/chinese.hpp"
 
@@ -62,6 +65,64 @@ TEST(Xlsx, ExcelDateSerials) {
     EXPECT_EQ(ExcelSerialToDate("32874"), "1990-01-01");
     EXPECT_EQ(ExcelSerialToDate("44239.0"), "2021-02-12");
     EXPECT_EQ(ExcelSerialToDate("abc"), std::nullopt);
+}
+
+namespace {
+// The text of one part of a workbook (".xlsx" is a zip of XML parts).
+std::string PartOf(const std::string& xlsx, const char* name) {
+    zip_error_t err;
+    zip_error_init(&err);
+    zip_source_t* src = zip_source_buffer_create(xlsx.data(), xlsx.size(), 0, &err);
+    zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &err);
+    if (!z) return "";
+    std::string out;
+    if (zip_file_t* f = zip_fopen(z, name, 0)) {
+        char buf[4096];
+        zip_int64_t n = 0;
+        while ((n = zip_fread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+        zip_fclose(f);
+    }
+    zip_close(z);
+    return out;
+}
+}  // namespace
+
+TEST(Workbook, ASheetPerPartWithHeadingBlocksAndPrintSetup) {
+    std::vector<Sheet> sheets = {
+        {"党员线",
+         "安公社区 2021年 台账 · 党员线",
+         {{"少数民族党员 26人", "规则：年末为党员的少数民族居民", {"姓名", "民族"}, {false, false}, {{"扎西", "藏族"}}},
+          {"民族工作党小组 4个", "", {"名称", "成员数"}, {false, true}, {{"第一党小组", "7"}, {"第二党小组", "5"}}}}},
+        {"基金", "安公社区 2021年 台账 · 基金", {{"募集 43.31万元", "", {"日期", "金额（元）"}, {false, true}, {}}}}};
+    std::string bytes = WriteWorkbook(sheets, "第 &P 页，共 &N 页");
+    Table first = ReadXlsx(bytes);
+    ASSERT_GE(first.size(), 7u);
+    EXPECT_EQ(first[0][0], "安公社区 2021年 台账 · 党员线");
+    std::vector<std::string> column_a;
+    for (const auto& row : first) column_a.push_back(row.empty() ? "" : row[0]);
+    auto at = [&column_a](const std::string& text) {
+        return std::find(column_a.begin(), column_a.end(), text) - column_a.begin();
+    };
+    // Title, note, header, rows, in that order, one block after the other.
+    EXPECT_LT(at("少数民族党员 26人"), at("规则：年末为党员的少数民族居民"));
+    EXPECT_EQ(at("姓名") + 1, at("扎西"));
+    EXPECT_LT(at("扎西"), at("民族工作党小组 4个"));
+    EXPECT_EQ(at("名称") + 2, at("第二党小组"));
+    EXPECT_EQ(first[static_cast<size_t>(at("第二党小组"))][1], "5");
+
+    std::string sheet1 = PartOf(bytes, "xl/worksheets/sheet1.xml");
+    EXPECT_NE(sheet1.find("<mergeCell ref=\"A1:B1\""), std::string::npos);   // heading across
+    EXPECT_NE(sheet1.find("ySplit=\"1\""), std::string::npos);               // frozen heading
+    EXPECT_NE(sheet1.find("orientation=\"landscape\""), std::string::npos);  // A4 landscape
+    EXPECT_NE(sheet1.find("paperSize=\"9\""), std::string::npos);
+    EXPECT_NE(sheet1.find("fitToHeight=\"0\""), std::string::npos);           // one page wide
+    EXPECT_NE(sheet1.find("第 &amp;P 页，共 &amp;N 页"), std::string::npos);  // numbered pages
+    // The name column is at least as wide as its widest text (two units a Chinese character).
+    EXPECT_NE(sheet1.find("<col min=\"1\" max=\"1\""), std::string::npos);
+    EXPECT_FALSE(PartOf(bytes, "xl/worksheets/sheet2.xml").empty());
+    EXPECT_NE(PartOf(bytes, "xl/sharedStrings.xml").find("募集 43.31万元"), std::string::npos);
+    EXPECT_NE(PartOf(bytes, "xl/workbook.xml").find("Print_Titles"), std::string::npos);  // heading on every page
+    EXPECT_EQ(DisplayWidth("扎西 ab"), 7);
 }
 
 }  // namespace tongxin::io

@@ -55,6 +55,12 @@ export default {
       organiser: 'Organiser', place: 'Place', participants: 'Participants', ethnic_mix: 'Ethnic groups', area_m2: 'Area (m²)',
       rooms: 'Rooms', series: 'Series', visited_on: 'Visited on', venue: 'Venue', kind: 'Kind', group_name: 'Group', people: 'People',
     },
+    ledger: {
+      download: 'Download the ledger', done: 'Ledger downloaded', file: '{place} {year} ledger', heading: '{place} · {year} ledger · {part}',
+      overview: 'Overview', figures: 'Every figure and the rule it counts', figureOnly: 'Figure only (records not open to your role)',
+      note: 'Rule: {rule}. As of {date}, {n} records.',
+      columns: { section: 'Line / platform', figure: 'Figure', value: 'Value', rule: 'Rule', asOf: 'As of', sheet: 'Records on sheet' },
+    },
     unpaired: 'not paired', yuan: 'yuan',
     history: 'Year by year', figure: 'Figure', change: 'Change', sinceLastYear: '{change} on the year before', points: '{n} points',
     sections: { registry: 'Residents', party: 'Party line', governance: 'Self-governance line', volunteer: 'Volunteer line', societies: 'Societies line', services: 'Services line', selfhelp: 'Self-help platform (unity committee)', culture: 'Culture platform', rights: 'Rights platform', charity: 'Care and relief platform', jobs: 'Employment and entrepreneurship platform', linkage: 'Resource linkage platform', outcomes: 'Results', shuttle: 'Community services' },
@@ -325,7 +331,7 @@ export default {
   },
   // The label of every field the server may name in an error (checked by check-locales).
   fields: {
-    text: 'Words',
+    text: 'Words', sheets: 'Sheets', blocks: 'Tables',
     agree: 'Agrees', business_id: 'Business', closes_on: 'Closes on', cost_fen: 'Cost', course: 'Course', done_on: 'Done on', enrolled_on: 'Enrolled on', expertise: 'Expertise', founders: 'Founders', how: 'How consent was given', match_id: 'Match', paid_by: 'Paid by', payer_organization_id: 'Paying organisation', places: 'Places', posted_on: 'Posted on', provider: 'Provider', requirements: 'Requirements', seeker_ids: 'Present', wage_max_fen: 'Highest monthly wage', wage_min_fen: 'Lowest monthly wage',
     donation_id: 'Donation', figure: 'Figure', measure: 'Outcome figure', goals: 'Goals', partner_id: 'Partner', partner_ids: 'Partners', record_id: 'Linked record', volunteer_record_id: 'Volunteer hours entry', what: 'What', availability: 'Availability', brand: 'Brand', consent_to_share: 'May be shown to employers', constraints: 'Constraints', contact: 'Contact', credit_code: 'Unified social credit code', education: 'Education', employed: 'Still employed', employer_id: 'Employer', helper: 'Helped by', issued_on: 'Issued on', issuer: 'Issuing body', languages: 'Languages spoken', months: 'Months after starting', need_id: 'Need referred by an officer', on_date: 'Date', position: 'Position', seeker_id: 'Job seeker', skills: 'Skills', step: 'Step', wage_fen: 'Monthly wage', wishes: 'Wishes', image: 'Photo', caption: 'Caption', acquired_on: 'Acquired on', agreement: 'Agreement', auto_approve: 'Approves itself', bookable: 'Bookable', booker_kind: 'Booker', booker_name: 'Booker name', booking_id: 'Room booking', category: 'Category', closed: 'Closed', closed_on: 'Closed on', closed_weekdays: 'Closed weekdays', closes: 'Closes', condition: 'Condition', dimensions: 'Dimensions', ended_on: 'Ended on', except: 'Skip dates', following: 'Later weeks', group_name: 'Group', materials: 'Materials', opened_on: 'Opened on', opens: 'Opens', party: 'With', people: 'People', performers: 'Performers', provenance: 'Provenance', room_id: 'Room', series_id: 'Series', showcase: 'Showcase', source_consent: 'Name may be shown', source_name: 'Donor or lender', source_resident_id: 'Donor or lender (resident)', started_on: 'Started on', venue_id: 'Venue', visited_on: 'Visit date', weekly_until: 'Every week until', area_m2: 'Area', 
     officer_resident_id: 'Officer', contacted_on: 'Contact date', care_what: 'Help given', value_fen: 'Value', helpers: 'Helped by', raised_on: 'Raised on', due_on: 'Due', solved_on: 'Solved on', handler: 'Referred to', linked_id: 'Linked record', decision: 'Decision', resident_ids: 'Participants', organiser_resident_id: 'Organiser', expected: 'Expected participants', summary: 'Notes', 

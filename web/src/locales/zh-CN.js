@@ -54,6 +54,12 @@ export default {
       organiser: '组织者', place: '地点', participants: '参与人数', ethnic_mix: '参与民族', area_m2: '面积（平方米）', rooms: '功能室',
       series: '品牌系列', visited_on: '参观日期', venue: '场馆', kind: '类型', group_name: '团体名称', people: '人数',
     },
+    ledger: {
+      download: '下载台账', done: '台账已下载', file: '{place}{year}年台账', heading: '{place} {year}年 台账 · {part}',
+      overview: '总览', figures: '各项数字及其统计规则', figureOnly: '仅数字（无权查看明细）',
+      note: '统计规则：{rule}。截至 {date}，共 {n} 条记录。',
+      columns: { section: '线/平台', figure: '指标', value: '数值', rule: '统计规则', asOf: '截至', sheet: '明细所在工作表' },
+    },
     unpaired: '未结对', yuan: '元',
     history: '历年对比', figure: '指标', change: '较上年', sinceLastYear: '较上年 {change}', points: '{n} 个百分点',
     sections: { registry: '居民概况', party: '党员线', governance: '自治线', volunteer: '志愿线', societies: '社团线', services: '服务线', selfhelp: '民族自助服务平台（民族一家亲）', culture: '民族文化活动平台', rights: '民族权益维护平台', charity: '民族关爱救助平台', jobs: '民族就业创业平台', linkage: '民族资源联动平台', outcomes: '工作成效', shuttle: '社区服务' },
@@ -324,7 +330,7 @@ export default {
   },
   // The label of every field the server may name in an error (checked by check-locales).
   fields: {
-    text: '文字',
+    text: '文字', sheets: '工作表', blocks: '表格',
     agree: '是否同意', business_id: '经营主体', closes_on: '截止日期', cost_fen: '费用', course: '课程', done_on: '完成日期', enrolled_on: '报名日期', expertise: '专长', founders: '创业者', how: '同意方式', match_id: '岗位推荐', paid_by: '付费方', payer_organization_id: '付费单位', places: '招聘人数', posted_on: '发布日期', provider: '培训机构', requirements: '岗位要求', seeker_ids: '出勤人员', wage_max_fen: '最高月薪', wage_min_fen: '最低月薪',
     donation_id: '捐赠记录', figure: '数字', measure: '成效数字', goals: '目标', partner_id: '共建单位', partner_ids: '共建单位', record_id: '关联记录', volunteer_record_id: '志愿时长记录', what: '内容', availability: '可工作时间', brand: '品牌', consent_to_share: '同意向用人单位提供信息', constraints: '限制条件', contact: '联系人', credit_code: '统一社会信用代码', education: '学历', employed: '是否在岗', employer_id: '用人单位', helper: '帮扶人', issued_on: '发证日期', issuer: '发证机构', languages: '会说的语言', months: '回访月数', need_id: '联络员转来的需求', on_date: '日期', position: '岗位', seeker_id: '求职登记', skills: '技能', step: '环节', wage_fen: '月薪', wishes: '求职意向', image: '照片', caption: '照片说明', acquired_on: '入藏日期', agreement: '协议', auto_approve: '自动批准', bookable: '可预订', booker_kind: '预订方类型', booker_name: '预订方名称', booking_id: '场馆预订', category: '类别', closed: '闭馆', closed_on: '停用日期', closed_weekdays: '每周闭馆日', closes: '关闭时间', condition: '品相', dimensions: '尺寸', ended_on: '结束日期', except: '跳过日期', following: '此后每周', group_name: '团体名称', materials: '材质', opened_on: '启用日期', opens: '开放时间', party: '对方', people: '人数', performers: '演出社团', provenance: '来源', room_id: '房间', series_id: '品牌活动', showcase: '展柜', source_consent: '同意公开姓名', source_name: '捐赠人/出借人', source_resident_id: '捐赠/出借居民', started_on: '开始日期', venue_id: '场馆', visited_on: '参观日期', weekly_until: '每周重复至', area_m2: '面积', 
     officer_resident_id: '联络员', contacted_on: '联络日期', care_what: '帮扶内容', value_fen: '价值', helpers: '共同帮扶人', raised_on: '提出日期', due_on: '办理期限', solved_on: '办结日期', handler: '转办去向', linked_id: '关联记录', decision: '审核结果', resident_ids: '参与人员', organiser_resident_id: '组织者', expected: '预计人数', summary: '情况', 

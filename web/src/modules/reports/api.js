@@ -11,3 +11,4 @@ export const kpiHistory = (query) => get('/reports/kpis/history', query);
 export const workReport = (query) => get('/reports/work-report', query);
 export const editSentence = (key, text, query) => request('PUT', `/reports/work-report/sentences/${encodeURIComponent(key)}`, { body: { text }, query });
 export const revertSentence = (key, query) => request('DELETE', `/reports/work-report/sentences/${encodeURIComponent(key)}`, { query });
+export const getPlace = (kind, id) => get(`/${kind === 'street' ? 'streets' : 'communities'}/${id}`);
