@@ -241,3 +241,42 @@ test("the street administrator reads the whole street's report and then one comm
   assert.ok(streetMembers > members, `the street (${streetMembers}) counts more than one community (${members})`);
   await page.context().close();
 });
+
+test("the street's dashboard ranks its communities by a figure; a rank and a bar open that community's records", async () => {
+  const page = await desk('admin');
+  await page.goto(`${server.base}/dashboard`);
+  await page.locator('[data-kpi="registry.residents"]').waitFor();
+  await page.locator('[data-kpi="registry.minority_residents"]').click();
+  const drawer = page.locator('.el-drawer:visible');
+  await drawer.locator('[data-test=kpi-definition]').waitFor();
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
+  const ranking = page.locator('[data-test=ranking]');
+  await ranking.locator('[data-community]').first().waitFor();
+  const me = await api(page, '/auth/me');
+  const by = (await api(page, `/reports/kpis/registry.minority_residents/by-community?street=${me.scope_place_id}&year=2021`)).items;
+  assert.ok(by.length >= 2);
+  const shown = await ranking.locator('[data-community]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-community'))));
+  const expected = [...by].sort((a, b) => b.value - a.value || a.community.localeCompare(b.community, 'zh-CN')).map((c) => c.community_id);
+  assert.deepEqual(shown, expected, 'largest first');
+  // The second-ranked community's records: exactly its figure's number of them.
+  const second = by.find((c) => c.community_id === expected[1]);
+  const [resp] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/reports/kpis/registry.minority_residents/records') && r.url().includes(`community=${second.community_id}`)),
+    ranking.locator(`[data-community="${second.community_id}"]`).click(),
+  ]);
+  assert.equal((await resp.json()).total, second.value);
+  await drawer.locator('.el-table__row').first().waitFor();
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
+  // A click on the first bar opens the first community's records.
+  const chart = page.locator('.el-card', { hasText: '各社区对比' }).locator('canvas');
+  const box = await chart.boundingBox();
+  const [bar] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/reports/kpis/registry.minority_residents/records') && r.url().includes(`community=${expected[0]}`)),
+    // The first of the bars stands at the left, above the axis (the chart's grid starts 48 px in).
+    page.mouse.click(box.x + 48 + (box.width - 64) / (2 * by.length), box.y + box.height - 40),
+  ]);
+  assert.equal(bar.status(), 200);
+  await page.context().close();
+});

@@ -61,6 +61,7 @@ export default {
       note: 'Rule: {rule}. As of {date}, {n} records.',
       columns: { section: 'Line / platform', figure: 'Figure', value: 'Value', rule: 'Rule', asOf: 'As of', sheet: 'Records on sheet' },
     },
+    rank: 'Rank', community: 'Community',
     unpaired: 'not paired', yuan: 'yuan',
     history: 'Year by year', figure: 'Figure', change: 'Change', sinceLastYear: '{change} on the year before', points: '{n} points',
     sections: { registry: 'Residents', party: 'Party line', governance: 'Self-governance line', volunteer: 'Volunteer line', societies: 'Societies line', services: 'Services line', selfhelp: 'Self-help platform (unity committee)', culture: 'Culture platform', rights: 'Rights platform', charity: 'Care and relief platform', jobs: 'Employment and entrepreneurship platform', linkage: 'Resource linkage platform', outcomes: 'Results', shuttle: 'Community services' },

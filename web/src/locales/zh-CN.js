@@ -60,6 +60,7 @@ export default {
       note: '统计规则：{rule}。截至 {date}，共 {n} 条记录。',
       columns: { section: '线/平台', figure: '指标', value: '数值', rule: '统计规则', asOf: '截至', sheet: '明细所在工作表' },
     },
+    rank: '名次', community: '社区',
     unpaired: '未结对', yuan: '元',
     history: '历年对比', figure: '指标', change: '较上年', sinceLastYear: '较上年 {change}', points: '{n} 个百分点',
     sections: { registry: '居民概况', party: '党员线', governance: '自治线', volunteer: '志愿线', societies: '社团线', services: '服务线', selfhelp: '民族自助服务平台（民族一家亲）', culture: '民族文化活动平台', rights: '民族权益维护平台', charity: '民族关爱救助平台', jobs: '民族就业创业平台', linkage: '民族资源联动平台', outcomes: '工作成效', shuttle: '社区服务' },
