@@ -113,6 +113,17 @@ ExportRequest ExportRequestOf(const Request& req) {
 constexpr size_t kMaxSheets = 30;
 constexpr size_t kMaxBlocks = 60;
 
+// Whether a nested part of the body passes its checks; the caller reports a failure under its
+// own field (the part's 422 is not the answer).
+bool Finished(http::JsonBody& part) {
+    try {
+        part.Finish();
+        return true;
+    } catch (const AppError&) {
+        return false;
+    }
+}
+
 struct WorkbookRequest {
     std::string list, title;
     std::vector<io::Sheet> sheets;
@@ -159,18 +170,14 @@ WorkbookRequest WorkbookRequestOf(const Request& req) {
                 block.title = bb.Str("title", true, 200).value_or("");
                 block.note = bb.Str("note", false, 1000).value_or("");
                 ReadTable(bb, "rows", block.header, block.numeric, block.rows, rows_left);
-                try {
-                    bb.Finish();
-                } catch (const AppError&) {
+                if (!Finished(bb)) {
                     sb.Fail("blocks", rows_left == 0 ? "too_many" : "invalid");
                     break;
                 }
                 sheet.blocks.push_back(std::move(block));
             }
         }
-        try {
-            sb.Finish();
-        } catch (const AppError&) {
+        if (!Finished(sb)) {
             body.Fail("sheets", "invalid");
             break;
         }
